@@ -1,0 +1,22 @@
+"""Errors meant for the user: a French message and the exit code of DESIGN.md."""
+
+EXIT_OK = 0
+EXIT_CANNOT_RUN = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UserError(Exception):
+    """A problem the user can fix; the CLI prints ``message`` and exits with ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class CannotRun(UserError):
+    """The machine lacks something needed (model, audio device, TTS): exit 1."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, EXIT_CANNOT_RUN)
