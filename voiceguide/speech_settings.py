@@ -1,0 +1,31 @@
+"""Speech rate and volume as levels, shared by the dialog (bounds) and the narrator (values).
+
+The dialog only moves integer levels ("plus vite" = +1); the narrator turns
+them into words per minute and a pyttsx3 volume. Level 0 suits a newcomer
+(about 165 words a minute, see shared/notes/voice-ux.md); the top level
+reaches what screen-reader users are used to (300 and beyond).
+"""
+
+from __future__ import annotations
+
+BASE_RATE_WPM = 165
+RATE_STEP = 1.15            # each level multiplies the rate by this
+MIN_RATE_LEVEL = -3         # about 108 wpm
+MAX_RATE_LEVEL = 6          # about 382 wpm
+
+BASE_VOLUME = 0.8
+VOLUME_STEP = 0.1
+MIN_VOLUME_LEVEL = -5       # 0.3
+MAX_VOLUME_LEVEL = 2        # 1.0
+
+
+def rate_wpm(level: int) -> int:
+    """Words per minute for a rate level (clamped to the allowed range)."""
+    level = max(MIN_RATE_LEVEL, min(MAX_RATE_LEVEL, level))
+    return round(BASE_RATE_WPM * RATE_STEP**level)
+
+
+def volume(level: int) -> float:
+    """pyttsx3 volume (0..1) for a volume level (clamped to the allowed range)."""
+    level = max(MIN_VOLUME_LEVEL, min(MAX_VOLUME_LEVEL, level))
+    return round(BASE_VOLUME + VOLUME_STEP * level, 2)

@@ -1,0 +1,30 @@
+"""What an input source hands to the session for one turn of the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Words heard (microphone, WAV file) or typed (text mode).
+
+    ``confidence`` is the recogniser's (1.0 for typed text). ``start`` and
+    ``end`` are seconds into the turn's audio; ``committed`` is when the
+    recogniser decided (earlier than ``end`` + vosk's end-of-speech wait when
+    a stable partial result was already a complete command).
+    """
+
+    text: str
+    confidence: float = 1.0
+    source: str = "text"  # "text" | "micro" | "audio"
+    start: float | None = None
+    end: float | None = None
+    committed: float | None = None
+
+
+@dataclass(frozen=True)
+class KeyPress:
+    """One key in keyboard mode: a single character, or "enter", "space", "escape"."""
+
+    key: str
