@@ -1,0 +1,51 @@
+"""The events log: JSON Lines, one object per event, for carers and tests.
+
+It holds what happened (steps, commands, what was understood), never audio.
+It is written only when the carer asks for it (``--events FILE``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Callable, TextIO
+
+from voiceguide.errors import UserError
+
+
+class EventLog:
+    """Appends events with ``t`` = seconds since the session started."""
+
+    def __init__(self, stream: TextIO | None, clock: Callable[[], float] = time.monotonic) -> None:
+        self._stream = stream
+        self._clock = clock
+        self._t0 = clock()
+
+    @classmethod
+    def open(cls, path: Path | None, clock: Callable[[], float] = time.monotonic) -> "EventLog":
+        """Open the log file up front, so a path that cannot be written fails before anything is said."""
+        if path is None:
+            return cls(None, clock)
+        if path.is_dir():
+            raise UserError(f"Le journal « {path} » est un dossier : donnez un nom de fichier à --events.")
+        try:
+            stream = path.open("w", encoding="utf-8")
+        except OSError as exc:
+            raise UserError(
+                f"Impossible d'écrire le journal « {path} » ({exc.strerror}) : "
+                "choisissez un autre emplacement pour --events."
+            ) from None
+        return cls(stream, clock)
+
+    def write(self, event: dict) -> None:
+        if self._stream is None:
+            return
+        record = {"t": round(self._clock() - self._t0, 3), **event}
+        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None

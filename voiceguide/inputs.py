@@ -1,0 +1,124 @@
+"""Typed input sources: text lines and single keys.
+
+Both hand the session what the user did in one turn, exactly as the speech
+sources do, so text mode drives the same code path as the microphone.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+import time
+from typing import Protocol, Sequence, TextIO
+
+from voiceguide.utterance import KeyPress, Utterance
+
+Turn = Utterance | KeyPress | None  # None: nothing within the time-out
+
+
+class EndOfInput(Exception):
+    """No more input will come (end of stdin, last audio file)."""
+
+
+class InputSource(Protocol):
+    """One user turn at a time; ``grammar`` lists the phrases valid now (used by speech sources)."""
+
+    name: str
+    can_interrupt: bool  # True when a turn can arrive while the guide is speaking (keys)
+
+    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn: ...
+
+    def close(self) -> None: ...
+
+
+class TextInput:
+    """One utterance per line, as if it had been recognised; an empty line is silence."""
+
+    name = "text"
+    can_interrupt = False
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn:
+        line = self._stream.readline()
+        if not line:
+            raise EndOfInput
+        text = line.strip()
+        return Utterance(text=text, source="text") if text else None
+
+    def close(self) -> None:
+        pass
+
+
+_KEY_NAMES = {
+    "\n": "enter", "\r": "enter", " ": "space", "\x1b": "escape", "\t": "tab",
+    "\x1b[A": "up", "\x1b[B": "down", "\x1b[C": "right", "\x1b[D": "left",
+}
+
+
+def key_name(char: str) -> str:
+    """Name of a typed character as the vocabulary lists keys ("enter", "space", "r")."""
+    return _KEY_NAMES.get(char, char.lower())
+
+
+class KeyboardInput:
+    """Single key presses. On a terminal, keys arrive unbuffered and a silence times out;
+    from a pipe (tests, scripts) each character is a key and end of input ends the session."""
+
+    name = "keyboard"
+    can_interrupt = True
+
+    def __init__(self, stream: TextIO = sys.stdin) -> None:
+        self._stream = stream
+        self._saved_termios = None
+        self._fd: int | None = None
+        try:
+            if stream.isatty():
+                self._fd = stream.fileno()
+        except (AttributeError, ValueError, OSError):
+            self._fd = None
+        if self._fd is not None and os.name == "posix":
+            import termios
+            import tty
+
+            self._saved_termios = termios.tcgetattr(self._fd)
+            tty.setcbreak(self._fd)
+
+    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn:
+        if self._fd is None:
+            char = self._stream.read(1)
+            if not char:
+                raise EndOfInput
+            return KeyPress(key_name(char))
+        char = self._read_tty(timeout)
+        return KeyPress(key_name(char)) if char else None
+
+    def _read_tty(self, timeout: float | None) -> str:
+        if os.name == "nt":
+            import msvcrt
+
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while deadline is None or time.monotonic() < deadline:
+                if msvcrt.kbhit():
+                    return msvcrt.getwch()
+                time.sleep(0.02)
+            return ""
+        ready, _, _ = select.select([self._fd], [], [], timeout)
+        if not ready:
+            return ""
+        data = os.read(self._fd, 16).decode("utf-8", errors="ignore")
+        if not data:
+            raise EndOfInput
+        if len(data) > 1 and data[0] == "\x1b":
+            # An arrow key sends an escape sequence: one key, not "escape" then letters.
+            return data if data in _KEY_NAMES else ""
+        return data[0]
+
+    def close(self) -> None:
+        if self._saved_termios is not None and self._fd is not None:
+            import termios
+
+            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved_termios)
+            self._saved_termios = None
