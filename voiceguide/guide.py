@@ -4,12 +4,27 @@ The engine knows nothing about Ameli: everything it says about a procedure
 comes from a guide file. This module turns such a file into a ``Guide`` and
 reports every problem as ``FILE:LINE: message`` (in French) so that a carer
 can fix it.
+
+The file is read with PyYAML's SafeLoader down to composed nodes only (never
+constructed into Python objects by PyYAML) so that every value keeps its line.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
+import stat
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from voiceguide.errors import UserError
+from voiceguide.intents import normalize
+from voiceguide.vocabulary import Vocabulary, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -66,3 +81,731 @@ class Guide:
 
 BUNDLED_DIR = Path(__file__).parent / "guides"
 DEFAULT_GUIDE = BUNDLED_DIR / "ameli-connexion.yaml"
+
+# A real guide is a few tens of kB. The limit keeps the pure-Python parser
+# well under a second on a slow machine, and refuses a wrong file at once.
+MAX_GUIDE_BYTES = 128 * 1024
+MAX_GUIDE_SIZE_TEXT = "128 Ko"
+# A guide nests 7 levels deep (guide > steps > step > choices > choice >
+# phrases > phrase); anything much deeper is not a guide, and deep nesting
+# would otherwise exhaust Python's recursion in the composer.
+MAX_DEPTH = 20
+
+LANGUAGES = ("fr",)
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+GUIDE_KEYS = ("title", "language", "source", "start", "steps")
+STEP_KEYS = ("id", "title", "say", "details", "next", "choices", "topics", "end")
+CHOICE_KEYS = ("label", "phrases", "go")
+
+# What a key holds, to say what to write when it is missing or empty.
+_WHAT = {
+    "title": "un titre court",
+    "language": "« fr »",
+    "source": "la référence du document d'origine",
+    "start": "l'identifiant de la première étape",
+    "steps": "la liste des étapes",
+    "id": "un identifiant unique (lettres minuscules, chiffres, tirets)",
+    "say": "la narration, le texte lu à voix haute",
+    "details": "le texte lu quand on demande plus de détails",
+    "next": "l'identifiant de l'étape suivante",
+    "label": "le libellé que l'aide annonce",
+    "phrases": "la liste des phrases que l'on peut dire",
+    "go": "l'identifiant de l'étape où mène ce choix",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a guide file, located so that a carer can fix it."""
+
+    path: str
+    line: int
+    message: str  # in French: what is wrong and what to do
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class GuideError(UserError):
+    """A guide file that cannot be used; ``message`` lists every problem, one per line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+def load_guide(path: Path, vocabulary: Vocabulary | None = None) -> Guide:
+    """Load a guide, or raise ``GuideError`` listing every problem (exit code 2)."""
+    guide, problems = check_guide(path, vocabulary)
+    if problems or guide is None:
+        raise GuideError(problems)
+    return guide
+
+
+def check_guide(path: Path, vocabulary: Vocabulary | None = None
+                ) -> tuple[Guide | None, list[Problem]]:
+    """Read and validate a guide file; never raises for a bad guide.
+
+    Returns ``(guide, [])`` when the file is valid, ``(None, problems)``
+    otherwise, with every problem found (not just the first). Phrases are
+    checked against ``vocabulary`` (default: the bundled one, whose own
+    problems raise ``UserError`` from ``load_vocabulary``).
+    """
+    path = Path(path)
+    name = str(path)
+    text, problem = _read_text(path)
+    if problem is not None:
+        return None, [Problem(name, problem[0], problem[1])]
+    root, problem = _compose(text)
+    if problem is not None:
+        return None, [Problem(name, problem[0], problem[1])]
+    checker = _Checker(name, vocabulary)
+    guide = checker.check(root, path)
+    problems = sorted(checker.problems, key=lambda p: p.line)
+    return (None if problems else guide), problems
+
+
+# --- reading the file -------------------------------------------------------
+
+_Located = tuple[int, str]  # (line, French message)
+
+
+def _read_text(path: Path) -> tuple[str, _Located | None]:
+    """The file's text, or the reason it cannot be a guide (size, encoding, kind)."""
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return "", (1, "fichier introuvable : vérifiez le chemin et le nom du fichier")
+    except PermissionError:
+        return "", (1, "accès refusé à ce fichier : vérifiez ses droits de lecture")
+    except OSError as exc:
+        return "", (1, f"fichier illisible (erreur système {exc.errno}) : vérifiez le chemin")
+    if stat.S_ISDIR(info.st_mode):
+        return "", (1, "c'est un dossier, pas un fichier : indiquez le fichier .yaml du guide")
+    if not stat.S_ISREG(info.st_mode):
+        return "", (1, "ce n'est pas un fichier ordinaire : indiquez le fichier .yaml du guide")
+    if info.st_size > MAX_GUIDE_BYTES:
+        return "", (1, _too_big(info.st_size))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_GUIDE_BYTES + 1)
+    except PermissionError:
+        return "", (1, "lecture refusée : vérifiez les droits de lecture du fichier")
+    except OSError as exc:
+        return "", (1, f"lecture impossible (erreur système {exc.errno}) : vérifiez le fichier")
+    if len(data) > MAX_GUIDE_BYTES:  # the file grew after stat()
+        return "", (1, _too_big(len(data)))
+    return _decode(data)
+
+
+def _too_big(size: int) -> str:
+    shown = (f"{size // 1024} Ko" if size < 1024 * 1024
+             else f"{size / (1024 * 1024):.1f} Mo".replace(".", ","))
+    return (f"fichier trop gros ({shown}) : un guide ne dépasse pas {MAX_GUIDE_SIZE_TEXT} ; "
+            "vérifiez que c'est bien le fichier .yaml du guide")
+
+
+def _decode(data: bytes) -> tuple[str, _Located | None]:
+    """UTF-8 text (a leading BOM is allowed); binary and other encodings are refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", (1, "fichier encodé en UTF-16 : enregistrez-le en UTF-8 depuis votre éditeur")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        return "", (line, "fichier binaire (octet nul) : un guide est un fichier texte YAML "
+                          "en UTF-8 ; vérifiez que c'est le bon fichier")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return "", (line, "texte qui n'est pas en UTF-8 (caractère illisible) : "
+                          "enregistrez le fichier en UTF-8 depuis votre éditeur")
+    return text, None
+
+
+class _Refused(Exception):
+    """Raised while composing: something a guide must not contain."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _GuideLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases, and deep nesting, while composing.
+
+    Refusing them before the node graph is built is what defuses an alias
+    bomb ("billion laughs"): guides never need to share a value.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, f"alias YAML « *{event.anchor} » refusé : les ancres (&) et "
+                                 "les alias (*) ne sont pas acceptés dans un guide ; "
+                                 "écrivez chaque valeur en entier")
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(line, f"ancre YAML « &{event.anchor} » refusée : les ancres (&) et "
+                                 "les alias (*) ne sont pas acceptés dans un guide ; "
+                                 "écrivez chaque valeur en entier")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(line, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux) : "
+                                     "un guide n'a que des étapes, des choix et des phrases")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _compose(text: str) -> tuple[Node | None, _Located | None]:
+    """The YAML node tree, or the located reason it cannot be read."""
+    loader: _GuideLoader | None = None
+    try:
+        loader = _GuideLoader(text)  # checks for forbidden characters at once
+        root = loader.get_single_node()
+    except _Refused as exc:
+        return None, (exc.line, exc.message)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        return None, (line, f"caractère interdit (U+{exc.character:04X}) : retirez-le du fichier"
+                      if isinstance(exc.character, int) else
+                      "caractère interdit : retirez-le du fichier")
+    except yaml.MarkedYAMLError as exc:
+        return None, _yaml_syntax(exc)
+    except yaml.YAMLError as exc:
+        return None, (1, f"erreur de syntaxe YAML ({exc}) : vérifiez le fichier")
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if root is None:
+        return None, (1, "le fichier est vide : un guide commence par « title: », « language: fr », "
+                         "« source: », « start: » et « steps: »")
+    return root, None
+
+
+# (part of PyYAML's context or problem text, French message, use the context's line)
+_SYNTAX_MESSAGES: tuple[tuple[str, str, bool], ...] = (
+    ("while scanning a quoted scalar",
+     "guillemet jamais fermé : fermez le texte avec le même guillemet", True),
+    ("while scanning a double-quoted scalar",
+     "séquence « \\ » inconnue entre guillemets doubles : écrivez « \\\\ » ou utilisez des "
+     "guillemets simples", False),
+    ("while scanning a simple key",
+     "« : » manquant : une ligne de dictionnaire s'écrit « clé: valeur » (ou la ligne "
+     "précédente continue à tort)", True),
+    ("found character '\\t'",
+     "tabulation interdite : indentez avec des espaces", False),
+    ("that cannot start any token",
+     "caractère interdit en début de valeur : mettez le texte entre guillemets", False),
+    ("mapping values are not allowed here",
+     "« : » inattendu : si le texte contient « : », mettez-le entre guillemets ; sinon "
+     "vérifiez l'indentation", False),
+    ("expected ',' or ']'",
+     "liste entre crochets mal écrite : séparez les éléments par des virgules et fermez "
+     "avec « ] »", True),
+    ("expected ',' or '}'",
+     "dictionnaire entre accolades mal écrit : séparez par des virgules et fermez avec « } »",
+     True),
+    ("expected a single document",
+     "un seul document attendu : retirez les séparateurs « --- » en trop", False),
+    ("expected <block end>",
+     "indentation incorrecte ou élément en trop : alignez cette ligne sur ses voisines", False),
+    ("did not find expected '-' indicator",
+     "indentation incorrecte dans une liste : alignez les « - » les uns sous les autres", False),
+    ("did not find expected key",
+     "indentation incorrecte : alignez cette ligne sur les clés voisines", False),
+    ("found undefined tag handle",
+     "étiquette « ! » inconnue : mettez le texte entre guillemets", False),
+    ("while parsing a tag",
+     "étiquette « ! » mal écrite : mettez le texte entre guillemets", False),
+    ("while scanning an anchor",
+     "texte commençant par « & » : mettez-le entre guillemets", False),
+    ("while scanning an alias",
+     "texte commençant par « * » : mettez-le entre guillemets", False),
+    ("while scanning a block scalar",
+     "texte mal commencé après « > » ou « | » : passez à la ligne pour écrire le texte, indenté",
+     False),
+    ("while parsing a flow node",
+     "élément vide ou caractère inattendu entre crochets ou accolades : mettez les textes "
+     "qui contiennent « , », « [ » ou « - » entre guillemets", False),
+    ("expected the node content",
+     "valeur manquante ou caractère inattendu : mettez le texte entre guillemets", False),
+    ("sequence entries are not allowed here",
+     "« - » inattendu : un élément de liste se place sous la clé de sa liste, aligné sur les "
+     "autres « - »", False),
+    ("mapping keys are not allowed here",
+     "« ? » ou clé inattendue : vérifiez l'indentation, ou mettez le texte entre guillemets", False),
+    ("expected '<document start>'",
+     "ligne inattendue en tête de fichier (« % ») : retirez-la", False),
+)
+
+
+def _yaml_syntax(exc: yaml.MarkedYAMLError) -> _Located:
+    """A French message for PyYAML's English syntax errors, at the most useful line."""
+    mark = exc.problem_mark or exc.context_mark
+    found = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, message, at_context in _SYNTAX_MESSAGES:
+        if needle in found:
+            if at_context and exc.context_mark is not None:
+                mark = exc.context_mark
+            break
+    else:
+        problem = (exc.problem or exc.context or "").strip()
+        message = (f"erreur de syntaxe YAML ({problem}) : vérifiez l'indentation, les « : » "
+                   "et les guillemets autour de cette ligne")
+    line = mark.line + 1 if mark is not None else 1
+    # Reported where the quote or bracket opened; where PyYAML noticed helps too.
+    if mark is exc.context_mark and exc.problem_mark is not None \
+            and exc.problem_mark.line + 1 != line:
+        message += f" (remarqué à la ligne {exc.problem_mark.line + 1})"
+    return line, message
+
+
+# --- checking the node tree -------------------------------------------------
+
+_TAG = "tag:yaml.org,2002:"
+_FOUND = {
+    _TAG + "int": "un nombre", _TAG + "float": "un nombre", _TAG + "bool": "un booléen",
+    _TAG + "null": "une valeur vide", _TAG + "timestamp": "une date", _TAG + "str": "un texte",
+    _TAG + "seq": "une liste", _TAG + "map": "un dictionnaire",
+}
+_BOOLEANS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _found(node: Node) -> str:
+    """How to name what the user wrote, in an error message."""
+    if node.tag in _FOUND:
+        return _FOUND[node.tag]
+    return f"une valeur d'étiquette « {node.tag} »"
+
+
+def _is_text(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _TAG + "str"
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _TAG + "null"
+
+
+@dataclass
+class _RawChoice:
+    label: str | None
+    label_line: int
+    phrases: list[tuple[str, int]]  # (phrase, line)
+    target: str | None
+    target_line: int
+    line: int
+
+
+@dataclass
+class _RawStep:
+    """What was read of a step, even when parts of it are wrong."""
+
+    id: str | None
+    title: str | None
+    say: str | None
+    details: str | None
+    next: str | None
+    next_line: int
+    choices: list[_RawChoice]
+    topics: list[tuple[str, int]]
+    end: bool
+    line: int
+    index: int  # 1-based position in the file, to name a step that has no valid id
+    has_next_key: bool = False
+    has_choices_key: bool = False
+
+    def name(self) -> str:
+        """How messages refer to the step: "l'étape « id »" (with its number when the id is bad)."""
+        return f"l'étape « {self.id} »" if self.id else f"l'étape n° {self.index}"
+
+    def where(self) -> str:
+        """The step, as the end of a message: " (étape « id »)"."""
+        return f" (étape « {self.id} »)" if self.id else f" (étape n° {self.index})"
+
+
+class _Checker:
+    """Walks the node tree once, collecting problems and the guide's content."""
+
+    def __init__(self, path: str, vocabulary: Vocabulary | None) -> None:
+        self.path = path
+        self.vocabulary = vocabulary
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    # -- generic readers: each reports what is wrong and returns None then --
+
+    def fields(self, node: MappingNode, allowed: tuple[str, ...], where: str
+               ) -> dict[str, tuple[Node, Node]]:
+        """The mapping's known keys -> (key node, value node); reports bad, duplicate, unknown keys."""
+        found: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not _is_text(key):
+                shown = key.value if isinstance(key, ScalarNode) else "…"
+                self.add(_line(key), f"clé « {shown} » invalide{where} : une clé est un mot ; "
+                                     f"clés possibles : {', '.join(allowed)}")
+                continue
+            name = key.value
+            if name in found:
+                self.add(_line(key), f"clé « {name} » en double{where}, déjà à la ligne "
+                                     f"{_line(found[name][0])} : gardez-en une seule")
+                continue
+            if name not in allowed:
+                self.add(_line(key), f"clé inconnue « {name} »{where} : clés possibles : "
+                                     f"{', '.join(allowed)}{_did_you_mean(name, list(allowed))}")
+                continue
+            found[name] = (key, value)
+        return found
+
+    def required(self, fields: dict[str, tuple[Node, Node]], key: str, owner: Node, where: str
+                 ) -> Node | None:
+        """The value of a required key; reports it missing (at the line of its owner)."""
+        if key not in fields:
+            self.add(_line(owner), f"clé « {key} » manquante{where} : ajoutez « {key}: » avec "
+                                   f"{_WHAT[key]}")
+            return None
+        return fields[key][1]
+
+    def text(self, node: Node | None, key: str, where: str, required: bool = True) -> str | None:
+        """A non-empty text value, surrounding spaces removed; None (reported) otherwise."""
+        if node is None:
+            return None
+        if _is_null(node) or (_is_text(node) and not node.value.strip()):
+            fix = f"écrivez {_WHAT[key]}" + ("" if required else " ou retirez la clé")
+            self.add(_line(node), f"« {key} » est vide{where} : {fix}")
+            return None
+        if not _is_text(node):
+            hint = ("mettez la valeur entre guillemets" if isinstance(node, ScalarNode)
+                    else "écrivez un seul texte")
+            self.add(_line(node), f"« {key} » doit être un texte, pas {_found(node)}{where} : {hint}")
+            return None
+        return node.value.strip()
+
+    def texts(self, node: Node | None, key: str, where: str, required: bool
+              ) -> list[tuple[str, int]]:
+        """A list of non-empty texts, each with its line; what is wrong is reported and left out."""
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode) or node.tag != _TAG + "seq":
+            self.add(_line(node), f"« {key} » doit être une liste, pas {_found(node)}{where} : "
+                                  f"écrivez par exemple « {key}: [premier, second] »")
+            return []
+        if required and not node.value:
+            self.add(_line(node), f"« {key} » est une liste vide{where} : écrivez au moins une phrase")
+            return []
+        items = []
+        for item in node.value:
+            if _is_null(item) or (_is_text(item) and not item.value.strip()):
+                self.add(_line(item), f"élément vide dans « {key} »{where} : écrivez-le ou retirez-le")
+            elif not _is_text(item):
+                self.add(_line(item), f"chaque élément de « {key} » doit être un texte, pas "
+                                      f"{_found(item)}{where} : mettez-le entre guillemets")
+            else:
+                items.append((item.value.strip(), _line(item)))
+        return items
+
+    # -- the guide ---------------------------------------------------------
+
+    def check(self, root: Node, path: Path) -> Guide | None:
+        if not isinstance(root, MappingNode) or root.tag != _TAG + "map":
+            self.add(_line(root), f"le fichier doit décrire un guide, pas {_found(root)} : "
+                                  "il commence par les clés « title », « language », « source », "
+                                  "« start » et « steps »")
+            return None
+        where = ""
+        fields = self.fields(root, GUIDE_KEYS, where)
+        title = self.text(self.required(fields, "title", root, where), "title", where)
+        language = self.text(self.required(fields, "language", root, where), "language", where)
+        if language is not None and language not in LANGUAGES:
+            self.add(_line(fields["language"][1]),
+                     f"langue « {language} » non prise en charge : écrivez « language: fr » "
+                     "(seul le français est disponible pour l'instant)")
+            language = None
+        source = self.text(self.required(fields, "source", root, where), "source", where)
+        start_node = self.required(fields, "start", root, where)
+        start = self.text(start_node, "start", where)
+        steps_node = self.required(fields, "steps", root, where)
+        steps = self.steps(steps_node)
+        if steps:
+            self.links(steps, start, start_node, fields["steps"][0])
+            self.phrases(steps, load_vocabulary() if self.vocabulary is None else self.vocabulary)
+        if self.problems or None in (title, language, source, start) or not steps:
+            return None
+        return Guide(
+            title=title, language=language, source=source, start=start,
+            steps=tuple(_build_step(s) for s in steps), path=path,
+        )
+
+    def steps(self, node: Node | None) -> list[_RawStep]:
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode) or node.tag != _TAG + "seq":
+            self.add(_line(node), f"« steps » doit être une liste d'étapes, pas {_found(node)} : "
+                                  "chaque étape commence par « - id: »")
+            return []
+        if not node.value:
+            self.add(_line(node), "« steps » est une liste vide : ajoutez au moins une étape")
+            return []
+        steps = []
+        for index, item in enumerate(node.value, 1):
+            step = self.step(item, index)
+            if step is not None:
+                steps.append(step)
+        return steps
+
+    def step(self, node: Node, index: int) -> _RawStep | None:
+        if not isinstance(node, MappingNode) or node.tag != _TAG + "map":
+            self.add(_line(node), f"l'étape n° {index} doit être un dictionnaire, pas {_found(node)} : "
+                                  "écrivez « - id: … » puis « title: » et « say: » alignés en dessous")
+            return None
+        named = next((v.value for k, v in node.value
+                      if _is_text(k) and k.value == "id" and _is_text(v) and v.value.strip()), None)
+        where = f" (étape « {named.strip()} »)" if named else f" (étape n° {index})"
+        fields = self.fields(node, STEP_KEYS, where)
+        id_node = self.required(fields, "id", node, where)
+        step_id = self.text(id_node, "id", where)
+        if step_id is not None and not ID_PATTERN.fullmatch(step_id):
+            self.add(_line(id_node),
+                     f"identifiant « {step_id} » invalide : utilisez seulement des lettres minuscules "
+                     "sans accent, des chiffres et des tirets, par exemple « premiere-connexion »")
+        raw = _RawStep(id=step_id, title=None, say=None, details=None, next=None, next_line=0,
+                       choices=[], topics=[], end=False, line=_line(node), index=index)
+        where = raw.where()
+        raw.title = self.text(self.required(fields, "title", node, where), "title", where)
+        raw.say = self.text(self.required(fields, "say", node, where), "say", where)
+        if "details" in fields:
+            raw.details = self.text(fields["details"][1], "details", where, required=False)
+        if "next" in fields:
+            raw.has_next_key = True
+            raw.next = self.text(fields["next"][1], "next", where, required=False)
+            raw.next_line = _line(fields["next"][1])
+        if "topics" in fields:
+            raw.topics = self.texts(fields["topics"][1], "topics", where, required=False)
+        if "end" in fields:
+            raw.end = self.boolean(fields["end"][1], "end", where)
+        if "choices" in fields:
+            raw.has_choices_key = True
+            raw.choices = self.choices(fields["choices"][1], raw)
+        return raw
+
+    def boolean(self, node: Node, key: str, where: str) -> bool:
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "bool":
+            return _BOOLEANS[node.value.lower()]
+        self.add(_line(node), f"« {key} » doit valoir true ou false, pas {_found(node)}{where} : "
+                              f"écrivez « {key}: true » pour la dernière étape, sinon retirez la clé")
+        return False
+
+    def choices(self, node: Node, step: _RawStep) -> list[_RawChoice]:
+        where = step.where()
+        if not isinstance(node, SequenceNode) or node.tag != _TAG + "seq":
+            self.add(_line(node), f"« choices » doit être une liste, pas {_found(node)}{where} : "
+                                  "chaque choix commence par « - label: »")
+            return []
+        if not node.value:
+            self.add(_line(node), f"« choices » est une liste vide{where} : ajoutez des choix "
+                                  "ou retirez la clé")
+            return []
+        choices = []
+        for index, item in enumerate(node.value, 1):
+            inner = f" (choix n° {index} de {step.name()})"
+            if not isinstance(item, MappingNode) or item.tag != _TAG + "map":
+                self.add(_line(item), f"le choix n° {index} de {step.name()} doit être un "
+                                      f"dictionnaire, pas {_found(item)} : écrivez « - label: … » "
+                                      "puis « phrases: » et « go: » alignés en dessous")
+                continue
+            fields = self.fields(item, CHOICE_KEYS, inner)
+            label_node = self.required(fields, "label", item, inner)
+            phrases_node = self.required(fields, "phrases", item, inner)
+            go_node = self.required(fields, "go", item, inner)
+            choices.append(_RawChoice(
+                label=self.text(label_node, "label", inner),
+                label_line=_line(label_node or item),
+                phrases=self.texts(phrases_node, "phrases", inner, required=True),
+                target=self.text(go_node, "go", inner),
+                target_line=_line(go_node or item),
+                line=_line(item),
+            ))
+        return choices
+
+    # -- links between steps -----------------------------------------------
+
+    def links(self, steps: list[_RawStep], start: str | None, start_node: Node | None,
+              steps_key: Node) -> None:
+        """Ids unique, targets known, every step reachable, no dead end, a way to the end."""
+        index: dict[str, _RawStep] = {}
+        for step in steps:
+            if step.id is None:
+                continue
+            if step.id in index:
+                self.add(step.line, f"identifiant « {step.id} » en double (première étape "
+                                    f"« {step.id} » à la ligne {index[step.id].line}) : "
+                                    "donnez à chaque étape un identifiant différent")
+                continue
+            index[step.id] = step
+        ids = list(index)
+
+        def known(target: str | None, line: int, key: str, where: str = "") -> bool:
+            if target is None:
+                return False
+            if target in index:
+                return True
+            self.add(line, f"étape inconnue « {target} » dans « {key} »{where} : indiquez "
+                           f"l'identifiant (« id ») d'une étape du guide{_did_you_mean(target, ids)}")
+            return False
+
+        start_ok = start_node is not None and known(start, _line(start_node), "start")
+        edges: dict[str, list[str]] = {step_id: [] for step_id in index}
+        # Steps with a link already reported as wrong: judged again once fixed.
+        broken: set[str] = set()
+        for step in steps:
+            first = step.id in index and index[step.id] is step
+            if step.has_next_key:
+                linked = False
+                if step.next is not None and step.next == step.id:
+                    self.add(step.next_line, f"« next » de l'étape « {step.id} » renvoie vers "
+                                             "elle-même : indiquez l'étape suivante")
+                elif known(step.next, step.next_line, "next", step.where()):
+                    linked = True
+                    if first:
+                        edges[step.id].append(step.next)
+                if not linked:
+                    broken.add(step.id or "")
+            if step.has_choices_key and not step.choices:
+                broken.add(step.id or "")
+            for choice in step.choices:
+                if known(choice.target, choice.target_line, "go", step.where()):
+                    if first:
+                        edges[step.id].append(choice.target)
+                else:
+                    broken.add(step.id or "")
+            if not (step.end or step.has_next_key or step.has_choices_key):
+                broken.add(step.id or "")
+                self.add(step.line, f"{step.name()} est une impasse : ajoutez « next », des "
+                                    "« choices », ou « end: true » si c'est la fin du guide")
+
+        ends = [s.id for s in index.values() if s.end]
+        if not ends:
+            self.add(_line(steps_key), "aucune étape finale : ajoutez « end: true » à la dernière "
+                                       "étape du guide")
+        reachable = set(index) if not start_ok else _reach(
+            [start] + [s.id for s in index.values() if s.topics], lambda s: edges[s])
+        for step_id, step in index.items():
+            if step_id not in reachable:
+                self.add(step.line, f"l'étape « {step_id} » n'est jamais atteinte depuis le début "
+                                    "(« start ») : faites-y mener un « next » ou un choix, ou "
+                                    "donnez-lui des « topics »")
+        if ends:
+            back: dict[str, list[str]] = {step_id: [] for step_id in index}
+            for source, targets in edges.items():
+                for target in targets:
+                    back[target].append(source)
+            finishing = _reach(ends + sorted(broken & set(index)), lambda s: back[s])
+            for step_id, step in index.items():
+                if step_id in reachable and step_id not in finishing:
+                    self.add(step.line, f"depuis l'étape « {step_id} », aucun « next » ni choix ne "
+                                        "mène à une étape finale (le guide tourne en rond) : "
+                                        "ajoutez un chemin vers une étape « end: true »")
+
+    # -- spoken phrases ----------------------------------------------------
+
+    def phrases(self, steps: list[_RawStep], vocabulary: Vocabulary) -> None:
+        """What can be said: no digits, not only fillers, not a universal command, not ambiguous.
+
+        Choice labels are checked too (help tells the user to say them), but
+        may hold digits: they are read aloud, not put in the grammar.
+        """
+        commands: dict[str, str] = {}
+        for command in vocabulary.commands:
+            for phrase in command.phrases:
+                commands.setdefault(normalize(phrase, vocabulary.fillers), command.label)
+
+        def sayable(text: str, line: int, what: str, digits_allowed: bool = False) -> str | None:
+            if not digits_allowed and any(c.isdigit() for c in text):
+                self.add(line, f"{what} « {text} » contient un chiffre : la reconnaissance vocale "
+                               "n'en comprend pas ; écrivez le nombre en lettres")
+                return None
+            key = normalize(text, vocabulary.fillers)
+            if not key:
+                self.add(line, f"{what} « {text} » ne contient que des mots ignorés (comme « euh » "
+                               "ou « merci ») : choisissez d'autres mots")
+                return None
+            if key in commands:
+                self.add(line, f"{what} « {text} » se confond avec la commande « {commands[key]} », "
+                               "valable partout : choisissez d'autres mots")
+                return None
+            return key
+
+        # Topics are valid from every step: one meaning each across the guide.
+        topics: dict[str, tuple[str, int]] = {}
+        for step in steps:
+            for topic, line in step.topics:
+                key = sayable(topic, line, "le sujet")
+                if key is None or step.id is None:
+                    continue
+                first = topics.setdefault(key, (step.id, line))
+                if first[0] != step.id:
+                    self.add(line, _ambiguous("le sujet", topic, first))
+        for step in steps:
+            said: dict[str, tuple[str, int]] = {}
+            for choice in step.choices:
+                sayings = [(p, line, "la phrase", False) for p, line in choice.phrases]
+                if choice.label is not None:
+                    sayings.insert(0, (choice.label, choice.label_line, "le libellé", True))
+                for text, line, what, digits_allowed in sayings:
+                    key = sayable(text, line, what, digits_allowed)
+                    if key is None or choice.target is None:
+                        continue
+                    first = said.setdefault(key, (choice.target, line))
+                    if first[0] == choice.target and key in topics:
+                        first = topics[key]
+                    if first[0] != choice.target:
+                        self.add(line, _ambiguous(what, text, first))
+
+
+def _ambiguous(what: str, text: str, first: tuple[str, int]) -> str:
+    return (f"{what} « {text} » prête à confusion : ces mots mènent déjà à l'étape "
+            f"« {first[0]} » (ligne {first[1]}) ; réservez-les à un seul choix ou sujet (« topics »)")
+
+
+def _reach(roots: list[str], neighbours: Callable[[str], list[str]]) -> set[str]:
+    seen = set(roots)
+    queue = deque(roots)
+    while queue:
+        for nxt in neighbours(queue.popleft()):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+_MAX_SUGGESTION_CANDIDATES = 300  # difflib is quadratic; huge guides get no hint
+
+
+def _did_you_mean(word: str, candidates: list[str]) -> str:
+    if len(candidates) > _MAX_SUGGESTION_CANDIDATES:
+        return ""
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+
+
+def _build_step(raw: _RawStep) -> Step:
+    return Step(
+        id=raw.id, title=raw.title, say=raw.say, details=raw.details, next=raw.next,
+        choices=tuple(Choice(label=c.label, phrases=tuple(p for p, _ in c.phrases),
+                             target=c.target, line=c.line) for c in raw.choices),
+        topics=tuple(t for t, _ in raw.topics), end=raw.end, line=raw.line,
+    )
