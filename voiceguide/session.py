@@ -1,0 +1,143 @@
+"""A session: wires input, intents, dialog, narrator and the events log, and owns timing.
+
+Everything that decides what to say lives in the dialog; this module only
+moves turns in and speech out, keeps the clock (no-input time-outs) and
+writes the events log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Protocol, TextIO
+
+from voiceguide.dialog import Dialog, NoInput, NoMatch, Reply, State
+from voiceguide.events import EventLog
+from voiceguide.inputs import EndOfInput, InputSource
+from voiceguide.intents import Intent, IntentMatcher
+from voiceguide.utterance import KeyPress, Utterance
+
+POLL_SECONDS = 0.05  # how often a key is looked for while the guide speaks
+
+
+class Speaker(Protocol):
+    """What the session needs of a narrator (see voiceguide.narrator)."""
+
+    speaking: bool
+
+    def say(self, text: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def wait(self, timeout: float | None = None) -> bool: ...
+
+    def set_levels(self, rate_level: int, volume_level: int) -> None: ...
+
+    def earcon(self, name: str) -> None: ...
+
+
+class Session:
+    """Runs one guide from the welcome to the end (or end of input)."""
+
+    def __init__(
+        self,
+        dialog: Dialog,
+        matcher: IntentMatcher,
+        source: InputSource,
+        speaker: Speaker,
+        out: TextIO,
+        events: EventLog,
+        noinput_timeout: float,
+    ) -> None:
+        self.dialog = dialog
+        self.matcher = matcher
+        self.source = source
+        self.speaker = speaker
+        self.out = out
+        self.events = events
+        self.noinput_timeout = noinput_timeout
+        self.state: State | None = None
+
+    def run(self, start_step: str | None = None) -> State:
+        """Speak, listen, repeat; return the last state (its ``step`` is where the user stopped)."""
+        state, reply = self.dialog.start(start_step)
+        self.state = state
+        self._deliver(state, reply)
+        reason = "done"
+        while not reply.done:
+            options = self.dialog.options(state)
+            try:
+                turn = self._await_turn(self.matcher.grammar(options))
+            except EndOfInput:
+                reason = "end-of-input"
+                break
+            state, reply = self.dialog.handle(state, self._interpret(turn, options))
+            self.state = state
+            self._deliver(state, reply)
+        if reason != "done":
+            self.events.write({"event": "end", "reason": reason, "step": state.step})
+        self.speaker.wait(None)
+        return state
+
+    def _await_turn(self, grammar: list[str]):
+        if self.source.can_interrupt:
+            while self.speaker.speaking:
+                turn = self.source.next_turn(grammar, POLL_SECONDS)
+                if turn is not None:
+                    self.speaker.stop()
+                    return turn
+        else:
+            self.speaker.wait(None)
+        return self.source.next_turn(grammar, self.noinput_timeout)
+
+    def _interpret(self, turn, options):
+        if turn is None:
+            return NoInput()
+        if isinstance(turn, KeyPress):
+            self.events.write({"event": "key", "key": turn.key})
+            intent = self.matcher.match_key(turn.key, options)
+            return intent if intent is not None else NoMatch(heard=turn.key)
+        assert isinstance(turn, Utterance)
+        self.events.write(
+            {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source}
+        )
+        intent = self.matcher.match(turn.text, options)
+        if intent is None:
+            return NoMatch(heard=turn.text)
+        return _with_confidence(intent, intent.confidence * turn.confidence)
+
+    def _deliver(self, state: State, reply: Reply) -> None:
+        for event in reply.events:
+            self.events.write(event)
+        self.speaker.set_levels(state.rate_level, state.volume_level)
+        if reply.earcon:
+            self.speaker.earcon(reply.earcon)
+        if reply.say:
+            text = " ".join(reply.say)
+            self.out.write(text + "\n")
+            self.out.flush()
+            self.speaker.say(text)
+
+
+def _with_confidence(intent: Intent, confidence: float) -> Intent:
+    return dataclasses.replace(intent, confidence=confidence)
+
+
+class SilentSpeaker:
+    """``--tts none``: the narration is only printed."""
+
+    speaking = False
+
+    def say(self, text: str) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
+
+    def set_levels(self, rate_level: int, volume_level: int) -> None:
+        pass
+
+    def earcon(self, name: str) -> None:
+        pass
