@@ -1,0 +1,114 @@
+"""A guide's flow as a Mermaid flowchart, so that a carer can see its branches at a glance.
+
+Paste the text into any Mermaid viewer (mermaid.live, a Markdown preview in
+an editor, GitLab or GitHub); a ``.md`` file gets it inside a fenced
+``mermaid`` block, which those previews draw directly.
+
+Reading the chart: one box per step (title, then id), plain arrows for
+"suivant", labelled arrows for spoken choices, a round "Début" pointing at
+the start step and a round "Fin" after each final step. Steps reachable from
+anywhere by a topic shortcut have a dashed border and list their topics.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voiceguide.errors import UserError
+from voiceguide.guide import Guide, Step
+from voiceguide.userdirs import write_atomic
+
+# Mermaid reads these as syntax even inside a quoted label; its entity codes
+# (#quot;, #35; ...) stand for them. '#' goes first: it starts those codes.
+_ENTITIES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+}
+
+START_NODE = "debut"
+END_NODE = "fin"
+_TO_END = "#end"  # not a possible step id, so a step named "fin" cannot be mistaken for the end
+
+
+def escape_label(text: str) -> str:
+    """``text`` on one line, safe inside a double-quoted Mermaid label."""
+    return "".join(_ENTITIES.get(ch, ch) for ch in " ".join(text.split()))
+
+
+def guide_to_mermaid(guide: Guide) -> str:
+    """The guide as a ``flowchart TD``; node ids are generated (s1, s2, ...) so no step id can clash with Mermaid words."""
+    node = {step.id: f"s{i}" for i, step in enumerate(guide.steps, 1)}
+    lines = [f"%% {escape_label(guide.title)}", "flowchart TD", f'    {START_NODE}(("Début"))']
+    for step in guide.steps:
+        label = f"{escape_label(step.title)}<br/>({escape_label(step.id)})"
+        if step.topics:
+            topics = ", ".join(f"« {escape_label(t)} »" for t in step.topics)
+            label += f"<br/>raccourci : {topics}"
+        lines.append(f'    {node[step.id]}["{label}"]')
+    if any(step.end for step in guide.steps):
+        lines.append(f'    {END_NODE}(("Fin"))')
+
+    if guide.start in node:
+        lines.append(f"    {START_NODE} --> {node[guide.start]}")
+    for step in guide.steps:
+        for target, labels in _edges(step).items():
+            if target == _TO_END:
+                lines.append(f"    {node[step.id]} --> {END_NODE}")
+            elif target in node and labels:
+                text = " / ".join(escape_label(label) for label in labels)
+                lines.append(f'    {node[step.id]} -- "{text}" --> {node[target]}')
+            elif target in node:
+                lines.append(f"    {node[step.id]} --> {node[target]}")
+
+    lines += [
+        "    classDef depart stroke-width:3px",
+        "    classDef arrivee stroke-width:3px",
+        "    classDef raccourci stroke-dasharray:5 5",
+    ]
+    lines += _class_line("depart", [node[guide.start]] if guide.start in node else [])
+    lines += _class_line("arrivee", [node[s.id] for s in guide.steps if s.end])
+    lines += _class_line("raccourci", [node[s.id] for s in guide.steps if s.topics])
+    return "\n".join(lines) + "\n"
+
+
+def write_mermaid(guide: Guide, path: Path) -> None:
+    """Write the chart to ``path`` (inside a ```` ```mermaid ```` block for a ``.md`` file).
+
+    Raises UserError (exit 2) in French when the file cannot be written.
+    """
+    chart = guide_to_mermaid(guide)
+    if path.suffix.lower() in (".md", ".markdown"):
+        chart = f"# {guide.title}\n\n```mermaid\n{chart}```\n"
+    if path.is_dir():
+        raise UserError(f"« {path} » est un dossier : donnez un nom de fichier à --graph (par exemple guide.mmd).")
+    try:
+        write_atomic(path, chart)
+    except OSError as exc:
+        raise UserError(
+            f"Impossible d'écrire le graphe dans « {path} » ({exc.strerror or exc}) : "
+            "choisissez un autre emplacement pour --graph."
+        ) from None
+
+
+def _edges(step: Step) -> dict[str, list[str]]:
+    """Target step id (or _TO_END) -> the labels leading there, one arrow per target.
+
+    "suivant" is written only when the step also has choices; a choice that
+    goes where "suivant" goes shares its arrow.
+    """
+    edges: dict[str, list[str]] = {}
+    if step.next is not None:
+        edges[step.next] = ["suivant"] if step.choices else []
+    for choice in step.choices:
+        edges.setdefault(choice.target, []).append(choice.label)
+    if step.end:
+        edges.setdefault(_TO_END, [])
+    return edges
+
+
+def _class_line(name: str, nodes: list[str]) -> list[str]:
+    return [f"    class {','.join(nodes)} {name}"] if nodes else []
