@@ -1,0 +1,385 @@
+"""Speech to text with vosk, restricted to the phrases that make sense now.
+
+One vosk ``Model`` is loaded once (in a background thread while the welcome
+is spoken, see ``RecognizerLoader``); one ``KaldiRecognizer`` is built per
+distinct grammar and cached, because switching a grammar mid-utterance can
+abort the process (shared/notes/vosk.md). A turn is streamed chunk by chunk
+and committed as soon as the partial result is a complete phrase that has
+stayed unchanged for ``stable_ms`` of audio, instead of waiting 0.5-2 s for
+vosk's end-of-speech rules.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import logging
+import math
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from voiceguide.errors import CannotRun
+from voiceguide.model_store import is_vosk_model
+from voiceguide.utterance import Utterance
+
+log = logging.getLogger(__name__)
+
+RATE = 16_000
+BYTES_PER_SECOND = RATE * 2
+UNK = "[unk]"
+
+# Trailing silence (s) before vosk declares the end of speech; the stock
+# small models use 0.5 / 1.0 / 2.0. The early commit already covers complete
+# phrases, so these rules matter for speech that is no phrase: shorter rules
+# give a quicker "je n'ai pas compris". rule2 (a good, complete decoding)
+# stays near its default so that a slow speaker's pause between two words of
+# "j'ai oublié mon code" does not end the turn.
+FAST_ENDPOINTS: Mapping[str, float] = {
+    "rule2.min-trailing-silence": 0.4,
+    "rule3.min-trailing-silence": 0.7,
+    "rule4.min-trailing-silence": 1.0,
+}
+
+# Audio is "quiet" below floor + QUIET_RATIO * (speech peak - floor).
+QUIET_RATIO = 0.2
+
+# A margin of this many log-likelihood units between the best and the second
+# best hypothesis gives a confidence of 0.5 (measured, see docs/recognition.md).
+MARGIN_HALF = 2.0
+# No competing hypothesis within the lattice beam: confident, but not certain.
+LONE_CONFIDENCE = 0.95
+# Words that are not one listed phrase (a chain of command words, or a
+# phrase among [unk]s) halve the confidence; [unk] words lower it in
+# proportion ("[unk] suivant": a filler, or other speech, around a command).
+OFF_PHRASE_FACTOR = 0.5
+UNK_WEIGHT = 0.5
+
+
+def _import_vosk() -> Any:
+    import vosk
+
+    vosk.SetLogLevel(-1)   # Kaldi's own logs would land on the user's terminal
+    return vosk
+
+
+def model_with_endpoints(model_dir: Path, rules: Mapping[str, float]) -> Path:
+    """A shadow of ``model_dir`` whose conf/model.conf ends with ``rules``.
+
+    vosk 0.3.45 reads end-of-speech rules only from model.conf at load time.
+    The shadow links every other file (no copy of the 40+ MB model) and is
+    removed when the process ends. Falls back to ``model_dir`` when links
+    cannot be made (some Windows setups).
+    """
+    model_dir = Path(model_dir).resolve()
+    shadow = Path(tempfile.mkdtemp(prefix="voiceguide-model-"))
+    atexit.register(shutil.rmtree, shadow, True)
+    try:
+        for entry in model_dir.iterdir():
+            if entry.name != "conf":
+                (shadow / entry.name).symlink_to(entry, entry.is_dir())
+        (shadow / "conf").mkdir()
+        for entry in (model_dir / "conf").iterdir():
+            if entry.name != "model.conf":
+                (shadow / "conf" / entry.name).symlink_to(entry, entry.is_dir())
+    except OSError:
+        shutil.rmtree(shadow, True)
+        return model_dir
+    original = model_dir / "conf" / "model.conf"
+    text = original.read_text(encoding="utf-8") if original.is_file() else ""
+    lines = [ln for ln in text.splitlines() if not any(f"--endpoint.{k}=" in ln for k in rules)]
+    lines += [f"--endpoint.{k}={v}" for k, v in rules.items()]
+    (shadow / "conf" / "model.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return shadow
+
+
+def grammar_json(phrases: Sequence[str]) -> str:
+    """The grammar as vosk wants it; ``ensure_ascii=False`` or every accented word is lost."""
+    return json.dumps(list(phrases), ensure_ascii=False)
+
+
+def margin_confidence(margin: float | None) -> float:
+    """Maps the n-best margin (None: no rival hypothesis) to 0..1."""
+    if margin is None:
+        return LONE_CONFIDENCE
+    margin = max(0.0, margin)
+    return LONE_CONFIDENCE * margin / (margin + MARGIN_HALF)
+
+
+class Recognizer:
+    """A loaded vosk model plus the recognisers of each grammar used so far."""
+
+    def __init__(self, model_dir: Path, *, check_phrases: Sequence[str] | None = None,
+                 endpoints: Mapping[str, float] | None = FAST_ENDPOINTS,
+                 stable_ms: int = 200, max_alternatives: int = 3) -> None:
+        self.model_dir = Path(model_dir)
+        self.stable_ms = stable_ms
+        self.max_alternatives = max_alternatives
+        self._check_dir()
+        self._vosk = _import_vosk()
+        load_dir = model_with_endpoints(self.model_dir, endpoints) if endpoints else self.model_dir
+        try:
+            self.model = self._vosk.Model(str(load_dir))
+        except Exception:   # vosk raises a bare Exception("Failed to create a model")
+            raise CannotRun(f"Le modèle vosk de {self.model_dir} n'a pas pu être chargé : ses "
+                            "fichiers sont sans doute abîmés. Réinstallez-le avec "
+                            "« voiceguide model download ».") from None
+        self.uses_grammar = (self.model_dir / "graph" / "HCLr.fst").is_file()
+        if not self.uses_grammar:
+            log.warning("Le modèle %s n'accepte pas de grammaire (graphe HCLG) : il entendra des "
+                        "phrases libres, moins sûres. Préférez un petit modèle (small).", self.model_dir)
+        self.has_unk = self.known(UNK)
+        self.dropped_words: set[str] = set()
+        self._recognizers: dict[tuple[str, ...], Any] = {}
+        self._fed: dict[tuple[str, ...], int] = {}   # bytes fed to each recogniser, for word times
+        if check_phrases is not None:
+            self.check_language(check_phrases)
+
+    def _check_dir(self) -> None:
+        d = self.model_dir
+        if not d.is_dir():
+            raise CannotRun(f"Le dossier de modèle {d} n'existe pas. Installez le modèle avec "
+                            "« voiceguide model download ».")
+        if not is_vosk_model(d):
+            raise CannotRun(f"Le dossier {d} n'est pas un modèle vosk (il manque am/final.mdl, "
+                            "conf/mfcc.conf ou le graphe). Indiquez le dossier du modèle "
+                            "décompressé, ou installez-le avec « voiceguide model download ».")
+
+    # ------------------------------------------------------------------ vocabulary
+
+    def known(self, word: str) -> bool:
+        """True when ``word`` is in the model's vocabulary."""
+        return self.model.vosk_model_find_word(word) >= 0
+
+    def _spell(self, word: str) -> list[str] | None:
+        """The model's words for one grammar word: itself, or its parts split at '-' or "'"."""
+        if self.known(word):
+            return [word]
+        for sep in ("-", "'"):
+            if sep in word:
+                head, _, tail = word.partition(sep)
+                parts = [head + "'", tail] if sep == "'" else [p for p in word.split("-") if p]
+                if parts and all(self.known(p) for p in parts):
+                    return parts
+        return None
+
+    def usable_phrases(self, phrases: Iterable[str]) -> list[str]:
+        """Phrases rewritten with the model's words; unknown words are dropped with a warning."""
+        out: list[str] = []
+        for phrase in phrases:
+            words: list[str] = []
+            for w in phrase.split():
+                spelled = self._spell(w)
+                if spelled is None:
+                    if w not in self.dropped_words:
+                        self.dropped_words.add(w)
+                        log.warning("Mot absent du vocabulaire du modèle, ignoré : « %s »", w)
+                else:
+                    words += spelled
+            text = " ".join(words)
+            if text and text not in out:
+                out.append(text)
+        return out
+
+    def check_language(self, phrases: Sequence[str]) -> None:
+        """Refuses a model that knows none of the command words (wrong language)."""
+        words = {w for p in phrases for w in p.split()}
+        if words and not any(self._spell(w) for w in words):
+            sample = ", ".join(f"« {w} »" for w in sorted(words)[:4])
+            raise CannotRun(f"Ce modèle ne semble pas être un modèle français : aucun des mots de "
+                            f"commande ({sample}…) n'est dans son vocabulaire ({self.model_dir}). "
+                            "Installez le modèle français avec « voiceguide model download », "
+                            "ou indiquez-en un autre avec --model.")
+
+    def grammar(self, phrases: Sequence[str]) -> list[str]:
+        """The vosk grammar for these phrases: the model's spellings, plus [unk] when it has it."""
+        out = self.usable_phrases(phrases)
+        if self.has_unk:
+            out.append(UNK)
+        return out
+
+    # ------------------------------------------------------------------ streaming
+
+    def _recognizer_for(self, grammar: list[str]) -> tuple[tuple[str, ...], Any]:
+        key = tuple(grammar)
+        rec = self._recognizers.get(key)
+        if rec is None:
+            rec = self._vosk.KaldiRecognizer(self.model, RATE, grammar_json(grammar))
+            rec.SetWords(True)
+            # Not SetPartialWords(True): measured with vosk 0.3.45, it leaves
+            # every partial text empty, which would disable the early commit.
+            if self.max_alternatives > 1:
+                rec.SetMaxAlternatives(self.max_alternatives)
+            self._recognizers[key] = rec
+            self._fed[key] = 0
+        return key, rec
+
+    def reset(self) -> None:
+        """Forgets any half-heard utterance (call when listening resumes after the guide spoke)."""
+        for rec in self._recognizers.values():
+            rec.Reset()
+
+    def recognize(self, chunks: Iterable[bytes], phrases: Sequence[str], *,
+                  source: str = "audio", early_commit: bool = True,
+                  no_input_s: float | None = None) -> Utterance | None:
+        """Listens to one turn; returns what was said, or None when nothing was heard.
+
+        Speech that is no phrase gives an Utterance with empty text (a
+        "no match", not a "no input"). ``no_input_s`` ends the turn after that
+        much audio with nothing heard at all. Times in the Utterance are
+        seconds from the first chunk of this call.
+        """
+        grammar = self.grammar(phrases)
+        if not [g for g in grammar if g != UNK]:
+            raise CannotRun("Aucune des phrases de cette étape n'est dans le vocabulaire du modèle "
+                            f"{self.model_dir} : la reconnaissance vocale est impossible ici.")
+        key, rec = self._recognizer_for(grammar)
+        complete = set(grammar) - {UNK}
+        prefixes = {p for p in complete for q in complete if q != p and (q + " ").startswith(p + " ")}
+        base = self._fed[key] / BYTES_PER_SECOND
+        fed = 0
+        partial, since, heard = "", 0.0, False
+        quiet = _QuietTracker()
+        clean = False
+        try:
+            for chunk in chunks:
+                fed += len(chunk)
+                self._fed[key] += len(chunk)
+                now = fed / BYTES_PER_SECOND
+                quiet_since = quiet.update(chunk, now)
+                if rec.AcceptWaveform(chunk):
+                    utt = self._utterance(json.loads(rec.Result()), base, now, source, complete)
+                    if utt is not None:
+                        clean = True
+                        return utt
+                    partial, heard = "", False   # an empty endpoint (noise): keep listening
+                    continue
+                text = json.loads(rec.PartialResult()).get("partial", "")
+                if text != partial:
+                    partial, since = text, now
+                heard = heard or bool(text)
+                if not heard and no_input_s is not None and now >= no_input_s:
+                    return None
+                # Early commit: a complete phrase that has not changed while the
+                # audio has been quiet for stable_ms. The partial result lags the
+                # audio by up to ~0.3 s, so stability alone (during speech) is not
+                # enough: "menu ... horaires" would commit "menu".
+                if early_commit and partial in complete and quiet_since is not None:
+                    wait = self.stable_ms * (2 if partial in prefixes else 1) / 1000.0
+                    if now - max(since, quiet_since) >= wait - 1e-9:
+                        utt = self._utterance(json.loads(rec.FinalResult()), base, now, source, complete)
+                        clean = True
+                        return utt
+            utt = self._utterance(json.loads(rec.FinalResult()), base, fed / BYTES_PER_SECOND, source,
+                                 complete)
+            clean = True
+            return utt
+        finally:
+            if not clean:
+                rec.Reset()
+
+    def _utterance(self, result: dict, base: float, committed: float, source: str,
+                   phrases: set[str]) -> Utterance | None:
+        """Turns vosk's JSON into an Utterance; the confidence combines three signals.
+
+        The n-best margin; the share of [unk] (speech the grammar does not
+        cover); and whether the words form one listed phrase: the grammar is
+        compiled into a bigram model, so other speech comes out as chains of
+        command words ("menu oui oui"), which no user says.
+        """
+        alts = result.get("alternatives")
+        if alts is None:   # max_alternatives <= 1: plain result
+            alts = [{"text": result.get("text", ""), "result": result.get("result", [])}]
+            margin = None
+        else:
+            margin = None
+            if len(alts) > 1:
+                margin = float(alts[0].get("confidence", 0.0)) - float(alts[1].get("confidence", 0.0))
+        if not alts:
+            return None
+        best = alts[0]
+        words = best.get("text", "").split()
+        if not words:
+            return None
+        said = [w for w in words if w != UNK]
+        unk_share = (len(words) - len(said)) / len(words)
+        confidence = margin_confidence(margin) * (1.0 - UNK_WEIGHT * unk_share)
+        if " ".join(said) not in phrases:
+            confidence *= OFF_PHRASE_FACTOR
+        timed = best.get("result") or []
+        start = end = None
+        if timed:
+            start = max(0.0, float(timed[0]["start"]) - base)
+            end = max(0.0, float(timed[-1]["end"]) - base)
+        return Utterance(text=" ".join(said), confidence=round(confidence, 3), source=source,
+                         start=start, end=end, committed=committed)
+
+
+class _QuietTracker:
+    """Tells when the audio went quiet, relative to this turn's own noise floor and speech level.
+
+    Relative levels rather than a fixed threshold: a quiet room, a noisy
+    kitchen and a near microphone all differ by tens of decibels.
+    """
+
+    def __init__(self, ratio: float = QUIET_RATIO) -> None:
+        self.ratio = ratio
+        self.floor = math.inf
+        self.peak = 0.0
+        self.since: float | None = None
+
+    def update(self, chunk: bytes, end: float) -> float | None:
+        """Feeds one chunk ending at ``end`` s; returns when the current quiet run began, or None."""
+        samples = np.frombuffer(chunk[: len(chunk) // 2 * 2], dtype="<i2").astype(np.float64)
+        if len(samples) == 0:
+            return self.since
+        rms = float(np.sqrt(np.mean(samples ** 2)))
+        self.floor = min(self.floor, rms)
+        self.peak = max(self.peak, rms)
+        threshold = self.floor + self.ratio * (self.peak - self.floor)
+        if rms <= threshold:
+            if self.since is None:
+                self.since = end - len(samples) / RATE
+        else:
+            self.since = None
+        return self.since
+
+
+class RecognizerLoader:
+    """Loads a Recognizer in a background thread (the welcome is spoken meanwhile)."""
+
+    def __init__(self, model_dir: Path, **kwargs: Any) -> None:
+        self._args = (Path(model_dir),)
+        self._kwargs = kwargs
+        self._result: Recognizer | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="vosk-loader", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self._result = Recognizer(*self._args, **self._kwargs)
+        except BaseException as exc:   # handed to the caller of result()
+            self._error = exc
+
+    def start(self) -> "RecognizerLoader":
+        """Starts loading; returns at once."""
+        self._thread.start()
+        return self
+
+    def done(self) -> bool:
+        """True once loading has finished (successfully or not)."""
+        return self._thread.ident is not None and not self._thread.is_alive()
+
+    def result(self, timeout: float | None = None) -> Recognizer:
+        """Waits for the model; re-raises the loading error (CannotRun) in the caller's thread."""
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            raise TimeoutError("the vosk model is still loading")
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
