@@ -1,0 +1,739 @@
+"""Text to audio with pyttsx3, in a worker process that can be killed.
+
+pyttsx3's run loop is known to hang, or to speak only once, on some systems
+(its issue tracker has many reports on all three platforms). So the engine
+never runs in the guide's process: a worker process renders one piece of text
+at a time to a WAV file and sends the samples back. Each render has a time-out;
+a stuck or crashed worker is killed and started again, and a second fault in a
+row is reported once as ``TtsFailed`` so the guide can carry on in text.
+
+The worker stays alive between renders (starting one costs about 0.1 s here,
+a render of one sentence about 11 ms), and rendered pieces are cached.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+import wave
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from voiceguide.audio_in import write_wav
+
+DEFAULT_SAMPLE_RATE = 22050        # espeak-ng's rate; the player opens its stream at this rate
+START_TIMEOUT = 20.0               # spawning Python + loading the engine (SAPI5 can take seconds)
+RENDER_TIMEOUT_BASE = 3.0          # a sentence renders in ~10 ms with espeak-ng: this only catches hangs
+RENDER_TIMEOUT_PER_CHAR = 0.02
+CACHE_SECONDS = 240.0              # audio kept for repeats and pre-rendered steps (~10 MB at 22 kHz)
+MIN_RATE_WPM, MAX_RATE_WPM = 80, 450   # espeak-ng's range; SAPI5 and macOS map it to theirs
+
+EngineFactory = Callable[[], Any]
+
+
+# --------------------------------------------------------------------------- audio
+
+@dataclass(frozen=True, eq=False)
+class Audio:
+    """Mono int16 samples and their rate: what the worker returns and the player plays."""
+
+    samples: np.ndarray
+    rate: int
+
+    @property
+    def seconds(self) -> float:
+        return len(self.samples) / self.rate
+
+    @staticmethod
+    def concat(pieces: Sequence["Audio"], rate: int = DEFAULT_SAMPLE_RATE) -> "Audio":
+        """Pieces joined end to end (all must share one rate; empty pieces are skipped)."""
+        pieces = [p for p in pieces if len(p.samples)]
+        if not pieces:
+            return Audio(np.zeros(0, dtype=np.int16), rate)
+        rates = {p.rate for p in pieces}
+        if len(rates) != 1:
+            raise ValueError(f"cannot join audio of different rates: {sorted(rates)}")
+        return Audio(np.concatenate([p.samples for p in pieces]), pieces[0].rate)
+
+    def trim(self, start: bool = False, end_keep: float | None = None) -> "Audio":
+        """Without the digital silence (exact zeros) the engine puts at the start, and with at most
+        ``end_keep`` seconds of it at the end: espeak-ng adds ~13 ms before and ~330 ms after."""
+        nonzero = np.flatnonzero(self.samples)
+        if not len(nonzero):
+            return self
+        first = nonzero[0] if start else 0
+        last = len(self.samples)
+        if end_keep is not None:
+            last = min(last, nonzero[-1] + 1 + int(end_keep * self.rate))
+        return Audio(self.samples[first:last], self.rate)
+
+    def save(self, path: Path) -> None:
+        """16-bit PCM mono WAV."""
+        write_wav(path, self.samples, self.rate)
+
+
+def read_audio_file(path: str | os.PathLike) -> Audio:
+    """Reads what an engine wrote: a PCM WAV (espeak-ng, SAPI5) or an AIFF (macOS writes AIFF
+    whatever the file name says), as mono int16."""
+    with open(path, "rb") as f:
+        head = f.read(12)
+    if head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"):
+        return _read_aiff(Path(path))
+    with wave.open(str(path), "rb") as w:
+        width, channels, rate = w.getsampwidth(), w.getnchannels(), w.getframerate()
+        raw = w.readframes(w.getnframes())
+    return Audio(_to_mono_int16(raw, width, channels, "<", signed8=False), rate)
+
+
+def _read_aiff(path: Path) -> Audio:
+    data = path.read_bytes()
+    pos, comm, ssnd = 12, None, None
+    while pos + 8 <= len(data):
+        cid, size = data[pos:pos + 4], int.from_bytes(data[pos + 4:pos + 8], "big")
+        body = data[pos + 8:pos + 8 + size]
+        if cid == b"COMM":
+            comm = body
+        elif cid == b"SSND":
+            offset = int.from_bytes(body[0:4], "big")
+            ssnd = body[8 + offset:]
+        pos += 8 + size + (size & 1)
+    if comm is None or ssnd is None or len(comm) < 18:
+        raise ValueError("AIFF file without COMM or SSND chunk")
+    channels = int.from_bytes(comm[0:2], "big")
+    bits = int.from_bytes(comm[6:8], "big")
+    compression = comm[18:22] if len(comm) >= 22 else b"NONE"   # AIFF-C only
+    if compression not in (b"NONE", b"twos", b"sowt"):
+        raise ValueError(f"compressed AIFF-C ({compression!r}) is not supported")
+    order = "<" if compression == b"sowt" else ">"
+    return Audio(_to_mono_int16(ssnd, (bits + 7) // 8, channels, order, signed8=True),
+                 _extended_to_int(comm[8:18]))
+
+
+def _extended_to_int(b: bytes) -> int:
+    """The 80-bit IEEE extended float AIFF uses for the sample rate."""
+    exponent = ((b[0] & 0x7F) << 8 | b[1]) - 16383
+    mantissa = int.from_bytes(b[2:10], "big")
+    return round(mantissa * 2.0 ** (exponent - 63))
+
+
+def _to_mono_int16(raw: bytes, width: int, channels: int, order: str, signed8: bool) -> np.ndarray:
+    if width == 1:   # WAV's 8-bit samples are unsigned, AIFF's signed
+        x = np.frombuffer(raw, dtype=np.int8 if signed8 else np.uint8).astype(np.int32)
+        x = x * 256 if signed8 else (x - 128) * 256
+    elif width == 2:
+        x = np.frombuffer(raw[:len(raw) // 2 * 2], dtype=order + "i2").astype(np.int32)
+    elif width == 4:
+        x = np.frombuffer(raw[:len(raw) // 4 * 4], dtype=order + "i4").astype(np.int64) // 65536
+    else:
+        raise ValueError(f"{8 * width}-bit audio is not supported")
+    if channels > 1:
+        x = x[:len(x) // channels * channels].reshape(-1, channels).mean(axis=1)
+    return np.clip(x, -32768, 32767).astype(np.int16)
+
+
+# --------------------------------------------------------------------------- text
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*\n")
+MIN_PIECE_CHARS = 12
+
+
+def split_sentences(text: str) -> list[str]:
+    """Cuts a narration into sentences, so the first can play while the next renders.
+
+    Very short fragments ("Oui." before a long sentence) stay with their
+    neighbour: a render per word would cost more than it saves.
+    """
+    pieces: list[str] = []
+    for part in _SENTENCE_END.split(text.strip()):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        if pieces and len(pieces[-1]) < MIN_PIECE_CHARS:
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+    if len(pieces) > 1 and len(pieces[-1]) < MIN_PIECE_CHARS:
+        pieces[-2:] = [f"{pieces[-2]} {pieces[-1]}"]
+    return pieces
+
+
+def is_speakable(text: str) -> bool:
+    """Whether the text has anything to pronounce (engines refuse or hang on punctuation alone)."""
+    return any(ch.isalnum() for ch in text)
+
+
+def render_timeout(text: str) -> float:
+    """Seconds a render of ``text`` may take before the worker counts as stuck."""
+    return RENDER_TIMEOUT_BASE + RENDER_TIMEOUT_PER_CHAR * len(text)
+
+
+# --------------------------------------------------------------------------- voices
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    """A voice as the engine lists it; ``languages`` are normalised tags ("fr-fr", "en-gb")."""
+
+    id: str
+    name: str
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VoiceChoice:
+    """The voice picked, whether it is French, and what to tell the user about it (or None)."""
+
+    voice: VoiceInfo | None
+    french: bool
+    notice: str | None = None
+    spoken: bool = False      # the notice is also said aloud, with the voice we have
+
+
+# Preferred French voices when several exist: Windows (SAPI5) and macOS names.
+PREFERRED_NAMES = ("hortense", "julie", "paul", "thomas", "audrey", "aurelie", "amelie")
+
+
+def normalize_language(code: object) -> str:
+    """A language tag as "fr-fr" whatever the engine gave ("fr_FR", b"\\x05fr-fr", "French")."""
+    if isinstance(code, bytes):
+        code = code.decode("utf-8", errors="ignore")
+    text = "".join(ch for ch in str(code) if ch.isprintable()).strip().lower()
+    return text.replace("_", "-")
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def french_rank(voice: VoiceInfo) -> int | None:
+    """How French a voice is: 0 France, 1 generic French, 2 another French (Canada, Belgium...),
+    3 French only by its name; None when it is not French."""
+    ranks = []
+    for lang in voice.languages:
+        if lang in ("fr-fr", "fr-fra"):
+            ranks.append(0)
+        elif lang == "fr":
+            ranks.append(1)
+        elif lang.startswith("fr-"):
+            ranks.append(2)
+    if ranks:
+        return min(ranks)
+    name = _plain(voice.name)
+    if "french" in name or "francais" in name:
+        return 3
+    return None
+
+
+def _preference(voice: VoiceInfo) -> tuple[int, bool, bool]:
+    """Sort key among candidate voices: most French, not MBROLA (its data is often missing), a
+    known good name first."""
+    rank = french_rank(voice)
+    mbrola = voice.id.startswith(("mb/", "mb-"))
+    return (9 if rank is None else rank), mbrola, not any(n in _plain(voice.name) for n in PREFERRED_NAMES)
+
+
+def choose_voice(voices: Sequence[VoiceInfo], wanted: str | None = None) -> VoiceChoice:
+    """The voice to speak with: the one asked for (id, name, part of a name, or a language tag
+    such as "fr-ca"), else the best French one.
+
+    When no French voice exists, the engine's first voice is kept and the
+    notice says so (the guide goes on, with a foreign accent).
+    """
+    notices = []
+    if wanted:
+        key = _plain(wanted).strip()
+        exact = [v for v in voices if key in (_plain(v.id), _plain(v.name))]
+        by_language = [v for v in voices if any(lang == key or lang.startswith(key + "-") for lang in v.languages)]
+        partial = [v for v in voices if key in _plain(v.id) or key in _plain(v.name)]
+        candidates = exact or by_language or partial
+        if candidates:
+            found = min(candidates, key=_preference)
+            return VoiceChoice(found, french_rank(found) is not None)
+        notices.append(f"La voix « {wanted} » n'existe pas sur cet ordinateur.")
+    french = [v for v in voices if french_rank(v) is not None]
+    if french:
+        best = min(french, key=_preference)
+        if notices:
+            notices.append(f"Je prends la voix française « {best.name} ».")
+        return VoiceChoice(best, True, " ".join(notices) or None)
+    fallback = voices[0] if voices else None
+    heard = f"je parle avec la voix « {fallback.name} »" if fallback else "je parle avec la voix par défaut"
+    notices.append(f"Aucune voix française n'est installée : {heard}, avec un accent étranger. "
+                   f"{french_voice_hint()}")
+    return VoiceChoice(fallback, False, " ".join(notices), spoken=True)
+
+
+def french_voice_hint(platform: str | None = None) -> str:
+    """Where to get a French voice on this system (French, for the carer)."""
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return ("Pour une voix française, ajoutez-la dans Paramètres, Heure et langue, Voix "
+                "(par exemple Microsoft Hortense).")
+    if platform == "darwin":
+        return ("Pour une voix française, ajoutez-en une dans Réglages Système, Accessibilité, "
+                "Contenu énoncé (par exemple Thomas ou Amélie).")
+    return "Pour une voix française, installez le paquet espeak-ng (sudo apt install espeak-ng)."
+
+
+def engine_hint(platform: str | None = None) -> str:
+    """What to install when the engine cannot start (French, for the carer)."""
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return "Vérifiez qu'une voix Windows est installée (Paramètres, Heure et langue, Voix)."
+    if platform == "darwin":
+        return "Vérifiez les voix dans Réglages Système, Accessibilité, Contenu énoncé."
+    return "Installez le paquet espeak-ng (sudo apt install espeak-ng), puis relancez."
+
+
+# --------------------------------------------------------------------------- errors
+
+class TtsError(Exception):
+    """Speech could not be rendered; ``message`` is French, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class TtsTimeout(TtsError):
+    """The worker did not answer in time (a hung engine): it has been killed."""
+
+
+class TtsCrashed(TtsError):
+    """The worker process died."""
+
+
+class TtsEngineError(TtsError):
+    """The engine raised an error, or produced no sound."""
+
+
+class TtsFailed(TtsError):
+    """Speech failed again after a restart of the worker: give up and go on in text."""
+
+
+# --------------------------------------------------------------------------- worker process
+
+def pyttsx3_engine() -> Any:
+    """The default engine: pyttsx3 with the platform's driver (espeak-ng, SAPI5, NSSpeech)."""
+    import pyttsx3
+
+    return pyttsx3.init()
+
+
+class _Channel:
+    """Length-prefixed pickles over a pair of pipes (the worker's stdin and a copy of its stdout)."""
+
+    def __init__(self, reader: Any, writer: Any) -> None:
+        self._reader, self._writer = reader, writer
+
+    def send(self, obj: object) -> None:
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        self._writer.write(struct.pack(">I", len(data)) + data)
+        self._writer.flush()
+
+    def recv(self) -> Any:
+        """The next message; EOFError when the other side has gone."""
+        size = struct.unpack(">I", self._read_exactly(4))[0]
+        return pickle.loads(self._read_exactly(size))
+
+    def _read_exactly(self, n: int) -> bytes:
+        chunks = []
+        while n:
+            chunk = self._reader.read(n)
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            n -= len(chunk)
+        return b"".join(chunks)
+
+
+def _worker_channel() -> _Channel:
+    """In the worker: keeps stdout for the answers, and sends everything else printed to nowhere.
+
+    The worker shares the guide's console, whose stdout carries the narration
+    in text mode, and pyttsx3's espeak driver prints "Audio saved to ...".
+    """
+    answers = os.fdopen(os.dup(1), "wb", buffering=0)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    sys.stdout = open(os.devnull, "w")
+    return _Channel(sys.stdin.buffer, answers)
+
+
+def _settle(engine: Any) -> None:
+    """Waits until espeak-ng's command queue is empty.
+
+    In the retrieval mode pyttsx3 uses, espeak-ng applies property changes
+    asynchronously, and pyttsx3's runAndWait starts with a Cancel() that throws
+    away any that are still queued: a new rate then silently does not apply
+    (seen here with pyttsx3 2.99). Other drivers need no such wait.
+    """
+    if getattr(engine, "driver_name", None) != "espeak":
+        return
+    from pyttsx3.drivers import _espeak
+
+    deadline = time.monotonic() + 2.0
+    while _espeak.IsPlaying() and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
+def _describe(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _voice_info(voice: Any) -> VoiceInfo:
+    languages = tuple(normalize_language(code) for code in (getattr(voice, "languages", None) or ()))
+    return VoiceInfo(str(voice.id), str(getattr(voice, "name", None) or voice.id),
+                     tuple(code for code in languages if code))
+
+
+def _requests(channel: _Channel, workdir: str) -> queue.Queue:
+    """Reads requests in a thread. When the guide goes away (its end of the pipe closes), the
+    worker exits at once, even if the engine is stuck: no orphan process is left behind."""
+    requests: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        try:
+            while True:
+                request = channel.recv()
+                requests.put(request)
+                if request is None:
+                    return
+        except Exception:  # noqa: BLE001 - EOF or a broken pipe: the guide has gone
+            shutil.rmtree(workdir, ignore_errors=True)
+            os._exit(0)
+
+    threading.Thread(target=read, name="voiceguide-tts-requests", daemon=True).start()
+    return requests
+
+
+def worker_main() -> None:
+    """The worker process (``python -m voiceguide.tts``): one request in, one answer out.
+
+    The first message is (sys.path, pickled engine factory, work directory);
+    then each request is (job, text, properties) or None to quit.
+    """
+    channel = _worker_channel()
+    try:
+        path, factory_pickle, workdir = channel.recv()
+    except EOFError:
+        return
+    requests = _requests(channel, workdir)
+    try:
+        sys.path[:] = path     # before unpickling: the factory may live in the caller's modules
+        engine = pickle.loads(factory_pickle)()
+        voices = [_voice_info(v) for v in (engine.getProperty("voices") or ())]
+        if getattr(engine, "driver_name", None) == "espeak":
+            engine.runAndWait()   # leaves pyttsx3's queue idle, so properties apply when set
+    except BaseException as exc:  # noqa: BLE001 - anything at start-up means "no TTS"
+        channel.send(("failed", _describe(exc)))
+        return
+    channel.send(("ready", voices))
+    applied: dict[str, object] = {}
+    while (request := requests.get()) is not None:
+        job, text, props = request
+        out = os.path.join(workdir, f"{job}.wav")
+        try:
+            for name, value in props.items():
+                if value is not None and applied.get(name) != value:
+                    engine.setProperty(name, value)
+                    applied[name] = value
+            _settle(engine)
+            engine.save_to_file(text, out)
+            engine.runAndWait()
+            _settle(engine)
+            if not os.path.exists(out):
+                raise RuntimeError("the engine wrote no audio file")
+            audio = read_audio_file(out)
+            channel.send(("ok", job, audio.rate, audio.samples.tobytes()))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
+            channel.send(("error", job, _describe(exc)))
+        finally:
+            if os.path.exists(out):
+                os.remove(out)
+
+
+def _private_tmp() -> str | None:
+    """Rendered speech goes through a file (pyttsx3's only way out): keep it in RAM when possible."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+
+
+_EOF = object()
+
+
+class TtsWorker:
+    """One pyttsx3 engine in a child process, with time-outs, kill and restart.
+
+    A plain subprocess (``python -m voiceguide.tts``) rather than
+    multiprocessing: spawning through multiprocessing re-runs the caller's
+    main script, which breaks any script without a ``__main__`` guard.
+    ``engine_factory`` is pickled (by reference) to the worker, so it must be
+    importable there: a module-level function or class.
+    """
+
+    def __init__(self, engine_factory: EngineFactory = pyttsx3_engine, *,
+                 start_timeout: float = START_TIMEOUT) -> None:
+        self._factory = engine_factory
+        self._start_timeout = start_timeout
+        self._process: subprocess.Popen | None = None
+        self._channel: _Channel | None = None
+        self._answers: queue.Queue = queue.Queue()
+        self._workdir: str | None = None
+        self._job = 0
+        self._lock = threading.RLock()
+        self.voices: list[VoiceInfo] = []
+        self.starts = 0        # how many worker processes were started (restarts = starts - 1)
+
+    @property
+    def alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def start(self) -> list[VoiceInfo]:
+        """Starts the worker (if not running) and returns the engine's voices."""
+        with self._lock:
+            if self.alive:
+                return self.voices
+            self._kill()
+            self._workdir = tempfile.mkdtemp(prefix="voiceguide-tts-", dir=_private_tmp())
+            flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform.startswith("win") else 0
+            try:
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "voiceguide.tts"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL, creationflags=flags)
+            except OSError as exc:
+                raise TtsCrashed(f"La synthèse vocale n'a pas pu être lancée ({exc}).") from None
+            self._process = process
+            self._channel = _Channel(process.stdout, process.stdin)
+            self._answers = queue.Queue()
+            threading.Thread(target=self._read_answers, args=(self._channel, self._answers),
+                             name="voiceguide-tts-reader", daemon=True).start()
+            self.starts += 1
+            try:
+                self._channel.send((list(sys.path), pickle.dumps(self._factory), self._workdir))
+            except (BrokenPipeError, OSError):
+                self._kill()
+                raise TtsCrashed("La synthèse vocale s'est arrêtée au démarrage.") from None
+            message = self._next_answer(self._start_timeout)
+            if message is None:
+                self._kill()
+                raise TtsTimeout(f"La synthèse vocale n'a pas démarré en {self._start_timeout:.0f} secondes.")
+            if message is _EOF:
+                code = process.wait()
+                self._kill()
+                raise TtsCrashed(f"La synthèse vocale s'est arrêtée au démarrage (code {code}).")
+            if message[0] != "ready":
+                self._kill()
+                raise TtsEngineError(f"La synthèse vocale n'a pas pu démarrer ({message[1]}). {engine_hint()}")
+            self.voices = list(message[1])
+            return self.voices
+
+    @staticmethod
+    def _read_answers(channel: _Channel, answers: queue.Queue) -> None:
+        try:
+            while True:
+                answers.put(channel.recv())
+        except Exception:  # noqa: BLE001 - a broken stream means the worker is gone
+            answers.put(_EOF)
+
+    def _next_answer(self, timeout: float) -> Any:
+        """The next answer, ``_EOF`` when the worker has gone, None after ``timeout`` seconds."""
+        try:
+            return self._answers.get(timeout=max(0.0, timeout))
+        except queue.Empty:
+            return None
+
+    def render(self, text: str, props: dict[str, object], timeout: float | None = None) -> Audio:
+        """Renders ``text`` with the given engine properties (voice, rate, volume).
+
+        Raises TtsTimeout (the worker is then killed), TtsCrashed or TtsEngineError.
+        """
+        with self._lock:
+            self.start()
+            self._job += 1
+            job = self._job
+            limit = render_timeout(text) if timeout is None else timeout
+            try:
+                self._channel.send((job, text, dict(props)))
+            except (BrokenPipeError, OSError):
+                self._kill()
+                raise TtsCrashed("La synthèse vocale s'est arrêtée.") from None
+            deadline = time.monotonic() + limit
+            while True:
+                message = self._next_answer(deadline - time.monotonic())
+                if message is None:
+                    self._kill()
+                    raise TtsTimeout(f"La synthèse vocale ne répond plus (plus de {limit:.0f} secondes "
+                                     f"pour une phrase).")
+                if message is _EOF:
+                    code = self._process.wait() if self._process else None
+                    self._kill()
+                    raise TtsCrashed(f"La synthèse vocale s'est arrêtée brutalement (code {code}).")
+                if message[1] != job:
+                    continue   # the answer to a request whose caller gave up
+                if message[0] == "error":
+                    raise TtsEngineError(f"La synthèse vocale a échoué ({message[2]}).")
+                samples = np.frombuffer(message[3], dtype=np.int16)
+                if not len(samples):
+                    raise TtsEngineError("La synthèse vocale n'a produit aucun son.")
+                return Audio(samples, int(message[2]))
+
+    def restart(self) -> None:
+        """Kills the worker; the next render starts a fresh one."""
+        with self._lock:
+            self._kill()
+
+    def close(self) -> None:
+        """Asks the worker to quit, and kills it if it does not.
+
+        A render in progress (another thread) is cut short: the worker is
+        killed first, so that render fails at once instead of after its time-out.
+        """
+        if not self._lock.acquire(blocking=False):
+            process = self._process
+            if process is not None and process.poll() is None:
+                process.kill()
+            self._lock.acquire()
+        try:
+            if self.alive and self._channel is not None:
+                try:
+                    self._channel.send(None)
+                    self._process.wait(1.0)
+                except (BrokenPipeError, OSError, subprocess.TimeoutExpired):
+                    pass
+            self._kill()
+        finally:
+            self._lock.release()
+
+    def _kill(self) -> None:
+        process, self._process = self._process, None
+        self._channel = None
+        if process is not None:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            for pipe in (process.stdin, process.stdout):
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+
+# --------------------------------------------------------------------------- synthesizer
+
+def clamp_rate(rate_wpm: float) -> int:
+    return int(max(MIN_RATE_WPM, min(MAX_RATE_WPM, round(rate_wpm))))
+
+
+class Synthesizer:
+    """The voice, rate and volume to render with, a cache, and the retry policy.
+
+    A fault (time-out, crash, engine error) restarts the worker and tries the
+    same text once more; a second fault raises TtsFailed.
+    """
+
+    def __init__(self, voice: str | None = None, rate_wpm: int = 165, volume: float = 0.8, *,
+                 engine_factory: EngineFactory = pyttsx3_engine, start_timeout: float = START_TIMEOUT,
+                 timeout: Callable[[str], float] = render_timeout,
+                 cache_seconds: float = CACHE_SECONDS) -> None:
+        self.worker = TtsWorker(engine_factory, start_timeout=start_timeout)
+        self.wanted_voice = voice
+        self.rate_wpm = clamp_rate(rate_wpm)
+        self.volume = max(0.0, min(1.0, float(volume)))
+        self.choice: VoiceChoice | None = None
+        self.faults = 0
+        self._timeout = timeout
+        self._cache: OrderedDict[tuple, Audio] = OrderedDict()
+        self._cache_samples = 0
+        self._cache_limit = int(cache_seconds * DEFAULT_SAMPLE_RATE)
+        self._lock = threading.Lock()
+
+    def start(self) -> VoiceChoice:
+        """Starts the engine and picks the voice; raises TtsError when there is no working TTS."""
+        voices = self.worker.start()
+        if self.choice is None:
+            self.choice = choose_voice(voices, self.wanted_voice)
+        return self.choice
+
+    @property
+    def voice_id(self) -> str | None:
+        return self.choice.voice.id if self.choice and self.choice.voice else None
+
+    def synth(self, text: str, rate_wpm: int | None = None, volume: float | None = None) -> Audio:
+        """Audio for one piece of text (a sentence, ideally), from the cache when already rendered."""
+        if self.choice is None:
+            self.start()
+        rate = clamp_rate(self.rate_wpm if rate_wpm is None else rate_wpm)
+        vol = round(max(0.0, min(1.0, self.volume if volume is None else volume)), 3)
+        text = " ".join(text.split())
+        if not is_speakable(text):
+            return Audio(np.zeros(0, dtype=np.int16), DEFAULT_SAMPLE_RATE)
+        key = (text, self.voice_id, rate, vol)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        props = {"voice": self.voice_id, "rate": rate, "volume": vol}
+        try:
+            audio = self.worker.render(text, props, self._timeout(text))
+        except TtsError:
+            self.faults += 1
+            self.worker.restart()
+            try:
+                audio = self.worker.render(text, props, self._timeout(text))
+            except TtsError as again:
+                self.faults += 1
+                raise TtsFailed(again.message) from again
+        self._remember(key, audio)
+        return audio
+
+    def cached(self, text: str, rate_wpm: int | None = None, volume: float | None = None) -> bool:
+        """Whether ``text`` is already rendered with these settings."""
+        rate = clamp_rate(self.rate_wpm if rate_wpm is None else rate_wpm)
+        vol = round(max(0.0, min(1.0, self.volume if volume is None else volume)), 3)
+        return (" ".join(text.split()), self.voice_id, rate, vol) in self._cache
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+            self._cache_samples = 0
+
+    def _remember(self, key: tuple, audio: Audio) -> None:
+        with self._lock:
+            self._cache[key] = audio
+            self._cache_samples += len(audio.samples)
+            while self._cache_samples > self._cache_limit and len(self._cache) > 1:
+                _, old = self._cache.popitem(last=False)
+                self._cache_samples -= len(old.samples)
+
+    def close(self) -> None:
+        self.worker.close()
+
+
+if __name__ == "__main__":
+    # Run the copy imported under its real name, so pickled VoiceInfo objects
+    # name voiceguide.tts and not __main__.
+    from voiceguide.tts import worker_main as _main
+
+    _main()
