@@ -266,8 +266,8 @@ def test_resume_outside_a_pause_repeats_the_step(dialog: Dialog) -> None:
 
 def test_help_on_a_plain_step_lists_the_useful_commands_with_keys(dialog: Dialog) -> None:
     state, reply = dialog.handle(at(dialog, "email"), cmd("help"))
-    assert reply.say[0] == "Dites « suivant » pour passer à l'étape suivante, touche Entrée ou Espace."
-    assert "Dites « précédent » pour revenir à l'étape précédente, touche P." in reply.say
+    assert reply.say[0] == "Dites « suivant » pour passer à l'étape suivante, touche Entrée, Espace ou flèche droite."
+    assert "Dites « précédent » pour revenir à l'étape précédente, touche P ou flèche gauche." in reply.say
     assert "Dites « quitter » pour arrêter le guide, touche Q ou Échap." in reply.say
     assert any(s.startswith("Dites « plus de détails »") for s in reply.say)
     assert not any(s.startswith("Dites « plus vite »") for s in reply.say)  # the short help stays short

@@ -21,7 +21,7 @@ from voiceguide.vocabulary import (
 
 # The key map agreed with the dialog (it is read out by "aide").
 AGREED_KEYS = {
-    "next": ("enter", "space"), "previous": ("p",), "repeat": ("r",), "help": ("h", "?"),
+    "next": ("enter", "space", "right"), "previous": ("p", "left"), "repeat": ("r",), "help": ("h", "?"),
     "menu": ("m",), "where": ("e",), "pause": ("s",), "resume": (), "slower": ("l",),
     "faster": ("v",), "louder": ("f",), "softer": ("d",), "normal": ("=",), "details": ("i",),
     "restart": ("c",), "quit": ("q", "escape"), "yes": ("o",), "no": ("n",),

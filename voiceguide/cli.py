@@ -9,10 +9,26 @@ from typing import Callable, Sequence
 
 from voiceguide import __version__
 from voiceguide.argparse_fr import FrenchParser
-from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
-from voiceguide.guide import DEFAULT_GUIDE, check_guide
+from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 
 INPUTS = ("micro", "audio", "keyboard", "text")
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, default=None, metavar="FICHIER",
+                        help="fichier de réglages à utiliser (par défaut celui de l'utilisateur)")
+
+
+def _guide_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--guide", default=None, metavar="NOM|FICHIER",
+                        help="le guide : un nom (voir « voiceguide guides ») ou un fichier ; par défaut le guide Ameli")
+
+
+def _voice_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--voice", default=None, metavar="VOIX", help="voix à utiliser (nom ou identifiant)")
+    parser.add_argument("--rate", default=None, metavar="MOTS/MIN",
+                        help="débit de la voix en mots par minute (par défaut 165)")
+    parser.add_argument("--volume", default=None, metavar="VOLUME", help="volume, de 0 à 1 ou en pourcentage")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
 
     run = commands.add_parser("run", help="lancer le guide", description="Lance le guide et le lit à voix haute.")
-    run.add_argument("--guide", type=Path, default=DEFAULT_GUIDE, metavar="FICHIER",
-                     help="fichier du guide (par défaut : le guide Ameli)")
+    _guide_option(run)
     run.add_argument("--input", choices=INPUTS, default=None,
                      help="entrée : micro, audio (fichiers WAV), keyboard (touches), text (une phrase par ligne) ; "
                           "par défaut la meilleure disponible")
@@ -35,16 +50,45 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--fast", action="store_true", help="avec --input audio : lire les fichiers sans attendre")
     run.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
                      help="voix : pyttsx3 (par défaut) ou none (texte seulement)")
+    _voice_options(run)
+    run.add_argument("--no-earcons", dest="earcons", action="store_const", const=False, default=None,
+                     help="pas de petits sons (écoute, incompris)")
     run.add_argument("--events", type=Path, default=None, metavar="FICHIER",
                      help="écrire le journal des événements (JSON Lines) dans ce fichier")
     run.add_argument("--model", type=Path, default=None, metavar="DOSSIER", help="dossier du modèle vosk français")
+    run.add_argument("--mic", dest="microphone", default=None, metavar="MICRO",
+                     help="microphone à utiliser : numéro ou partie du nom")
     run.add_argument("--noinput-timeout", type=_positive_seconds, default=None, metavar="SECONDES",
                      help="silence avant une relance (par défaut 8 s)")
+    run.add_argument("--restart", action="store_true", help="commencer au début, sans proposer de reprendre")
+    _config_option(run)
 
     validate = commands.add_parser("validate", help="vérifier un fichier de guide",
                                    description="Vérifie un guide ; un problème par ligne : FICHIER:LIGNE: message.")
-    validate.add_argument("file", type=Path, nargs="?", default=DEFAULT_GUIDE, metavar="FICHIER",
-                          help="le guide à vérifier (par défaut : le guide Ameli)")
+    validate.add_argument("file", nargs="?", default=None, metavar="FICHIER",
+                          help="le guide à vérifier : un fichier ou un nom (par défaut : le guide Ameli)")
+    validate.add_argument("--graph", type=Path, default=None, metavar="FICHIER",
+                          help="écrire aussi le déroulé du guide en diagramme Mermaid dans ce fichier")
+
+    render = commands.add_parser("render", help="enregistrer le guide en fichiers WAV",
+                                 description="Enregistre chaque étape dans un fichier WAV, avec une liste de lecture .m3u.")
+    render.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire les fichiers")
+    _guide_option(render)
+    _voice_options(render)
+
+    model = commands.add_parser("model", help="le modèle de reconnaissance vocale",
+                                description="Installe le modèle vosk français.")
+    model_commands = model.add_subparsers(dest="model_command", metavar="ACTION", parser_class=FrenchParser)
+    download = model_commands.add_parser("download", help="télécharger et installer le modèle français")
+    download.add_argument("--dest", type=Path, default=None, metavar="DOSSIER",
+                          help="dossier où l'installer (par défaut models/ ou le dossier de l'utilisateur)")
+
+    commands.add_parser("guides", help="lister les guides disponibles")
+
+    config = commands.add_parser("config", help="les réglages enregistrés")
+    config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", parser_class=FrenchParser)
+    show = config_commands.add_parser("show", help="afficher les réglages en vigueur")
+    _config_option(show)
     return parser
 
 
@@ -59,12 +103,21 @@ def _positive_seconds(value: str) -> float:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    guide, problems = check_guide(args.file)
+    from voiceguide.guide import check_guide
+    from voiceguide.launch import resolve_guide_path
+
+    path = resolve_guide_path(args.file)
+    guide, problems = check_guide(path)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
-    print(f"{args.file} : guide valide ({len(guide.steps)} étapes).")
+    print(f"{path} : guide valide ({len(guide.steps)} étapes).")
+    if args.graph is not None:
+        from voiceguide.graph import write_mermaid
+
+        write_mermaid(guide, args.graph)
+        print(f"Diagramme Mermaid écrit dans « {args.graph} ».")
     return EXIT_OK
 
 
@@ -74,9 +127,59 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_session(args)
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from voiceguide.guide import load_guide
+    from voiceguide.launch import notice, resolve_guide_path
+    from voiceguide.narrator import NarratorConfig
+    from voiceguide.dialog import Dialog
+    from voiceguide.render import render_guide
+    from voiceguide.vocabulary import load_vocabulary
+
+    guide = load_guide(resolve_guide_path(args.guide))
+    config = NarratorConfig.from_options(voice=args.voice, rate=args.rate, volume=args.volume)
+    prompts = Dialog(guide, load_vocabulary()).standard_prompts()
+    written = render_guide(guide, args.out, config, prompts, notify=notice)
+    print(f"{len(written) - 1} fichiers WAV et la liste de lecture « {written[-1].name} » écrits dans « {args.out} ».")
+    return EXIT_OK
+
+
+def cmd_model(args: argparse.Namespace) -> int:
+    if args.model_command != "download":
+        print("Précisez l'action : voiceguide model download", file=sys.stderr)
+        return EXIT_USAGE
+    from voiceguide.model_store import main_download
+
+    return main_download(args.dest)
+
+
+def cmd_guides(args: argparse.Namespace) -> int:
+    from voiceguide.catalog import format_guides, list_guides
+
+    print(format_guides(list_guides()))
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    if args.config_command != "show":
+        print("Précisez l'action : voiceguide config show", file=sys.stderr)
+        return EXIT_USAGE
+    from voiceguide.launch import notice
+    from voiceguide.settings import format_settings, load_settings, settings_path
+
+    settings, notices = load_settings(args.config)
+    for line in notices:
+        notice(line)
+    print(format_settings(settings, settings_path(args.config)))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": cmd_run,
     "validate": cmd_validate,
+    "render": cmd_render,
+    "model": cmd_model,
+    "guides": cmd_guides,
+    "config": cmd_config,
 }
 
 
@@ -94,3 +197,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as exc:  # a disk or device fault that no module foresaw: still no traceback
+        print(f"Erreur du système : {exc}. Réessayez ; si cela persiste, lancez « voiceguide doctor ».", file=sys.stderr)
+        return EXIT_CANNOT_RUN

@@ -53,11 +53,13 @@ FULL_HELP = (
 # Keys the vocabulary names by a word, and characters that read badly alone.
 KEY_NAMES = {
     "enter": "Entrée", "space": "Espace", "escape": "Échap", "tab": "Tabulation",
+    "right": "flèche droite", "left": "flèche gauche",
     "?": "point d'interrogation", "=": "égal", "+": "plus", "-": "moins",
 }
 
 PAUSE_AFTER_SILENCE = "Je fais une pause. Parlez ou appuyez sur une touche quand vous voulez reprendre."
 NOT_UNDERSTOOD = "Je n'ai pas compris."
+RESUME_AT = "resume-at"  # the pending intent of the question asked at start when progress was saved
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,44 @@ class Dialog:
             prefix = (f"On reprend le guide à l'étape {self.guide.position(target)} sur {len(self.guide.steps)}.",)
         return self._enter(State(step=target), target, push=False, prefix=prefix)
 
+    def offer_resume(self, step: str) -> tuple[State, Reply]:
+        """The welcome when progress was saved: ask whether to go on at ``step``, yes or no.
+
+        Yes enters ``step``; no starts the guide from the beginning.
+        """
+        if not self._exists(step) or step == self.guide.start:
+            return self.start()
+        title = _sentence(_clean(self.guide.step(step).title))
+        pending = Intent(name=RESUME_AT, target=step, label=title)
+        # Stand just before ``step`` on the way from the start, so that "oui"
+        # enters it with a history that "précédent" can walk back.
+        way = self.guide.path_to(step)
+        state = State(step=way[-2], history=way[:-2], mode=CONFIRM, pending=pending, back_mode=STEP)
+        where = f"La dernière fois, vous étiez à l'étape {self.guide.position(step)} sur {len(self.guide.steps)} : {title}"
+        event = {"event": "confirm", "name": RESUME_AT, "target": step, "label": title}
+        return state, Reply(say=("Bonjour.", where, self._question(pending)), events=(event,))
+
+    def standard_prompts(self) -> dict[str, str]:
+        """What the guide says for help, a silence, a misunderstanding and goodbye, at the start step.
+
+        For recordings of the guide (``voiceguide render``): the texts come
+        from the same rules as in a live session.
+        """
+        start, _ = self.start()
+
+        def said(*events: Event) -> str:
+            state, reply = start, Reply()
+            for event in events:
+                state, reply = self.handle(state, event)
+            return " ".join(reply.say)
+
+        return {
+            "aide": said(Intent("help"), Intent("help")),
+            "relance": said(NoInput()),
+            "pas-compris": said(NoMatch()),
+            "au-revoir": said(Intent("quit"), Intent("yes")),
+        }
+
     def options(self, state: State) -> Options:
         """What can be said now besides the universal commands (for the matcher and the grammar)."""
         mode = state.back_mode if state.mode == PAUSED else state.mode
@@ -259,6 +299,9 @@ class Dialog:
         back = replace(state, mode=state.back_mode, pending=None, noinput_count=0, nomatch_count=0)
         if name == "yes" and pending is not None:
             return self._execute(back, pending)
+        if name == "no" and pending is not None and pending.name == RESUME_AT:
+            return self._enter(replace(back, history=()), self.guide.start, push=False,
+                               prefix=("D'accord, on commence au début.",))
         if name == "no" or pending is None:
             ack = "D'accord, on continue." if pending is None or pending.name == "quit" else "D'accord."
             return back, Reply(say=(ack, self._reminder(back)))
@@ -570,6 +613,8 @@ class Dialog:
         answer = f"Dites {self._commands['yes'].label} ou {self._commands['no'].label}."
         if pending.name == "quit":
             return f"Voulez-vous vraiment quitter le guide ? {answer}"
+        if pending.name == RESUME_AT:
+            return f"Voulez-vous reprendre où vous en étiez ? {answer}"
         return f"Vous avez dit « {pending.label} » ? {answer}"
 
     def _confirm_help(self, pending: Intent) -> tuple[str, ...]:

@@ -78,6 +78,28 @@ class Guide:
         """Steps that have a topic name: the parts listed by "sommaire"."""
         return tuple(s for s in self.steps if s.topics)
 
+    def path_to(self, step_id: str) -> tuple[str, ...]:
+        """The shortest way from the start to ``step_id`` through next and choices (both ends included).
+
+        Gives "précédent" a natural history when a session resumes in the
+        middle of the guide; a step reachable only by a shortcut gives
+        (start, step_id).
+        """
+        came_from: dict[str, str | None] = {self.start: None}
+        queue = deque([self.start])
+        while queue and step_id not in came_from:
+            step = self._index[queue.popleft()]
+            for target in ([step.next] if step.next else []) + [c.target for c in step.choices]:
+                if target in self._index and target not in came_from:
+                    came_from[target] = step.id
+                    queue.append(target)
+        if step_id not in came_from:
+            return (self.start, step_id)
+        path = [step_id]
+        while (previous := came_from[path[-1]]) is not None:
+            path.append(previous)
+        return tuple(reversed(path))
+
 
 BUNDLED_DIR = Path(__file__).parent / "guides"
 DEFAULT_GUIDE = BUNDLED_DIR / "ameli-connexion.yaml"

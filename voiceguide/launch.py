@@ -1,18 +1,27 @@
-"""``voiceguide run``: picks the input and the voice this machine can offer, then runs a session."""
+"""``voiceguide run``: picks the input and the voice this machine can offer, then runs a session.
+
+Order matters: every check that can refuse bad input (guide, options, audio
+files, events path) runs before anything is said or any model is loaded;
+the model then loads in the background while the welcome is spoken.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from voiceguide.dialog import Dialog, DialogSettings
-from voiceguide.errors import EXIT_OK, UserError
+from voiceguide.dialog import RESUME_AT, Dialog, DialogSettings
+from voiceguide.errors import EXIT_OK, CannotRun, UserError
 from voiceguide.events import EventLog
-from voiceguide.guide import load_guide
+from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
 from voiceguide.inputs import InputSource, KeyboardInput, TextInput
 from voiceguide.intents import IntentMatcher
-from voiceguide.session import Session, SilentSpeaker
-from voiceguide.vocabulary import load_vocabulary
+from voiceguide.narrator import Narrator, NarratorConfig, open_narrator
+from voiceguide.session import Session
+from voiceguide.settings import Settings, load_settings, merge_cli
+from voiceguide.speech_settings import rate_wpm, volume
+from voiceguide.vocabulary import Vocabulary, load_vocabulary
 
 
 def notice(message: str) -> None:
@@ -20,41 +29,154 @@ def notice(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def choose_input(args: argparse.Namespace) -> str:
-    """The input asked for, or the best this machine has."""
+def resolve_guide_path(name_or_path: str | None) -> Path:
+    """``--guide`` takes a bundled or carer's guide name, or a path.
+
+    Anything that looks like a path stays a path, so that a missing or
+    broken file is reported by the validator as ``FILE:LINE: message``.
+    """
+    if not name_or_path:
+        return DEFAULT_GUIDE
+    path = Path(name_or_path).expanduser()
+    if path.exists() or path.suffix or len(path.parts) > 1:
+        return path
+    from voiceguide.catalog import resolve_guide
+
+    return resolve_guide(name_or_path)
+
+
+def load_run_settings(args: argparse.Namespace) -> Settings:
+    """The carer's settings file, with this run's options on top."""
+    settings, notices = load_settings(args.config)
+    for line in notices:
+        notice(line)
+    return merge_cli(settings, vars(args))
+
+
+def narrator_config(args: argparse.Namespace, settings: Settings) -> NarratorConfig:
+    """Explicit --rate/--volume win; otherwise the carer's saved levels set the base pace and loudness."""
+    config = NarratorConfig.from_options(voice=settings.voice, rate=args.rate, volume=args.volume,
+                                         tts=args.tts, earcons=settings.earcons)
+    if config.rate_wpm is None and settings.rate_level:
+        config = NarratorConfig(config.voice, rate_wpm(settings.rate_level), config.volume, config.earcons, config.tts)
+    if config.volume is None and settings.volume_level:
+        config = NarratorConfig(config.voice, config.rate_wpm, volume(settings.volume_level), config.earcons, config.tts)
+    return config
+
+
+def choose_input(args: argparse.Namespace, settings: Settings) -> tuple[str, str | None]:
+    """The input asked for (option, then settings), or the best this machine has.
+
+    Returns the kind and, when the microphone could not be chosen by default,
+    why (said to the user before the welcome).
+    """
+    if args.audio_in and (args.input or "audio") != "audio":
+        raise UserError("--audio-in ne sert qu'avec --input audio.")
     if args.input:
-        if args.audio_in and args.input != "audio":
-            raise UserError("--audio-in ne sert qu'avec --input audio.")
-        return args.input
+        if args.input == "audio" and not args.audio_in:
+            raise UserError("--input audio demande des fichiers : ajoutez --audio-in FICHIER.wav ...")
+        return args.input, None
     if args.audio_in:
-        return "audio"
+        return "audio", None
+    if settings.input and settings.input != "audio":
+        return settings.input, None
+    problem = _micro_problem(settings)
+    if problem is None:
+        return "micro", None
     if sys.stdin.isatty():
-        return "keyboard"
-    return "text"
+        return "keyboard", f"{problem} J'utilise donc le clavier : appuyez sur h pour entendre les touches."
+    return "text", None
 
 
-def open_input(kind: str, args: argparse.Namespace) -> InputSource:
+def _micro_problem(settings: Settings) -> str | None:
+    """Why speech input cannot be used here (French), or None."""
+    from voiceguide.audio_in import _import_sounddevice, find_input_device
+    from voiceguide.model_store import find_model
+
+    try:
+        if find_model(settings.model) is None:
+            return "Je ne peux pas vous écouter : le modèle de reconnaissance vocale n'est pas installé."
+        find_input_device(_import_sounddevice(), settings.microphone)
+    except UserError:
+        return "Je ne peux pas vous écouter : aucun microphone n'a été trouvé."
+    return None
+
+
+def start_recognizer(settings: Settings, vocabulary: Vocabulary, guide: Guide):
+    """Find the model (exit 1 when there is none) and start loading it in the background."""
+    from voiceguide.model_store import find_model, missing_model_message
+    from voiceguide.recognizer import RecognizerLoader
+
+    model_dir = find_model(settings.model)
+    if model_dir is None:
+        raise CannotRun(missing_model_message())
+    phrases = [p for c in vocabulary.commands for p in c.phrases]
+    return RecognizerLoader(model_dir, check_phrases=phrases).start()
+
+
+def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabulary: Vocabulary,
+               guide: Guide) -> InputSource:
     if kind == "text":
         return TextInput(sys.stdin)
     if kind == "keyboard":
         return KeyboardInput(sys.stdin)
-    raise UserError(f"L'entrée « {kind} » n'est pas encore disponible : utilisez --input keyboard ou --input text.")
+    if kind == "audio":
+        from voiceguide.audio_in import check_wav_files
+        from voiceguide.listening import AudioFileInput
+
+        check_wav_files(args.audio_in)  # bad files are refused before the model loads
+        return AudioFileInput(args.audio_in, start_recognizer(settings, vocabulary, guide), fast=args.fast)
+    from voiceguide.audio_in import Microphone
+    from voiceguide.listening import MicrophoneInput
+
+    microphone = Microphone(settings.microphone)
+    loader = start_recognizer(settings, vocabulary, guide)
+    keys = KeyboardInput(sys.stdin) if sys.stdin.isatty() else None
+    return MicrophoneInput(microphone, loader, keys)
 
 
 def run_session(args: argparse.Namespace) -> int:
-    guide = load_guide(args.guide)  # a broken guide stops here, before anything is said
-    kind = choose_input(args)
-    events = EventLog.open(args.events)
-    settings = DialogSettings() if args.noinput_timeout is None else DialogSettings(noinput_timeout=args.noinput_timeout)
+    from voiceguide.progress import clear_progress, load_progress, progress_key, save_progress
+
+    guide_path = resolve_guide_path(args.guide)
+    guide = load_guide(guide_path)  # a broken guide stops here, before anything is said
+    settings = load_run_settings(args)
+    kind, why_not_micro = choose_input(args, settings)
+    config = narrator_config(args, settings)
+    dialog_settings = DialogSettings(noinput_timeout=settings.noinput_timeout)
     vocabulary = load_vocabulary()
-    dialog = Dialog(guide, vocabulary, settings)
+    dialog = Dialog(guide, vocabulary, dialog_settings)
     matcher = IntentMatcher(vocabulary, guide)
-    speaker = SilentSpeaker()
-    source = open_input(kind, args)
+    events = EventLog.open(args.events)
+    key = progress_key(guide_path)
+    if args.restart:
+        clear_progress(key, notify=notice)
+    saved = None if args.restart else load_progress(key, {s.id for s in guide.steps}, notify=notice)
+    narrator: Narrator | None = None
+    source: InputSource | None = None
+    session: Session | None = None
     try:
-        session = Session(dialog, matcher, source, speaker, sys.stdout, events, settings.noinput_timeout)
-        session.run()
+        source = open_input(kind, args, settings, vocabulary, guide)
+        narrator = open_narrator(config)
+        session = Session(dialog, matcher, source, narrator, sys.stdout, events, settings.noinput_timeout,
+                          notify=notice)
+        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
     finally:
-        source.close()
+        if session is not None and session.state is not None:
+            _remember(session.state, guide, key, save_progress, clear_progress)
+        if source is not None:
+            source.close()
+        if narrator is not None:
+            narrator.close()
         events.close()
     return EXIT_OK
+
+
+def _remember(state, guide: Guide, key: str, save, clear) -> None:
+    """Keep the step where the user stopped, unless the guide was finished or never begun."""
+    if state.pending is not None and state.pending.name == RESUME_AT:
+        return  # the resume question was never answered: the saved step still holds
+    if guide.step(state.step).end or state.step == guide.start:
+        clear(key, notify=notice)
+    else:
+        save(key, state.step, notify=notice)

@@ -8,7 +8,7 @@ writes the events log.
 from __future__ import annotations
 
 import dataclasses
-from typing import Protocol, TextIO
+from typing import Callable, Iterable, Protocol, TextIO
 
 from voiceguide.dialog import Dialog, NoInput, NoMatch, Reply, State
 from voiceguide.events import EventLog
@@ -20,7 +20,7 @@ POLL_SECONDS = 0.05  # how often a key is looked for while the guide speaks
 
 
 class Speaker(Protocol):
-    """What the session needs of a narrator (see voiceguide.narrator)."""
+    """What the session needs of a narrator (see voiceguide.narrator.Narrator)."""
 
     speaking: bool
 
@@ -33,6 +33,10 @@ class Speaker(Protocol):
     def set_levels(self, rate_level: int, volume_level: int) -> None: ...
 
     def earcon(self, name: str) -> None: ...
+
+    def prepare(self, texts: Iterable[str]) -> None: ...
+
+    def pop_notices(self) -> list[str]: ...
 
 
 class Session:
@@ -47,6 +51,7 @@ class Session:
         out: TextIO,
         events: EventLog,
         noinput_timeout: float,
+        notify: Callable[[str], None] = lambda message: None,
     ) -> None:
         self.dialog = dialog
         self.matcher = matcher
@@ -55,11 +60,18 @@ class Session:
         self.out = out
         self.events = events
         self.noinput_timeout = noinput_timeout
+        self.notify = notify
         self.state: State | None = None
 
-    def run(self, start_step: str | None = None) -> State:
-        """Speak, listen, repeat; return the last state (its ``step`` is where the user stopped)."""
-        state, reply = self.dialog.start(start_step)
+    def run(self, resume: str | None = None, intro: tuple[str, ...] = ()) -> State:
+        """Speak, listen, repeat; return the last state (its ``step`` is where the user stopped).
+
+        ``resume``: the step where the user stopped last time (they are asked
+        whether to go on there). ``intro``: said before the welcome.
+        """
+        state, reply = self.dialog.offer_resume(resume) if resume else self.dialog.start()
+        if intro:
+            reply = dataclasses.replace(reply, say=intro + reply.say)
         self.state = state
         self._deliver(state, reply)
         reason = "done"
@@ -87,6 +99,9 @@ class Session:
                     return turn
         else:
             self.speaker.wait(None)
+        if getattr(self.source, "listening_tone", False):
+            self.speaker.earcon("listening")
+            self.speaker.wait(None)
         return self.source.next_turn(grammar, self.noinput_timeout)
 
     def _interpret(self, turn, options):
@@ -106,6 +121,7 @@ class Session:
         return _with_confidence(intent, intent.confidence * turn.confidence)
 
     def _deliver(self, state: State, reply: Reply) -> None:
+        self._show_notices()
         for event in reply.events:
             self.events.write(event)
         self.speaker.set_levels(state.rate_level, state.volume_level)
@@ -116,28 +132,21 @@ class Session:
             self.out.write(text + "\n")
             self.out.flush()
             self.speaker.say(text)
+            self.speaker.prepare(self._likely_next(state))
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        """Problems the narrator met (no sound card, speech engine failed): told once, on the console."""
+        for message in self.speaker.pop_notices():
+            self.notify(message)
+
+    def _likely_next(self, state: State) -> list[str]:
+        """Narrations the user will probably ask for next, so their speech is ready in time."""
+        guide = self.dialog.guide
+        step = guide.step(state.step)
+        targets = ([step.next] if step.next else []) + [c.target for c in step.choices]
+        return [guide.step(t).say for t in targets]
 
 
 def _with_confidence(intent: Intent, confidence: float) -> Intent:
     return dataclasses.replace(intent, confidence=confidence)
-
-
-class SilentSpeaker:
-    """``--tts none``: the narration is only printed."""
-
-    speaking = False
-
-    def say(self, text: str) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return True
-
-    def set_levels(self, rate_level: int, volume_level: int) -> None:
-        pass
-
-    def earcon(self, name: str) -> None:
-        pass

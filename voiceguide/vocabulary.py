@@ -33,7 +33,7 @@ COMMAND_NAMES: tuple[str, ...] = (
     "slower", "faster", "louder", "softer", "normal", "details", "restart",
     "quit", "yes", "no",
 )
-NAMED_KEYS: tuple[str, ...] = ("enter", "space", "escape")
+NAMED_KEYS: tuple[str, ...] = ("enter", "space", "escape", "right", "left")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'"})
 # Everything that is not a letter, a digit, an apostrophe or a space separates words.
@@ -250,4 +250,4 @@ class _Checker:
                               "(touche 1 pour le premier choix, etc.).")
         elif len(key) != 1 and key.lower() not in NAMED_KEYS:
             self.problem(key, f"touche « {key} » de « {command} » : une touche est un seul caractère, "
-                              "ou « enter », « space », « escape ».")
+                              "ou « enter », « space », « escape », « right », « left ».")
