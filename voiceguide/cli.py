@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--model", type=Path, default=None, metavar="DOSSIER", help="dossier du modèle vosk français")
     run.add_argument("--mic", dest="microphone", default=None, metavar="MICRO",
                      help="microphone à utiliser : numéro ou partie du nom")
+    run.add_argument("--barge-in", dest="barge_in", action="store_const", const=True, default=None,
+                     help="avec un casque : parler coupe la voix du guide (le micro écoute tout le temps)")
     run.add_argument("--noinput-timeout", type=_positive_seconds, default=None, metavar="SECONDES",
                      help="silence avant une relance (par défaut 8 s)")
     run.add_argument("--restart", action="store_true", help="commencer au début, sans proposer de reprendre")

@@ -115,7 +115,7 @@ def start_recognizer(settings: Settings, vocabulary: Vocabulary, guide: Guide):
 
 
 def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabulary: Vocabulary,
-               guide: Guide) -> InputSource:
+               guide: Guide, narrator: Narrator) -> InputSource:
     if kind == "text":
         return TextInput(sys.stdin)
     if kind == "keyboard":
@@ -132,7 +132,7 @@ def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabula
     microphone = Microphone(settings.microphone)
     loader = start_recognizer(settings, vocabulary, guide)
     keys = KeyboardInput(sys.stdin) if sys.stdin.isatty() else None
-    return MicrophoneInput(microphone, loader, keys)
+    return MicrophoneInput(microphone, loader, keys, speaker=narrator if settings.barge_in else None)
 
 
 def run_session(args: argparse.Namespace) -> int:
@@ -156,8 +156,8 @@ def run_session(args: argparse.Namespace) -> int:
     source: InputSource | None = None
     session: Session | None = None
     try:
-        source = open_input(kind, args, settings, vocabulary, guide)
         narrator = open_narrator(config)
+        source = open_input(kind, args, settings, vocabulary, guide, narrator)
         session = Session(dialog, matcher, source, narrator, sys.stdout, events, settings.noinput_timeout,
                           notify=notice)
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())

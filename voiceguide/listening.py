@@ -7,10 +7,13 @@ turn waits for it.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Protocol, Sequence
 
-from voiceguide.audio_in import Microphone, chunks, read_wav
+import numpy as np
+
+from voiceguide.audio_in import RATE, Microphone, chunks, read_wav
 from voiceguide.inputs import EndOfInput, KeyboardInput, Turn
 from voiceguide.recognizer import RecognizerLoader
 from voiceguide.utterance import KeyPress
@@ -39,39 +42,53 @@ class AudioFileInput:
 
 
 class MicrophoneInput:
-    """Live speech, half-duplex: the microphone only listens between narrations.
+    """Live speech through the microphone.
 
-    Keys always work too (on a terminal): a key pressed while listening ends
-    the turn as that key.
+    Half-duplex by default: the microphone only listens between narrations,
+    so the guide never hears its own voice. With ``barge_in`` (for headset
+    users, whose microphone does not hear the speakers) it listens all the
+    time and the user's voice stops the narration. Keys always work too (on
+    a terminal): a key pressed while listening ends the turn as that key.
     """
 
     name = "micro"
     can_interrupt = False
-    listening_tone = True
 
-    def __init__(self, microphone: Microphone, loader: RecognizerLoader, keys: KeyboardInput | None) -> None:
+    def __init__(self, microphone: Microphone, loader: RecognizerLoader, keys: KeyboardInput | None,
+                 speaker: Interruptible | None = None) -> None:
         self._mic = microphone.start()
-        self._mic.pause()
         self._loader = loader
         self._keys = keys
         self._key: KeyPress | None = None
+        self._speaker = speaker  # set: barge-in
+        self.listens_while_speaking = speaker is not None
+        self.listening_tone = speaker is None
+        if speaker is None:
+            self._mic.pause()
 
     def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn:
         recognizer = self._loader.result()
-        recognizer.reset()
         self._key = None
-        self._mic.resume()
-        try:
-            heard = recognizer.recognize(self._audio_or_key(), list(grammar), source="micro", no_input_s=timeout)
-        finally:
-            self._mic.pause()
+        if self._speaker is None:
+            recognizer.reset()
+            self._mic.resume()
+            try:
+                heard = recognizer.recognize(self._audio_or_key(self._mic.chunks()), list(grammar),
+                                             source="micro", no_input_s=timeout)
+            finally:
+                self._mic.pause()
+        else:
+            audio = _BargeIn(self._speaker, timeout).watch(self._mic.chunks())
+            heard = recognizer.recognize(self._audio_or_key(audio), list(grammar), source="micro")
         return self._key or heard
 
-    def _audio_or_key(self) -> Iterator[bytes]:
-        for chunk in self._mic.chunks():
+    def _audio_or_key(self, audio: Iterable[bytes]) -> Iterator[bytes]:
+        for chunk in audio:
             if self._keys is not None:
                 key = self._keys.next_turn((), 0)
                 if key is not None:
+                    if self._speaker is not None:
+                        self._speaker.stop()
                     self._key = key
                     return
             yield chunk
@@ -80,3 +97,50 @@ class MicrophoneInput:
         self._mic.close()
         if self._keys is not None:
             self._keys.close()
+
+
+class Interruptible(Protocol):
+    speaking: bool
+
+    def stop(self) -> None: ...
+
+
+VOICE_CHUNKS = 2          # 200 ms of voice in a row stop the narration (a cough or a click does not)
+VOICE_OVER_FLOOR = 4.0    # voice: this many times the quietest chunk heard so far ...
+VOICE_MIN_RMS = 300.0     # ... and at least this loud (int16), so a silent line never "speaks"
+
+
+class _BargeIn:
+    """Passes the microphone's audio on; stops the narration when the user's voice starts.
+
+    The no-input time-out counts from the end of the narration, as in
+    half-duplex mode: the audio ends after ``timeout`` seconds with the guide
+    silent and no voice heard.
+    """
+
+    def __init__(self, speaker: Interruptible, timeout: float | None) -> None:
+        self._speaker = speaker
+        self._timeout = timeout
+
+    def watch(self, audio: Iterable[bytes]) -> Iterator[bytes]:
+        floor = math.inf
+        loud_run = 0
+        voice_heard = False
+        quiet_seconds = 0.0
+        for chunk in audio:
+            samples = np.frombuffer(chunk, dtype="<i2").astype(np.float64)
+            rms = float(np.sqrt(np.mean(samples ** 2))) if len(samples) else 0.0
+            floor = min(floor, max(rms, 1.0))
+            loud = rms >= max(VOICE_MIN_RMS, floor * VOICE_OVER_FLOOR)
+            loud_run = loud_run + 1 if loud else 0
+            if loud_run >= VOICE_CHUNKS:
+                voice_heard = True
+                if self._speaker.speaking:
+                    self._speaker.stop()
+            if self._speaker.speaking or voice_heard:
+                quiet_seconds = 0.0
+            else:
+                quiet_seconds += len(samples) / RATE
+                if self._timeout is not None and quiet_seconds >= self._timeout:
+                    return
+            yield chunk

@@ -91,6 +91,8 @@ class Session:
         return state
 
     def _await_turn(self, grammar: list[str]):
+        if getattr(self.source, "listens_while_speaking", False):
+            return self.source.next_turn(grammar, self.noinput_timeout)  # the source stops the speech itself
         if self.source.can_interrupt:
             while self.speaker.speaking:
                 turn = self.source.next_turn(grammar, POLL_SECONDS)
