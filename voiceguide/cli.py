@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Guide vocal hors ligne, pas à pas, en français.",
         epilog="Exemple : voiceguide run --input keyboard  (puis « h » pour l'aide)",
     )
-    parser.add_argument("--version", action="version", version=f"voiceguide {__version__}")
+    parser.add_argument("--version", action="version", version=f"voiceguide {__version__}",
+                        help="affiche la version et quitte")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
 
     run = commands.add_parser("run", help="lancer le guide", description="Lance le guide et le lit à voix haute.")
@@ -189,8 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_USAGE
+        parser.error("indiquez une commande : run, validate, render, model, guides, config, doctor, setup")
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:

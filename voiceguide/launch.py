@@ -105,11 +105,12 @@ def _micro_problem(settings: Settings) -> str | None:
 def start_recognizer(settings: Settings, vocabulary: Vocabulary, guide: Guide):
     """Find the model (exit 1 when there is none) and start loading it in the background."""
     from voiceguide.model_store import find_model, missing_model_message
-    from voiceguide.recognizer import RecognizerLoader
+    from voiceguide.recognizer import RecognizerLoader, check_model_dir
 
     model_dir = find_model(settings.model)
     if model_dir is None:
         raise CannotRun(missing_model_message())
+    check_model_dir(model_dir)  # a wrong folder is refused before the welcome is said
     phrases = [p for c in vocabulary.commands for p in c.phrases]
     return RecognizerLoader(model_dir, check_phrases=phrases).start()
 

@@ -110,6 +110,17 @@ def margin_confidence(margin: float | None) -> float:
     return LONE_CONFIDENCE * margin / (margin + MARGIN_HALF)
 
 
+def check_model_dir(d: Path) -> None:
+    """Refuses, with a French message, a folder that cannot be a vosk model (cheap: files only)."""
+    if not d.is_dir():
+        raise CannotRun(f"Le dossier de modèle {d} n'existe pas. Installez le modèle avec "
+                        "« voiceguide model download ».")
+    if not is_vosk_model(d):
+        raise CannotRun(f"Le dossier {d} n'est pas un modèle vosk (il manque am/final.mdl, "
+                        "conf/mfcc.conf ou le graphe). Indiquez le dossier du modèle "
+                        "décompressé, ou installez-le avec « voiceguide model download ».")
+
+
 class Recognizer:
     """A loaded vosk model plus the recognisers of each grammar used so far."""
 
@@ -140,14 +151,7 @@ class Recognizer:
             self.check_language(check_phrases)
 
     def _check_dir(self) -> None:
-        d = self.model_dir
-        if not d.is_dir():
-            raise CannotRun(f"Le dossier de modèle {d} n'existe pas. Installez le modèle avec "
-                            "« voiceguide model download ».")
-        if not is_vosk_model(d):
-            raise CannotRun(f"Le dossier {d} n'est pas un modèle vosk (il manque am/final.mdl, "
-                            "conf/mfcc.conf ou le graphe). Indiquez le dossier du modèle "
-                            "décompressé, ou installez-le avec « voiceguide model download ».")
+        check_model_dir(self.model_dir)
 
     # ------------------------------------------------------------------ vocabulary
 
