@@ -37,5 +37,10 @@ soak: $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	$(PY) -m pytest -m soak
 
+# The performance report: docs/PERFORMANCE.md (several minutes).
+bench: $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) scripts/bench.py --soak
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,5 +1,11 @@
 """Allows ``python -m voiceguide``."""
 
-from voiceguide.cli import main
+try:
+    from voiceguide.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the program is still loading: no traceback either
+    import sys
+
+    print("\nInterrompu.", file=sys.stderr)
+    raise SystemExit(130) from None
 
 raise SystemExit(main())

@@ -7,12 +7,13 @@ ones, so conversion happens here, once, for every source.
 
 from __future__ import annotations
 
+import os
 import queue
 import struct
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -20,6 +21,10 @@ from voiceguide.errors import CannotRun, UserError
 
 RATE = 16_000
 MAX_TURN_SECONDS = 120.0   # one WAV is one answer of the user, not a recording session
+MAX_WAV_DATA_BYTES = 96 * 1024 * 1024   # 120 s of 96 kHz stereo 32-bit fits; decoding stays < 1 GB
+_MAX_CHANNELS = 32
+_MAX_CHUNKS = 1024         # RIFF chunks walked before the file counts as damaged
+_MAX_FMT_BYTES = 1024
 
 _FORMAT_PCM = 0x0001
 _FORMAT_FLOAT = 0x0003
@@ -112,36 +117,42 @@ def _bad(path: Path, why: str) -> UserError:
     return UserError(f"Fichier audio « {path} » : {why}")
 
 
-def _parse_wav(path: Path, data: bytes) -> tuple[np.ndarray, int]:
+def _parse_wav(path: Path, stream: BinaryIO, size: int) -> tuple[np.ndarray, int]:
     """RIFF/WAVE parser: returns (float samples in int16 units, mono) and the rate.
 
     Written here rather than with the ``wave`` module because that one refuses
     WAVE_FORMAT_EXTENSIBLE, which sox and many recorders write for 24-bit audio.
+    The chunk headers are read first and the length checked before any sound
+    is read, so a file of hours (or a huge file posing as a WAV) is refused
+    at once instead of being loaded into memory.
     """
-    if len(data) < 12 or data[:4] not in (b"RIFF", b"RIFX") or data[8:12] != b"WAVE":
+    head = stream.read(12)
+    if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
         raise _bad(path, "ce n'est pas un fichier WAV. Donnez un enregistrement au format WAV "
                          "(par exemple converti avec « sox fichier.mp3 fichier.wav »).")
-    if data[:4] == b"RIFX":
+    if head[:4] == b"RIFX":
         raise _bad(path, "WAV gros-boutiste (RIFX) non pris en charge : convertissez-le en WAV "
                          "PCM ordinaire avec sox.")
     fmt = None
-    payload = None
+    payload: tuple[int, int] | None = None   # offset and length of the sound data
     pos = 12
-    while pos + 8 <= len(data):
-        cid = data[pos:pos + 4]
-        size = struct.unpack_from("<I", data, pos + 4)[0]
-        body = data[pos + 8:pos + 8 + size]
+    for _ in range(_MAX_CHUNKS):
+        if pos + 8 > size:
+            break
+        stream.seek(pos)
+        cid, csize = struct.unpack("<4sI", stream.read(8))
         if cid == b"fmt ":
-            fmt = body
+            fmt = stream.read(min(csize, _MAX_FMT_BYTES))
         elif cid == b"data":
-            streamed = size == 0 or size >= _STREAMED_SIZE
-            if not streamed and len(body) < size:
-                raise _bad(path, f"le fichier WAV est tronqué ({len(body)} octets de son sur les "
-                                 f"{size} annoncés). Enregistrez-le à nouveau.")
-            payload = data[pos + 8:] if streamed else body
+            available = size - (pos + 8)
+            streamed = csize == 0 or csize >= _STREAMED_SIZE
+            if not streamed and available < csize:
+                raise _bad(path, f"le fichier WAV est tronqué ({available} octets de son sur les "
+                                 f"{csize} annoncés). Enregistrez-le à nouveau.")
+            payload = (pos + 8, available if streamed else csize)
             if fmt is not None:
                 break
-        pos += 8 + size + (size & 1)
+        pos += 8 + csize + (csize & 1)
     if fmt is None or len(fmt) < 16 or payload is None:
         raise _bad(path, "le fichier WAV est abîmé ou incomplet (en-tête « fmt » ou « data » "
                          "manquant). Enregistrez-le à nouveau.")
@@ -152,18 +163,26 @@ def _parse_wav(path: Path, data: bytes) -> tuple[np.ndarray, int]:
         raise _bad(path, f"codage audio non pris en charge (code {tag:#06x}). Convertissez-le en "
                          "WAV PCM 16 bits, par exemple « sox entree.wav -b 16 sortie.wav ».")
     width = bits // 8
-    if (channels < 1 or rate < 1000 or rate > 384_000 or bits % 8
+    if (channels < 1 or channels > _MAX_CHANNELS or rate < 1000 or rate > 384_000 or bits % 8
             or (tag == _FORMAT_PCM and width not in (1, 2, 3, 4))
             or (tag == _FORMAT_FLOAT and width not in (4, 8))
             or block_align != channels * width):
         raise _bad(path, "l'en-tête WAV est incohérent (fichier abîmé ?). Enregistrez-le à nouveau.")
-    frames = len(payload) // block_align
+    offset, length = payload
+    frames = length // block_align
     if frames == 0:
         raise _bad(path, "le fichier ne contient aucun son. Enregistrez-le à nouveau.")
     if frames / rate > MAX_TURN_SECONDS:
         raise _bad(path, f"il dure {frames / rate:.0f} s, plus que les {MAX_TURN_SECONDS:.0f} s "
                          "permises pour une seule réponse. Coupez-le en plusieurs fichiers.")
-    raw = payload[:frames * block_align]
+    if frames * block_align > MAX_WAV_DATA_BYTES:
+        raise _bad(path, f"il est trop gros pour une seule réponse ({frames * block_align / 1e6:.0f} Mo de "
+                         f"son, {MAX_WAV_DATA_BYTES / 1e6:.0f} Mo au plus). Réduisez-le, par exemple avec "
+                         "« sox entree.wav -r 16000 -c 1 -b 16 sortie.wav ».")
+    stream.seek(offset)
+    raw = stream.read(frames * block_align)
+    if len(raw) < frames * block_align:   # the file shrank while being read
+        raise _bad(path, "le fichier WAV est tronqué. Enregistrez-le à nouveau.")
     if tag == _FORMAT_FLOAT:
         x = np.frombuffer(raw, dtype="<f4" if width == 4 else "<f8").astype(np.float64) * 32768.0
     elif width == 1:
@@ -190,13 +209,16 @@ def read_wav(path: Path) -> np.ndarray:
         raise _bad(path, "fichier introuvable. Vérifiez le chemin.")
     if path.is_dir():
         raise _bad(path, "c'est un dossier, pas un fichier WAV.")
+    if not path.is_file():
+        raise _bad(path, "ce n'est pas un fichier ordinaire. Donnez un enregistrement au format WAV.")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size == 0:
+                raise _bad(path, "le fichier est vide (0 octet). Enregistrez-le à nouveau.")
+            samples, rate = _parse_wav(path, stream, size)
     except OSError as exc:
         raise _bad(path, f"lecture impossible ({exc.strerror or exc}). Vérifiez les droits du fichier.") from None
-    if not data:
-        raise _bad(path, "le fichier est vide (0 octet). Enregistrez-le à nouveau.")
-    samples, rate = _parse_wav(path, data)
     return to_int16(resample(samples, rate, RATE))
 
 
@@ -253,7 +275,7 @@ def chunks(audio: np.ndarray, chunk_ms: int = 100, realtime: bool = False,
 
 # --------------------------------------------------------------------------- microphone
 
-def _import_sounddevice() -> Any:
+def import_sounddevice() -> Any:
     try:
         import sounddevice
     except OSError:   # PortAudio missing: sounddevice raises at import
@@ -296,28 +318,49 @@ def _list_inputs(devices: list, inputs: list[int]) -> str:
     return ", ".join(f"{i} « {devices[i].get('name', '?')} »" for i in inputs)
 
 
+MIC_STALL_SECONDS = 2.0   # a live microphone hands over a block every chunk_ms: this long without one, it is gone
+_STALL_POLL_SECONDS = 0.25
+_LOST = object()          # queued by PortAudio's finished callback when the stream ends on its own
+
+MICROPHONE_LOST = ("Le microphone ne répond plus (débranché ?). Rebranchez-le et relancez le guide, "
+                   "ou utilisez le clavier (--input keyboard).")
+
+
+class MicrophoneLost(CannotRun):
+    """The microphone stopped delivering audio in the middle of a session (unplugged, driver error)."""
+
+    def __init__(self) -> None:
+        super().__init__(MICROPHONE_LOST)
+
+
 class Microphone:
     """Live 16 kHz mono int16 chunks from a sound card, half-duplex.
 
     While the guide speaks (``pause()``), captured audio is dropped, and for a
     short tail after ``resume()`` too: the speakers' echo must never reach the
-    recogniser as if the user had said it.
+    recogniser as if the user had said it. A microphone that disappears
+    (its stream ends, or no block comes for ``stall_seconds``) makes
+    ``chunks()`` raise MicrophoneLost instead of waiting for ever.
     """
 
     def __init__(self, device: int | str | None = None, *, chunk_ms: int = 100,
                  tail_ms: int = 300, sd: Any = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self._sd = sd if sd is not None else _import_sounddevice()
+                 clock: Callable[[], float] = time.monotonic,
+                 stall_seconds: float = MIC_STALL_SECONDS) -> None:
+        self._sd = sd if sd is not None else import_sounddevice()
         self.device = find_input_device(self._sd, device)
         self.chunk_ms = chunk_ms
         self.tail_s = tail_ms / 1000.0
+        self.stall_seconds = stall_seconds
         self._clock = clock
         self.overflows = 0
-        self._queue: queue.Queue[np.ndarray | None] = queue.Queue()
+        self._queue: queue.Queue[Any] = queue.Queue()
         self._lock = threading.Lock()
         self._paused = False
         self._drop_until = 0.0
         self._stream: Any = None
+        self._closing = False
+        self._last_block = time.monotonic()   # real time, whatever ``clock`` is: the device's heartbeat
         self.device_rate = self._pick_rate()
         self._resampler = Resampler(self.device_rate, RATE)
         self._pending = np.zeros(0, dtype=np.float64)
@@ -334,10 +377,13 @@ class Microphone:
     def start(self) -> "Microphone":
         """Opens the input stream."""
         blocksize = self.device_rate * self.chunk_ms // 1000
+        self._closing = False
+        self._last_block = time.monotonic()
         try:
             self._stream = self._sd.InputStream(device=self.device, channels=1,
                                                 samplerate=self.device_rate, dtype="int16",
-                                                blocksize=blocksize, callback=self._callback)
+                                                blocksize=blocksize, callback=self._callback,
+                                                finished_callback=self._finished)
             self._stream.start()
         except Exception as exc:   # PortAudioError and friends
             raise CannotRun(f"Impossible d'ouvrir le microphone ({exc}). Vérifiez qu'il est "
@@ -346,13 +392,16 @@ class Microphone:
 
     def close(self) -> None:
         """Stops capturing; a waiting ``chunks()`` ends."""
+        self._closing = True
         if self._stream is not None:
             try:
                 self._stream.stop()
                 self._stream.close()
             finally:
                 self._stream = None
-        self._queue.put(None)
+                self._queue.put(None)
+        else:
+            self._queue.put(None)
 
     def __enter__(self) -> "Microphone":
         return self.start()
@@ -362,12 +411,18 @@ class Microphone:
 
     def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
         # Runs on PortAudio's thread: keep it short, never raise.
+        self._last_block = time.monotonic()
         if status and getattr(status, "input_overflow", False):
             self.overflows += 1
         with self._lock:
             if self._paused or self._clock() < self._drop_until:
                 return
         self._queue.put(np.array(indata, dtype=np.int16).reshape(-1))
+
+    def _finished(self) -> None:
+        # PortAudio's thread, when the stream has ended: by close(), or by itself (device gone).
+        if not self._closing:
+            self._queue.put(_LOST)
 
     def pause(self) -> None:
         """The guide starts speaking: stop listening."""
@@ -385,24 +440,44 @@ class Microphone:
     def _drain(self) -> None:
         while True:
             try:
-                if self._queue.get_nowait() is None:
-                    self._queue.put(None)
-                    break
+                block = self._queue.get_nowait()
             except queue.Empty:
+                break
+            if block is None or block is _LOST:   # an end is kept for the next reader
+                self._queue.put(block)
                 break
         self._resampler = Resampler(self.device_rate, RATE)
         self._pending = np.zeros(0, dtype=np.float64)
 
+    def _check_alive(self) -> None:
+        stream = self._stream
+        if stream is None or self._closing:
+            return
+        if not getattr(stream, "active", True) or time.monotonic() - self._last_block > self.stall_seconds:
+            raise MicrophoneLost()
+
     def chunks(self, timeout: float | None = None) -> Iterator[bytes]:
-        """Yields chunks of ``chunk_ms`` (16 kHz int16 bytes) until closed or ``timeout`` passes without audio."""
+        """Yields chunks of ``chunk_ms`` (16 kHz int16 bytes) until closed or ``timeout`` passes without audio.
+
+        Raises MicrophoneLost when the device stops delivering audio.
+        """
         step = RATE * self.chunk_ms // 1000
+        waited = 0.0
         while True:
+            wait = _STALL_POLL_SECONDS if timeout is None else min(_STALL_POLL_SECONDS, max(0.0, timeout - waited))
             try:
-                block = self._queue.get(timeout=timeout)
+                block = self._queue.get(timeout=wait)
             except queue.Empty:
-                return
+                waited += wait
+                if timeout is not None and waited >= timeout:
+                    return
+                self._check_alive()
+                continue
+            waited = 0.0
             if block is None:
                 return
+            if block is _LOST:
+                raise MicrophoneLost()
             self._pending = np.concatenate([self._pending, self._resampler.process(block)])
             while len(self._pending) >= step:
                 out, self._pending = self._pending[:step], self._pending[step:]

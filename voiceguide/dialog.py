@@ -580,7 +580,7 @@ class Dialog:
         spec = self._commands[name]
         line = f"Dites « {spec.label} » pour {spec.help}"
         if spec.keys:
-            line += ", touche " + _or_list([_key_name(k) for k in spec.keys])
+            line += ", touche " + or_list([key_label(k) for k in spec.keys])
         return line + "."
 
     def _menu_lines(self) -> tuple[str, ...]:
@@ -588,7 +588,7 @@ class Dialog:
         lines = tuple(f"{i} : {part.label}." for i, part in enumerate(self._parts[:MAX_KEYED], 1))
         rest = [part.label for part in self._parts[MAX_KEYED:]]
         if rest:
-            lines += ("Et aussi : " + _or_list(rest, "et") + ".",)
+            lines += ("Et aussi : " + or_list(rest, "et") + ".",)
         return lines
 
     def _menu_back(self) -> str:
@@ -621,8 +621,8 @@ class Dialog:
         yes, no = self._commands["yes"], self._commands["no"]
         keys = ""
         if yes.keys and no.keys:
-            keys = (f", ou appuyez sur {_key_name(yes.keys[0])} pour {yes.label}, "
-                    f"{_key_name(no.keys[0])} pour {no.label}")
+            keys = (f", ou appuyez sur {key_label(yes.keys[0])} pour {yes.label}, "
+                    f"{key_label(no.keys[0])} pour {no.label}")
         say = (f"J'attends votre réponse : dites « {yes.label} » ou « {no.label} »{keys}.",
                self._question(pending))
         if pending.name != "quit":
@@ -638,7 +638,7 @@ class Dialog:
         return f"Vous êtes à {position} : {title}"
 
     def _choice_list(self, choices: tuple[Choice, ...]) -> str:
-        return _or_list([f"« {c.label} »" for c in choices])
+        return or_list([f"« {c.label} »" for c in choices])
 
     def _quoted(self, name: str) -> str:
         return f"« {self._commands[name].label} »"
@@ -699,14 +699,14 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def _or_list(items: list[str], last: str = "ou") -> str:
+def or_list(items: list[str], last: str = "ou") -> str:
     """« a », « b » ou « c »."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
-def _key_name(key: str) -> str:
+def key_label(key: str) -> str:
     if key in KEY_NAMES:
         return KEY_NAMES[key]
     return key.upper() if len(key) == 1 and key.isalpha() else key

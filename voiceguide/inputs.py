@@ -6,6 +6,7 @@ sources do, so text mode drives the same code path as the microphone.
 
 from __future__ import annotations
 
+import codecs
 import os
 import select
 import sys
@@ -58,6 +59,9 @@ _KEY_NAMES = {
 }
 
 
+_ESCAPE_SEQUENCES = tuple(k for k in _KEY_NAMES if len(k) > 1)
+
+
 def key_name(char: str) -> str:
     """Name of a typed character as the vocabulary lists keys ("enter", "space", "r")."""
     return _KEY_NAMES.get(char, char.lower())
@@ -74,6 +78,8 @@ class KeyboardInput:
         self._stream = stream
         self._saved_termios = None
         self._fd: int | None = None
+        self._pending = ""    # keys read from the terminal and not handed out yet
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="ignore")
         try:
             if stream.isatty():
                 self._fd = stream.fileno()
@@ -105,16 +111,29 @@ class KeyboardInput:
                     return msvcrt.getwch()
                 time.sleep(0.02)
             return ""
-        ready, _, _ = select.select([self._fd], [], [], timeout)
-        if not ready:
-            return ""
-        data = os.read(self._fd, 16).decode("utf-8", errors="ignore")
-        if not data:
-            raise EndOfInput
+        if not self._pending:
+            ready, _, _ = select.select([self._fd], [], [], timeout)
+            if not ready:
+                return ""
+            data = os.read(self._fd, 64)
+            if not data:
+                raise EndOfInput
+            self._pending = self._decoder.decode(data)
+        return self._next_key()
+
+    def _next_key(self) -> str:
+        """One key from what the terminal sent: keys typed faster than the guide reads them are kept."""
+        data = self._pending
         if len(data) > 1 and data[0] == "\x1b":
             # An arrow key sends an escape sequence: one key, not "escape" then letters.
-            return data if data in _KEY_NAMES else ""
-        return data[0]
+            for sequence in _ESCAPE_SEQUENCES:
+                if data.startswith(sequence):
+                    self._pending = data[len(sequence):]
+                    return sequence
+            self._pending = ""   # another sequence (F1, Home...): not a key of the guide
+            return ""
+        self._pending = data[1:]
+        return data[:1]
 
     def close(self) -> None:
         if self._saved_termios is not None and self._fd is not None:

@@ -106,6 +106,13 @@ class _Hit:
                 and (other.start, other.end) != (self.start, self.end))
 
 
+def _spoken_forms(texts: Iterable[str]) -> list[str]:
+    """Spoken forms of ``texts``, without the empty ones and those with digits: the command grammar
+    never holds digits (DESIGN: nobody is asked to say a number)."""
+    forms = (spoken_form(t) for t in texts)
+    return [f for f in forms if f and not any(c.isdigit() for c in f)]
+
+
 class IntentMatcher:
     """Turns an utterance or a key into an Intent, given what can be said now."""
 
@@ -121,6 +128,7 @@ class IntentMatcher:
             for topic in step.topics:
                 self._add(self._fixed, "goto", step.id, topic, "topic", topic)
         self._keys = {key.lower(): spec for spec in vocabulary.commands for key in spec.keys}
+        self._grammar_parts: tuple[list[str], list[str]] | None = None
 
     def match(self, text: str, options: Options) -> Intent | None:
         """The intent of ``text``, or None when nothing (or nothing unambiguous) matches."""
@@ -154,13 +162,16 @@ class IntentMatcher:
 
     def grammar(self, options: Options) -> list[str]:
         """Phrases valid now, for the recogniser: accents kept, no punctuation, no digits, no duplicates."""
-        texts = [p for spec in self.vocabulary.commands for p in spec.phrases]
-        for choice in options.choices:
-            texts += [choice.label, *choice.phrases]
-        texts += [t for step in self.guide.steps for t in step.topics]
-        # The command grammar never holds digits (DESIGN: nobody is asked to say a number).
-        forms = (spoken_form(t) for t in texts)
-        return list(dict.fromkeys(f for f in forms if f and not any(c.isdigit() for c in f)))
+        if self._grammar_parts is None:
+            # The commands and topics never change: their spoken forms are computed once, not at
+            # every turn (they were most of the time of a typed turn).
+            self._grammar_parts = (
+                _spoken_forms(p for spec in self.vocabulary.commands for p in spec.phrases),
+                _spoken_forms(t for step in self.guide.steps for t in step.topics),
+            )
+        commands, topics = self._grammar_parts
+        choices = _spoken_forms(t for choice in options.choices for t in (choice.label, *choice.phrases))
+        return list(dict.fromkeys([*commands, *choices, *topics]))
 
     # -- matching ------------------------------------------------------------
 

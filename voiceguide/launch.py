@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Callable
 
 from voiceguide.dialog import RESUME_AT, Dialog, DialogSettings
 from voiceguide.errors import EXIT_OK, CannotRun, UserError
@@ -19,7 +20,7 @@ from voiceguide.inputs import InputSource, KeyboardInput, TextInput
 from voiceguide.intents import IntentMatcher
 from voiceguide.narrator import Narrator, NarratorConfig, open_narrator
 from voiceguide.session import Session
-from voiceguide.settings import Settings, load_settings, merge_cli
+from voiceguide.settings import Settings, load_settings, merge_cli, settings_path
 from voiceguide.speech_settings import rate_wpm, volume
 from voiceguide.vocabulary import Vocabulary, load_vocabulary
 
@@ -90,13 +91,13 @@ def choose_input(args: argparse.Namespace, settings: Settings) -> tuple[str, str
 
 def _micro_problem(settings: Settings) -> str | None:
     """Why speech input cannot be used here (French), or None."""
-    from voiceguide.audio_in import _import_sounddevice, find_input_device
+    from voiceguide.audio_in import import_sounddevice, find_input_device
     from voiceguide.model_store import find_model
 
     try:
         if find_model(settings.model) is None:
             return "Je ne peux pas vous écouter : le modèle de reconnaissance vocale n'est pas installé."
-        find_input_device(_import_sounddevice(), settings.microphone)
+        find_input_device(import_sounddevice(), settings.microphone)
     except UserError:
         return "Je ne peux pas vous écouter : aucun microphone n'a été trouvé."
     return None
@@ -116,42 +117,94 @@ def start_recognizer(settings: Settings, vocabulary: Vocabulary, guide: Guide):
 
 
 def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabulary: Vocabulary,
-               guide: Guide, narrator: Narrator) -> InputSource:
+               guide: Guide, narrator: Narrator | None = None) -> InputSource:
     if kind == "text":
         return TextInput(sys.stdin)
     if kind == "keyboard":
         return KeyboardInput(sys.stdin)
     if kind == "audio":
-        from voiceguide.audio_in import check_wav_files
         from voiceguide.listening import AudioFileInput
 
-        check_wav_files(args.audio_in)  # bad files are refused before the model loads
         return AudioFileInput(args.audio_in, start_recognizer(settings, vocabulary, guide), fast=args.fast)
     from voiceguide.audio_in import Microphone
-    from voiceguide.listening import MicrophoneInput
+    from voiceguide.listening import MicrophoneInput, MicrophoneOrKeys
 
     microphone = Microphone(settings.microphone)
     loader = start_recognizer(settings, vocabulary, guide)
     keys = KeyboardInput(sys.stdin) if sys.stdin.isatty() else None
-    return MicrophoneInput(microphone, loader, keys, speaker=narrator if settings.barge_in else None)
+    barge_in = narrator if settings.barge_in and narrator is not None else None
+    listening = MicrophoneInput(microphone, loader, keys, speaker=barge_in)
+    return MicrophoneOrKeys(listening, lambda: TextInput(sys.stdin), spoken_notice(narrator))
+
+
+def spoken_notice(narrator: Narrator | None) -> Callable[[str], None]:
+    """Tells the user something that changes how to answer (the microphone is gone): shown and said."""
+    def announce(message: str) -> None:
+        notice(message)
+        if narrator is not None:
+            narrator.say(message)
+
+    return announce
+
+
+def check_inputs(kind: str, args: argparse.Namespace, settings: Settings) -> None:
+    """Refuses bad audio files (exit 2) and a missing or wrong model folder (exit 1 or 2).
+
+    Runs before the events log is opened and before any narration, so that a
+    run refused for bad input leaves every file as it was.
+    """
+    if kind == "audio":
+        from voiceguide.audio_in import check_wav_files
+
+        check_wav_files(args.audio_in)
+    if kind in ("audio", "micro"):
+        from voiceguide.model_store import find_model, missing_model_message
+        from voiceguide.recognizer import check_model_dir
+
+        model_dir = find_model(settings.model)
+        if model_dir is None:
+            raise CannotRun(missing_model_message())
+        check_model_dir(model_dir)
+
+
+def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
+    """Refuses an events log that would overwrite the guide, the settings, the progress or a recording.
+
+    ``precious`` maps each file to its French description ("le guide").
+    """
+    if events is None or not events.exists():
+        return
+    for path, what in precious.items():
+        try:
+            same = path.exists() and events.samefile(path)
+        except OSError:
+            same = False
+        if same:
+            raise UserError(f"Le journal « {events} » est {what} : l'écrire l'effacerait. "
+                            "Donnez un autre nom de fichier à --events.")
 
 
 def run_session(args: argparse.Namespace) -> int:
-    from voiceguide.progress import clear_progress, load_progress, progress_key, save_progress
+    from voiceguide.progress import clear_progress, load_progress, progress_key, progress_path, save_progress
 
     guide_path = resolve_guide_path(args.guide)
     guide = load_guide(guide_path)  # a broken guide stops here, before anything is said
     settings = load_run_settings(args)
     kind, why_not_micro = choose_input(args, settings)
     config = narrator_config(args, settings)
+    precious = {guide_path: "le fichier du guide", settings_path(args.config): "le fichier des réglages",
+                progress_path(): "le fichier qui garde votre progression",
+                **{Path(p): "un des enregistrements donnés à --audio-in" for p in args.audio_in}}
+    check_events_path(args.events, precious)
+    check_inputs(kind, args, settings)
     dialog_settings = DialogSettings(noinput_timeout=settings.noinput_timeout)
     vocabulary = load_vocabulary()
     dialog = Dialog(guide, vocabulary, dialog_settings)
     matcher = IntentMatcher(vocabulary, guide)
-    events = EventLog.open(args.events)
+    events = EventLog.open(args.events, notify=notice)
     key = progress_key(guide_path)
-    if args.restart:
-        clear_progress(key, notify=notice)
+    # --restart forgets the saved step only through _remember, once the session has begun:
+    # a run refused before that leaves the progress as it was.
     saved = None if args.restart else load_progress(key, {s.id for s in guide.steps}, notify=notice)
     narrator: Narrator | None = None
     source: InputSource | None = None

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol, Sequence
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 import numpy as np
 
-from voiceguide.audio_in import RATE, Microphone, chunks, read_wav
-from voiceguide.inputs import EndOfInput, KeyboardInput, Turn
+from voiceguide.audio_in import RATE, Microphone, MicrophoneLost, chunks, read_wav
+from voiceguide.inputs import EndOfInput, InputSource, KeyboardInput, Turn
 from voiceguide.recognizer import RecognizerLoader
 from voiceguide.utterance import KeyPress
 
@@ -93,10 +93,80 @@ class MicrophoneInput:
                     return
             yield chunk
 
+    @property
+    def keys(self) -> KeyboardInput | None:
+        """The keyboard read alongside the microphone (on a terminal), if any."""
+        return self._keys
+
+    def close_microphone(self) -> None:
+        """Lets go of the microphone only (it is gone); the keyboard stays as it is."""
+        try:
+            self._mic.close()
+        except Exception:  # noqa: BLE001 - PortAudio may refuse to stop a vanished device: nothing to keep
+            pass
+
     def close(self) -> None:
-        self._mic.close()
+        self.close_microphone()
         if self._keys is not None:
             self._keys.close()
+
+
+KEYBOARD_FALLBACK = ("Le microphone ne répond plus : je passe au clavier. "
+                     "Appuyez sur h pour entendre les touches.")
+TEXT_FALLBACK = ("Le microphone ne répond plus : je continue avec ce que vous tapez, "
+                 "une commande par ligne.")
+
+
+class MicrophoneOrKeys:
+    """The microphone while it works; when it disappears mid-session, the keyboard, said aloud.
+
+    A blind user must never be left talking to a dead microphone: the
+    session goes on from the same step with keys (or typed lines when there
+    is no terminal), and ``announce`` tells the user why.
+    """
+
+    def __init__(self, microphone: MicrophoneInput, fallback: Callable[[], InputSource],
+                 announce: Callable[[str], None]) -> None:
+        self._current: InputSource = microphone
+        self._microphone: MicrophoneInput | None = microphone
+        self._fallback = fallback
+        self._announce = announce
+
+    @property
+    def name(self) -> str:
+        return self._current.name
+
+    @property
+    def can_interrupt(self) -> bool:
+        return self._current.can_interrupt
+
+    @property
+    def listening_tone(self) -> bool:
+        return getattr(self._current, "listening_tone", False)
+
+    @property
+    def listens_while_speaking(self) -> bool:
+        return getattr(self._current, "listens_while_speaking", False)
+
+    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn:
+        if self._microphone is not None:
+            try:
+                return self._microphone.next_turn(grammar, timeout)
+            except MicrophoneLost:
+                self._switch()
+        return self._current.next_turn(grammar, timeout)
+
+    def _switch(self) -> None:
+        microphone, self._microphone = self._microphone, None
+        microphone.close_microphone()
+        self._current = microphone.keys or self._fallback()
+        self._announce(KEYBOARD_FALLBACK if isinstance(self._current, KeyboardInput) else TEXT_FALLBACK)
+
+    def close(self) -> None:
+        if self._microphone is not None:
+            self._microphone.close()
+        else:
+            self._current.close()
 
 
 class Interruptible(Protocol):

@@ -85,7 +85,7 @@ def _parse_rate(value: str | int | None) -> int | None:
         return None
     try:
         return int(round(float(str(value).replace(",", "."))))
-    except ValueError:
+    except (ValueError, OverflowError):   # OverflowError: "inf", "1e400"
         raise UserError(f"Débit de parole impossible : « {value} ». Donnez un nombre de mots par minute, "
                         f"entre {MIN_RATE_WPM} et {MAX_RATE_WPM}.") from None
 

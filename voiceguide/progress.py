@@ -110,6 +110,10 @@ def _read(target: Path, notify: Notify) -> dict[str, Any]:
     if target.is_dir():
         notify(f"« {target} » est un dossier : l'endroit où vous vous étiez arrêté ne peut pas être retrouvé.")
         return {}
+    if target.exists() and not target.is_file():  # a FIFO or a device would block or never end
+        notify(f"« {target} » n'est pas un fichier ordinaire : l'endroit où vous vous étiez arrêté ne peut "
+               "pas être retrouvé, le guide commence au début.")
+        return {}
     try:
         raw = target.read_bytes()
     except FileNotFoundError:

@@ -21,6 +21,7 @@ them.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -113,6 +114,11 @@ def load_settings(path: Path | None) -> tuple[Settings, list[str]]:
     if target.is_dir():
         return Settings(), [
             f"« {target} » est un dossier, pas un fichier de réglages : les réglages par défaut sont utilisés."
+        ]
+    if target.exists() and not target.is_file():  # a FIFO or a device would block or never end
+        return Settings(), [
+            f"« {target} » n'est pas un fichier ordinaire : les réglages par défaut sont utilisés. "
+            "Remplacez-le par un fichier de réglages, ou refaites les réglages."
         ]
     try:
         raw = target.read_bytes()
@@ -313,7 +319,7 @@ def _seconds(value: Any) -> tuple[Any, str | None]:
             value = float(value.replace(",", "."))
         except ValueError:
             pass
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
         return _DEFAULT, (
             f"{_shown(value)} devrait être un nombre de secondes. "
             f"La valeur par défaut ({_number(default)} secondes) est utilisée."

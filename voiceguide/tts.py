@@ -473,6 +473,22 @@ def _private_tmp() -> str | None:
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
 
 
+def _worker_env(workdir: str) -> dict[str, str]:
+    """The worker's environment: the guide's, kept away from the sound server.
+
+    espeak-ng initialises PulseAudio even when it only renders to files, and
+    where no session runtime folder exists (no XDG_RUNTIME_DIR: a headless
+    machine, a service) libpulse then leaves a /tmp/pulse-* folder and a
+    ~/.config/pulse/*-runtime link behind at every start. The worker never
+    plays sound, so it is given an unreachable server and a runtime folder
+    inside its own work folder, which goes when the worker goes.
+    """
+    env = dict(os.environ)
+    env["PULSE_SERVER"] = "unix:" + os.path.join(workdir, "aucun-serveur-de-son")
+    env["PULSE_RUNTIME_PATH"] = workdir
+    return env
+
+
 _EOF = object()
 
 
@@ -518,7 +534,7 @@ class TtsWorker:
             try:
                 process = subprocess.Popen(
                     [sys.executable, "-m", "voiceguide.tts"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL, creationflags=flags)
+                    stderr=subprocess.DEVNULL, creationflags=flags, env=_worker_env(self._workdir))
             except OSError as exc:
                 raise TtsCrashed(f"La synthèse vocale n'a pas pu être lancée ({exc}).") from None
             self._process = process

@@ -1,0 +1,172 @@
+"""Nothing written behind the user's back: only the settings (``setup``), the progress, and the events
+log when asked for.
+
+Each run gets its own HOME, XDG directories, working folder and TMPDIR (all
+empty), and every Python process of the run (the guide and its speech
+worker) records each file it opens for writing, each folder and link it
+creates, through the audit hook of tests/test_offline.py. Afterwards:
+
+* the home holds at most the progress file, the working folder at most the
+  events log that was asked for, TMPDIR nothing;
+* every other path that was written (the speech worker's WAV files in
+  /dev/shm, the model's shadow folder...) is gone;
+* no file left anywhere in those places holds audio, nor a word of what the
+  user said (the events log excepted, where the carer asked for it).
+
+The only stand-in is the sound card (a fake ``sounddevice`` in the children,
+see test_offline.py), so that the real speech worker runs and writes what
+it writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import pytest
+
+from conftest import assert_no_traceback, read_events
+from test_offline import (SMALL_GUIDE, Sandbox, korean_wavs, ko_model, needs_espeak, read_log, run_in,
+                          sandbox)
+
+# A word nobody would write by chance: if it is found on disk, what the user said was kept.
+SECRET = "zorglub-quarante-deux"
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def progress_file(box: Sandbox) -> Path:
+    return box.home / ".local" / "share" / "voiceguide" / "progress.json"
+
+
+def settings_file(box: Sandbox) -> Path:
+    return box.home / ".config" / "voiceguide" / "settings.yaml"
+
+
+def holds_audio(path: Path) -> bool:
+    if path.suffix.lower() in (".wav", ".aiff", ".aif", ".raw", ".pcm", ".mp3", ".ogg", ".flac"):
+        return True
+    with path.open("rb") as f:
+        head = f.read(12)
+    return head[:4] in (b"RIFF", b"FORM", b"OggS", b"fLaC") or head[:3] == b"ID3"
+
+
+def check_nothing_else(box: Sandbox, allowed: Sequence[Path], inputs: Sequence[Path] = (),
+                       audio_asked: bool = False) -> None:
+    """The checks of the module docstring.
+
+    ``allowed``: the files the user asked for, and the progress file;
+    ``inputs``: the user's own files given to the run; ``audio_asked``: the
+    allowed files are audio on purpose (``render``).
+    """
+    allowed_set = {p.resolve() for p in allowed}
+    left = [p for folder in (box.home, box.cwd, box.tmpdir) for p in files_under(folder)]
+    unexpected = [p for p in left if p.resolve() not in allowed_set and p.resolve() not in inputs]
+    assert unexpected == [], f"files written behind the user's back: {unexpected}"
+    assert list(box.tmpdir.iterdir()) == [], "TMPDIR is not empty after the run"
+    log = read_log(box.log)
+    assert any(line.kind == "start" for line in log), "the write recorder did not run"
+    written = {Path(line.fields[0]) for line in log if line.kind in ("write", "create")} - {Path("/dev/null")}
+    still_there = [p for p in written
+                   if (p.exists() or p.is_symlink()) and p.resolve() not in allowed_set
+                   and not _is_parent_of_allowed(p, allowed_set)]
+    assert still_there == [], f"written during the run and left behind: {still_there}"
+    for path in left:
+        if path.resolve() in inputs:
+            continue
+        assert audio_asked or not holds_audio(path), f"audio on disk: {path}"
+        if path.name == "progress.json":
+            assert SECRET.encode() not in path.read_bytes(), f"what the user said is kept in {path}"
+
+
+def _is_parent_of_allowed(path: Path, allowed: set[Path]) -> bool:
+    """The folders that hold an allowed file (the progress file's voiceguide/ folder)."""
+    return path.is_dir() and any(path.resolve() in a.parents for a in allowed)
+
+
+def private_box(tmp_path: Path, fake_audio: bool = False) -> Sandbox:
+    # No .pyc files: Python's own cache is not the program writing, and would blur the record.
+    box = sandbox(tmp_path, block_network=True, fake_audio=fake_audio)
+    box.env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return box
+
+
+def test_a_text_session_with_real_speech_leaves_only_progress_and_the_asked_for_log(tmp_path: Path) -> None:
+    needs_espeak()
+    box = private_box(tmp_path, fake_audio=True)
+    events = box.cwd / "journal.jsonl"
+    lines = ["suivant", "suivant", SECRET, "aide", "j'ai oublié mon code", "répéter"]
+    result = run_in(box, ["run", "--input", "text", "--events", str(events)], "".join(f"{x}\n" for x in lines))
+    assert result.code == 0, result.stderr
+    assert_no_traceback(result)
+    log = read_log(box.log)
+    assert any("voiceguide.tts" in line.fields[0] for line in log if line.kind == "start")
+    assert any(line.kind == "sound" for line in log), "the worker did not speak: nothing was tested"
+    worker_files = [line for line in log if line.kind == "write" and line.fields[0].endswith(".wav")]
+    assert worker_files, "the speech worker's audio files were not seen"
+    assert progress_file(box).exists() and not settings_file(box).exists()
+    assert SECRET in [e.get("text") for e in read_events(events)]   # where the carer asked for it
+    check_nothing_else(box, [events, progress_file(box)])
+
+
+@pytest.mark.parametrize("args, typed", [
+    (["run", "--input", "text", "--tts", "none"], f"suivant\n{SECRET}\nsuivant\n"),
+    (["run", "--input", "keyboard", "--tts", "none"], " h r"),
+    (["run", "--input", "text", "--tts", "none", "--guide", str(SMALL_GUIDE)],
+     f"suivant\n{SECRET}\npar courrier\nsuivant\n"),
+], ids=["text", "keyboard", "guide finished"])
+def test_without_an_events_log_only_the_progress_is_kept(tmp_path: Path, args: list[str], typed: str) -> None:
+    box = private_box(tmp_path)
+    result = run_in(box, args, typed)
+    assert result.code == 0, result.stderr
+    assert_no_traceback(result)
+    finished = "--guide" in args
+    # a finished guide has nothing to resume: its progress is not kept
+    assert progress_file(box).exists() is not finished
+    check_nothing_else(box, [progress_file(box)])
+
+
+def test_quitting_at_once_writes_nothing_at_all(tmp_path: Path) -> None:
+    box = private_box(tmp_path)
+    result = run_in(box, ["run", "--input", "text", "--tts", "none"], "quitter\noui\n")
+    assert result.code == 0
+    assert not progress_file(box).exists()
+    check_nothing_else(box, [])
+
+
+def test_audio_mode_leaves_no_audio_no_transcript_and_no_model_copy(tmp_path: Path) -> None:
+    needs_espeak()
+    model = ko_model()
+    wavs = korean_wavs(tmp_path / "enregistrements", ["메뉴", "컴퓨터"])
+    box = private_box(tmp_path / "box")
+    result = run_in(box, ["run", "--input", "audio", "--audio-in", *map(str, wavs), "--fast", "--tts", "none",
+                          "--model", str(model)])
+    assert result.code == 1 and "modèle français" in result.stderr   # the Korean model is refused
+    assert_no_traceback(result)
+    creations = [line.fields[0] for line in read_log(box.log) if line.kind == "create"]
+    assert any("voiceguide-model-" in c for c in creations), "the model's shadow folder was not seen"
+    check_nothing_else(box, [], inputs=[w.resolve() for w in wavs])
+    assert [p.name for p in files_under(tmp_path / "enregistrements")] == ["ko-0.wav", "ko-1.wav"]
+
+
+def test_setup_writes_the_settings_it_was_asked_for_and_nothing_else(tmp_path: Path) -> None:
+    box = private_box(tmp_path)
+    result = run_in(box, ["setup", "--input", "text", "--tts", "none"], "non\n")   # no model download
+    assert result.code == 0, result.stderr
+    assert_no_traceback(result)
+    assert settings_file(box).exists()
+    check_nothing_else(box, [settings_file(box)])
+
+
+def test_render_writes_only_into_the_folder_it_was_given(tmp_path: Path) -> None:
+    needs_espeak()
+    box = private_box(tmp_path)
+    out = box.cwd / "rendu"
+    result = run_in(box, ["render", "--out", str(out), "--guide", str(SMALL_GUIDE)])
+    assert result.code == 0, result.stderr
+    rendered = files_under(out)
+    names = " ".join(p.name for p in rendered)
+    assert all(f"-{step}.wav" in names for step in ("bienvenue", "choisir", "par-email", "par-courrier", "fin"))
+    check_nothing_else(box, rendered, audio_asked=True)
