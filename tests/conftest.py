@@ -207,3 +207,24 @@ def run_guide(run_cli: Callable[..., CliResult], tmp_path: Path) -> Callable[...
         return GuideRun(result.code, result.stdout, result.stderr, events)
 
     return run
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary home for in-process tests: no test reads or writes the real user's files."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def home_without_model(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary home, and no French model anywhere (not in the checkout, not in the environment)."""
+    from voiceguide import model_store
+
+    monkeypatch.delenv(model_store.ENV_VAR, raising=False)
+    monkeypatch.setattr(model_store, "SOURCE_MODELS_DIR", home / "checkout" / "models")
+    monkeypatch.chdir(home)
+    return home
+

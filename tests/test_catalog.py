@@ -19,15 +19,6 @@ BROKEN = "title: Cassé\nlanguage: fr\nsource: x\nstart: a\nsteps:\n  - id: a\n 
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary home: no test reads or writes the real user's files."""
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
 def own(home: Path) -> Path:
     """The carer's guides directory with a valid guide, a broken one and files to ignore."""
     folder = user_guides_dir()

@@ -20,15 +20,6 @@ from voiceguide.settings import (
 from voiceguide.userdirs import backup_name, config_dir, data_dir, write_atomic
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary home: no test reads or writes the real user's files."""
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
 def test_directories_follow_the_environment(home: Path) -> None:
     assert config_dir() == home / "config" / "voiceguide"
     assert data_dir() == home / "data" / "voiceguide"

@@ -88,6 +88,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("guides", help="lister les guides disponibles")
 
+    doctor = commands.add_parser(
+        "doctor", help="vérifier cet ordinateur (voix, son, micro, modèle)",
+        description="Une ligne par vérification : OK, ÉCHEC (et quoi faire) ou INFO. "
+                    "Code 0 si l'essentiel fonctionne.")
+    doctor.add_argument("--mic-test", action="store_true",
+                        help="enregistrer trois secondes et dire si le niveau du micro est bon (rien n'est gardé)")
+    doctor.add_argument("--model", type=Path, default=None, metavar="DOSSIER", help="dossier du modèle vosk à vérifier")
+    doctor.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
+                        help="voix : pyttsx3 (par défaut) ou none")
+    doctor.add_argument("--mic", dest="microphone", default=None, metavar="MICRO",
+                        help="microphone à vérifier : numéro ou partie du nom")
+    _config_option(doctor)
+
+    setup = commands.add_parser(
+        "setup", help="régler le guide : micro, haut-parleur, vitesse, modèle",
+        description="Réglage guidé, à la voix ou au clavier ; enregistre les réglages à la fin.")
+    setup.add_argument("--input", choices=("keyboard", "text", "micro"), default=None,
+                       help="comment répondre ; par défaut la meilleure entrée disponible")
+    setup.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
+                       help="voix : pyttsx3 (par défaut) ou none")
+    _config_option(setup)
+
     config = commands.add_parser("config", help="les réglages enregistrés")
     config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", parser_class=FrenchParser)
     show = config_commands.add_parser("show", help="afficher les réglages en vigueur")
@@ -176,6 +198,18 @@ def cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from voiceguide.doctor import run_doctor
+
+    return run_doctor(args)
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from voiceguide.setup_wizard import run_setup
+
+    return run_setup(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": cmd_run,
     "validate": cmd_validate,
@@ -183,6 +217,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "model": cmd_model,
     "guides": cmd_guides,
     "config": cmd_config,
+    "doctor": cmd_doctor,
+    "setup": cmd_setup,
 }
 
 

@@ -1,0 +1,513 @@
+"""``voiceguide setup``: a spoken and printed walk-through that sets voiceguide up for one user.
+
+Four steps, then the settings are saved (settings.save_settings):
+
+1. the microphone: each one is tried in turn (the user speaks, the level is
+   shown) and kept by saying « celui-ci » or by its number;
+2. the speaker: a sentence is played and the user says whether they hear it
+   (« plus fort » / « moins fort » adjust the volume);
+3. the speech rate, by ear: « plus vite », « plus lentement », then
+   « c'est bien »; the same words as in the guide (the vocabulary's commands);
+4. the French speech-recognition model: downloaded if missing, after asking.
+
+It works by voice, by keyboard alone, and by text lines on stdin (tests,
+scripts): all three go through the same questions and the same matcher. A
+step this machine cannot run (no microphone, no sound card, no voice) is
+skipped with the reason and what to do, and the settings are still saved.
+
+Leaving early saves nothing: « quitter » (confirmed) or the end of the input
+ends with exit 0, Ctrl-C with exit 130; each says that nothing was saved.
+The decisions (what an answer does to the rate, the volume, the microphone
+under test) are pure functions, tested without any I/O.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence, TextIO
+
+from voiceguide.dialog import Options, key_label, or_list
+from voiceguide.doctor import Announcer, input_devices, load_sounddevice, measure_level, record
+from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun, UserError
+from voiceguide.guide import Choice, Guide
+from voiceguide.inputs import EndOfInput, InputSource, KeyboardInput, TextInput, key_name
+from voiceguide.intents import IntentMatcher
+from voiceguide.model_store import MODEL_LIST_URL, ProgressBar, default_download_root, download_model, find_model
+from voiceguide.settings import Settings, load_settings, save_settings, settings_path
+from voiceguide.speech_settings import (MAX_RATE_LEVEL, MAX_VOLUME_LEVEL, MIN_RATE_LEVEL, MIN_VOLUME_LEVEL,
+                                        rate_wpm, volume)
+from voiceguide.utterance import KeyPress
+from voiceguide.vocabulary import Vocabulary, load_vocabulary
+
+STEPS = 4
+POLL_SECONDS = 0.05           # how often a key is looked for while the guide speaks
+SILENCE = "silence"           # the answer when nothing was said within the time-out
+KEEP = "keep"                 # « c'est bien »: keep this rate
+THIS = "this"                 # « celui-ci »: keep this microphone
+MIC_PREFIX = "mic:"           # choice targets of the microphones: mic:0, mic:1, ...
+ORDINALS = ("premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
+            "huitième", "neuvième")
+
+SPEAKER_SAMPLE = "Ceci est un essai de la voix du guide."
+RATE_SAMPLE = ("Voici la voix du guide à cette vitesse. Pour vous connecter à votre compte Ameli, "
+               "ouvrez votre navigateur, puis allez sur le site ameli.fr.")
+
+KEEP_CHOICE = Choice(label="c'est bien", target=KEEP,
+                     phrases=("c'est bien", "c'est très bien", "ça va", "ça me va", "c'est parfait",
+                              "parfait", "très bien", "on garde", "garder cette vitesse"))
+THIS_CHOICE = Choice(label="celui-ci", target=THIS,
+                     phrases=("celui-ci", "celui-là", "ce micro", "ce micro-là", "je garde celui-ci",
+                              "garder ce micro", "je le garde", "on garde"))
+
+# Only the commands and choices of each question: no guide, so no topic shortcuts.
+_NO_GUIDE = Guide(title="Réglages", language="fr", source="", start="", steps=())
+
+
+class SetupAbandoned(Exception):
+    """The user chose to stop (« quitter », confirmed): nothing is saved."""
+
+
+# --------------------------------------------------------------------------- pure decisions
+
+def interpret(turn: Any, matcher: IntentMatcher, options: Options) -> str | None:
+    """What a turn means for a setup question: a command name ("faster", "yes", ...), a choice
+    target ("keep", "mic:1"), SILENCE (nothing within the time-out), or None when it matches nothing.
+
+    A typed line of one character counts as that key, so text mode can answer "o" or "2".
+    """
+    if turn is None:
+        return SILENCE
+    if isinstance(turn, KeyPress):
+        intent = matcher.match_key(turn.key, options)
+    else:
+        text = turn.text.strip()
+        if not text:
+            return None   # the recogniser heard speech that is none of the phrases
+        intent = matcher.match(text, options)
+        if intent is None and len(text) == 1:
+            intent = matcher.match_key(key_name(text), options)
+    if intent is None:
+        return None
+    return intent.target if intent.name == "goto" else intent.name
+
+
+def next_rate(level: int, answer: str) -> tuple[int, str, bool]:
+    """The rate level after an answer, what to say, and whether the rate is settled."""
+    if answer == "faster":
+        if level >= MAX_RATE_LEVEL:
+            return level, "C'est déjà la vitesse la plus rapide.", False
+        level += 1
+        return level, f"Plus vite : vitesse {level}, environ {rate_wpm(level)} mots par minute.", False
+    if answer == "slower":
+        if level <= MIN_RATE_LEVEL:
+            return level, "C'est déjà la vitesse la plus lente.", False
+        level -= 1
+        return level, f"Plus lentement : vitesse {level}, environ {rate_wpm(level)} mots par minute.", False
+    if answer in (KEEP, "yes"):
+        return level, f"Vitesse gardée : {level}, environ {rate_wpm(level)} mots par minute.", True
+    raise ValueError(f"not a rate answer: {answer!r}")
+
+
+def next_volume(level: int, answer: str) -> tuple[int, str]:
+    """The volume level after « plus fort » or « moins fort », and what to say."""
+    if answer == "louder":
+        if level >= MAX_VOLUME_LEVEL:
+            return level, "C'est déjà le volume le plus fort de la voix : montez aussi le volume de l'ordinateur."
+        level += 1
+    elif answer == "softer":
+        if level <= MIN_VOLUME_LEVEL:
+            return level, "C'est déjà le volume le plus faible."
+        level -= 1
+    else:
+        raise ValueError(f"not a volume answer: {answer!r}")
+    return level, f"Volume {level} : {round(volume(level) * 100)} %."
+
+
+def next_microphone(current: int, count: int, answer: str) -> tuple[str, int]:
+    """("chosen", i) when microphone i is kept, ("test", i) when microphone i is to be tried next."""
+    if answer in (THIS, "yes"):
+        return "chosen", current
+    if answer.startswith(MIC_PREFIX):
+        return "chosen", int(answer[len(MIC_PREFIX):])
+    if answer == "next":
+        return "test", (current + 1) % count
+    if answer in ("repeat", "previous"):
+        return "test", current if answer == "repeat" else (current - 1) % count
+    raise ValueError(f"not a microphone answer: {answer!r}")
+
+
+def microphone_choices(names: Sequence[str]) -> tuple[Choice, ...]:
+    """One choice per microphone (key N = the N-th), then « celui-ci »."""
+    mics = tuple(Choice(label=name, target=f"{MIC_PREFIX}{i}",
+                        phrases=(f"le {ORDINALS[i]}", f"micro {ORDINALS[i]}") if i < len(ORDINALS) else ())
+                 for i, name in enumerate(names))
+    return mics + (THIS_CHOICE,)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: what is asked, the answers it accepts, and how to say them."""
+
+    text: str
+    answers: tuple[str, ...]       # command names and choice targets accepted
+    help: str                      # what can be said (and typed) here
+    choices: tuple[Choice, ...] = ()
+    yes_no: bool = False
+
+    @property
+    def options(self) -> Options:
+        return Options(choices=self.choices, yes_no=self.yes_no)
+
+
+# --------------------------------------------------------------------------- the walk-through
+
+class Wizard:
+    """Asks the questions through an input source and speaks through the narrator (if any)."""
+
+    def __init__(self, settings: Settings, announcer: Announcer, source: InputSource, narrator: Any,
+                 vocabulary: Vocabulary, *, timeout: float, download: Callable[[], Path]) -> None:
+        self.settings = dataclasses.replace(settings)
+        self.say = announcer.say
+        self.announcer = announcer
+        self.source = source
+        self.narrator = narrator
+        self.vocabulary = vocabulary
+        self.matcher = IntentMatcher(vocabulary, _NO_GUIDE)
+        self.timeout = timeout
+        self.download = download
+
+    # ---------------------------------------------------------------- asking
+
+    def said(self, name: str) -> str:
+        """« label » (touche K) of a vocabulary command, for help texts."""
+        spec = self.vocabulary.command(name)
+        keys = or_list([key_label(k) for k in spec.keys])
+        return f"« {spec.label} » (touche {keys})" if keys else f"« {spec.label} »"
+
+    def yes_no(self, text: str) -> Question:
+        return Question(text, ("yes", "no"), f"Répondez {self.said('yes')} ou {self.said('no')}.", yes_no=True)
+
+    def ask(self, question: Question) -> str:
+        """Asks until one of the question's answers is given; « aide », « répéter » and silence are
+        handled here, « quitter » ends the setup after a confirmation."""
+        self.say(question.text)
+        silences = 0
+        while True:
+            options = question.options
+            answer = interpret(self._turn(self.matcher.grammar(options)), self.matcher, options)
+            if answer in question.answers:
+                return answer
+            if answer == SILENCE:
+                silences += 1
+                if silences > 1:
+                    continue   # the help was said once; then wait quietly (the carer may be reading)
+            if answer == "quit":
+                self._confirm_quit()
+                self.say(question.text)
+            elif answer == "repeat":
+                self.say(question.text)
+            elif answer in ("help", SILENCE):
+                self.say(f"{question.help} Pour arrêter sans rien enregistrer : {self.said('quit')}.")
+            else:
+                self.say(f"Je n'ai pas compris. {question.help}")
+
+    def _confirm_quit(self) -> None:
+        question = self.yes_no("Voulez-vous arrêter le réglage sans rien enregistrer ? Oui ou non.")
+        question = dataclasses.replace(question, answers=("yes", "no", "quit"))
+        if self.ask(question) in ("yes", "quit"):
+            raise SetupAbandoned
+        self.say("D'accord, on continue.")
+
+    def _turn(self, grammar: list[str]) -> Any:
+        """One turn of the user; a key interrupts the guide's speech, the voice waits for its end."""
+        narrator = self.narrator
+        if narrator is not None and self.source.can_interrupt:
+            while narrator.speaking:
+                turn = self.source.next_turn(grammar, POLL_SECONDS)
+                if turn is not None:
+                    narrator.stop()
+                    return turn
+        else:
+            self.announcer.finish()
+        if narrator is not None and getattr(self.source, "listening_tone", False):
+            narrator.earcon("listening")
+            narrator.wait(None)
+        return self.source.next_turn(grammar, self.timeout)
+
+    # ---------------------------------------------------------------- the steps
+
+    def run(self) -> Settings:
+        """All steps; returns the settings to save (SetupAbandoned when the user quits)."""
+        self.microphone_step()
+        self.speaker_step()
+        self.rate_step()
+        self.model_step()
+        return self.settings
+
+    def speech_problem(self) -> str | None:
+        """Why nothing can be heard here (French), or None when the guide speaks aloud."""
+        n = self.narrator
+        if n is None or n.config.tts == "none":
+            return "la voix est désactivée (--tts none)"
+        if n.failure:
+            return f"la synthèse vocale ne fonctionne pas ({n.failure})"
+        if not n.audio_available:
+            if n.audio_problem in (None, "aucun périphérique de sortie audio"):
+                return "aucune carte son trouvée (branchez des haut-parleurs ou un casque)"
+            return n.audio_problem
+        return None
+
+    def microphone_step(self) -> None:
+        self.say(f"Étape 1 sur {STEPS} : le microphone.")
+        try:
+            sd = load_sounddevice()
+        except CannotRun as exc:
+            self.say(f"{exc.message} Étape passée.")
+            return
+        mics = input_devices(sd)
+        if not mics:
+            self.say("Je ne trouve aucun microphone sur cet ordinateur : étape passée. Branchez un micro, "
+                     "puis relancez « voiceguide setup » ; en attendant, le guide se commande au clavier.")
+            return
+        names = [name for _, name in mics]
+        listed = " ; ".join(f"{i}, « {name} »" for i, name in enumerate(names, 1))
+        self.say(f"Je trouve {len(mics)} microphone{'s' if len(mics) > 1 else ''} : {listed}. Je vais les essayer "
+                 "l'un après l'autre : parlez quand je vous le dis, et je vous dirai si le son est bon.")
+        keys = "touche 1" if len(mics) == 1 else f"touches 1 à {min(len(mics), 9)}"
+        question = Question(
+            "Dites « celui-ci » pour garder ce micro, « suivant » pour essayer le suivant, "
+            "ou « répéter » pour refaire l'essai.",
+            (THIS, "yes", "next", "previous", "repeat") + tuple(f"{MIC_PREFIX}{i}" for i in range(len(mics))),
+            f"Dites « celui-ci » ou {self.said('yes')} pour garder ce micro, {self.said('next')} pour essayer "
+            f"le suivant, {self.said('repeat')} pour refaire l'essai, ou choisissez un micro par son numéro "
+            f"({keys}) ou en disant « le premier », « le deuxième »…",
+            choices=microphone_choices(names))
+        current = 0
+        while True:
+            self._try_microphone(current, *mics[current], sd)
+            action, current = next_microphone(current, len(mics), self.ask(question))
+            if action == "chosen":
+                break
+        self.settings.microphone = names[current]
+        self.say(f"Micro gardé : « {names[current]} ».")
+
+    def _try_microphone(self, number: int, index: int, name: str, sd: Any) -> None:
+        self.say(f"Micro {number + 1} : « {name} ». Parlez maintenant pendant trois secondes, "
+                 "par exemple : suivant, répéter, aide.")
+        self.announcer.finish()   # half-duplex: the guide's own voice must not be measured
+        try:
+            level = measure_level(record(index, sd=sd))
+        except CannotRun as exc:
+            self.say(f"Ce micro ne fonctionne pas : {exc.message}")
+            return
+        described = level.describe()
+        advice = level.advice()
+        self.say(f"{described[0].upper()}{described[1:]}." + (f" Conseil : {advice}" if advice else ""))
+
+    def speaker_step(self) -> None:
+        self.say(f"Étape 2 sur {STEPS} : le haut-parleur.")
+        problem = self.speech_problem()
+        if problem is not None:
+            self.say(f"Je ne peux pas faire entendre la voix : {problem}. Étape passée.")
+            return
+        question = Question("Entendez-vous la voix ? Oui ou non.", ("yes", "no", "louder", "softer", "repeat"),
+                            f"Répondez {self.said('yes')} ou {self.said('no')} ; {self.said('louder')} ou "
+                            f"{self.said('softer')} changent le volume, {self.said('repeat')} rejoue la phrase.",
+                            yes_no=True)
+        while True:
+            self.say(SPEAKER_SAMPLE)
+            answer = self.ask(question)
+            if answer == "yes":
+                self.say("Très bien, le haut-parleur fonctionne.")
+                return
+            if answer in ("louder", "softer"):
+                self.settings.volume_level, message = next_volume(self.settings.volume_level, answer)
+                self._apply_levels()
+                self.say(message)
+            elif answer == "no":
+                self.say("Vérifiez que le son de l'ordinateur n'est pas coupé, montez son volume, et vérifiez "
+                         "que les haut-parleurs ou le casque sont branchés et allumés.")
+                if self.ask(self.yes_no("Voulez-vous réessayer ? Oui ou non.")) == "no":
+                    self.say("D'accord, je continue. Le son reste à vérifier ; « voiceguide doctor » peut aider.")
+                    return
+
+    def rate_step(self) -> None:
+        self.say(f"Étape 3 sur {STEPS} : la vitesse de la voix.")
+        problem = self.speech_problem()
+        if problem is not None:
+            self.say(f"La vitesse se règle à l'oreille, mais {problem} : étape passée. La vitesse reste "
+                     f"{self.settings.rate_level} (environ {rate_wpm(self.settings.rate_level)} mots par minute).")
+            return
+        self.say("Je vais lire une phrase. Dites « plus vite » ou « plus lentement » jusqu'à ce que la vitesse "
+                 "vous convienne, puis « c'est bien ».")
+        question = Question("Plus vite, plus lentement, ou c'est bien ?",
+                            ("faster", "slower", KEEP, "yes", "repeat"),
+                            f"Dites {self.said('faster')}, {self.said('slower')}, « c'est bien » (touche 1 "
+                            f"ou {key_label(self.vocabulary.command('yes').keys[0])}) pour garder cette vitesse, "
+                            f"ou {self.said('repeat')} pour réentendre la phrase.",
+                            choices=(KEEP_CHOICE,))
+        level = self.settings.rate_level
+        while True:
+            self.settings.rate_level = level
+            self._apply_levels()
+            self.say(RATE_SAMPLE)
+            answer = self.ask(question)
+            if answer == "repeat":
+                continue
+            level, message, done = next_rate(level, answer)
+            self.say(message)
+            if done:
+                return
+
+    def _apply_levels(self) -> None:
+        if self.narrator is not None:
+            self.narrator.set_levels(self.settings.rate_level, self.settings.volume_level)
+
+    def model_step(self) -> None:
+        self.say(f"Étape 4 sur {STEPS} : le modèle de reconnaissance vocale.")
+        try:
+            model = find_model(self.settings.model)
+        except UserError as exc:   # a folder named in the settings or VOICEGUIDE_MODEL that is gone
+            forgotten = " Ce réglage est oublié." if self.settings.model is not None else ""
+            self.say(f"{exc.message}{forgotten}")
+            self.settings.model = None
+            model = None
+        if model is not None:
+            self.say(f"Le modèle est installé : « {model} ».")
+            return
+        question = self.yes_no("Le modèle de reconnaissance vocale française n'est pas installé ; sans lui, le "
+                               "guide se commande au clavier. Voulez-vous le télécharger maintenant ? Il pèse "
+                               "environ 41 mégaoctets et demande une connexion à Internet. Oui ou non ?")
+        if self.ask(question) == "no":
+            self.say("D'accord, pas de téléchargement. Vous pourrez l'installer plus tard avec "
+                     "« voiceguide model download ».")
+            return
+        self.say("Téléchargement en cours…")
+        try:
+            path = self.download()
+        except CannotRun as exc:
+            self.say(f"Téléchargement impossible. {exc.message} Je continue sans le modèle ; vous pourrez "
+                     "l'installer plus tard avec « voiceguide model download ».")
+            return
+        self.say(f"Modèle installé : « {path} ».")
+
+
+def describe(settings: Settings) -> str:
+    """The settings chosen, in one French sentence."""
+    mic = f"« {settings.microphone} »" if settings.microphone is not None else "celui du système"
+    return (f"Microphone : {mic} ; vitesse de la voix : {settings.rate_level} (environ "
+            f"{rate_wpm(settings.rate_level)} mots par minute) ; volume : {settings.volume_level} "
+            f"({round(volume(settings.volume_level) * 100)} %).")
+
+
+# --------------------------------------------------------------------------- the command
+
+def _open_source(kind: str, stream: TextIO, settings: Settings, vocabulary: Vocabulary) -> InputSource:
+    if kind == "text":
+        return TextInput(stream)
+    if kind == "keyboard":
+        return KeyboardInput(stream)
+    from voiceguide.launch import open_input
+
+    return open_input("micro", argparse.Namespace(audio_in=[], fast=False), settings, vocabulary, _NO_GUIDE)
+
+
+def _choose_kind(args: argparse.Namespace, settings: Settings) -> tuple[str, str | None]:
+    """--input, or the best input here; a saved input preference is not followed (it may be what is broken)."""
+    if getattr(args, "input", None):
+        return args.input, None
+    from voiceguide.launch import choose_input
+
+    return choose_input(argparse.Namespace(input=None, audio_in=[]), dataclasses.replace(settings, input=None))
+
+
+def _intro(kind: str) -> str:
+    how = {"micro": "Répondez à voix haute (les touches marchent aussi)",
+           "keyboard": "Répondez avec les touches du clavier",
+           "text": "Tapez vos réponses, une par ligne"}[kind]
+    return (f"Réglage de voiceguide, en {STEPS} étapes : le microphone, le haut-parleur, la vitesse de la voix, "
+            f"puis le modèle de reconnaissance vocale. {how}. À tout moment, « aide » (touche H) dit ce que "
+            "vous pouvez répondre, et « quitter » (touche Q) arrête sans rien enregistrer.")
+
+
+def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: TextIO | None = None,
+              model_list_url: str = MODEL_LIST_URL) -> int:
+    """``voiceguide setup [--config FILE] [--input keyboard|text|micro] [--tts pyttsx3|none]``.
+
+    Returns 0 when the settings were saved, or when the user left early (end of
+    input, « quitter »: nothing saved); 130 on Ctrl-C (nothing saved).
+    Raises UserError/CannotRun (French) when the settings cannot be written or
+    the input asked for cannot be opened.
+    """
+    from voiceguide.launch import notice
+    from voiceguide.narrator import NarratorConfig, open_narrator
+
+    stdin = stdin if stdin is not None else sys.stdin
+    out = out if out is not None else sys.stdout
+    config = getattr(args, "config", None)
+    tts = getattr(args, "tts", None) or "pyttsx3"
+    target = settings_path(config)
+    notices: list[str] = []
+    if config is not None and not target.exists():
+        settings = Settings()   # a new file for --config: not a typo to warn about
+    else:
+        settings, notices = load_settings(config)
+    vocabulary = load_vocabulary()
+    kind, why = _choose_kind(args, settings)
+    source = _open_source(kind, stdin, settings, vocabulary)
+    narrator = None
+    announcer = Announcer(out)
+    try:
+        # The base rate and volume stay at level 0: the wizard sets absolute levels.
+        narrator = open_narrator(NarratorConfig(voice=settings.voice, tts=tts, earcons=settings.earcons))
+        narrator.set_levels(settings.rate_level, settings.volume_level)
+        for line in narrator.pop_notices():
+            notice(line)
+        announcer = Announcer(out, narrator)
+        for line in notices:     # a damaged settings file: said, not only printed
+            announcer.say(line)
+        if why:
+            announcer.say(why)
+        announcer.say(_intro(kind))
+
+        def download() -> Path:
+            return download_model(default_download_root(), list_url=model_list_url,
+                                  progress=ProgressBar("Téléchargement du modèle", sys.stderr))
+
+        wizard = Wizard(settings, announcer, source, narrator, vocabulary,
+                        timeout=settings.noinput_timeout, download=download)
+        try:
+            chosen = wizard.run()
+        except SetupAbandoned:
+            announcer.say("Réglage abandonné : rien n'est enregistré.")
+            announcer.finish()
+            return EXIT_OK
+        except EndOfInput:
+            announcer.say("Fin de l'entrée : réglage abandonné, rien n'est enregistré.")
+            announcer.finish()
+            return EXIT_OK
+        announcer.say(describe(chosen))
+        try:
+            written = save_settings(chosen, config)
+        except OSError as exc:
+            raise CannotRun(f"Impossible d'enregistrer les réglages dans « {target} » ({exc.strerror or exc}). "
+                            "Vérifiez que vous avez le droit d'y écrire, ou choisissez un autre fichier avec "
+                            "--config.") from None
+        announcer.say(f"Réglages enregistrés dans « {written} ». « voiceguide config show » les affiche, "
+                      "et « voiceguide run » lance le guide avec eux.")
+        announcer.finish()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        if narrator is not None:
+            narrator.stop()
+        out.write("\nRéglage interrompu : rien n'est enregistré.\n")
+        out.flush()
+        return EXIT_INTERRUPTED
+    finally:
+        source.close()
+        if narrator is not None:
+            narrator.close()
