@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -19,7 +20,8 @@ from typing import Sequence
 import pytest
 
 import voiceguide
-from conftest import BROKEN_GUIDES, EVENT_KINDS, GuideRun, assert_no_traceback, make_broken_guide, read_events
+from conftest import (BROKEN_GUIDES, EVENT_KINDS, GuideRun, assert_no_traceback, isolated_env, make_broken_guide,
+                      read_events)
 from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
 
 # (typed, events logged by that turn, piece of the narration it prints ("" when not checked)).
@@ -759,3 +761,14 @@ def test_without_events_nothing_is_written_in_the_home_or_the_working_folder(run
 
 def listing(root: Path) -> set[Path]:
     return {p.relative_to(root) for p in root.rglob("*")}
+
+
+def test_a_reader_that_goes_away_ends_the_session_quietly(tmp_path: Path) -> None:
+    """``voiceguide run ... | head -1``: no « Broken pipe » error, no traceback, exit 0."""
+    done = subprocess.run(
+        f"printf 'suivant\\nsuivant\\nquitter\\noui\\n' | {sys.executable} -m voiceguide run --input text "
+        "--tts none | head -c 10; echo \"exit=${PIPESTATUS[1]}\" >&2",
+        shell=True, capture_output=True, text=True, env=isolated_env(tmp_path), timeout=60,
+        executable="/bin/bash")
+    assert done.stdout == "Bonjour. J"
+    assert done.stderr == "exit=0\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -235,6 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Whoever read the output went away (``voiceguide ... | head``): a normal end, said nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:  # a disk or device fault that no module foresaw: still no traceback
         print(f"Erreur du système : {exc}. Réessayez ; si cela persiste, lancez « voiceguide doctor ».", file=sys.stderr)
         return EXIT_CANNOT_RUN
