@@ -766,7 +766,8 @@ def listing(root: Path) -> set[Path]:
 def test_a_reader_that_goes_away_ends_the_session_quietly(tmp_path: Path) -> None:
     """``voiceguide run ... | head -1``: no « Broken pipe » error, no traceback, exit 0."""
     done = subprocess.run(
-        f"printf 'suivant\\nsuivant\\nquitter\\noui\\n' | {sys.executable} -m voiceguide run --input text "
+        # The pause lets head exit after the welcome, so the next narration meets a closed pipe.
+        f"(sleep 0.5; printf 'suivant\\nquitter\\noui\\n') | {sys.executable} -m voiceguide run --input text "
         "--tts none | head -c 10; echo \"exit=${PIPESTATUS[1]}\" >&2",
         shell=True, capture_output=True, text=True, env=isolated_env(tmp_path), timeout=60,
         executable="/bin/bash")
