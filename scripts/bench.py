@@ -20,7 +20,7 @@ spread (min-max). What is measured, and how:
 This machine has no sound card: the sound output is a stand-in that calls
 the player's callback as PortAudio would (``TimingStream`` of
 scripts/bench_tts.py in-process, the fake ``sounddevice`` of
-tests/test_offline.py in a child), so the figures stop where the device's own
+tests/sandbox.py in a child), so the figures stop where the device's own
 latency (5-20 ms with latency="low") would begin. There is no French model
 either; the Korean one is a bigger model, so its memory is an upper bound.
 ``--soak`` also runs the long tests of tests/test_soak.py and adds their figures.
@@ -55,7 +55,7 @@ import numpy as np  # noqa: E402
 
 from bench_recognizer import KO_WORDS, latencies, load, real_time_factor, speak_ko, speech_end  # noqa: E402
 from bench_tts import TimingStream, bench_first_audio  # noqa: E402
-from test_offline import KO_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox  # noqa: E402
+from sandbox import KO_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox  # noqa: E402
 
 from voiceguide.audio_in import write_wav  # noqa: E402
 from voiceguide.dialog import Dialog  # noqa: E402

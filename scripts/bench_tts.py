@@ -13,57 +13,27 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import numpy as np
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide
-from voiceguide.narrator import NarratorConfig, open_narrator
-from voiceguide.render import render_guide
-from voiceguide.tts import Synthesizer, split_sentences
+from sandbox import FakeOutputStream  # noqa: E402
+
+from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide  # noqa: E402
+from voiceguide.narrator import NarratorConfig, open_narrator  # noqa: E402
+from voiceguide.render import render_guide  # noqa: E402
+from voiceguide.sentences import split_sentences  # noqa: E402
+from voiceguide.tts import Synthesizer  # noqa: E402
 
 
-class TimingStream:
-    """Stand-in for sounddevice.OutputStream: notes when the first non-silent block is delivered."""
+class TimingStream(FakeOutputStream):
+    """The tests' stand-in for sounddevice.OutputStream, at the real-time pace: its ``first_sound``
+    is when the first non-silent block is delivered."""
 
-    last: "TimingStream | None" = None
-
-    def __init__(self, samplerate: int, channels: int, dtype: str, blocksize: int, latency: str,
-                 callback) -> None:
-        self.samplerate, self.blocksize, self.callback = samplerate, blocksize, callback
-        self.first_sound: float | None = None
-        self.active = False
-        self._halt = threading.Event()
-        self._thread: threading.Thread | None = None
-        TimingStream.last = self
-
-    def start(self) -> None:
-        self._halt.clear()
-        self.active = True
-        self._thread = threading.Thread(target=self._pump, daemon=True)
-        self._thread.start()
-
-    def _pump(self) -> None:
-        period = self.blocksize / self.samplerate
-        due = time.perf_counter()
-        while not self._halt.is_set():
-            block = np.zeros((self.blocksize, 1), dtype=np.int16)
-            self.callback(block, self.blocksize, None, None)
-            if self.first_sound is None and block.any():
-                self.first_sound = time.perf_counter()
-            due += period
-            self._halt.wait(max(0.0, due - time.perf_counter()))
-
-    def abort(self) -> None:
-        self._halt.set()
-        if self._thread is not None:
-            self._thread.join()
-        self.active = False
-
-    stop = close = abort
+    speed = 1.0
 
 
 def summary(values: list[float], unit: float = 1000.0) -> str:

@@ -2,7 +2,7 @@
 no traceback, and nothing lost.
 
 Every case runs the real ``voiceguide`` in a throw-away home (network blocked,
-see test_offline.py) that already holds a valid settings file and a valid
+see sandbox.py) that already holds a valid settings file and a valid
 progress file. After a refused run (exit 1 or 2) both are byte for byte as
 they were, no ``.bak`` appeared, and no events log was created or changed. A
 damaged settings or progress file is not a reason to refuse the guide
@@ -28,7 +28,7 @@ import numpy as np
 import pytest
 
 from conftest import BROKEN_GUIDES, CliResult, assert_no_traceback, make_broken_guide
-from test_offline import SMALL_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox
+from sandbox import SMALL_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox
 
 VALID_SETTINGS = "# Réglages de voiceguide.\nrate_level: 1\nearcons: false\n".encode("utf-8")
 VALID_PROGRESS = (b'{"format": 1, "guides": {"bundled:ameli-connexion": '

@@ -22,6 +22,7 @@ from typing import Callable
 import numpy as np
 import pytest
 
+from sandbox import FakeOutputStream
 from voiceguide.doctor import (FAIL, INFO, NO_MICROPHONE, NO_SOUND_CARD, OK, Check, Package, check_packages,
                                check_python, exit_code, measure_level, run_doctor, summary)
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_OK
@@ -92,47 +93,6 @@ class FakeInputStream:
         self.stop()
 
 
-class FakeOutputStream:
-    """Stands in for sounddevice.OutputStream: pulls blocks as fast as the player gives them and
-    counts, per start() (a narrator's say() stops and restarts the stream), the non-silent samples."""
-
-    def __init__(self, sd: "FakeSoundDevice", samplerate: int, channels: int, dtype: str, blocksize: int,
-                 latency: str, callback: Callable) -> None:
-        assert channels == 1 and dtype == "int16"
-        self.blocksize, self.callback = blocksize, callback
-        self.runs: list[int] = []
-        self.active = False
-        self._halt = threading.Event()
-        self._thread: threading.Thread | None = None
-        sd.outputs.append(self)
-
-    def start(self) -> None:
-        self.runs.append(0)
-        self._halt.clear()
-        self.active = True
-        self._thread = threading.Thread(target=self._pump, daemon=True)
-        self._thread.start()
-
-    def _pump(self) -> None:
-        run = len(self.runs) - 1
-        while not self._halt.is_set():
-            block = np.zeros((self.blocksize, 1), dtype=np.int16)
-            self.callback(block, self.blocksize, None, None)
-            sounding = int(np.count_nonzero(block))
-            self.runs[run] += sounding
-            if not sounding:
-                time.sleep(0.001)
-
-    def abort(self) -> None:
-        self._halt.set()
-        if self._thread is not None:
-            self._thread.join()
-        self.active = False
-
-    stop = abort
-    close = abort
-
-
 class FakeSoundDevice(types.ModuleType):
     """Stands in for the ``sounddevice`` module (no sound card here): microphones with a signal
     each, and optionally one output device."""
@@ -175,7 +135,10 @@ class FakeSoundDevice(types.ModuleType):
         return FakeInputStream(self, **kwargs)
 
     def OutputStream(self, **kwargs) -> FakeOutputStream:  # noqa: N802 - sounddevice's name
-        return FakeOutputStream(self, **kwargs)
+        stream = FakeOutputStream(**kwargs)
+        stream.speed = None     # as fast as the player fills it: doctor and setup wait for each line said
+        self.outputs.append(stream)
+        return stream
 
 
 def install_fake_sounddevice(monkeypatch: pytest.MonkeyPatch, fake: FakeSoundDevice) -> FakeSoundDevice:

@@ -3,7 +3,7 @@ will not load, the disk refuses the log, the user presses Ctrl-C at any moment.
 
 The only stand-ins are for the sound card this machine lacks: the output
 stream (``FakeOutputStream`` of test_narrator.py in-process, the fake
-``sounddevice`` of test_offline.py in a child) and the microphone's input
+``sounddevice`` of sandbox.py in a child) and the microphone's input
 stream (``FakeSoundDevice`` of test_audio_in.py, fed here from a thread as
 PortAudio would, then "unplugged"). The faulty speech engines are the
 pyttsx3-like engines of test_narrator.py, run in the real worker process;
@@ -30,10 +30,10 @@ import numpy as np
 import pytest
 
 from conftest import CLI_TIMEOUT, assert_no_traceback
+from sandbox import (KO_GUIDE, SIGINT_VAR, SMALL_GUIDE, Sandbox, korean_wavs, ko_model, needs_espeak, read_log,
+                     run_in, sandbox)
 from test_narrator import (CrashingEngine, FakeOutputStream, HangingEngine, RaisingEngine, ToneEngine, _gone,
                            faulty_narrator, wait_until)
-from test_offline import (KO_GUIDE, SIGINT_VAR, SMALL_GUIDE, Sandbox, korean_wavs, ko_model, needs_espeak,
-                          read_log, run_in, sandbox)
 from voiceguide import launch
 from voiceguide.dialog import Dialog
 from voiceguide.events import EventLog
@@ -343,7 +343,7 @@ def test_ctrl_c_in_the_middle_of_a_narration_stops_the_speech_and_its_worker(tmp
 
 
 # Ctrl-C at the moment each of these modules starts loading, in the guide's process (the sitecustomize
-# of test_offline.py sends the signal): from the first import of the program to the model's library,
+# of sandbox.py sends the signal): from the first import of the program to the model's library,
 # which loads in a background thread while the welcome is said.
 MOMENTS = {
     "voiceguide.cli": ["run", "--input", "text", "--tts", "none"],         # Python loads the program

@@ -3,8 +3,8 @@
 Speech is rendered by the real pyttsx3 + espeak-ng in the worker process,
 except in the fault tests, which inject deliberately hanging, raising or
 crashing engines into the worker. The only fake is the sound card:
-``FakeOutputStream`` stands in for ``sounddevice.OutputStream`` because this
-machine (and CI) has no audio output device.
+``FakeOutputStream`` (tests/sandbox.py) stands in for ``sounddevice.OutputStream``
+because this machine (and CI) has no audio output device.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 import wave
 
 import numpy as np
 import pytest
 
+from sandbox import FakeOutputStream
 from voiceguide import speech_settings
 from voiceguide.earcons import earcon
 from voiceguide.errors import UserError
@@ -27,68 +27,6 @@ from voiceguide.player import NO_AUDIO_NOTICE, Player, output_problem
 from voiceguide.tts import Synthesizer
 
 WAIT = 60.0   # generous: only a hang would reach it
-
-
-# --------------------------------------------------------------------------- the sound-card stand-in
-
-class FakeOutputStream:
-    """Stands in for sounddevice.OutputStream (no sound card here).
-
-    Like PortAudio, it calls the player's callback from its own thread, one
-    block at a time, at ``speed`` times the real-time pace, and keeps every
-    block it "played", one list per start() (a stop aborts the run).
-    """
-
-    speed = 4.0
-    last: "FakeOutputStream | None" = None    # the stream the latest player opened
-
-    def __init__(self, samplerate: int, channels: int, dtype: str, blocksize: int, latency: str,
-                 callback) -> None:
-        assert channels == 1 and dtype == "int16"
-        self.samplerate, self.blocksize, self.callback = samplerate, blocksize, callback
-        self.runs: list[list[np.ndarray]] = []
-        self.active = False
-        self._halt = threading.Event()
-        self._thread: threading.Thread | None = None
-        FakeOutputStream.last = self
-
-    def start(self) -> None:
-        self.runs.append([])
-        self._halt.clear()
-        self.active = True
-        self._thread = threading.Thread(target=self._pump, args=(self.runs[-1],), daemon=True)
-        self._thread.start()
-
-    def _pump(self, run: list[np.ndarray]) -> None:
-        period = self.blocksize / self.samplerate / self.speed
-        due = time.monotonic()
-        while not self._halt.is_set():
-            block = np.full((self.blocksize, 1), 12345, dtype=np.int16)   # the callback must overwrite all
-            self.callback(block, self.blocksize, None, None)
-            run.append(block[:, 0].copy())
-            due += period
-            self._halt.wait(max(0.0, due - time.monotonic()))
-
-    def abort(self) -> None:
-        self._halt.set()
-        if self._thread is not None:
-            self._thread.join()
-        self.active = False
-
-    stop = abort
-
-    def close(self) -> None:
-        self.abort()
-
-    def played(self, run: int = -1) -> np.ndarray:
-        blocks = list(self.runs[run]) if self.runs else []
-        return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int16)
-
-    def sound(self, run: int = -1) -> np.ndarray:
-        """What was played, without the silence the stream adds around it."""
-        x = self.played(run)
-        nz = np.flatnonzero(x)
-        return x[nz[0]:nz[-1] + 1] if len(nz) else x[:0]
 
 
 @pytest.fixture(autouse=True)
@@ -484,7 +422,7 @@ def test_a_stuck_worker_does_not_outlive_the_guide(tmp_path):
 def test_a_stalled_device_does_not_freeze_the_guide():
     """A device that stops asking for audio (unplugged headset): wait() gives up and reports it."""
     class StalledStream(FakeOutputStream):
-        def _pump(self, run) -> None:
+        def _pump(self) -> None:
             self._halt.wait()                 # started, but never calls the callback
 
     n = open_narrator(NarratorConfig(), stream_factory=StalledStream)

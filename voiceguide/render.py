@@ -13,12 +13,13 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Mapping
 
+from voiceguide.audio_clip import Audio
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Guide, Step
 from voiceguide.narrator import NarratorConfig
-from voiceguide.tts import (
-    Audio, EngineFactory, Synthesizer, TtsError, VoiceChoice, pyttsx3_engine, split_sentences,
-)
+from voiceguide.sentences import split_sentences
+from voiceguide.tts import EngineFactory, Synthesizer, TtsError, pyttsx3_engine
+from voiceguide.voices import VoiceChoice
 
 # Used when the caller passes no texts of its own (the dialog owns the real ones).
 DEFAULT_EXTRAS: dict[str, str] = {

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import pickle
 import queue
-import re
 import shutil
 import struct
 import subprocess
@@ -24,18 +23,15 @@ import sys
 import tempfile
 import threading
 import time
-import unicodedata
-import wave
 from collections import OrderedDict
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
-from voiceguide.audio_in import write_wav
+from voiceguide.audio_clip import DEFAULT_SAMPLE_RATE, Audio, read_audio_file
+from voiceguide.sentences import is_speakable
+from voiceguide.voices import VoiceChoice, VoiceInfo, choose_voice, engine_hint, normalize_language
 
-DEFAULT_SAMPLE_RATE = 22050        # espeak-ng's rate; the player opens its stream at this rate
 START_TIMEOUT = 20.0               # spawning Python + loading the engine (SAPI5 can take seconds)
 RENDER_TIMEOUT_BASE = 3.0          # a sentence renders in ~10 ms with espeak-ng: this only catches hangs
 RENDER_TIMEOUT_PER_CHAR = 0.02
@@ -45,257 +41,9 @@ MIN_RATE_WPM, MAX_RATE_WPM = 80, 450   # espeak-ng's range; SAPI5 and macOS map 
 EngineFactory = Callable[[], Any]
 
 
-# --------------------------------------------------------------------------- audio
-
-@dataclass(frozen=True, eq=False)
-class Audio:
-    """Mono int16 samples and their rate: what the worker returns and the player plays."""
-
-    samples: np.ndarray
-    rate: int
-
-    @property
-    def seconds(self) -> float:
-        return len(self.samples) / self.rate
-
-    @staticmethod
-    def concat(pieces: Sequence["Audio"], rate: int = DEFAULT_SAMPLE_RATE) -> "Audio":
-        """Pieces joined end to end (all must share one rate; empty pieces are skipped)."""
-        pieces = [p for p in pieces if len(p.samples)]
-        if not pieces:
-            return Audio(np.zeros(0, dtype=np.int16), rate)
-        rates = {p.rate for p in pieces}
-        if len(rates) != 1:
-            raise ValueError(f"cannot join audio of different rates: {sorted(rates)}")
-        return Audio(np.concatenate([p.samples for p in pieces]), pieces[0].rate)
-
-    def trim(self, start: bool = False, end_keep: float | None = None) -> "Audio":
-        """Without the digital silence (exact zeros) the engine puts at the start, and with at most
-        ``end_keep`` seconds of it at the end: espeak-ng adds ~13 ms before and ~330 ms after."""
-        nonzero = np.flatnonzero(self.samples)
-        if not len(nonzero):
-            return self
-        first = nonzero[0] if start else 0
-        last = len(self.samples)
-        if end_keep is not None:
-            last = min(last, nonzero[-1] + 1 + int(end_keep * self.rate))
-        return Audio(self.samples[first:last], self.rate)
-
-    def save(self, path: Path) -> None:
-        """16-bit PCM mono WAV."""
-        write_wav(path, self.samples, self.rate)
-
-
-def read_audio_file(path: str | os.PathLike) -> Audio:
-    """Reads what an engine wrote: a PCM WAV (espeak-ng, SAPI5) or an AIFF (macOS writes AIFF
-    whatever the file name says), as mono int16."""
-    with open(path, "rb") as f:
-        head = f.read(12)
-    if head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"):
-        return _read_aiff(Path(path))
-    with wave.open(str(path), "rb") as w:
-        width, channels, rate = w.getsampwidth(), w.getnchannels(), w.getframerate()
-        raw = w.readframes(w.getnframes())
-    return Audio(_to_mono_int16(raw, width, channels, "<", signed8=False), rate)
-
-
-def _read_aiff(path: Path) -> Audio:
-    data = path.read_bytes()
-    pos, comm, ssnd = 12, None, None
-    while pos + 8 <= len(data):
-        cid, size = data[pos:pos + 4], int.from_bytes(data[pos + 4:pos + 8], "big")
-        body = data[pos + 8:pos + 8 + size]
-        if cid == b"COMM":
-            comm = body
-        elif cid == b"SSND":
-            offset = int.from_bytes(body[0:4], "big")
-            ssnd = body[8 + offset:]
-        pos += 8 + size + (size & 1)
-    if comm is None or ssnd is None or len(comm) < 18:
-        raise ValueError("AIFF file without COMM or SSND chunk")
-    channels = int.from_bytes(comm[0:2], "big")
-    bits = int.from_bytes(comm[6:8], "big")
-    compression = comm[18:22] if len(comm) >= 22 else b"NONE"   # AIFF-C only
-    if compression not in (b"NONE", b"twos", b"sowt"):
-        raise ValueError(f"compressed AIFF-C ({compression!r}) is not supported")
-    order = "<" if compression == b"sowt" else ">"
-    return Audio(_to_mono_int16(ssnd, (bits + 7) // 8, channels, order, signed8=True),
-                 _extended_to_int(comm[8:18]))
-
-
-def _extended_to_int(b: bytes) -> int:
-    """The 80-bit IEEE extended float AIFF uses for the sample rate."""
-    exponent = ((b[0] & 0x7F) << 8 | b[1]) - 16383
-    mantissa = int.from_bytes(b[2:10], "big")
-    return round(mantissa * 2.0 ** (exponent - 63))
-
-
-def _to_mono_int16(raw: bytes, width: int, channels: int, order: str, signed8: bool) -> np.ndarray:
-    if width == 1:   # WAV's 8-bit samples are unsigned, AIFF's signed
-        x = np.frombuffer(raw, dtype=np.int8 if signed8 else np.uint8).astype(np.int32)
-        x = x * 256 if signed8 else (x - 128) * 256
-    elif width == 2:
-        x = np.frombuffer(raw[:len(raw) // 2 * 2], dtype=order + "i2").astype(np.int32)
-    elif width == 4:
-        x = np.frombuffer(raw[:len(raw) // 4 * 4], dtype=order + "i4").astype(np.int64) // 65536
-    else:
-        raise ValueError(f"{8 * width}-bit audio is not supported")
-    if channels > 1:
-        x = x[:len(x) // channels * channels].reshape(-1, channels).mean(axis=1)
-    return np.clip(x, -32768, 32767).astype(np.int16)
-
-
-# --------------------------------------------------------------------------- text
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*\n")
-MIN_PIECE_CHARS = 12
-
-
-def split_sentences(text: str) -> list[str]:
-    """Cuts a narration into sentences, so the first can play while the next renders.
-
-    Very short fragments ("Oui." before a long sentence) stay with their
-    neighbour: a render per word would cost more than it saves.
-    """
-    pieces: list[str] = []
-    for part in _SENTENCE_END.split(text.strip()):
-        part = " ".join(part.split())
-        if not part:
-            continue
-        if pieces and len(pieces[-1]) < MIN_PIECE_CHARS:
-            pieces[-1] = f"{pieces[-1]} {part}"
-        else:
-            pieces.append(part)
-    if len(pieces) > 1 and len(pieces[-1]) < MIN_PIECE_CHARS:
-        pieces[-2:] = [f"{pieces[-2]} {pieces[-1]}"]
-    return pieces
-
-
-def is_speakable(text: str) -> bool:
-    """Whether the text has anything to pronounce (engines refuse or hang on punctuation alone)."""
-    return any(ch.isalnum() for ch in text)
-
-
 def render_timeout(text: str) -> float:
     """Seconds a render of ``text`` may take before the worker counts as stuck."""
     return RENDER_TIMEOUT_BASE + RENDER_TIMEOUT_PER_CHAR * len(text)
-
-
-# --------------------------------------------------------------------------- voices
-
-@dataclass(frozen=True)
-class VoiceInfo:
-    """A voice as the engine lists it; ``languages`` are normalised tags ("fr-fr", "en-gb")."""
-
-    id: str
-    name: str
-    languages: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class VoiceChoice:
-    """The voice picked, whether it is French, and what to tell the user about it (or None)."""
-
-    voice: VoiceInfo | None
-    french: bool
-    notice: str | None = None
-    spoken: bool = False      # the notice is also said aloud, with the voice we have
-
-
-# Preferred French voices when several exist: Windows (SAPI5) and macOS names.
-PREFERRED_NAMES = ("hortense", "julie", "paul", "thomas", "audrey", "aurelie", "amelie")
-
-
-def normalize_language(code: object) -> str:
-    """A language tag as "fr-fr" whatever the engine gave ("fr_FR", b"\\x05fr-fr", "French")."""
-    if isinstance(code, bytes):
-        code = code.decode("utf-8", errors="ignore")
-    text = "".join(ch for ch in str(code) if ch.isprintable()).strip().lower()
-    return text.replace("_", "-")
-
-
-def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
-
-def french_rank(voice: VoiceInfo) -> int | None:
-    """How French a voice is: 0 France, 1 generic French, 2 another French (Canada, Belgium...),
-    3 French only by its name; None when it is not French."""
-    ranks = []
-    for lang in voice.languages:
-        if lang in ("fr-fr", "fr-fra"):
-            ranks.append(0)
-        elif lang == "fr":
-            ranks.append(1)
-        elif lang.startswith("fr-"):
-            ranks.append(2)
-    if ranks:
-        return min(ranks)
-    name = _plain(voice.name)
-    if "french" in name or "francais" in name:
-        return 3
-    return None
-
-
-def _preference(voice: VoiceInfo) -> tuple[int, bool, bool]:
-    """Sort key among candidate voices: most French, not MBROLA (its data is often missing), a
-    known good name first."""
-    rank = french_rank(voice)
-    mbrola = voice.id.startswith(("mb/", "mb-"))
-    return (9 if rank is None else rank), mbrola, not any(n in _plain(voice.name) for n in PREFERRED_NAMES)
-
-
-def choose_voice(voices: Sequence[VoiceInfo], wanted: str | None = None) -> VoiceChoice:
-    """The voice to speak with: the one asked for (id, name, part of a name, or a language tag
-    such as "fr-ca"), else the best French one.
-
-    When no French voice exists, the engine's first voice is kept and the
-    notice says so (the guide goes on, with a foreign accent).
-    """
-    notices = []
-    if wanted:
-        key = _plain(wanted).strip()
-        exact = [v for v in voices if key in (_plain(v.id), _plain(v.name))]
-        by_language = [v for v in voices if any(lang == key or lang.startswith(key + "-") for lang in v.languages)]
-        partial = [v for v in voices if key in _plain(v.id) or key in _plain(v.name)]
-        candidates = exact or by_language or partial
-        if candidates:
-            found = min(candidates, key=_preference)
-            return VoiceChoice(found, french_rank(found) is not None)
-        notices.append(f"La voix « {wanted} » n'existe pas sur cet ordinateur.")
-    french = [v for v in voices if french_rank(v) is not None]
-    if french:
-        best = min(french, key=_preference)
-        if notices:
-            notices.append(f"Je prends la voix française « {best.name} ».")
-        return VoiceChoice(best, True, " ".join(notices) or None)
-    fallback = voices[0] if voices else None
-    heard = f"je parle avec la voix « {fallback.name} »" if fallback else "je parle avec la voix par défaut"
-    notices.append(f"Aucune voix française n'est installée : {heard}, avec un accent étranger. "
-                   f"{french_voice_hint()}")
-    return VoiceChoice(fallback, False, " ".join(notices), spoken=True)
-
-
-def french_voice_hint(platform: str | None = None) -> str:
-    """Where to get a French voice on this system (French, for the carer)."""
-    platform = platform or sys.platform
-    if platform.startswith("win"):
-        return ("Pour une voix française, ajoutez-la dans Paramètres, Heure et langue, Voix "
-                "(par exemple Microsoft Hortense).")
-    if platform == "darwin":
-        return ("Pour une voix française, ajoutez-en une dans Réglages Système, Accessibilité, "
-                "Contenu énoncé (par exemple Thomas ou Amélie).")
-    return "Pour une voix française, installez le paquet espeak-ng (sudo apt install espeak-ng)."
-
-
-def engine_hint(platform: str | None = None) -> str:
-    """What to install when the engine cannot start (French, for the carer)."""
-    platform = platform or sys.platform
-    if platform.startswith("win"):
-        return "Vérifiez qu'une voix Windows est installée (Paramètres, Heure et langue, Voix)."
-    if platform == "darwin":
-        return "Vérifiez les voix dans Réglages Système, Accessibilité, Contenu énoncé."
-    return "Installez le paquet espeak-ng (sudo apt install espeak-ng), puis relancez."
 
 
 # --------------------------------------------------------------------------- errors
@@ -748,8 +496,8 @@ class Synthesizer:
 
 
 if __name__ == "__main__":
-    # Run the copy imported under its real name, so pickled VoiceInfo objects
-    # name voiceguide.tts and not __main__.
+    # Run the copy imported under its real name, so that whatever of this module the
+    # worker pickles names voiceguide.tts and not __main__.
     from voiceguide.tts import worker_main as _main
 
     _main()
