@@ -103,21 +103,17 @@ def _micro_problem(settings: Settings) -> str | None:
     return None
 
 
-def start_recognizer(settings: Settings, vocabulary: Vocabulary, guide: Guide):
-    """Find the model (exit 1 when there is none) and start loading it in the background."""
-    from voiceguide.model_store import find_model, missing_model_message
-    from voiceguide.recognizer import RecognizerLoader, check_model_dir
+def start_recognizer(model_dir: Path, vocabulary: Vocabulary):
+    """Start loading the model in the background (the welcome is spoken meanwhile)."""
+    from voiceguide.recognizer import RecognizerLoader
 
-    model_dir = find_model(settings.model)
-    if model_dir is None:
-        raise CannotRun(missing_model_message())
-    check_model_dir(model_dir)  # a wrong folder is refused before the welcome is said
     phrases = [p for c in vocabulary.commands for p in c.phrases]
     return RecognizerLoader(model_dir, check_phrases=phrases).start()
 
 
 def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabulary: Vocabulary,
-               guide: Guide, narrator: Narrator | None = None) -> InputSource:
+               model_dir: Path | None, narrator: Narrator | None = None) -> InputSource:
+    """The input source of ``kind``; ``model_dir`` (checked by ``check_inputs``) for the spoken ones."""
     if kind == "text":
         return TextInput(sys.stdin)
     if kind == "keyboard":
@@ -125,12 +121,12 @@ def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabula
     if kind == "audio":
         from voiceguide.listening import AudioFileInput
 
-        return AudioFileInput(args.audio_in, start_recognizer(settings, vocabulary, guide), fast=args.fast)
+        return AudioFileInput(args.audio_in, start_recognizer(model_dir, vocabulary), fast=args.fast)
     from voiceguide.audio_in import Microphone
     from voiceguide.listening import MicrophoneInput, MicrophoneOrKeys
 
     microphone = Microphone(settings.microphone)
-    loader = start_recognizer(settings, vocabulary, guide)
+    loader = start_recognizer(model_dir, vocabulary)
     keys = KeyboardInput(sys.stdin) if sys.stdin.isatty() else None
     barge_in = narrator if settings.barge_in and narrator is not None else None
     listening = MicrophoneInput(microphone, loader, keys, speaker=barge_in)
@@ -147,16 +143,21 @@ def spoken_notice(narrator: Narrator | None) -> Callable[[str], None]:
     return announce
 
 
-def check_inputs(kind: str, args: argparse.Namespace, settings: Settings) -> None:
+def check_inputs(kind: str, args: argparse.Namespace, settings: Settings) -> Path | None:
     """Refuses bad audio files (exit 2) and a missing or wrong model folder (exit 1 or 2).
 
     Runs before the events log is opened and before any narration, so that a
-    run refused for bad input leaves every file as it was.
+    run refused for bad input leaves every file as it was. Returns the model
+    folder for the spoken inputs.
     """
     if kind == "audio":
         from voiceguide.audio_in import check_wav_files
 
         check_wav_files(args.audio_in)
+    if kind == "micro":  # without a microphone the model is no use: say that first
+        from voiceguide.audio_in import find_input_device, import_sounddevice
+
+        find_input_device(import_sounddevice(), settings.microphone)
     if kind in ("audio", "micro"):
         from voiceguide.model_store import find_model, missing_model_message
         from voiceguide.recognizer import check_model_dir
@@ -165,6 +166,8 @@ def check_inputs(kind: str, args: argparse.Namespace, settings: Settings) -> Non
         if model_dir is None:
             raise CannotRun(missing_model_message())
         check_model_dir(model_dir)
+        return model_dir
+    return None
 
 
 def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
@@ -196,7 +199,7 @@ def run_session(args: argparse.Namespace) -> int:
                 progress_path(): "le fichier qui garde votre progression",
                 **{Path(p): "un des enregistrements donnés à --audio-in" for p in args.audio_in}}
     check_events_path(args.events, precious)
-    check_inputs(kind, args, settings)
+    model_dir = check_inputs(kind, args, settings)
     dialog_settings = DialogSettings(noinput_timeout=settings.noinput_timeout)
     vocabulary = load_vocabulary()
     dialog = Dialog(guide, vocabulary, dialog_settings)
@@ -211,7 +214,7 @@ def run_session(args: argparse.Namespace) -> int:
     session: Session | None = None
     try:
         narrator = open_narrator(config)
-        source = open_input(kind, args, settings, vocabulary, guide, narrator)
+        source = open_input(kind, args, settings, vocabulary, model_dir, narrator)
         session = Session(dialog, matcher, source, narrator, sys.stdout, events, settings.noinput_timeout,
                           notify=notice)
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())

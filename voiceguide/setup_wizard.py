@@ -411,9 +411,10 @@ def _open_source(kind: str, stream: TextIO, settings: Settings, vocabulary: Voca
         return TextInput(stream)
     if kind == "keyboard":
         return KeyboardInput(stream)
-    from voiceguide.launch import open_input
+    from voiceguide.launch import check_inputs, open_input
 
-    return open_input("micro", argparse.Namespace(audio_in=[], fast=False), settings, vocabulary, _NO_GUIDE)
+    args = argparse.Namespace(audio_in=[], fast=False)
+    return open_input("micro", args, settings, vocabulary, check_inputs("micro", args, settings))
 
 
 def _choose_kind(args: argparse.Namespace, settings: Settings) -> tuple[str, str | None]:
