@@ -418,7 +418,7 @@ def report(results: dict, runs: int, soak: list[str] | None) -> str:
          f"{r['spoken_turn'].show()} as fed; {r['spoken_turn_mic'].show()} with a live microphone's 100 ms block "
          f"(two words, 메뉴 and 컴퓨터); over all seven test words the commit alone takes {r['early'].show()}",
          verdict(r["spoken_turn_mic"], 0.3) + " for the two words; "
-         + verdict(r["early"], 0.3) + " over seven words (commit alone)"),
+         + verdict(r["early"], 0.3) + " for all seven words (commit alone)"),
         ("TTS render of one step, to first audio", "≤ 50 ms",
          f"pre-rendered (what the session does): {r['tts_warm'].show()}; not pre-rendered: {r['tts_cold'].show()}",
          verdict(r["tts_warm"], 0.05) + " (pre-rendered); " + verdict(r["tts_cold"], 0.05) + " (cold)"),
