@@ -304,11 +304,15 @@ def interrupted(proc: subprocess.Popen, box: Sandbox) -> tuple[int, str, str]:
 
 
 def spawn(box: Sandbox, args: list[str], **kwargs) -> subprocess.Popen:
+    # Unbuffered pipes: read_line's select() must see every line still unread (a buffered reader
+    # could pull several lines at once and leave select() waiting for output that already came).
     return subprocess.Popen([sys.executable, "-m", "voiceguide", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=box.env, cwd=box.cwd, **kwargs)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=box.env, cwd=box.cwd,
+                            bufsize=0, **kwargs)
 
 
 def read_line(stream, timeout: float = CLI_TIMEOUT) -> bytes:
+    """One line of the child's output; ``stream`` is unbuffered, so select() is exact."""
     ready, _, _ = select.select([stream], [], [], timeout)
     assert ready, "the guide said nothing"
     return stream.readline()
