@@ -23,13 +23,13 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from voiceguide.audio_in import RATE
 from voiceguide.errors import CannotRun
 from voiceguide.model_store import is_vosk_model
 from voiceguide.utterance import Utterance
 
 log = logging.getLogger(__name__)
 
-RATE = 16_000
 BYTES_PER_SECOND = RATE * 2
 UNK = "[unk]"
 
@@ -130,7 +130,7 @@ class Recognizer:
         self.model_dir = Path(model_dir)
         self.stable_ms = stable_ms
         self.max_alternatives = max_alternatives
-        self._check_dir()
+        check_model_dir(self.model_dir)
         self._vosk = _import_vosk()
         load_dir = model_with_endpoints(self.model_dir, endpoints) if endpoints else self.model_dir
         try:
@@ -149,9 +149,6 @@ class Recognizer:
         self._fed: dict[tuple[str, ...], int] = {}   # bytes fed to each recogniser, for word times
         if check_phrases is not None:
             self.check_language(check_phrases)
-
-    def _check_dir(self) -> None:
-        check_model_dir(self.model_dir)
 
     # ------------------------------------------------------------------ vocabulary
 

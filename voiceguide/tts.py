@@ -448,17 +448,15 @@ class Synthesizer:
         """Audio for one piece of text (a sentence, ideally), from the cache when already rendered."""
         if self.choice is None:
             self.start()
-        rate = clamp_rate(self.rate_wpm if rate_wpm is None else rate_wpm)
-        vol = round(max(0.0, min(1.0, self.volume if volume is None else volume)), 3)
-        text = " ".join(text.split())
+        key = self._key(text, rate_wpm, volume)
+        text, voice, rate, vol = key
         if not is_speakable(text):
             return Audio(np.zeros(0, dtype=np.int16), DEFAULT_SAMPLE_RATE)
-        key = (text, self.voice_id, rate, vol)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        props = {"voice": self.voice_id, "rate": rate, "volume": vol}
+        props = {"voice": voice, "rate": rate, "volume": vol}
         try:
             audio = self.worker.render(text, props, self._timeout(text))
         except TtsError:
@@ -474,9 +472,13 @@ class Synthesizer:
 
     def cached(self, text: str, rate_wpm: int | None = None, volume: float | None = None) -> bool:
         """Whether ``text`` is already rendered with these settings."""
+        return self._key(text, rate_wpm, volume) in self._cache
+
+    def _key(self, text: str, rate_wpm: int | None, volume: float | None) -> tuple[str, str | None, int, float]:
+        """The cache key, which is also what is rendered: text, voice, rate and volume as the engine gets them."""
         rate = clamp_rate(self.rate_wpm if rate_wpm is None else rate_wpm)
         vol = round(max(0.0, min(1.0, self.volume if volume is None else volume)), 3)
-        return (" ".join(text.split()), self.voice_id, rate, vol) in self._cache
+        return " ".join(text.split()), self.voice_id, rate, vol
 
     def clear_cache(self) -> None:
         with self._lock:
