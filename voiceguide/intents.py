@@ -15,10 +15,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from voiceguide.vocabulary import Vocabulary, drop_fillers, fold, load_vocabulary, spoken_form
+from voiceguide.vocabulary import (
+    Vocabulary,
+    drop_fillers,
+    fold,
+    load_vocabulary,
+    spoken_form,
+)
 
 if TYPE_CHECKING:  # both import this module: typing only, to avoid an import cycle
     from voiceguide.dialog import Options
@@ -67,12 +72,7 @@ def normalize(text: str, fillers: Iterable[str] | None = None) -> str:
     punctuation as spaces, filler words dropped (default: the bundled
     vocabulary's), spaces collapsed.
     """
-    return drop_fillers(fold(text), _bundled_fillers() if fillers is None else fillers)
-
-
-@lru_cache(maxsize=1)
-def _bundled_fillers() -> tuple[str, ...]:
-    return load_vocabulary().fillers
+    return drop_fillers(fold(text), load_vocabulary().fillers if fillers is None else fillers)
 
 
 @dataclass(frozen=True)

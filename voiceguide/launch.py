@@ -8,6 +8,7 @@ the model then loads in the background while the welcome is spoken.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Callable
@@ -59,9 +60,9 @@ def narrator_config(args: argparse.Namespace, settings: Settings) -> NarratorCon
     config = NarratorConfig.from_options(voice=settings.voice, rate=args.rate, volume=args.volume,
                                          tts=args.tts, earcons=settings.earcons)
     if config.rate_wpm is None and settings.rate_level:
-        config = NarratorConfig(config.voice, rate_wpm(settings.rate_level), config.volume, config.earcons, config.tts)
+        config = dataclasses.replace(config, rate_wpm=rate_wpm(settings.rate_level))
     if config.volume is None and settings.volume_level:
-        config = NarratorConfig(config.voice, config.rate_wpm, volume(settings.volume_level), config.earcons, config.tts)
+        config = dataclasses.replace(config, volume=volume(settings.volume_level))
     return config
 
 
@@ -91,7 +92,7 @@ def choose_input(args: argparse.Namespace, settings: Settings) -> tuple[str, str
 
 def _micro_problem(settings: Settings) -> str | None:
     """Why speech input cannot be used here (French), or None."""
-    from voiceguide.audio_in import import_sounddevice, find_input_device
+    from voiceguide.audio_in import find_input_device, import_sounddevice
     from voiceguide.model_store import find_model
 
     try:
@@ -188,7 +189,13 @@ def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
 
 
 def run_session(args: argparse.Namespace) -> int:
-    from voiceguide.progress import clear_progress, load_progress, progress_key, progress_path, save_progress
+    from voiceguide.progress import (
+        clear_progress,
+        load_progress,
+        progress_key,
+        progress_path,
+        save_progress,
+    )
 
     guide_path = resolve_guide_path(args.guide)
     guide = load_guide(guide_path)  # a broken guide stops here, before anything is said

@@ -111,11 +111,21 @@ def _filler_sequences(fillers: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    """Load and check a vocabulary file (default: the bundled one).
+    """Load and check a vocabulary file (default: the bundled one, read once per process).
 
     Raises ``UserError`` listing every problem as "FICHIER:LIGNE: message".
     """
-    path = Path(path) if path is not None else BUNDLED_VOCABULARY
+    if path is None:
+        return _bundled_vocabulary()
+    return _read_vocabulary(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _bundled_vocabulary() -> Vocabulary:
+    return _read_vocabulary(BUNDLED_VOCABULARY)  # frozen: safe to share
+
+
+def _read_vocabulary(path: Path) -> Vocabulary:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
