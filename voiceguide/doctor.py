@@ -367,7 +367,7 @@ def check_voice(voice: str | None, tts: str, engine_factory: Callable[[], Any] |
 
 def check_audio_output() -> Check:
     """Whether a sound card can play the guide's voice."""
-    from voiceguide.player import output_problem
+    from voiceguide.player import NO_OUTPUT_DEVICE, output_problem
 
     problem = output_problem()
     if problem is None:
@@ -379,7 +379,7 @@ def check_audio_output() -> Check:
         except Exception:  # noqa: BLE001 - the name is only shown
             pass
         return Check(OK, f"Sortie audio : « {name} »")
-    if problem == "aucun périphérique de sortie audio":
+    if problem == NO_OUTPUT_DEVICE:
         return Check(FAIL, "Sortie audio", NO_SOUND_CARD)
     return Check(FAIL, "Sortie audio", f"{problem} Le guide peut quand même s'afficher en texte.")
 

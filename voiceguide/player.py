@@ -18,6 +18,7 @@ from voiceguide.audio_clip import DEFAULT_SAMPLE_RATE, Audio
 from voiceguide.audio_in import resample, to_int16
 
 BLOCK_FRAMES = 256
+NO_OUTPUT_DEVICE = "aucun périphérique de sortie audio"  # output_problem()'s answer when there is no sound card
 NO_AUDIO_NOTICE = "Pas de sortie audio sur cet ordinateur : je continue en texte."
 
 StreamFactory = Callable[..., Any]
@@ -50,9 +51,9 @@ def output_problem() -> str | None:
     try:
         info = sd.query_devices(kind="output")
     except Exception:  # noqa: BLE001 - PortAudioError or ValueError, depending on the version
-        return "aucun périphérique de sortie audio"
+        return NO_OUTPUT_DEVICE
     if not info or info.get("max_output_channels", 0) < 1:
-        return "aucun périphérique de sortie audio"
+        return NO_OUTPUT_DEVICE
     return None
 
 

@@ -37,6 +37,7 @@ from voiceguide.guide import Choice, Guide
 from voiceguide.inputs import EndOfInput, InputSource, KeyboardInput, TextInput, key_name
 from voiceguide.intents import IntentMatcher
 from voiceguide.model_store import MODEL_LIST_URL, ProgressBar, default_download_root, download_model, find_model
+from voiceguide.player import NO_OUTPUT_DEVICE
 from voiceguide.settings import Settings, load_settings, save_settings, settings_path
 from voiceguide.speech_settings import (MAX_RATE_LEVEL, MAX_VOLUME_LEVEL, MIN_RATE_LEVEL, MIN_VOLUME_LEVEL,
                                         rate_wpm, volume)
@@ -256,7 +257,7 @@ class Wizard:
         if n.failure:
             return f"la synthèse vocale ne fonctionne pas ({n.failure})"
         if not n.audio_available:
-            if n.audio_problem in (None, "aucun périphérique de sortie audio"):
+            if n.audio_problem in (None, NO_OUTPUT_DEVICE):
                 return "aucune carte son trouvée (branchez des haut-parleurs ou un casque)"
             return n.audio_problem
         return None
