@@ -243,8 +243,7 @@ def after(marks: list[float], events: list[float]) -> list[float]:
 def text_session(lines: Sequence[str], narrator) -> tuple[TimedLines, TimedOut]:
     guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
     source, out = TimedLines(lines), TimedOut()
-    Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source, narrator, out, EventLog(None),
-            noinput_timeout=8.0).run()
+    Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source, narrator, out, EventLog(None)).run()
     return source, out
 
 
@@ -298,7 +297,7 @@ def bench_spoken_turns(model: Path, work: Path, runs: int) -> tuple[Figure, Figu
     try:
         source = listening.AudioFileInput(wavs, loader, fast=False)
         Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source, narrator, io.StringIO(),
-                EventLog(log), noinput_timeout=8.0).run()
+                EventLog(log)).run()
     finally:
         listening.chunks = real_chunks
         narrator.close()

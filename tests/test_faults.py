@@ -35,7 +35,7 @@ from sandbox import (KO_GUIDE, SIGINT_VAR, SMALL_GUIDE, Sandbox, korean_wavs, ko
 from test_narrator import (CrashingEngine, FakeOutputStream, HangingEngine, RaisingEngine, ToneEngine, _gone,
                            faulty_narrator, wait_until)
 from voiceguide import launch
-from voiceguide.dialog import Dialog
+from voiceguide.dialog import Dialog, DialogSettings
 from voiceguide.events import EventLog
 from voiceguide.guide import load_guide
 from voiceguide.inputs import TextInput
@@ -53,7 +53,7 @@ def run_session(narrator: Narrator, script: str, guide_path: Path = SMALL_GUIDE,
     guide, vocabulary = load_guide(guide_path), load_vocabulary()
     out, log = io.StringIO(), io.StringIO()
     session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), TextInput(io.StringIO(script)),
-                      narrator, out, EventLog(log), noinput_timeout=8.0,
+                      narrator, out, EventLog(log),
                       notify=(notices if notices is not None else []).append)
     try:
         session.run()
@@ -197,8 +197,8 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
     source = MicrophoneOrKeys(MicrophoneInput(microphone, ko_loader, keys),
                               lambda: TextInput(io.StringIO("suivant\n")), launch.spoken_notice(narrator))
     out, log = io.StringIO(), io.StringIO()
-    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source, narrator, out,
-                      EventLog(log), noinput_timeout=30.0)
+    session = Session(Dialog(guide, vocabulary, DialogSettings(noinput_timeout=30.0)), IntentMatcher(vocabulary, guide),
+                      source, narrator, out, EventLog(log))
     mic = LiveMicrophone(sd.streams[0], speak_ko("컴퓨터", tail=1.0), ends_stream, listening)
     mic.thread.start()
 

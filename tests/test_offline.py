@@ -186,7 +186,7 @@ def test_a_whole_audio_session_runs_in_process_with_sockets_blocked(tmp_path: Pa
     with blocked_network() as attempts:
         session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide),
                           AudioFileInput(wavs, ko_loader, fast=True), open_narrator(NarratorConfig(tts="none")),
-                          out, EventLog(log), noinput_timeout=8.0)
+                          out, EventLog(log))
         state = session.run()
     assert attempts == []
     events = [json.loads(line) for line in log.getvalue().splitlines()]

@@ -79,7 +79,7 @@ def ten_thousand_turns(memory) -> Measured:
     source = Measured([rng.choice(TYPED) for _ in range(TURNS)], memory)
     with open(os.devnull, "w", encoding="utf-8") as out:
         session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source,
-                          open_narrator(NarratorConfig(tts="none")), out, EventLog(None), noinput_timeout=8.0)
+                          open_narrator(NarratorConfig(tts="none")), out, EventLog(None))
         session.run()
     return source
 
@@ -176,7 +176,7 @@ def test_an_hour_of_audio_through_the_real_recogniser_keeps_memory_flat(tmp_path
     source = HourOfAudio(turns, loader, fed)
     started = time.process_time()
     session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source,
-                      open_narrator(NarratorConfig(tts="none")), io.StringIO(), EventLog(None), noinput_timeout=8.0)
+                      open_narrator(NarratorConfig(tts="none")), io.StringIO(), EventLog(None))
     session.run()
     cpu = time.process_time() - started
     source.samples.append((fed[0], rss_mb(), time.process_time()))

@@ -222,8 +222,7 @@ def run_session(args: argparse.Namespace) -> int:
     try:
         narrator = open_narrator(config)
         source = open_input(kind, args, settings, vocabulary, model_dir, narrator)
-        session = Session(dialog, matcher, source, narrator, sys.stdout, events, settings.noinput_timeout,
-                          notify=notice)
+        session = Session(dialog, matcher, source, narrator, sys.stdout, events, notify=notice)
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
     finally:
         if session is not None and session.state is not None:

@@ -50,7 +50,6 @@ class Session:
         speaker: Speaker,
         out: TextIO,
         events: EventLog,
-        noinput_timeout: float,
         notify: Callable[[str], None] = lambda message: None,
     ) -> None:
         self.dialog = dialog
@@ -59,7 +58,6 @@ class Session:
         self.speaker = speaker
         self.out = out
         self.events = events
-        self.noinput_timeout = noinput_timeout
         self.notify = notify
         self.state: State | None = None
 
@@ -92,7 +90,7 @@ class Session:
 
     def _await_turn(self, grammar: list[str]):
         if getattr(self.source, "listens_while_speaking", False):
-            return self.source.next_turn(grammar, self.noinput_timeout)  # the source stops the speech itself
+            return self.source.next_turn(grammar, self.dialog.settings.noinput_timeout)  # the source stops the speech itself
         if self.source.can_interrupt:
             while self.speaker.speaking:
                 turn = self.source.next_turn(grammar, POLL_SECONDS)
@@ -104,7 +102,7 @@ class Session:
         if getattr(self.source, "listening_tone", False):
             self.speaker.earcon("listening")
             self.speaker.wait(None)
-        return self.source.next_turn(grammar, self.noinput_timeout)
+        return self.source.next_turn(grammar, self.dialog.settings.noinput_timeout)
 
     def _interpret(self, turn, options):
         if turn is None:
