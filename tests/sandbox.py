@@ -34,7 +34,6 @@ from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 import pytest
-
 from conftest import CliResult, isolated_env, run_command
 
 REPO = Path(__file__).resolve().parent.parent
@@ -138,7 +137,7 @@ _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 def _hook(event, args):
     global _SIGINT_AT
-    if event == "import" and _SIGINT_AT and args[0] == _SIGINT_AT and "voiceguide.tts" not in _cmd:
+    if event == "import" and _SIGINT_AT and args[0] == _SIGINT_AT and "voiceguide.speaking.tts" not in _cmd:
         _SIGINT_AT = None
         _record("sigint", args[0], repr(time.monotonic()))
         os.kill(os.getpid(), signal.SIGINT)
@@ -473,7 +472,7 @@ def korean_wavs(folder: Path, words: Sequence[str], tail: float = 1.5) -> list[P
     """One 16 kHz WAV per Korean word, spoken by espeak-ng (as tests/test_recognizer.py does)."""
     from test_recognizer import speak_ko
 
-    from voiceguide.audio_in import write_wav
+    from voiceguide.listening.audio_in import write_wav
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -16,10 +16,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voiceguide import audio_in
-from voiceguide.audio_in import (RATE, Microphone, Resampler, check_wav_files, chunks,
-                                 read_wav, resample, write_wav)
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_USAGE, CannotRun, UserError
+from voiceguide.listening.audio_in import (
+    RATE,
+    Microphone,
+    Resampler,
+    check_wav_files,
+    chunks,
+    read_wav,
+    resample,
+    write_wav,
+)
+from voiceguide.listening import audio_in
 
 needs_sox = pytest.mark.skipif(shutil.which("sox") is None, reason="sox absent (apt-get install sox)")
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from voiceguide.model_store import find_model, missing_model_message
-from voiceguide.vocabulary import spoken_form
 from tests.test_cli_run import GOODBYE, PATHS
+from voiceguide.language.text import spoken_form
+from voiceguide.listening.model_store import find_model, missing_model_message
 
 AUDIO = Path(__file__).parent / "audio"
 MANIFEST = json.loads((AUDIO / "manifest.json").read_text(encoding="utf-8"))

@@ -26,7 +26,6 @@ from typing import Callable
 
 import numpy as np
 import pytest
-
 from conftest import BROKEN_GUIDES, CliResult, assert_no_traceback, make_broken_guide
 from sandbox import SMALL_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox
 

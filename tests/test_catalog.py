@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from voiceguide.catalog import format_guides, list_guides, resolve_guide
 from voiceguide.errors import UserError
 from voiceguide.guide import DEFAULT_GUIDE, check_guide
+from voiceguide.guide.catalog import format_guides, list_guides, resolve_guide
 from voiceguide.userdirs import user_guides_dir
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

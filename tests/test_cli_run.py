@@ -18,10 +18,17 @@ from pathlib import Path
 from typing import Sequence
 
 import pytest
+from conftest import (
+    BROKEN_GUIDES,
+    EVENT_KINDS,
+    GuideRun,
+    assert_no_traceback,
+    isolated_env,
+    make_broken_guide,
+    read_events,
+)
 
 import voiceguide
-from conftest import (BROKEN_GUIDES, EVENT_KINDS, GuideRun, assert_no_traceback, isolated_env, make_broken_guide,
-                      read_events)
 from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
 
 # (typed, events logged by that turn, piece of the narration it prints ("" when not checked)).

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import BROKEN_GUIDES, assert_no_traceback, make_broken_guide
+
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
 
 FIXTURES = Path(__file__).parent / "fixtures" / "guides"

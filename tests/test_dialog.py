@@ -11,8 +11,9 @@ import dataclasses
 
 import pytest
 
-from voiceguide import speech_settings as levels
-from voiceguide.dialog import (
+from voiceguide import speech_levels as levels
+from voiceguide.dialog.intent import Intent, NoInput, NoMatch, Options
+from voiceguide.dialog.machine import (
     CONFIRM,
     ENDED,
     MENU,
@@ -20,16 +21,13 @@ from voiceguide.dialog import (
     STEP,
     Dialog,
     DialogSettings,
-    NoInput,
-    NoMatch,
-    Options,
     Reply,
     State,
 )
+from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import UserError
 from voiceguide.guide import DEFAULT_GUIDE, Choice, Guide, Step
-from voiceguide.intents import Intent, IntentMatcher
-from voiceguide.vocabulary import Vocabulary, load_vocabulary
+from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
 
 PAUSE_TEXT = "Je fais une pause. Parlez ou appuyez sur une touche quand vous voulez reprendre."
 

@@ -15,12 +15,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from voiceguide import speech_settings as levels
-from voiceguide.dialog import CONFIRM, ENDED, MENU, PAUSED, STEP, Dialog, NoInput, NoMatch, Reply, State
+from voiceguide import speech_levels as levels
+from voiceguide.dialog.intent import Intent, NoInput, NoMatch
+from voiceguide.dialog.machine import (
+    CONFIRM,
+    ENDED,
+    MENU,
+    PAUSED,
+    STEP,
+    Dialog,
+    Reply,
+    State,
+)
 from voiceguide.errors import UserError
 from voiceguide.guide import DEFAULT_GUIDE, Choice, Guide, Step
-from voiceguide.intents import Intent
-from voiceguide.vocabulary import COMMAND_NAMES, load_vocabulary
+from voiceguide.language.vocabulary import COMMAND_NAMES, load_vocabulary
 
 LOG_EVENTS = {"step", "command", "nomatch", "noinput", "confirm", "setting", "end"}
 WAYS_OUT = ("help", "repeat", "previous", "quit")

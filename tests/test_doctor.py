@@ -21,12 +21,25 @@ from typing import Callable
 
 import numpy as np
 import pytest
-
 from sandbox import FakeOutputStream
-from voiceguide.doctor import (FAIL, INFO, NO_MICROPHONE, NO_SOUND_CARD, OK, Check, Package, check_packages,
-                               check_python, exit_code, measure_level, run_doctor, summary)
+
+from voiceguide.carer.doctor import (
+    FAIL,
+    INFO,
+    NO_MICROPHONE,
+    NO_SOUND_CARD,
+    OK,
+    Check,
+    Package,
+    check_packages,
+    check_python,
+    exit_code,
+    measure_level,
+    run_doctor,
+    summary,
+)
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_OK
-from voiceguide.player import output_problem
+from voiceguide.speaking.player import output_problem
 
 RATE = 16_000
 SOUND_CARD_LINE = ("ÉCHEC Sortie audio : aucune carte son trouvée ; branchez des haut-parleurs ou un casque. "

@@ -28,21 +28,39 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import CLI_TIMEOUT, assert_no_traceback
-from sandbox import (KO_GUIDE, SIGINT_VAR, SMALL_GUIDE, Sandbox, korean_wavs, ko_model, needs_espeak, read_log,
-                     run_in, sandbox)
-from test_narrator import (CrashingEngine, FakeOutputStream, HangingEngine, RaisingEngine, ToneEngine, _gone,
-                           faulty_narrator, wait_until)
-from voiceguide import launch
-from voiceguide.dialog import Dialog, DialogSettings
-from voiceguide.events import EventLog
+from sandbox import (
+    KO_GUIDE,
+    SIGINT_VAR,
+    SMALL_GUIDE,
+    Sandbox,
+    ko_model,
+    korean_wavs,
+    needs_espeak,
+    read_log,
+    run_in,
+    sandbox,
+)
+from test_narrator import (
+    CrashingEngine,
+    FakeOutputStream,
+    HangingEngine,
+    RaisingEngine,
+    ToneEngine,
+    _gone,
+    faulty_narrator,
+    wait_until,
+)
+
+from voiceguide.cli import run as launch
+from voiceguide.dialog.machine import Dialog, DialogSettings
+from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import load_guide
-from voiceguide.inputs import TextInput
-from voiceguide.intents import IntentMatcher
-from voiceguide.narrator import Narrator, NarratorConfig, open_narrator
-from voiceguide.session import Session
-from voiceguide.vocabulary import load_vocabulary
+from voiceguide.language.vocabulary import load_vocabulary
+from voiceguide.listening.typed import TextInput
+from voiceguide.session.events import EventLog
+from voiceguide.session.session import Session
+from voiceguide.speaking.narrator import Narrator, NarratorConfig, open_narrator
 
 SMALL_SCRIPT = "suivant\npar courrier\naide\nsuivant\nsuivant\n"
 
@@ -157,7 +175,7 @@ class LiveMicrophone:
 
 @pytest.fixture(scope="module")
 def ko_loader():
-    from voiceguide.recognizer import RecognizerLoader
+    from voiceguide.listening.recognizer import RecognizerLoader
 
     return RecognizerLoader(ko_model()).start()
 
@@ -170,9 +188,14 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
     from test_audio_in import DEVICES, FakeSoundDevice
     from test_recognizer import speak_ko
 
-    from voiceguide.audio_in import Microphone
-    from voiceguide.inputs import KeyboardInput
-    from voiceguide.listening import KEYBOARD_FALLBACK, TEXT_FALLBACK, MicrophoneInput, MicrophoneOrKeys
+    from voiceguide.listening.audio_in import Microphone
+    from voiceguide.listening.spoken import (
+        KEYBOARD_FALLBACK,
+        TEXT_FALLBACK,
+        MicrophoneInput,
+        MicrophoneOrKeys,
+    )
+    from voiceguide.listening.typed import KeyboardInput
 
     (tmp_path / "ko.yaml").write_text(KO_GUIDE, encoding="utf-8")
     guide, vocabulary = load_guide(tmp_path / "ko.yaml"), load_vocabulary()
@@ -342,7 +365,7 @@ def test_ctrl_c_in_the_middle_of_a_narration_stops_the_speech_and_its_worker(tmp
     proc.send_signal(signal.SIGINT)
     interrupted(proc, box)
     assert progress_step(box) == "ouvrir-ameli"
-    workers = [line.pid for line in read_log(box.log) if line.kind == "start" and "voiceguide.tts" in line.fields[0]]
+    workers = [line.pid for line in read_log(box.log) if line.kind == "start" and "voiceguide.speaking.tts" in line.fields[0]]
     assert workers and all(wait_until(lambda: _gone(pid), timeout=30) for pid in workers)
 
 
@@ -350,9 +373,9 @@ def test_ctrl_c_in_the_middle_of_a_narration_stops_the_speech_and_its_worker(tmp
 # of sandbox.py sends the signal): from the first import of the program to the model's library,
 # which loads in a background thread while the welcome is said.
 MOMENTS = {
-    "voiceguide.cli": ["run", "--input", "text", "--tts", "none"],         # Python loads the program
-    "voiceguide.launch": ["run", "--input", "text", "--tts", "none"],      # the command starts
-    "voiceguide.progress": ["run", "--input", "text", "--tts", "none"],    # guide and settings are read
+    "voiceguide.cli.main": ["run", "--input", "text", "--tts", "none"],         # Python loads the program
+    "voiceguide.cli.run": ["run", "--input", "text", "--tts", "none"],      # the command starts
+    "voiceguide.carer.progress": ["run", "--input", "text", "--tts", "none"],    # guide and settings are read
     "sounddevice": ["run", "--input", "text"],                             # the sound output opens
     "vosk": ["run", "--input", "audio", "--fast", "--tts", "none"],        # the model loads, welcome said
 }

@@ -12,10 +12,17 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from voiceguide.carer.graph import (
+    END_NODE,
+    START_NODE,
+    escape_label,
+    guide_to_mermaid,
+    write_mermaid,
+)
 from voiceguide.errors import UserError
-from voiceguide.graph import END_NODE, START_NODE, escape_label, guide_to_mermaid, write_mermaid
 from voiceguide.guide import DEFAULT_GUIDE, Choice, Guide, Step, load_guide
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

@@ -27,7 +27,7 @@ from voiceguide.guide import (
     check_guide,
     load_guide,
 )
-from voiceguide.vocabulary import CommandSpec, Vocabulary
+from voiceguide.language.vocabulary import CommandSpec, Vocabulary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "guides"
 

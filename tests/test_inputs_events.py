@@ -6,9 +6,9 @@ import json
 import pytest
 
 from voiceguide.errors import UserError
-from voiceguide.events import EventLog
-from voiceguide.inputs import EndOfInput, KeyboardInput, TextInput, key_name
-from voiceguide.utterance import KeyPress, Utterance
+from voiceguide.listening.turns import EndOfInput, KeyPress, Utterance
+from voiceguide.listening.typed import KeyboardInput, TextInput, key_name
+from voiceguide.session.events import EventLog
 
 
 def test_text_input_gives_one_utterance_per_line_and_silence_for_empty_lines():

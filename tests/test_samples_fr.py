@@ -14,13 +14,14 @@ from typing import Iterator
 
 import pytest
 
-from voiceguide.audio_in import chunks, read_wav
-from voiceguide.dialog import Options
+from voiceguide.dialog.intent import Options
+from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
-from voiceguide.intents import IntentMatcher
-from voiceguide.model_store import find_model, missing_model_message
-from voiceguide.recognizer import Recognizer
-from voiceguide.vocabulary import COMMAND_NAMES, load_vocabulary, spoken_form
+from voiceguide.language.text import spoken_form
+from voiceguide.language.vocabulary import COMMAND_NAMES, load_vocabulary
+from voiceguide.listening.audio_in import chunks, read_wav
+from voiceguide.listening.model_store import find_model, missing_model_message
+from voiceguide.listening.recognizer import Recognizer
 
 AUDIO = Path(__file__).parent / "audio"
 MANIFEST = json.loads((AUDIO / "manifest.json").read_text(encoding="utf-8"))

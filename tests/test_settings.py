@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
-from voiceguide.settings import (
+from voiceguide.carer.settings import (
     Settings,
     format_settings,
     load_settings,

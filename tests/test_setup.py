@@ -17,17 +17,35 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_doctor import (
+    FakeSoundDevice,
+    install_fake_sounddevice,
+    shouting,
+    speech,
+    whisper,
+)
 
-from test_doctor import FakeSoundDevice, install_fake_sounddevice, shouting, speech, whisper
-from voiceguide.dialog import Options
+from voiceguide.carer.setup_wizard import (
+    _NO_GUIDE,
+    KEEP,
+    KEEP_CHOICE,
+    RATE_SAMPLE,
+    SILENCE,
+    THIS,
+    interpret,
+    microphone_choices,
+    next_microphone,
+    next_rate,
+    next_volume,
+    run_setup,
+)
+from voiceguide.dialog.intent import Options
+from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun
-from voiceguide.intents import IntentMatcher
-from voiceguide.player import output_problem
-from voiceguide.setup_wizard import (KEEP, KEEP_CHOICE, RATE_SAMPLE, SILENCE, THIS, _NO_GUIDE, interpret,
-                                     microphone_choices, next_microphone, next_rate, next_volume, run_setup)
-from voiceguide.speech_settings import MAX_RATE_LEVEL, MIN_RATE_LEVEL, MAX_VOLUME_LEVEL
-from voiceguide.utterance import KeyPress, Utterance
-from voiceguide.vocabulary import load_vocabulary
+from voiceguide.language.vocabulary import load_vocabulary
+from voiceguide.listening.turns import KeyPress, Utterance
+from voiceguide.speaking.player import output_problem
+from voiceguide.speech_levels import MAX_RATE_LEVEL, MAX_VOLUME_LEVEL, MIN_RATE_LEVEL
 
 OFFLINE = "http://127.0.0.1:9/model-list.json"     # the discard port: connection refused at once
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng absent")

@@ -29,16 +29,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sandbox import KO_GUIDE, KO_TOPICS, ko_model, korean_wavs, needs_espeak
 
-from sandbox import KO_GUIDE, KO_TOPICS, korean_wavs, ko_model, needs_espeak
-from voiceguide.dialog import Dialog
-from voiceguide.events import EventLog
+from voiceguide.dialog.machine import Dialog
+from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
-from voiceguide.inputs import EndOfInput, TextInput
-from voiceguide.intents import IntentMatcher
-from voiceguide.narrator import NarratorConfig, open_narrator
-from voiceguide.session import Session
-from voiceguide.vocabulary import load_vocabulary
+from voiceguide.language.vocabulary import load_vocabulary
+from voiceguide.listening.turns import EndOfInput
+from voiceguide.listening.typed import TextInput
+from voiceguide.session.events import EventLog
+from voiceguide.session.session import Session
+from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from bench_recognizer import KO_OTHER, rss_mb  # noqa: E402  (the benchmark's own measuring code)
@@ -119,7 +120,7 @@ class HourOfAudio:
     over, until an hour of audio has gone through the recogniser; counts the audio fed."""
 
     def __init__(self, wavs: list[Path], loader, fed: list[float]) -> None:
-        from voiceguide.listening import AudioFileInput
+        from voiceguide.listening.spoken import AudioFileInput
 
         self.name, self.can_interrupt = "audio", False
         self._files = AudioFileInput([], loader, fast=True)
@@ -148,9 +149,9 @@ class HourOfAudio:
 def test_an_hour_of_audio_through_the_real_recogniser_keeps_memory_flat(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     needs_espeak()
-    from voiceguide import listening
-    from voiceguide.audio_in import RATE, write_wav
-    from voiceguide.recognizer import RecognizerLoader
+    from voiceguide.listening.audio_in import RATE, write_wav
+    from voiceguide.listening.recognizer import RecognizerLoader
+    from voiceguide.listening import spoken as listening
 
     words = list(KO_TOPICS)
     wavs = korean_wavs(tmp_path / "mots", words)

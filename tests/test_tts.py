@@ -15,10 +15,15 @@ import wave
 import numpy as np
 import pytest
 
-from voiceguide.audio_clip import Audio, read_audio_file
-from voiceguide.sentences import split_sentences
-from voiceguide.tts import Synthesizer, TtsWorker
-from voiceguide.voices import VoiceInfo, choose_voice, french_rank, normalize_language
+from voiceguide.speaking.clip import Audio, read_audio_file
+from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.tts import Synthesizer, TtsWorker
+from voiceguide.speaking.voices import (
+    VoiceInfo,
+    choose_voice,
+    french_rank,
+    normalize_language,
+)
 
 TEXT = "Bonjour. Je vais vous guider pas à pas pour vous connecter à votre compte Ameli."
 WORDS = len(TEXT.split())

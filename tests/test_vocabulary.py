@@ -7,16 +7,14 @@ from pathlib import Path
 import pytest
 
 from voiceguide.errors import EXIT_USAGE, UserError
-from voiceguide.intents import normalize
-from voiceguide.vocabulary import (
+from voiceguide.language.text import drop_fillers, fold, spoken_form
+from voiceguide.language.vocabulary import (
     BUNDLED_VOCABULARY,
     COMMAND_NAMES,
     CommandSpec,
     Vocabulary,
-    drop_fillers,
-    fold,
     load_vocabulary,
-    spoken_form,
+    normalize,
 )
 
 # The key map agreed with the dialog (it is read out by "aide").

@@ -1,7 +1,7 @@
 """Allows ``python -m voiceguide``."""
 
 try:
-    from voiceguide.cli import main
+    from voiceguide.cli.main import main
 except KeyboardInterrupt:  # Ctrl-C while the program is still loading: no traceback either
     import sys
 

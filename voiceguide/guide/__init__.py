@@ -27,7 +27,7 @@ from voiceguide.guide.reading import (
     compose,
     read_text,
 )
-from voiceguide.vocabulary import Vocabulary
+from voiceguide.language.vocabulary import Vocabulary
 
 __all__ = [
     "BUNDLED_DIR", "DEFAULT_GUIDE", "MAX_GUIDE_BYTES", "MAX_GUIDE_SIZE_TEXT",

@@ -12,8 +12,7 @@ from typing import Callable
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from voiceguide.guide.model import Choice, Guide, Problem, Step
-from voiceguide.intents import normalize
-from voiceguide.vocabulary import Vocabulary, load_vocabulary
+from voiceguide.language.vocabulary import Vocabulary, load_vocabulary, normalize
 
 LANGUAGES = ("fr",)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

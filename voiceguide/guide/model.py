@@ -83,7 +83,7 @@ class Guide:
         return tuple(reversed(path))
 
 
-BUNDLED_DIR = Path(__file__).parent.parent / "guides"
+BUNDLED_DIR = Path(__file__).parent / "guides"
 DEFAULT_GUIDE = BUNDLED_DIR / "ameli-connexion.yaml"
 
 

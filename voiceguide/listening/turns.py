@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, Sequence
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,21 @@ class KeyPress:
     """One key in keyboard mode: a single character, or "enter", "space", "escape"."""
 
     key: str
+
+
+Turn = Utterance | KeyPress | None  # None: nothing within the time-out
+
+
+class EndOfInput(Exception):
+    """No more input will come (end of stdin, last audio file)."""
+
+
+class InputSource(Protocol):
+    """One user turn at a time; ``grammar`` lists the phrases valid now (used by speech sources)."""
+
+    name: str
+    can_interrupt: bool  # True when a turn can arrive while the guide is speaking (keys)
+
+    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn: ...
+
+    def close(self) -> None: ...

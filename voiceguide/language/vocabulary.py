@@ -13,8 +13,6 @@ on the vocabulary, not the other way round.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +21,7 @@ from typing import Any, Iterable
 import yaml
 
 from voiceguide.errors import UserError
+from voiceguide.language.text import drop_fillers, fold
 
 BUNDLED_VOCABULARY = Path(__file__).parent / "vocabulary.yaml"
 
@@ -35,10 +34,6 @@ COMMAND_NAMES: tuple[str, ...] = (
 )
 NAMED_KEYS: tuple[str, ...] = ("enter", "space", "escape", "right", "left")
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'"})
-# Everything that is not a letter, a digit, an apostrophe or a space separates words.
-_SEPARATORS = re.compile(r"[^\w'\s]|_")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -66,48 +61,6 @@ class Vocabulary:
             if spec.name == name:
                 return spec
         raise KeyError(name)
-
-
-def spoken_form(text: str) -> str:
-    """Lower-case, apostrophes unified, punctuation and hyphens to spaces; accents kept.
-
-    This is what a recogniser grammar wants: words as they are written, no
-    punctuation ("où suis-je ?" -> "où suis je").
-    """
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
-    text = _SEPARATORS.sub(" ", text)
-    # An apostrophe that does not join two letters is punctuation ("'suivant'").
-    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
-    return _SPACES.sub(" ", text).strip()
-
-
-def fold(text: str) -> str:
-    """``spoken_form`` without accents: the form in which phrases are compared."""
-    decomposed = unicodedata.normalize("NFD", spoken_form(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def drop_fillers(folded: str, fillers: Iterable[str]) -> str:
-    """Remove filler words and filler word sequences from a folded text."""
-    words = folded.split()
-    sequences = _filler_sequences(tuple(fillers))
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        for seq in sequences:
-            if tuple(words[i:i + len(seq)]) == seq:
-                i += len(seq)
-                break
-        else:
-            kept.append(words[i])
-            i += 1
-    return " ".join(kept)
-
-
-@lru_cache(maxsize=8)
-def _filler_sequences(fillers: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Folded filler word sequences, longest first so that "merci beaucoup" beats "merci"."""
-    return sorted({tuple(fold(f).split()) for f in fillers} - {()}, key=len, reverse=True)
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -261,3 +214,13 @@ class _Checker:
         elif len(key) != 1 and key.lower() not in NAMED_KEYS:
             self.problem(key, f"touche « {key} » de « {command} » : une touche est un seul caractère, "
                               "ou « enter », « space », « escape », « right », « left ».")
+
+
+def normalize(text: str, fillers: Iterable[str] | None = None) -> str:
+    """The form in which phrases are compared; two phrases collide when these are equal.
+
+    Lower-case, no accents, typographic apostrophes as ', hyphens and
+    punctuation as spaces, filler words dropped (default: the bundled
+    vocabulary's), spaces collapsed.
+    """
+    return drop_fillers(fold(text), load_vocabulary().fillers if fillers is None else fillers)

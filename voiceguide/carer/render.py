@@ -13,13 +13,13 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Mapping
 
-from voiceguide.audio_clip import Audio
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Guide, Step
-from voiceguide.narrator import NarratorConfig
-from voiceguide.sentences import split_sentences
-from voiceguide.tts import EngineFactory, Synthesizer, TtsError, pyttsx3_engine
-from voiceguide.voices import VoiceChoice
+from voiceguide.speaking.clip import Audio
+from voiceguide.speaking.narrator import NarratorConfig
+from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.tts import EngineFactory, Synthesizer, TtsError, pyttsx3_engine
+from voiceguide.speaking.voices import VoiceChoice
 
 # Used when the caller passes no texts of its own (the dialog owns the real ones).
 DEFAULT_EXTRAS: dict[str, str] = {

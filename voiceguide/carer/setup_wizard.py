@@ -30,19 +30,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence, TextIO
 
-from voiceguide.dialog import Options, key_label, or_list
-from voiceguide.doctor import Announcer, input_devices, load_sounddevice, measure_level, record
+from voiceguide.carer.doctor import (
+    Announcer,
+    input_devices,
+    load_sounddevice,
+    measure_level,
+    record,
+)
+from voiceguide.carer.settings import (
+    Settings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+from voiceguide.dialog.intent import Options
+from voiceguide.dialog.machine import key_label, or_list
+from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun, UserError
 from voiceguide.guide import Choice, Guide
-from voiceguide.inputs import EndOfInput, InputSource, KeyboardInput, TextInput, key_name
-from voiceguide.intents import IntentMatcher
-from voiceguide.model_store import MODEL_LIST_URL, ProgressBar, default_download_root, download_model, find_model
-from voiceguide.player import NO_OUTPUT_DEVICE
-from voiceguide.settings import Settings, load_settings, save_settings, settings_path
-from voiceguide.speech_settings import (MAX_RATE_LEVEL, MAX_VOLUME_LEVEL, MIN_RATE_LEVEL, MIN_VOLUME_LEVEL,
-                                        rate_wpm, volume)
-from voiceguide.utterance import KeyPress
-from voiceguide.vocabulary import Vocabulary, load_vocabulary
+from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
+from voiceguide.listening.model_store import (
+    MODEL_LIST_URL,
+    ProgressBar,
+    default_download_root,
+    download_model,
+    find_model,
+)
+from voiceguide.listening.turns import EndOfInput, InputSource, KeyPress
+from voiceguide.listening.typed import KeyboardInput, TextInput, key_name
+from voiceguide.speaking.player import NO_OUTPUT_DEVICE
+from voiceguide.speech_levels import (
+    MAX_RATE_LEVEL,
+    MAX_VOLUME_LEVEL,
+    MIN_RATE_LEVEL,
+    MIN_VOLUME_LEVEL,
+    rate_wpm,
+    volume,
+)
 
 STEPS = 4
 POLL_SECONDS = 0.05           # how often a key is looked for while the guide speaks
@@ -412,7 +436,7 @@ def _open_source(kind: str, stream: TextIO, settings: Settings, vocabulary: Voca
         return TextInput(stream)
     if kind == "keyboard":
         return KeyboardInput(stream)
-    from voiceguide.launch import check_inputs, open_input
+    from voiceguide.cli.run import check_inputs, open_input
 
     args = argparse.Namespace(audio_in=[], fast=False)
     return open_input("micro", args, settings, vocabulary, check_inputs("micro", args, settings))
@@ -422,7 +446,7 @@ def _choose_kind(args: argparse.Namespace, settings: Settings) -> tuple[str, str
     """--input, or the best input here; a saved input preference is not followed (it may be what is broken)."""
     if getattr(args, "input", None):
         return args.input, None
-    from voiceguide.launch import choose_input
+    from voiceguide.cli.run import choose_input
 
     return choose_input(argparse.Namespace(input=None, audio_in=[]), dataclasses.replace(settings, input=None))
 
@@ -445,8 +469,8 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
     Raises UserError/CannotRun (French) when the settings cannot be written or
     the input asked for cannot be opened.
     """
-    from voiceguide.launch import notice
-    from voiceguide.narrator import NarratorConfig, open_narrator
+    from voiceguide.cli.run import notice
+    from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 
     stdin = stdin if stdin is not None else sys.stdin
     out = out if out is not None else sys.stdout

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from voiceguide.audio_clip import DEFAULT_SAMPLE_RATE, Audio
+from voiceguide.speaking.clip import DEFAULT_SAMPLE_RATE, Audio
 
 EARCONS = ("listening", "nomatch")
 PEAK = 0.4          # of full scale at volume 1.0: clearly audible, below speech loudness

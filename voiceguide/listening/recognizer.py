@@ -23,10 +23,10 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from voiceguide.audio_in import RATE
 from voiceguide.errors import CannotRun
-from voiceguide.model_store import is_vosk_model
-from voiceguide.utterance import Utterance
+from voiceguide.listening.audio_in import RATE
+from voiceguide.listening.model_store import is_vosk_model
+from voiceguide.listening.turns import Utterance
 
 log = logging.getLogger(__name__)
 

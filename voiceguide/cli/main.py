@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from voiceguide import __version__
-from voiceguide.argparse_fr import FrenchParser
-from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
+from voiceguide.cli.argparse_fr import FrenchParser
+from voiceguide.errors import (
+    EXIT_CANNOT_RUN,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UserError,
+)
 
 INPUTS = ("micro", "audio", "keyboard", "text")
 
@@ -129,8 +135,8 @@ def _positive_seconds(value: str) -> float:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from voiceguide.cli.run import resolve_guide_path
     from voiceguide.guide import check_guide
-    from voiceguide.launch import resolve_guide_path
 
     path = resolve_guide_path(args.file)
     guide, problems = check_guide(path)
@@ -140,7 +146,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(f"{path} : guide valide ({len(guide.steps)} étapes).")
     if args.graph is not None:
-        from voiceguide.graph import write_mermaid
+        from voiceguide.carer.graph import write_mermaid
 
         write_mermaid(guide, args.graph)
         print(f"Diagramme Mermaid écrit dans « {args.graph} ».")
@@ -148,18 +154,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from voiceguide.launch import run_session
+    from voiceguide.cli.run import run_session
 
     return run_session(args)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from voiceguide.carer.render import render_guide
+    from voiceguide.cli.run import notice, resolve_guide_path
+    from voiceguide.dialog.machine import Dialog
     from voiceguide.guide import load_guide
-    from voiceguide.launch import notice, resolve_guide_path
-    from voiceguide.narrator import NarratorConfig
-    from voiceguide.dialog import Dialog
-    from voiceguide.render import render_guide
-    from voiceguide.vocabulary import load_vocabulary
+    from voiceguide.language.vocabulary import load_vocabulary
+    from voiceguide.speaking.narrator import NarratorConfig
 
     guide = load_guide(resolve_guide_path(args.guide))
     config = NarratorConfig.from_options(voice=args.voice, rate=args.rate, volume=args.volume)
@@ -173,13 +179,13 @@ def cmd_model(args: argparse.Namespace) -> int:
     if args.model_command != "download":
         print("Précisez l'action : voiceguide model download", file=sys.stderr)
         return EXIT_USAGE
-    from voiceguide.model_store import main_download
+    from voiceguide.listening.model_store import main_download
 
     return main_download(args.dest)
 
 
 def cmd_guides(args: argparse.Namespace) -> int:
-    from voiceguide.catalog import format_guides, list_guides
+    from voiceguide.guide.catalog import format_guides, list_guides
 
     print(format_guides(list_guides()))
     return EXIT_OK
@@ -189,8 +195,8 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.config_command != "show":
         print("Précisez l'action : voiceguide config show", file=sys.stderr)
         return EXIT_USAGE
-    from voiceguide.launch import notice
-    from voiceguide.settings import format_settings, load_settings, settings_path
+    from voiceguide.carer.settings import format_settings, load_settings, settings_path
+    from voiceguide.cli.run import notice
 
     settings, notices = load_settings(args.config)
     for line in notices:
@@ -200,13 +206,13 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from voiceguide.doctor import run_doctor
+    from voiceguide.carer.doctor import run_doctor
 
     return run_doctor(args)
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from voiceguide.setup_wizard import run_setup
+    from voiceguide.carer.setup_wizard import run_setup
 
     return run_setup(args)
 

@@ -14,8 +14,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from voiceguide.audio_clip import DEFAULT_SAMPLE_RATE, Audio
-from voiceguide.audio_in import resample, to_int16
+from voiceguide.listening.audio_in import resample, to_int16
+from voiceguide.speaking.clip import DEFAULT_SAMPLE_RATE, Audio
 
 BLOCK_FRAMES = 256
 NO_OUTPUT_DEVICE = "aucun périphérique de sortie audio"  # output_problem()'s answer when there is no sound card

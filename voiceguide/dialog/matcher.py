@@ -15,38 +15,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from voiceguide.vocabulary import (
-    Vocabulary,
-    drop_fillers,
-    fold,
-    load_vocabulary,
-    spoken_form,
-)
-
-if TYPE_CHECKING:  # both import this module: typing only, to avoid an import cycle
-    from voiceguide.dialog import Options
-    from voiceguide.guide import Guide
-
-
-@dataclass(frozen=True)
-class Intent:
-    """What the user asked for.
-
-    ``name`` is a command name of the vocabulary ("next", "repeat", "yes", ...)
-    or "goto" for a choice or a topic shortcut, whose step id is ``target``.
-    ``confidence`` (0..1) says how well the words matched; the session may
-    lower it with the recogniser's own confidence. ``heard`` is the text as
-    heard; ``label`` is the canonical phrase, for "Vous avez dit « ... » ?".
-    """
-
-    name: str
-    confidence: float = 1.0
-    target: str | None = None
-    heard: str = ""
-    label: str = ""
-
+from voiceguide.dialog.intent import Intent, Options
+from voiceguide.guide import Guide
+from voiceguide.language.text import spoken_form
+from voiceguide.language.vocabulary import Vocabulary, normalize
 
 EXACT = 1.0        # the whole utterance is the phrase
 CONTAINED = 0.8    # the phrase inside a longer utterance
@@ -63,16 +37,6 @@ _WORD = re.compile(r"[^\s']+'?")
 # commands, which beat the guide-wide topic shortcuts.
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
-
-
-def normalize(text: str, fillers: Iterable[str] | None = None) -> str:
-    """The form in which phrases are compared; two phrases collide when these are equal.
-
-    Lower-case, no accents, typographic apostrophes as ', hyphens and
-    punctuation as spaces, filler words dropped (default: the bundled
-    vocabulary's), spaces collapsed.
-    """
-    return drop_fillers(fold(text), load_vocabulary().fillers if fillers is None else fillers)
 
 
 @dataclass(frozen=True)

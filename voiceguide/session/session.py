@@ -10,17 +10,17 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable, Iterable, Protocol, TextIO
 
-from voiceguide.dialog import Dialog, NoInput, NoMatch, Reply, State
-from voiceguide.events import EventLog
-from voiceguide.inputs import EndOfInput, InputSource
-from voiceguide.intents import Intent, IntentMatcher
-from voiceguide.utterance import KeyPress, Utterance
+from voiceguide.dialog.intent import Intent, NoInput, NoMatch
+from voiceguide.dialog.machine import Dialog, Reply, State
+from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.listening.turns import EndOfInput, InputSource, KeyPress, Utterance
+from voiceguide.session.events import EventLog
 
 POLL_SECONDS = 0.05  # how often a key is looked for while the guide speaks
 
 
 class Speaker(Protocol):
-    """What the session needs of a narrator (see voiceguide.narrator.Narrator)."""
+    """What the session needs of a narrator (see voiceguide.speaking.narrator.Narrator)."""
 
     speaking: bool
 

@@ -37,7 +37,7 @@ from voiceguide.userdirs import models_dir as user_models_dir
 DEFAULT_MODEL_NAME = "vosk-model-small-fr-0.22"
 MODEL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
 ENV_VAR = "VOICEGUIDE_MODEL"
-SOURCE_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+SOURCE_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 
 Progress = Callable[[int, int], None]
 

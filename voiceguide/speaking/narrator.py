@@ -1,7 +1,7 @@
 """The narrator: says the guide's text aloud, in the background, and stops at once.
 
 ``say()`` returns immediately: a thread renders the text sentence by sentence
-(voiceguide.tts, pyttsx3 in a worker process) and queues each sentence on the
+(voiceguide.speaking.tts, pyttsx3 in a worker process) and queues each sentence on the
 player as soon as it is ready, so the first words play while the rest renders.
 A new ``say()`` or ``stop()`` silences the current speech at once.
 
@@ -19,16 +19,30 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from voiceguide import speech_settings
-from voiceguide.audio_clip import Audio
-from voiceguide.earcons import EARCONS, earcon as make_earcon
+from voiceguide import speech_levels
 from voiceguide.errors import UserError
-from voiceguide.player import NO_AUDIO_NOTICE, AudioUnavailable, Player, StreamFactory, output_problem
-from voiceguide.sentences import split_sentences
-from voiceguide.tts import (
-    MAX_RATE_WPM, MIN_RATE_WPM, START_TIMEOUT, EngineFactory, Synthesizer, TtsError, clamp_rate, pyttsx3_engine,
+from voiceguide.speaking.clip import Audio
+from voiceguide.speaking.earcons import EARCONS
+from voiceguide.speaking.earcons import earcon as make_earcon
+from voiceguide.speaking.player import (
+    NO_AUDIO_NOTICE,
+    AudioUnavailable,
+    Player,
+    StreamFactory,
+    output_problem,
 )
-from voiceguide.voices import VoiceChoice
+from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.tts import (
+    MAX_RATE_WPM,
+    MIN_RATE_WPM,
+    START_TIMEOUT,
+    EngineFactory,
+    Synthesizer,
+    TtsError,
+    clamp_rate,
+    pyttsx3_engine,
+)
+from voiceguide.speaking.voices import VoiceChoice
 
 TTS_CHOICES = ("pyttsx3", "none")
 MIN_VOLUME = 0.1          # "moins fort" never mutes the guide entirely
@@ -41,7 +55,7 @@ STALL_SECONDS = 2.0          # a device that pulls no audio for this long is tre
 @dataclass(frozen=True)
 class NarratorConfig:
     """How to speak: from the options ``--voice``, ``--rate`` (words a minute), ``--volume`` (0..1),
-    ``--tts`` and whether earcons play. None means the default of speech_settings."""
+    ``--tts`` and whether earcons play. None means the default of speech_levels."""
 
     voice: str | None = None
     rate_wpm: int | None = None
@@ -54,7 +68,7 @@ class NarratorConfig:
             raise UserError(f"Moteur de voix inconnu : « {self.tts} ». Choisissez pyttsx3 ou none.")
         if self.rate_wpm is not None and not MIN_RATE_WPM <= self.rate_wpm <= MAX_RATE_WPM:
             raise UserError(f"Débit de parole impossible : {self.rate_wpm} mots par minute. Choisissez "
-                            f"entre {MIN_RATE_WPM} et {MAX_RATE_WPM} ({speech_settings.rate_wpm(0)} par défaut).")
+                            f"entre {MIN_RATE_WPM} et {MAX_RATE_WPM} ({speech_levels.rate_wpm(0)} par défaut).")
         if self.volume is not None and not 0.0 <= self.volume <= 1.0:
             raise UserError(f"Volume impossible : {self.volume}. Donnez un nombre entre 0 et 1, "
                             f"ou un pourcentage entre 0 et 100.")
@@ -72,13 +86,13 @@ class NarratorConfig:
 
     def rate_for(self, level: int) -> int:
         """Words a minute for a rate level ("plus vite" = +1), relative to the configured rate."""
-        base = self.rate_wpm if self.rate_wpm is not None else speech_settings.rate_wpm(0)
-        return clamp_rate(base * speech_settings.rate_wpm(level) / speech_settings.rate_wpm(0))
+        base = self.rate_wpm if self.rate_wpm is not None else speech_levels.rate_wpm(0)
+        return clamp_rate(base * speech_levels.rate_wpm(level) / speech_levels.rate_wpm(0))
 
     def volume_for(self, level: int) -> float:
         """Volume (0..1) for a volume level ("plus fort" = +1), relative to the configured volume."""
-        base = self.volume if self.volume is not None else speech_settings.volume(0)
-        value = base + speech_settings.volume(level) - speech_settings.volume(0)
+        base = self.volume if self.volume is not None else speech_levels.volume(0)
+        value = base + speech_levels.volume(level) - speech_levels.volume(0)
         return round(max(MIN_VOLUME, min(1.0, value)), 2)
 
 

@@ -13,17 +13,18 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from voiceguide.dialog import RESUME_AT, Dialog, DialogSettings
+from voiceguide.carer.settings import Settings, load_settings, merge_cli, settings_path
+from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings
+from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_OK, CannotRun, UserError
-from voiceguide.events import EventLog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
-from voiceguide.inputs import InputSource, KeyboardInput, TextInput
-from voiceguide.intents import IntentMatcher
-from voiceguide.narrator import Narrator, NarratorConfig, open_narrator
-from voiceguide.session import Session
-from voiceguide.settings import Settings, load_settings, merge_cli, settings_path
-from voiceguide.speech_settings import rate_wpm, volume
-from voiceguide.vocabulary import Vocabulary, load_vocabulary
+from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
+from voiceguide.listening.turns import InputSource
+from voiceguide.listening.typed import KeyboardInput, TextInput
+from voiceguide.session.events import EventLog
+from voiceguide.session.session import Session
+from voiceguide.speaking.narrator import Narrator, NarratorConfig, open_narrator
+from voiceguide.speech_levels import rate_wpm, volume
 
 
 def notice(message: str) -> None:
@@ -42,7 +43,7 @@ def resolve_guide_path(name_or_path: str | None) -> Path:
     path = Path(name_or_path).expanduser()
     if path.exists() or path.suffix or len(path.parts) > 1:
         return path
-    from voiceguide.catalog import resolve_guide
+    from voiceguide.guide.catalog import resolve_guide
 
     return resolve_guide(name_or_path)
 
@@ -92,8 +93,8 @@ def choose_input(args: argparse.Namespace, settings: Settings) -> tuple[str, str
 
 def _micro_problem(settings: Settings) -> str | None:
     """Why speech input cannot be used here (French), or None."""
-    from voiceguide.audio_in import find_input_device, import_sounddevice
-    from voiceguide.model_store import find_model
+    from voiceguide.listening.audio_in import find_input_device, import_sounddevice
+    from voiceguide.listening.model_store import find_model
 
     try:
         if find_model(settings.model) is None:
@@ -106,7 +107,7 @@ def _micro_problem(settings: Settings) -> str | None:
 
 def start_recognizer(model_dir: Path, vocabulary: Vocabulary):
     """Start loading the model in the background (the welcome is spoken meanwhile)."""
-    from voiceguide.recognizer import RecognizerLoader
+    from voiceguide.listening.recognizer import RecognizerLoader
 
     phrases = [p for c in vocabulary.commands for p in c.phrases]
     return RecognizerLoader(model_dir, check_phrases=phrases).start()
@@ -120,11 +121,11 @@ def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabula
     if kind == "keyboard":
         return KeyboardInput(sys.stdin)
     if kind == "audio":
-        from voiceguide.listening import AudioFileInput
+        from voiceguide.listening.spoken import AudioFileInput
 
         return AudioFileInput(args.audio_in, start_recognizer(model_dir, vocabulary), fast=args.fast)
-    from voiceguide.audio_in import Microphone
-    from voiceguide.listening import MicrophoneInput, MicrophoneOrKeys
+    from voiceguide.listening.audio_in import Microphone
+    from voiceguide.listening.spoken import MicrophoneInput, MicrophoneOrKeys
 
     microphone = Microphone(settings.microphone)
     loader = start_recognizer(model_dir, vocabulary)
@@ -152,16 +153,16 @@ def check_inputs(kind: str, args: argparse.Namespace, settings: Settings) -> Pat
     folder for the spoken inputs.
     """
     if kind == "audio":
-        from voiceguide.audio_in import check_wav_files
+        from voiceguide.listening.audio_in import check_wav_files
 
         check_wav_files(args.audio_in)
     if kind == "micro":  # without a microphone the model is no use: say that first
-        from voiceguide.audio_in import find_input_device, import_sounddevice
+        from voiceguide.listening.audio_in import find_input_device, import_sounddevice
 
         find_input_device(import_sounddevice(), settings.microphone)
     if kind in ("audio", "micro"):
-        from voiceguide.model_store import find_model, missing_model_message
-        from voiceguide.recognizer import check_model_dir
+        from voiceguide.listening.model_store import find_model, missing_model_message
+        from voiceguide.listening.recognizer import check_model_dir
 
         model_dir = find_model(settings.model)
         if model_dir is None:
@@ -189,7 +190,7 @@ def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
 
 
 def run_session(args: argparse.Namespace) -> int:
-    from voiceguide.progress import (
+    from voiceguide.carer.progress import (
         clear_progress,
         load_progress,
         progress_key,

@@ -11,26 +11,9 @@ import os
 import select
 import sys
 import time
-from typing import Protocol, Sequence, TextIO
+from typing import Sequence, TextIO
 
-from voiceguide.utterance import KeyPress, Utterance
-
-Turn = Utterance | KeyPress | None  # None: nothing within the time-out
-
-
-class EndOfInput(Exception):
-    """No more input will come (end of stdin, last audio file)."""
-
-
-class InputSource(Protocol):
-    """One user turn at a time; ``grammar`` lists the phrases valid now (used by speech sources)."""
-
-    name: str
-    can_interrupt: bool  # True when a turn can arrive while the guide is speaking (keys)
-
-    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn: ...
-
-    def close(self) -> None: ...
+from voiceguide.listening.turns import EndOfInput, KeyPress, Turn, Utterance
 
 
 class TextInput:

@@ -34,11 +34,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from voiceguide import speech_settings as levels
+from voiceguide import speech_levels as levels
+from voiceguide.dialog.intent import Event, Intent, NoInput, NoMatch, Options
 from voiceguide.errors import UserError
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.intents import Intent
-from voiceguide.vocabulary import COMMAND_NAMES, CommandSpec, Vocabulary
+from voiceguide.language.vocabulary import COMMAND_NAMES, CommandSpec, Vocabulary
 
 STEP, MENU, CONFIRM, PAUSED, ENDED = "step", "menu", "confirm", "paused", "ended"
 
@@ -63,21 +63,6 @@ RESUME_AT = "resume-at"  # the pending intent of the question asked at start whe
 
 
 @dataclass(frozen=True)
-class NoInput:
-    """The user said nothing for the no-input time-out (the session owns the clock)."""
-
-
-@dataclass(frozen=True)
-class NoMatch:
-    """Something was heard or typed but it matched nothing valid here."""
-
-    heard: str = ""
-
-
-Event = Intent | NoInput | NoMatch
-
-
-@dataclass(frozen=True)
 class Reply:
     """What the session must do after an event.
 
@@ -91,19 +76,6 @@ class Reply:
     events: tuple[dict, ...] = ()
     earcon: str | None = None
     done: bool = False
-
-
-@dataclass(frozen=True)
-class Options:
-    """What can be said right now, besides the universal commands.
-
-    ``choices``: the step's choices (or the parts of the guide in the menu);
-    key N (1-based) selects choices[N-1]. ``yes_no``: a yes/no answer is
-    expected (confirmation).
-    """
-
-    choices: tuple[Choice, ...] = ()
-    yes_no: bool = False
 
 
 @dataclass(frozen=True)

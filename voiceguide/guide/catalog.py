@@ -14,8 +14,8 @@ from pathlib import Path
 
 from voiceguide.errors import UserError
 from voiceguide.guide import BUNDLED_DIR, check_guide
+from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.userdirs import user_guides_dir
-from voiceguide.vocabulary import load_vocabulary
 
 GUIDE_SUFFIXES = (".yaml", ".yml")
 

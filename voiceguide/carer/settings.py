@@ -28,7 +28,7 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
-from voiceguide.speech_settings import (
+from voiceguide.speech_levels import (
     MAX_RATE_LEVEL,
     MAX_VOLUME_LEVEL,
     MIN_RATE_LEVEL,

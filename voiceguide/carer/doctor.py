@@ -138,7 +138,7 @@ def summary(checks: Sequence[Check], voice: bool = True) -> Check:
 # --------------------------------------------------------------------------- speaking what is printed
 
 class Speaker(Protocol):
-    """What doctor and setup need of a narrator (see voiceguide.narrator)."""
+    """What doctor and setup need of a narrator (see voiceguide.speaking.narrator)."""
 
     def say(self, text: str) -> None: ...
 
@@ -230,7 +230,7 @@ def record(device: int | str | None, seconds: float = MIC_TEST_SECONDS, *, sd: A
 
     Raises CannotRun (French) when there is no microphone or it sends nothing.
     """
-    from voiceguide.audio_in import RATE, Microphone
+    from voiceguide.listening.audio_in import RATE, Microphone
 
     mic = Microphone(device, sd=sd).start()
     wanted = int(seconds * RATE)
@@ -296,7 +296,7 @@ def check_packages(packages: Sequence[Package] = PACKAGES, tts: str = "pyttsx3")
 def check_guide() -> tuple[list[Check], Any, Any]:
     """The bundled guide and the vocabulary; returns the checks, the guide and the vocabulary (or None)."""
     from voiceguide.guide import DEFAULT_GUIDE, load_guide
-    from voiceguide.vocabulary import load_vocabulary
+    from voiceguide.language.vocabulary import load_vocabulary
 
     try:
         vocabulary = load_vocabulary()
@@ -314,7 +314,7 @@ def check_guide() -> tuple[list[Check], Any, Any]:
 
 def check_settings(config: Path | None) -> tuple[list[Check], Any]:
     """Reads the settings as ``run`` does (a damaged file is set aside as NAME.bak and reported)."""
-    from voiceguide.settings import Settings, load_settings, settings_path
+    from voiceguide.carer.settings import Settings, load_settings, settings_path
 
     path = settings_path(config)
     existed = path.is_file()
@@ -333,8 +333,8 @@ def check_settings(config: Path | None) -> tuple[list[Check], Any]:
 
 def check_voice(voice: str | None, tts: str, engine_factory: Callable[[], Any] | None = None) -> list[Check]:
     """Starts the speech engine, picks the voice as the guide would, and renders one sentence."""
-    from voiceguide.tts import Synthesizer, TtsError, pyttsx3_engine
-    from voiceguide.voices import engine_hint, french_voice_hint
+    from voiceguide.speaking.tts import Synthesizer, TtsError, pyttsx3_engine
+    from voiceguide.speaking.voices import engine_hint, french_voice_hint
 
     if tts == "none":
         return [Check(INFO, "Voix : désactivée (--tts none) ; le guide s'affiche en texte seulement")]
@@ -367,7 +367,7 @@ def check_voice(voice: str | None, tts: str, engine_factory: Callable[[], Any] |
 
 def check_audio_output() -> Check:
     """Whether a sound card can play the guide's voice."""
-    from voiceguide.player import NO_OUTPUT_DEVICE, output_problem
+    from voiceguide.speaking.player import NO_OUTPUT_DEVICE, output_problem
 
     problem = output_problem()
     if problem is None:
@@ -386,14 +386,14 @@ def check_audio_output() -> Check:
 
 def load_sounddevice() -> Any:
     """The sounddevice module; CannotRun (French) when PortAudio is missing."""
-    from voiceguide import audio_in
+    from voiceguide.listening import audio_in
 
     return audio_in.import_sounddevice()
 
 
 def check_microphones(wanted: int | str | None) -> Check:
     """The microphones found, and the one the guide would use."""
-    from voiceguide.audio_in import find_input_device
+    from voiceguide.listening.audio_in import find_input_device
 
     try:
         sd = load_sounddevice()
@@ -414,8 +414,8 @@ def check_microphones(wanted: int | str | None) -> Check:
 
 def command_phrases(guide: Any, vocabulary: Any) -> list[str]:
     """Every phrase the guide can listen for: the commands, the topic names and every step's choices."""
-    from voiceguide.dialog import Options
-    from voiceguide.intents import IntentMatcher
+    from voiceguide.dialog.intent import Options
+    from voiceguide.dialog.matcher import IntentMatcher
 
     choices = tuple(c for step in guide.steps for c in step.choices)
     return IntentMatcher(vocabulary, guide).grammar(Options(choices=choices))
@@ -423,7 +423,12 @@ def command_phrases(guide: Any, vocabulary: Any) -> list[str]:
 
 def check_model(explicit: Path | None, phrases: Sequence[str] | None) -> list[Check]:
     """Finds the model, loads it, and counts the command words it knows."""
-    from voiceguide.model_store import ENV_VAR, candidate_dirs, find_model, missing_model_message
+    from voiceguide.listening.model_store import (
+        ENV_VAR,
+        candidate_dirs,
+        find_model,
+        missing_model_message,
+    )
 
     try:
         model_dir = find_model(explicit)
@@ -436,11 +441,11 @@ def check_model(explicit: Path | None, phrases: Sequence[str] | None) -> list[Ch
                       "Sans modèle, le guide se commande au clavier."),
                 Check(INFO, f"Modèle cherché dans : {places} (et --model, la variable {ENV_VAR})")]
     try:
-        from voiceguide.recognizer import Recognizer
+        from voiceguide.listening.recognizer import Recognizer
     except ImportError as exc:
         return [Check(FAIL, "Modèle de reconnaissance vocale", f"le module vosk ne se charge pas ({exc}) ; "
                       "installez-le avec « pip install vosk ».")]
-    log = logging.getLogger("voiceguide.recognizer")
+    log = logging.getLogger("voiceguide.listening.recognizer")
     level = log.level
     log.setLevel(logging.ERROR)   # one warning per unknown word would bury the report
     started = time.monotonic()
@@ -506,7 +511,7 @@ def _existing(path: Path) -> Path:
 
 def check_disk(model_missing: bool) -> list[Check]:
     """Free space where the model would be installed and where settings and progress are written."""
-    from voiceguide.model_store import default_download_root
+    from voiceguide.listening.model_store import default_download_root
     from voiceguide.userdirs import config_dir, data_dir
 
     places = [("le modèle", default_download_root(), MODEL_FREE_BYTES if model_missing else 0),
@@ -540,8 +545,8 @@ def check_disk(model_missing: bool) -> list[Check]:
 
 def check_locations() -> list[Check]:
     """Where progress, the carer's guides and downloaded models are kept."""
-    from voiceguide.model_store import default_download_root
-    from voiceguide.progress import progress_path
+    from voiceguide.carer.progress import progress_path
+    from voiceguide.listening.model_store import default_download_root
     from voiceguide.userdirs import user_guides_dir
 
     progress = progress_path()
@@ -558,7 +563,7 @@ def check_locations() -> list[Check]:
 
 def mic_test(wanted: int | str | None, announcer: Announcer) -> Check:
     """Asks the user to speak, records three seconds, and reports the level."""
-    from voiceguide.audio_in import find_input_device
+    from voiceguide.listening.audio_in import find_input_device
 
     try:
         sd = load_sounddevice()
@@ -585,7 +590,7 @@ def mic_test(wanted: int | str | None, announcer: Announcer) -> Check:
 
 def _open_speaker(settings: Any, tts: str) -> Any:
     """A narrator when this machine can speak aloud, else None (the report is only printed)."""
-    from voiceguide.narrator import NarratorConfig, open_narrator
+    from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 
     narrator = open_narrator(NarratorConfig(voice=settings.voice, tts=tts, earcons=False))
     if narrator.audio_available and not narrator.tts_failed:
@@ -602,7 +607,7 @@ def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
     Prints (and says) one line per check; returns 0 when the essentials work, else 1.
     ``engine_factory`` replaces pyttsx3 (tests of a broken speech engine).
     """
-    from voiceguide.settings import merge_cli
+    from voiceguide.carer.settings import merge_cli
 
     out = out if out is not None else sys.stdout
     tts = getattr(args, "tts", None) or "pyttsx3"

@@ -13,10 +13,16 @@ from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 import numpy as np
 
-from voiceguide.audio_in import RATE, Microphone, MicrophoneLost, chunks, read_wav
-from voiceguide.inputs import EndOfInput, InputSource, KeyboardInput, Turn
-from voiceguide.recognizer import RecognizerLoader
-from voiceguide.utterance import KeyPress
+from voiceguide.listening.audio_in import (
+    RATE,
+    Microphone,
+    MicrophoneLost,
+    chunks,
+    read_wav,
+)
+from voiceguide.listening.recognizer import RecognizerLoader
+from voiceguide.listening.turns import EndOfInput, InputSource, KeyPress, Turn
+from voiceguide.listening.typed import KeyboardInput
 
 
 class AudioFileInput:

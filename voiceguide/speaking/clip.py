@@ -14,7 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
-from voiceguide.audio_in import write_wav
+from voiceguide.listening.audio_in import write_wav
 
 DEFAULT_SAMPLE_RATE = 22050        # espeak-ng's rate; the player opens its stream at this rate
 

@@ -28,9 +28,15 @@ from typing import Any, Callable
 
 import numpy as np
 
-from voiceguide.audio_clip import DEFAULT_SAMPLE_RATE, Audio, read_audio_file
-from voiceguide.sentences import is_speakable
-from voiceguide.voices import VoiceChoice, VoiceInfo, choose_voice, engine_hint, normalize_language
+from voiceguide.speaking.clip import DEFAULT_SAMPLE_RATE, Audio, read_audio_file
+from voiceguide.speaking.sentences import is_speakable
+from voiceguide.speaking.voices import (
+    VoiceChoice,
+    VoiceInfo,
+    choose_voice,
+    engine_hint,
+    normalize_language,
+)
 
 START_TIMEOUT = 20.0               # spawning Python + loading the engine (SAPI5 can take seconds)
 RENDER_TIMEOUT_BASE = 3.0          # a sentence renders in ~10 ms with espeak-ng: this only catches hangs
@@ -170,7 +176,7 @@ def _requests(channel: _Channel, workdir: str) -> queue.Queue:
 
 
 def worker_main() -> None:
-    """The worker process (``python -m voiceguide.tts``): one request in, one answer out.
+    """The worker process (``python -m voiceguide.speaking.tts``): one request in, one answer out.
 
     The first message is (sys.path, pickled engine factory, work directory);
     then each request is (job, text, properties) or None to quit.
@@ -243,7 +249,7 @@ _EOF = object()
 class TtsWorker:
     """One pyttsx3 engine in a child process, with time-outs, kill and restart.
 
-    A plain subprocess (``python -m voiceguide.tts``) rather than
+    A plain subprocess (``python -m voiceguide.speaking.tts``) rather than
     multiprocessing: spawning through multiprocessing re-runs the caller's
     main script, which breaks any script without a ``__main__`` guard.
     ``engine_factory`` is pickled (by reference) to the worker, so it must be
@@ -281,7 +287,7 @@ class TtsWorker:
             flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform.startswith("win") else 0
             try:
                 process = subprocess.Popen(
-                    [sys.executable, "-m", "voiceguide.tts"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    [sys.executable, "-m", "voiceguide.speaking.tts"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL, creationflags=flags, env=_worker_env(self._workdir))
             except OSError as exc:
                 raise TtsCrashed(f"La synthèse vocale n'a pas pu être lancée ({exc}).") from None
@@ -499,7 +505,7 @@ class Synthesizer:
 
 if __name__ == "__main__":
     # Run the copy imported under its real name, so that whatever of this module the
-    # worker pickles names voiceguide.tts and not __main__.
-    from voiceguide.tts import worker_main as _main
+    # worker pickles names voiceguide.speaking.tts and not __main__.
+    from voiceguide.speaking.tts import worker_main as _main
 
     _main()

@@ -1,0 +1,1 @@
+"""The command line: options, exit codes and French messages; the run wiring."""

@@ -1,0 +1,1 @@
+"""French words: the command vocabulary (data) and the text forms used to compare phrases."""

@@ -1,0 +1,1 @@
+"""Listening: what the user says or types, turn by turn (voice through vosk, keys, typed lines)."""

@@ -1,0 +1,1 @@
+"""A session: wires input, understanding, dialog and speech for one run of a guide; the events log."""
