@@ -21,6 +21,7 @@ run: install
 
 test: $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m ruff check voiceguide tests scripts
 	$(PY) -m pytest
 
 # The French vosk model (about 41 MB), into models/.

@@ -44,9 +44,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
@@ -271,8 +271,8 @@ def bench_text_turns(turns: int) -> tuple[Figure, Figure]:
 def bench_spoken_turns(model: Path, work: Path, runs: int) -> tuple[Figure, Figure, int]:
     """End of a spoken command (real-time WAV) to the first audio of the next narration, through the
     real recogniser and session; and the same plus one 100 ms microphone block (live capture)."""
-    from voiceguide.listening.recognizer import RecognizerLoader
     from voiceguide.listening import spoken as listening
+    from voiceguide.listening.recognizer import RecognizerLoader
 
     said = [(word, wpm) for _ in range(runs) for wpm in (130, 175, 230) for word in ("컴퓨터", "메뉴")]
     wavs, ends = [], []

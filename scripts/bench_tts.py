@@ -20,13 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from sandbox import FakeOutputStream  # noqa: E402
+from sandbox import FakeOutputStream
 
-from voiceguide.carer.render import render_guide  # noqa: E402
-from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide  # noqa: E402
-from voiceguide.speaking.narrator import NarratorConfig, open_narrator  # noqa: E402
-from voiceguide.speaking.sentences import split_sentences  # noqa: E402
-from voiceguide.speaking.tts import Synthesizer  # noqa: E402
+from voiceguide.carer.render import render_guide
+from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide
+from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.tts import Synthesizer
 
 
 class TimingStream(FakeOutputStream):

@@ -14,10 +14,11 @@ import os
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Callable, NamedTuple, Sequence
+from typing import NamedTuple
 
 import pytest
 

@@ -29,8 +29,9 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, NamedTuple, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pytest
@@ -194,12 +195,12 @@ atexit.register(_peak)
 
 # --------------------------------------------------------------------------- the sound card of the children
 
-FAKE_SOUNDDEVICE = '''\
+FAKE_SOUNDDEVICE = f'''\
 """Stands in for the sounddevice package in a test's child processes: this machine has no sound card.
 
 One output device; no input device. OutputStream calls the player's callback
-from a thread, block by block, at {speed}-times real time (default 1), and
-logs (to {log}, when set) the monotonic time of the first non-silent block
+from a thread, block by block, at {SPEED_VAR}-times real time (default 1), and
+logs (to {LOG_VAR}, when set) the monotonic time of the first non-silent block
 after each start, which is when the narration would be heard.
 """
 import os
@@ -208,8 +209,8 @@ import time
 
 import numpy as np
 
-_SPEED = float(os.environ.get("{speed}", "1") or 1)
-_LOG = os.environ.get("{log}")
+_SPEED = float(os.environ.get("{SPEED_VAR}", "1") or 1)
+_LOG = os.environ.get("{LOG_VAR}")
 
 
 class PortAudioError(Exception):
@@ -292,7 +293,7 @@ class OutputStream:
         self.active = False
 
     stop = close = abort
-'''.format(speed=SPEED_VAR, log=LOG_VAR)
+'''
 
 
 # --------------------------------------------------------------------------- the sound card in this process
@@ -309,7 +310,7 @@ class FakeOutputStream:
     """
 
     speed: float | None = 4.0
-    last: "FakeOutputStream | None" = None    # the stream the latest player opened
+    last: FakeOutputStream | None = None    # the stream the latest player opened
 
     def __init__(self, samplerate: int, channels: int, dtype: str, blocksize: int, latency: str,
                  callback: Callable) -> None:

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_USAGE, CannotRun, UserError
+from voiceguide.listening import audio_in
 from voiceguide.listening.audio_in import (
     RATE,
     Microphone,
@@ -27,7 +28,6 @@ from voiceguide.listening.audio_in import (
     resample,
     write_wav,
 )
-from voiceguide.listening import audio_in
 
 needs_sox = pytest.mark.skipif(shutil.which("sox") is None, reason="sox absent (apt-get install sox)")
 
@@ -243,7 +243,7 @@ class FakeStatus:
 
 
 class FakeStream:
-    def __init__(self, sd: "FakeSoundDevice", **kw: object) -> None:
+    def __init__(self, sd: FakeSoundDevice, **kw: object) -> None:
         self.kw = kw
         sd.streams.append(self)
         self.started = self.closed = False

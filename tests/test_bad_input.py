@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pytest
 from conftest import BROKEN_GUIDES, CliResult, assert_no_traceback, make_broken_guide
 from sandbox import SMALL_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox
 
-VALID_SETTINGS = "# Réglages de voiceguide.\nrate_level: 1\nearcons: false\n".encode("utf-8")
+VALID_SETTINGS = "# Réglages de voiceguide.\nrate_level: 1\nearcons: false\n".encode()
 VALID_PROGRESS = (b'{"format": 1, "guides": {"bundled:ameli-connexion": '
                   b'{"step": "ouvrir-ameli", "saved_at": "2025-03-01T10:12:00+00:00"}}}\n')
 PEAK_MB = 250   # Python, numpy, PyYAML and the guide: ~60 MB. Reading a 2 GB file would blow it.

@@ -16,8 +16,8 @@ import sys
 import threading
 import time
 import types
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pytest
@@ -71,7 +71,7 @@ class FakeInputStream:
 
     seconds = 5.0
 
-    def __init__(self, sd: "FakeSoundDevice", device: int, channels: int, samplerate: int, dtype: str,
+    def __init__(self, sd: FakeSoundDevice, device: int, channels: int, samplerate: int, dtype: str,
                  blocksize: int, callback: Callable, finished_callback: Callable | None = None) -> None:
         assert channels == 1 and dtype == "int16" and samplerate == RATE
         self.signal = sd.signals[device]
@@ -144,10 +144,10 @@ class FakeSoundDevice(types.ModuleType):
     def check_input_settings(self, **kwargs) -> None:
         pass
 
-    def InputStream(self, **kwargs) -> FakeInputStream:  # noqa: N802 - sounddevice's name
+    def InputStream(self, **kwargs) -> FakeInputStream:
         return FakeInputStream(self, **kwargs)
 
-    def OutputStream(self, **kwargs) -> FakeOutputStream:  # noqa: N802 - sounddevice's name
+    def OutputStream(self, **kwargs) -> FakeOutputStream:
         stream = FakeOutputStream(**kwargs)
         stream.speed = None     # as fast as the player fills it: doctor and setup wait for each line said
         self.outputs.append(stream)

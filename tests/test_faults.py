@@ -135,7 +135,7 @@ def test_a_broken_speech_engine_never_stops_the_session(silent_run, engine, why:
     assert narrator.tts_failed
     if engine is HangsLaterEngine:
         assert FakeOutputStream.last is not None and FakeOutputStream.last.sound().size > 0   # it spoke first
-    assert all(wait_until(lambda: _gone(pid), timeout=30) for pid in pids), "a speech worker outlived the guide"
+    assert all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in pids), "a speech worker outlived the guide"
 
 
 # --------------------------------------------------------------------------- the microphone disappears
@@ -366,7 +366,7 @@ def test_ctrl_c_in_the_middle_of_a_narration_stops_the_speech_and_its_worker(tmp
     interrupted(proc, box)
     assert progress_step(box) == "ouvrir-ameli"
     workers = [line.pid for line in read_log(box.log) if line.kind == "start" and "voiceguide.speaking.tts" in line.fields[0]]
-    assert workers and all(wait_until(lambda: _gone(pid), timeout=30) for pid in workers)
+    assert workers and all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in workers)
 
 
 # Ctrl-C at the moment each of these modules starts loading, in the guide's process (the sitecustomize

@@ -15,12 +15,13 @@ import json
 import socket
 import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_USAGE, CannotRun, UserError
+from voiceguide.listening import model_store
 from voiceguide.listening.model_store import (
     DEFAULT_MODEL_NAME,
     ProgressBar,
@@ -30,7 +31,6 @@ from voiceguide.listening.model_store import (
     main_download,
     parse_model_list,
 )
-from voiceguide.listening import model_store
 
 NAME = DEFAULT_MODEL_NAME
 MODEL_FILES = {

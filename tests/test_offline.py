@@ -22,8 +22,8 @@ import shutil
 import socket
 import sys
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import pytest
 from conftest import assert_no_traceback, run_command

@@ -20,8 +20,8 @@ it writes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import pytest
 from conftest import assert_no_traceback, read_events

@@ -14,8 +14,8 @@ import logging
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import pytest
@@ -228,8 +228,7 @@ def test_interrupted_turn_leaves_no_half_utterance(rec: Recognizer) -> None:
 
     def half_then_stop() -> Iterator[bytes]:
         audio = speak_ko("감사합니다", tail=0)
-        for part in list(chunks(audio))[: len(audio) // 3200 // 2 + 3]:
-            yield part
+        yield from list(chunks(audio))[: len(audio) // 3200 // 2 + 3]
         raise Stop
 
     with pytest.raises(Stop):

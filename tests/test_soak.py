@@ -42,7 +42,7 @@ from voiceguide.session.session import Session
 from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from bench_recognizer import KO_OTHER, rss_mb  # noqa: E402  (the benchmark's own measuring code)
+from bench_recognizer import KO_OTHER, rss_mb
 
 # What a user may type at any step; no "quitter", so that the session runs to the end of the input.
 TYPED = ["suivant", "suivant", "suivant", "précédent", "répéter", "aide", "sommaire", "où suis-je",
@@ -149,9 +149,9 @@ class HourOfAudio:
 def test_an_hour_of_audio_through_the_real_recogniser_keeps_memory_flat(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     needs_espeak()
+    from voiceguide.listening import spoken as listening
     from voiceguide.listening.audio_in import RATE, write_wav
     from voiceguide.listening.recognizer import RecognizerLoader
-    from voiceguide.listening import spoken as listening
 
     words = list(KO_TOPICS)
     wavs = korean_wavs(tmp_path / "mots", words)

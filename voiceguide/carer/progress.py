@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Collection
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Collection
+from typing import Any
 
 from voiceguide.guide import BUNDLED_DIR
 from voiceguide.userdirs import data_dir, set_aside, write_atomic

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Callable, Mapping
 
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Guide, Step

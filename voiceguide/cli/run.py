@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from voiceguide.carer.settings import Settings, load_settings, merge_cli, settings_path
 from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings

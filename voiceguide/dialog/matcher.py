@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from voiceguide.dialog.intent import Intent, Options
 from voiceguide.guide import Guide

@@ -206,8 +206,9 @@ def _yaml_syntax(exc: yaml.MarkedYAMLError) -> Located:
     """A French message for PyYAML's English syntax errors, at the most useful line."""
     mark = exc.problem_mark or exc.context_mark
     found = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, message, at_context in _SYNTAX_MESSAGES:
+    for needle, french, at_context in _SYNTAX_MESSAGES:
         if needle in found:
+            message = french
             if at_context and exc.context_mark is not None:
                 mark = exc.context_mark
             break

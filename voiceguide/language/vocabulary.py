@@ -13,10 +13,11 @@ on the vocabulary, not the other way round.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -88,7 +89,7 @@ def _read_vocabulary(path: Path) -> Vocabulary:
         raise UserError(f"{path} : impossible de lire le fichier de vocabulaire ({exc}). "
                         "Enregistrez-le en UTF-8 et vérifiez les droits de lecture.") from None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

@@ -12,8 +12,9 @@ import queue
 import struct
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -288,7 +289,7 @@ def find_input_device(sd: Any, device: int | str | None) -> int:
     """Index of the input device chosen by index, by (part of its) name, or the default."""
     try:
         devices = list(sd.query_devices())
-    except Exception:   # PortAudio's own error type varies between versions
+    except Exception:  # noqa: BLE001 - PortAudio's own error type varies between versions
         devices = []
     inputs = [i for i, d in enumerate(devices) if d.get("max_input_channels", 0) > 0]
     if not inputs:
@@ -370,11 +371,11 @@ class Microphone:
             self._sd.check_input_settings(device=self.device, channels=1,
                                           samplerate=RATE, dtype="int16")
             return RATE
-        except Exception:   # the device refuses 16 kHz: capture at its own rate, resample here
+        except Exception:  # noqa: BLE001 - the device refuses 16 kHz: capture at its own rate, resample here
             info = self._sd.query_devices(self.device)
             return int(info.get("default_samplerate") or 48_000)
 
-    def start(self) -> "Microphone":
+    def start(self) -> Microphone:
         """Opens the input stream."""
         blocksize = self.device_rate * self.chunk_ms // 1000
         self._closing = False
@@ -385,7 +386,7 @@ class Microphone:
                                                 blocksize=blocksize, callback=self._callback,
                                                 finished_callback=self._finished)
             self._stream.start()
-        except Exception as exc:   # PortAudioError and friends
+        except Exception as exc:  # noqa: BLE001 - PortAudioError and friends
             raise CannotRun(f"Impossible d'ouvrir le microphone ({exc}). Vérifiez qu'il est "
                             "branché et libre, ou utilisez le clavier (--input keyboard).") from None
         return self
@@ -403,7 +404,7 @@ class Microphone:
         else:
             self._queue.put(None)
 
-    def __enter__(self) -> "Microphone":
+    def __enter__(self) -> Microphone:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -27,9 +27,10 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, TextIO
+from typing import TextIO
 
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.userdirs import models_dir as user_models_dir
@@ -182,7 +183,7 @@ class ProgressBar:
 
 def _fetch(url: str, timeout: float, dest_root: Path) -> http.client.HTTPResponse:
     try:
-        return urllib.request.urlopen(url, timeout=timeout)  # noqa: S310 (URL from settings)
+        return urllib.request.urlopen(url, timeout=timeout)
     except urllib.error.HTTPError as exc:
         raise CannotRun(f"Le site des modèles vosk a répondu « {exc.code} {exc.reason} » pour "
                         f"{url}. Réessayez plus tard, ou copiez le modèle dans {dest_root}.") from None
@@ -192,7 +193,7 @@ def _fetch(url: str, timeout: float, dest_root: Path) -> http.client.HTTPRespons
 
 def _download_to(entry: ModelEntry, target: Path, progress: Progress | None,
                  timeout: float, dest_root: Path) -> None:
-    digest = hashlib.md5()  # noqa: S324 (integrity against the published list, not security)
+    digest = hashlib.md5()
     done = 0
     response = _fetch(entry.url, timeout, dest_root)
     try:

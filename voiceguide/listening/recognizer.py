@@ -18,8 +18,9 @@ import math
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -135,7 +136,7 @@ class Recognizer:
         load_dir = model_with_endpoints(self.model_dir, endpoints) if endpoints else self.model_dir
         try:
             self.model = self._vosk.Model(str(load_dir))
-        except Exception:   # vosk raises a bare Exception("Failed to create a model")
+        except Exception:  # noqa: BLE001 - vosk raises a bare Exception("Failed to create a model")
             raise CannotRun(f"Le modèle vosk de {self.model_dir} n'a pas pu être chargé : ses "
                             "fichiers sont sans doute abîmés. Réinstallez-le avec "
                             "« voiceguide model download ».") from None
@@ -363,10 +364,10 @@ class RecognizerLoader:
     def _run(self) -> None:
         try:
             self._result = Recognizer(*self._args, **self._kwargs)
-        except BaseException as exc:   # handed to the caller of result()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller of result()
             self._error = exc
 
-    def start(self) -> "RecognizerLoader":
+    def start(self) -> RecognizerLoader:
         """Starts loading; returns at once."""
         self._thread.start()
         return self

@@ -11,7 +11,8 @@ import os
 import select
 import sys
 import time
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from voiceguide.listening.turns import EndOfInput, KeyPress, Turn, Utterance
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from voiceguide.errors import UserError
 
@@ -29,7 +30,7 @@ class EventLog:
 
     @classmethod
     def open(cls, path: Path | None, clock: Callable[[], float] = time.monotonic,
-             notify: Callable[[str], None] = lambda message: None) -> "EventLog":
+             notify: Callable[[str], None] = lambda message: None) -> EventLog:
         """Open the log file up front, so a path that cannot be written fails before anything is said."""
         if path is None:
             return cls(None, clock)

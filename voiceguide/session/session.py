@@ -8,7 +8,8 @@ writes the events log.
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Iterable, Protocol, TextIO
+from collections.abc import Callable, Iterable
+from typing import Protocol, TextIO
 
 from voiceguide.dialog.intent import Intent, NoInput, NoMatch
 from voiceguide.dialog.machine import Dialog, Reply, State

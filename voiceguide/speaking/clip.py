@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import wave
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -31,7 +31,7 @@ class Audio:
         return len(self.samples) / self.rate
 
     @staticmethod
-    def concat(pieces: Sequence["Audio"], rate: int = DEFAULT_SAMPLE_RATE) -> "Audio":
+    def concat(pieces: Sequence[Audio], rate: int = DEFAULT_SAMPLE_RATE) -> Audio:
         """Pieces joined end to end (all must share one rate; empty pieces are skipped)."""
         pieces = [p for p in pieces if len(p.samples)]
         if not pieces:
@@ -41,7 +41,7 @@ class Audio:
             raise ValueError(f"cannot join audio of different rates: {sorted(rates)}")
         return Audio(np.concatenate([p.samples for p in pieces]), pieces[0].rate)
 
-    def trim(self, start: bool = False, end_keep: float | None = None) -> "Audio":
+    def trim(self, start: bool = False, end_keep: float | None = None) -> Audio:
         """Without the digital silence (exact zeros) the engine puts at the start, and with at most
         ``end_keep`` seconds of it at the end: espeak-ng adds ~13 ms before and ~330 ms after."""
         nonzero = np.flatnonzero(self.samples)

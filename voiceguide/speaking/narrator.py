@@ -16,8 +16,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from voiceguide import speech_levels
 from voiceguide.errors import UserError
@@ -76,7 +76,7 @@ class NarratorConfig:
     @classmethod
     def from_options(cls, voice: str | None = None, rate: str | int | None = None,
                      volume: str | float | None = None, tts: str = "pyttsx3", earcons: bool = True
-                     ) -> "NarratorConfig":
+                     ) -> NarratorConfig:
         """A config from command-line text: "--rate 200", "--volume 0,7" or "--volume 70%".
 
         Raises UserError (exit 2) with a French message for a bad value.
@@ -316,7 +316,7 @@ class Narrator:
         if self._thread is not None:
             self._thread.join(5.0)
 
-    def __enter__(self) -> "Narrator":
+    def __enter__(self) -> Narrator:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 
 @dataclass(frozen=True)
