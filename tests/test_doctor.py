@@ -9,7 +9,6 @@ it is used only where a test needs one. Every test runs in a temporary home.
 
 from __future__ import annotations
 
-import argparse
 import io
 import shutil
 import sys
@@ -168,11 +167,8 @@ def home(home_without_model: Path) -> Path:
 
 
 def doctor(**options) -> tuple[int, list[str]]:
-    args = argparse.Namespace(mic_test=False, config=None, model=None, tts="pyttsx3", microphone=None)
-    factory = options.pop("engine_factory", None)
-    vars(args).update(options)
     out = io.StringIO()
-    code = run_doctor(args, out=out, engine_factory=factory)
+    code = run_doctor(out=out, **options)
     return code, out.getvalue().splitlines()
 
 
@@ -284,7 +280,7 @@ def test_the_korean_model_loads_but_is_refused_as_the_wrong_language(home: Path)
 
 def test_mic_test_without_a_microphone_says_so(home: Path) -> None:
     needs_machine_without(microphone=True)
-    code, lines = doctor(tts="none", mic_test=True)
+    code, lines = doctor(tts="none", test_microphone=True)
     assert code == EXIT_OK
     assert ("ÉCHEC Test du micro : aucun microphone trouvé ; branchez un micro, puis relancez "
             "« voiceguide doctor --mic-test ».") in lines
@@ -300,7 +296,7 @@ def test_mic_test_reports_the_level_and_keeps_no_audio(home: Path, monkeypatch: 
     # Fake at the sounddevice edge only: the Microphone class, resampling and level code are real.
     fake = install_fake_sounddevice(monkeypatch, FakeSoundDevice({"Micro USB": signal}))
     before = {p for p in home.rglob("*")}
-    code, lines = doctor(tts="none", mic_test=True)
+    code, lines = doctor(tts="none", test_microphone=True)
     assert code == EXIT_OK
     assert "OK    Microphone : 1 microphone trouvé ; celui utilisé : « Micro USB » (n° 0)" in lines
     assert fake.opened_inputs == [0]

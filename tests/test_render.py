@@ -14,7 +14,7 @@ import pytest
 from voiceguide.carer.render import DEFAULT_EXTRAS, render_guide, slug, step_script
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.speaking.narrator import NarratorConfig
+from voiceguide.speaking.config import NarratorConfig
 
 
 def small_guide() -> Guide:

@@ -1,12 +1,17 @@
-"""Speech rate and volume as levels, shared by the dialog (bounds) and the narrator (values).
+"""Speech rate and volume as levels, shared by the dialog (bounds), the settings and the narrator (values).
 
 The dialog only moves integer levels ("plus vite" = +1); the narrator turns
-them into words per minute and a pyttsx3 volume. Level 0 suits a newcomer
-(about 165 words a minute, see shared/notes/voice-ux.md); the top level
-reaches what screen-reader users are used to (300 and beyond).
+them into words per minute and a pyttsx3 volume. A level means the same
+everywhere: steps of 15 % from the base pace (``BASE_RATE_WPM``, or
+``--rate``), so the level saved by ``setup`` is where a run starts and where
+« plus vite » goes on from. Level 0 suits a newcomer (about 165 words a
+minute, see shared/notes/voice-ux.md); the top level reaches what
+screen-reader users are used to (300 and beyond).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 BASE_RATE_WPM = 165
 RATE_STEP = 1.15            # each level multiplies the rate by this
@@ -29,3 +34,18 @@ def volume(level: int) -> float:
     """pyttsx3 volume (0..1) for a volume level (clamped to the allowed range)."""
     level = max(MIN_VOLUME_LEVEL, min(MAX_VOLUME_LEVEL, level))
     return round(BASE_VOLUME + VOLUME_STEP * level, 2)
+
+MIN_RATE_WPM, MAX_RATE_WPM = 80, 450   # espeak-ng's range; SAPI5 and macOS map it to theirs
+
+
+def clamp_rate(rate_wpm: float) -> int:
+    """Words per minute within what the speech engines accept."""
+    return int(max(MIN_RATE_WPM, min(MAX_RATE_WPM, round(rate_wpm))))
+
+
+@dataclass(frozen=True)
+class Levels:
+    """Where « plus vite » / « plus fort » start: the carer's saved levels, or 0 when --rate/--volume set the pace."""
+
+    rate: int = 0
+    volume: int = 0

@@ -24,7 +24,6 @@ keyboard.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import importlib.metadata
 import logging
@@ -34,11 +33,13 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 import numpy as np
 
+from voiceguide.audio import RECOGNIZER_RATE, rms
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_OK, CannotRun, UserError
+from voiceguide.session.ports import Speaker
 
 OK, FAIL, INFO = "OK", "ÉCHEC", "INFO"
 MIN_PYTHON = (3, 10)
@@ -138,14 +139,6 @@ def summary(checks: Sequence[Check], voice: bool = True) -> Check:
 
 # --------------------------------------------------------------------------- speaking what is printed
 
-class Speaker(Protocol):
-    """What doctor and setup need of a narrator (see voiceguide.speaking.narrator)."""
-
-    def say(self, text: str) -> None: ...
-
-    def wait(self, timeout: float | None = None) -> bool: ...
-
-
 class Announcer:
     """Prints each line and says it; the previous line is allowed to finish first."""
 
@@ -158,7 +151,7 @@ class Announcer:
         self.out.write(text + "\n")
         self.out.flush()
         if self.speaker is not None:
-            self.speaker.say(spoken or text)
+            self.speaker.say((spoken or text,))
 
     def finish(self) -> None:
         """Waits until everything said has been heard (before listening, or at the end)."""
@@ -196,7 +189,7 @@ def _db(value: float) -> float:
     return 20.0 * float(np.log10(max(value, 1.0) / 32768.0))
 
 
-def measure_level(samples: np.ndarray, rate: int = 16_000) -> MicLevel:
+def measure_level(samples: np.ndarray, rate: int = RECOGNIZER_RATE) -> MicLevel:
     """Classifies int16 audio: clipping first, then the level of its loud frames."""
     x = np.asarray(samples, dtype=np.float64)
     if not len(x):
@@ -205,8 +198,7 @@ def measure_level(samples: np.ndarray, rate: int = 16_000) -> MicLevel:
     frame = max(1, int(LEVEL_FRAME_SECONDS * rate))
     usable = len(x) // frame * frame or len(x)
     frames = x[:usable].reshape(-1, min(frame, usable))
-    rms = np.sqrt(np.mean(frames ** 2, axis=1))
-    speech = float(np.percentile(rms, SPEECH_PERCENTILE))
+    speech = float(np.percentile([rms(f) for f in frames], SPEECH_PERCENTILE))
     peak = float(np.max(np.abs(x)))
     if clipped > CLIP_SHARE:
         verdict = "sature"
@@ -231,15 +223,15 @@ def record(device: int | str | None, seconds: float = MIC_TEST_SECONDS, *, sd: A
 
     Raises CannotRun (French) when there is no microphone or it sends nothing.
     """
-    from voiceguide.listening.audio_in import RATE, Microphone
+    from voiceguide.listening.microphone import Microphone
 
     mic = Microphone(device, sd=sd).start()
-    wanted = int(seconds * RATE)
+    wanted = int(seconds * RECOGNIZER_RATE)
     got: list[np.ndarray] = []
     count = 0
     try:
         for chunk in mic.chunks(timeout=2.0):
-            block = np.frombuffer(chunk, dtype="<i2")
+            block = chunk.samples
             got.append(block)
             count += len(block)
             if count >= wanted:
@@ -372,11 +364,11 @@ def check_audio_output() -> Check:
 
     problem = output_problem()
     if problem is None:
+        from voiceguide.audio import import_sounddevice
+
         name = "?"
         try:
-            import sounddevice
-
-            name = str(sounddevice.query_devices(kind="output").get("name", "?"))
+            name = str(import_sounddevice().query_devices(kind="output").get("name", "?"))
         except Exception:  # noqa: BLE001 - the name is only shown
             pass
         return Check(OK, f"Sortie audio : « {name} »")
@@ -387,14 +379,14 @@ def check_audio_output() -> Check:
 
 def load_sounddevice() -> Any:
     """The sounddevice module; CannotRun (French) when PortAudio is missing."""
-    from voiceguide.listening import audio_in
+    from voiceguide.listening.microphone import input_sounddevice
 
-    return audio_in.import_sounddevice()
+    return input_sounddevice()
 
 
 def check_microphones(wanted: int | str | None) -> Check:
     """The microphones found, and the one the guide would use."""
-    from voiceguide.listening.audio_in import find_input_device
+    from voiceguide.listening.microphone import find_input_device
 
     try:
         sd = load_sounddevice()
@@ -564,7 +556,7 @@ def check_locations() -> list[Check]:
 
 def mic_test(wanted: int | str | None, announcer: Announcer) -> Check:
     """Asks the user to speak, records three seconds, and reports the level."""
-    from voiceguide.listening.audio_in import find_input_device
+    from voiceguide.listening.microphone import find_input_device
 
     try:
         sd = load_sounddevice()
@@ -589,19 +581,21 @@ def mic_test(wanted: int | str | None, announcer: Announcer) -> Check:
 
 # --------------------------------------------------------------------------- the command
 
-def _open_speaker(settings: Any, tts: str) -> Any:
-    """A narrator when this machine can speak aloud, else None (the report is only printed)."""
-    from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+def _open_speaker(settings: Any, tts: str) -> Speaker | None:
+    """The guide's voice when this machine can speak aloud, else None (the report is only printed)."""
+    from voiceguide.speaking.config import NarratorConfig
+    from voiceguide.speaking.speaker import open_speaker
 
-    narrator = open_narrator(NarratorConfig(voice=settings.voice, tts=tts, earcons=False))
-    if narrator.audio_available and not narrator.tts_failed:
-        narrator.set_levels(settings.rate_level, settings.volume_level)
-        return narrator
-    narrator.close()
+    speaker = open_speaker(NarratorConfig(voice=settings.voice, tts=tts, earcons=False))
+    if speaker.audible:
+        speaker.set_levels(settings.rate_level, settings.volume_level)
+        return speaker
+    speaker.close()
     return None
 
 
-def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
+def run_doctor(*, test_microphone: bool = False, config: Path | None = None, model: Path | None = None,
+               tts: str = "pyttsx3", microphone: str | None = None, out: TextIO | None = None,
                engine_factory: Callable[[], Any] | None = None) -> int:
     """``voiceguide doctor [--mic-test] [--config FILE] [--model DIR] [--tts pyttsx3|none] [--mic MICRO]``.
 
@@ -611,8 +605,6 @@ def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
     from voiceguide.carer.settings import merge_cli
 
     out = out if out is not None else sys.stdout
-    tts = getattr(args, "tts", None) or "pyttsx3"
-    config = getattr(args, "config", None)
 
     # The first checks run silently: whether speech works is only known after them.
     checks: list[Check] = [check_python()]
@@ -621,8 +613,7 @@ def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
     checks += guide_checks
     settings_checks, settings = check_settings(config)
     checks += settings_checks
-    settings = merge_cli(settings, {"model": getattr(args, "model", None),
-                                    "microphone": getattr(args, "microphone", None)})
+    settings = merge_cli(settings, {"model": model, "microphone": microphone})
     voice_checks = check_voice(settings.voice, tts, engine_factory)
     checks += voice_checks
     audio = check_audio_output()
@@ -648,7 +639,7 @@ def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
         model_missing = model_checks[0].status == FAIL
         emit(check_disk(model_missing))
         emit(check_locations())
-        if getattr(args, "mic_test", False):
+        if test_microphone:
             emit(mic_test(settings.microphone, announcer))
         final = summary(checks, voice=tts != "none")
         announcer.say(final.line(), final.spoken())

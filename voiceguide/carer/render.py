@@ -13,10 +13,10 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from voiceguide.audio import Audio
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Guide, Step
-from voiceguide.speaking.clip import Audio
-from voiceguide.speaking.narrator import NarratorConfig
+from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.sentences import split_sentences
 from voiceguide.speaking.tts import EngineFactory, Synthesizer, TtsError, pyttsx3_engine
 from voiceguide.speaking.voices import VoiceChoice

@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from voiceguide.listening.turns import InputKind
 from voiceguide.speech_levels import (
     MAX_RATE_LEVEL,
     MAX_VOLUME_LEVEL,
@@ -40,7 +41,6 @@ from voiceguide.speech_levels import (
 from voiceguide.userdirs import config_dir, set_aside, write_atomic
 
 SETTINGS_FILE_NAME = "settings.yaml"
-INPUT_KINDS = ("micro", "audio", "keyboard", "text")
 MIN_NOINPUT_TIMEOUT = 0.5
 MAX_NOINPUT_TIMEOUT = 600.0
 
@@ -49,7 +49,7 @@ MAX_NOINPUT_TIMEOUT = 600.0
 class Settings:
     """What a carer sets once for a user; None means "choose automatically"."""
 
-    input: str | None = None               # one of INPUT_KINDS
+    input: str | None = None               # the value of an InputKind
     microphone: str | int | None = None    # device name (or part of it) or index, as sounddevice takes it
     voice: str | None = None               # pyttsx3 voice id or name
     rate_level: int = 0                    # see speech_settings
@@ -346,7 +346,7 @@ def _flag(default: bool) -> Callable[[Any], tuple[Any, str | None]]:
 
 
 _CONVERTERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
-    "input": _choice(INPUT_KINDS),
+    "input": _choice(tuple(kind.value for kind in InputKind)),
     "microphone": _microphone,
     "voice": _text,
     "rate_level": _level(MIN_RATE_LEVEL, MAX_RATE_LEVEL),

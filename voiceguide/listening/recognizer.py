@@ -22,16 +22,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from voiceguide.audio import RECOGNIZER_RATE, Audio, rms
 from voiceguide.errors import CannotRun
-from voiceguide.listening.audio_in import RATE
 from voiceguide.listening.model_store import is_vosk_model
 from voiceguide.listening.turns import Utterance
 
 log = logging.getLogger(__name__)
 
-BYTES_PER_SECOND = RATE * 2
+BYTES_PER_SECOND = RECOGNIZER_RATE * 2
 UNK = "[unk]"
 
 # Trailing silence (s) before vosk declares the end of speech; the stock
@@ -210,7 +208,7 @@ class Recognizer:
         key = tuple(grammar)
         rec = self._recognizers.get(key)
         if rec is None:
-            rec = self._vosk.KaldiRecognizer(self.model, RATE, grammar_json(grammar))
+            rec = self._vosk.KaldiRecognizer(self.model, RECOGNIZER_RATE, grammar_json(grammar))
             rec.SetWords(True)
             # Not SetPartialWords(True): measured with vosk 0.3.45, it leaves
             # every partial text empty, which would disable the early commit.
@@ -225,7 +223,7 @@ class Recognizer:
         for rec in self._recognizers.values():
             rec.Reset()
 
-    def recognize(self, chunks: Iterable[bytes], phrases: Sequence[str], *,
+    def recognize(self, chunks: Iterable[Audio], phrases: Sequence[str], *,
                   source: str = "audio", early_commit: bool = True,
                   no_input_s: float | None = None) -> Utterance | None:
         """Listens to one turn; returns what was said, or None when nothing was heard.
@@ -249,11 +247,15 @@ class Recognizer:
         clean = False
         try:
             for chunk in chunks:
-                fed += len(chunk)
-                self._fed[key] += len(chunk)
+                if chunk.rate != RECOGNIZER_RATE or chunk.channels != 1:
+                    raise ValueError(f"the recogniser takes {RECOGNIZER_RATE} Hz mono, not {chunk.rate} Hz "
+                                     f"with {chunk.channels} channels")
+                data = chunk.to_bytes()
+                fed += len(data)
+                self._fed[key] += len(data)
                 now = fed / BYTES_PER_SECOND
                 quiet_since = quiet.update(chunk, now)
-                if rec.AcceptWaveform(chunk):
+                if rec.AcceptWaveform(data):
                     utt = self._utterance(json.loads(rec.Result()), base, now, source, complete)
                     if utt is not None:
                         clean = True
@@ -334,18 +336,17 @@ class _QuietTracker:
         self.peak = 0.0
         self.since: float | None = None
 
-    def update(self, chunk: bytes, end: float) -> float | None:
+    def update(self, chunk: Audio, end: float) -> float | None:
         """Feeds one chunk ending at ``end`` s; returns when the current quiet run began, or None."""
-        samples = np.frombuffer(chunk[: len(chunk) // 2 * 2], dtype="<i2").astype(np.float64)
-        if len(samples) == 0:
+        if chunk.frames == 0:
             return self.since
-        rms = float(np.sqrt(np.mean(samples ** 2)))
-        self.floor = min(self.floor, rms)
-        self.peak = max(self.peak, rms)
+        level = rms(chunk.samples)
+        self.floor = min(self.floor, level)
+        self.peak = max(self.peak, level)
         threshold = self.floor + self.ratio * (self.peak - self.floor)
-        if rms <= threshold:
+        if level <= threshold:
             if self.since is None:
-                self.since = end - len(samples) / RATE
+                self.since = end - chunk.seconds
         else:
             self.since = None
         return self.since
