@@ -22,6 +22,7 @@ run: install
 test: $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	$(PY) -m ruff check voiceguide tests scripts
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 # The French vosk model (about 41 MB), into models/.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 from voiceguide.audio import Audio
@@ -86,13 +87,13 @@ def render_guide(guide: Guide, out_dir: Path, config: NarratorConfig,
         for file_name, title, text in items:
             audio = _speak(synth, text, file_name)
             path = out_dir / file_name
-            _write(path, lambda p=path, a=audio: a.save(p))
+            _write(path, partial(audio.save, path))
             written.append(path)
             entries.append((file_name, title, audio.seconds))
     finally:
         synth.close()
     playlist = out_dir / f"{slug(guide.path.stem if guide.path else guide.title)}.m3u"
-    _write(playlist, lambda: playlist.write_text(_m3u(guide.title, entries), encoding="utf-8"))
+    _write(playlist, partial(playlist.write_text, _m3u(guide.title, entries), encoding="utf-8"))
     return written + [playlist]
 
 
@@ -114,7 +115,7 @@ def _prepare_dir(out_dir: Path) -> None:
                         f"Choisissez un autre dossier avec --out.") from None
 
 
-def _write(path: Path, write: Callable[[], None]) -> None:
+def _write(path: Path, write: Callable[[], object]) -> None:
     try:
         write()
     except OSError as exc:

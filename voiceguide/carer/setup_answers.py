@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from voiceguide.carer.settings import Settings
 from voiceguide.dialog.intent import Options
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import Choice, Guide
@@ -130,3 +131,14 @@ class Question:
     @property
     def options(self) -> Options:
         return Options(choices=self.choices, yes_no=self.yes_no)
+
+
+def describe(settings: Settings) -> str:
+    """The settings chosen, in one French sentence."""
+    mic = f"« {settings.microphone} »" if settings.microphone is not None else "celui du système"
+    return (f"Microphone : {mic} ; vitesse de la voix : {settings.rate_level} (environ "
+            f"{rate_wpm(settings.rate_level)} mots par minute) ; volume : {settings.volume_level} "
+            f"({round(volume(settings.volume_level) * 100)} %).")
+
+
+# --------------------------------------------------------------------------- the command

@@ -49,6 +49,7 @@ from voiceguide.carer.setup_answers import (
     SILENCE,
     THIS,
     Question,
+    describe,
     interpret,
     microphone_choices,
     next_microphone,
@@ -71,7 +72,7 @@ from voiceguide.listening.turns import EndOfInput, InputKind
 from voiceguide.session.sources import InputConfig, check_inputs, choose_input, open_inputs
 from voiceguide.session.turntaking import TurnTaking
 from voiceguide.speaking.player import NO_OUTPUT_DEVICE
-from voiceguide.speech_levels import rate_wpm, volume
+from voiceguide.speech_levels import rate_wpm
 
 STEPS = 4
 SPEAKER_SAMPLE = "Ceci est un essai de la voix du guide."
@@ -302,16 +303,6 @@ class Wizard:
             return
         self.say(f"Modèle installé : « {path} ».")
 
-
-def describe(settings: Settings) -> str:
-    """The settings chosen, in one French sentence."""
-    mic = f"« {settings.microphone} »" if settings.microphone is not None else "celui du système"
-    return (f"Microphone : {mic} ; vitesse de la voix : {settings.rate_level} (environ "
-            f"{rate_wpm(settings.rate_level)} mots par minute) ; volume : {settings.volume_level} "
-            f"({round(volume(settings.volume_level) * 100)} %).")
-
-
-# --------------------------------------------------------------------------- the command
 
 def _intro(kind: InputKind) -> str:
     how = {InputKind.MICRO: "Répondez à voix haute (les touches marchent aussi)",

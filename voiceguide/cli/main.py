@@ -150,7 +150,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     path = resolve_guide_path(args.file)
     guide, problems = check_guide(path)
-    if problems:
+    if guide is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE

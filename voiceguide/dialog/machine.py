@@ -478,8 +478,10 @@ class Dialog:
         level = min(count, self.settings.max_escalation)
         if level == self.settings.max_escalation:
             paused = replace(state, mode=PAUSED, back_mode=self._home_mode(state), pending=None)
-            say = (PAUSE_AFTER_SILENCE,) if kind == "noinput" else (NOT_UNDERSTOOD, PAUSE_AFTER_SILENCE)
-            return paused, Reply(say=say, events=(event,), earcon=earcon)
+            pause: tuple[str, ...] = ((PAUSE_AFTER_SILENCE,) if kind == "noinput"
+                                      else (NOT_UNDERSTOOD, PAUSE_AFTER_SILENCE))
+            return paused, Reply(say=pause, events=(event,), earcon=earcon)
+        say: tuple[str, ...]
         if level == 1:
             say = (opening, self._short_prompt(state))
         else:
@@ -619,8 +621,8 @@ class Dialog:
         if yes.keys and no.keys:
             keys = (f", ou appuyez sur {key_label(yes.keys[0])} pour {yes.label}, "
                     f"{key_label(no.keys[0])} pour {no.label}")
-        say = (f"J'attends votre réponse : dites « {yes.label} » ou « {no.label} »{keys}.",
-               self._question(pending))
+        say: tuple[str, ...] = (f"J'attends votre réponse : dites « {yes.label} » ou « {no.label} »{keys}.",
+                                self._question(pending))
         if pending.name != "quit":
             say += (f"Vous pouvez aussi dire {self._quoted('previous')} pour revenir en arrière, "
                     f"ou {self._quoted('quit')}.",)
@@ -675,7 +677,7 @@ _SETTINGS = {
 
 
 def _command_event(intent: Intent) -> dict:
-    event = {"event": "command", "name": intent.name}
+    event: dict[str, str | None] = {"event": "command", "name": intent.name}
     if intent.name == "goto":
         event["target"] = intent.target
     return event

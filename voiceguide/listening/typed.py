@@ -77,11 +77,11 @@ class KeyboardInput:
             if not char:
                 raise EndOfInput
             return KeyPress(key_name(char))
-        char = self._read_tty(timeout)
+        char = self._read_tty(self._fd, timeout)
         return KeyPress(key_name(char)) if char else None
 
-    def _read_tty(self, timeout: float | None) -> str:
-        if os.name == "nt":
+    def _read_tty(self, fd: int, timeout: float | None) -> str:
+        if sys.platform == "win32":
             import msvcrt
 
             deadline = None if timeout is None else time.monotonic() + timeout
@@ -91,10 +91,10 @@ class KeyboardInput:
                 time.sleep(0.02)
             return ""
         if not self._pending:
-            ready, _, _ = select.select([self._fd], [], [], timeout)
+            ready, _, _ = select.select([fd], [], [], timeout)
             if not ready:
                 return ""
-            data = os.read(self._fd, 64)
+            data = os.read(fd, 64)
             if not data:
                 raise EndOfInput
             self._pending = self._decoder.decode(data)

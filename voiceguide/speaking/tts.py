@@ -343,6 +343,7 @@ class TtsWorker:
             job = self._job
             limit = render_timeout(text) if timeout is None else timeout
             try:
+                assert self._channel is not None   # start() made it
                 self._channel.send((job, text, dict(props)))
             except (BrokenPipeError, OSError):
                 self._kill()
@@ -384,10 +385,11 @@ class TtsWorker:
                 process.kill()
             self._lock.acquire()
         try:
-            if self.alive and self._channel is not None:
+            process = self._process
+            if self.alive and self._channel is not None and process is not None:
                 try:
                     self._channel.send(None)
-                    self._process.wait(1.0)
+                    process.wait(1.0)
                 except (BrokenPipeError, OSError, subprocess.TimeoutExpired):
                     pass
             self._kill()
@@ -403,7 +405,8 @@ class TtsWorker:
             process.wait()
             for pipe in (process.stdin, process.stdout):
                 try:
-                    pipe.close()
+                    if pipe is not None:
+                        pipe.close()
                 except OSError:
                     pass
         if self._workdir is not None:
@@ -459,7 +462,7 @@ class Synthesizer:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        props = {"voice": voice, "rate": rate, "volume": vol}
+        props: dict[str, object] = {"voice": voice, "rate": rate, "volume": vol}
         try:
             audio = self.worker.render(text, props, self._timeout(text))
         except TtsError:
