@@ -379,6 +379,15 @@ def test_levels_are_relative_to_the_rate_and_volume_asked_for():
     assert config.volume_for(1) == 0.6 and config.volume_for(-5) == 0.1
 
 
+def test_the_saved_levels_set_the_base_unless_the_options_do():
+    saved = speech_levels.Levels(rate=2, volume=-1)
+    config = NarratorConfig.from_options(saved=saved)
+    assert config.rate_for(0) == speech_levels.rate_wpm(2) and config.volume_for(0) == speech_levels.volume(-1)
+    assert config.rate_for(1) == round(speech_levels.rate_wpm(2) * speech_levels.RATE_STEP)   # « plus vite »
+    explicit = NarratorConfig.from_options(rate="200", volume="50%", saved=saved)
+    assert (explicit.rate_for(0), explicit.volume_for(0)) == (200, 0.5)
+
+
 @pytest.mark.parametrize("rate, volume, expected", [
     ("200", "0,7", (200, 0.7)), ("180", "70%", (180, 0.7)), (None, "70", (None, 0.7)), ("", None, (None, None)),
 ])

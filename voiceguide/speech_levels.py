@@ -1,12 +1,15 @@
 """Speech rate and volume as levels, shared by the dialog (bounds), the settings and the narrator (values).
 
 The dialog only moves integer levels ("plus vite" = +1); the narrator turns
-them into words per minute and a pyttsx3 volume. A level means the same
-everywhere: steps of 15 % from the base pace (``BASE_RATE_WPM``, or
-``--rate``), so the level saved by ``setup`` is where a run starts and where
-« plus vite » goes on from. Level 0 suits a newcomer (about 165 words a
-minute, see shared/notes/voice-ux.md); the top level reaches what
-screen-reader users are used to (300 and beyond).
+them into words per minute and a pyttsx3 volume. Level 0 suits a newcomer
+(about 165 words a minute, see shared/notes/voice-ux.md); the top level
+reaches what screen-reader users are used to (300 and beyond).
+
+The levels a carer saves (``setup``) mean one thing everywhere: the pace and
+loudness the guide speaks at before anyone says « plus vite » — the base of
+``run`` and ``doctor``, and what ``setup`` plays while the level is chosen
+(speaking.config.NarratorConfig.from_options). In a session, « plus vite »
+moves from that base.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def clamp_rate(rate_wpm: float) -> int:
 
 @dataclass(frozen=True)
 class Levels:
-    """Where « plus vite » / « plus fort » start: the carer's saved levels, or 0 when --rate/--volume set the pace."""
+    """A rate level and a volume level, as a carer saves them."""
 
     rate: int = 0
     volume: int = 0

@@ -585,10 +585,11 @@ def _open_speaker(settings: Any, tts: str) -> Speaker | None:
     """The guide's voice when this machine can speak aloud, else None (the report is only printed)."""
     from voiceguide.speaking.config import NarratorConfig
     from voiceguide.speaking.speaker import open_speaker
+    from voiceguide.speech_levels import Levels
 
-    speaker = open_speaker(NarratorConfig(voice=settings.voice, tts=tts, earcons=False))
+    saved = Levels(settings.rate_level, settings.volume_level)
+    speaker = open_speaker(NarratorConfig.from_options(voice=settings.voice, tts=tts, earcons=False, saved=saved))
     if speaker.audible:
-        speaker.set_levels(settings.rate_level, settings.volume_level)
         return speaker
     speaker.close()
     return None

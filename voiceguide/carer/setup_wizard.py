@@ -341,7 +341,8 @@ def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None
     speaker = None
     announcer = Announcer(out)
     try:
-        # The base rate and volume stay at level 0: the levels are the saved ones, as in a guide.
+        # The levels being chosen are played from the default base, so that each sounds as the guide
+        # will speak once it is saved (see speech_levels).
         speaker = open_speaker(NarratorConfig(voice=settings.voice, tts=tts, earcons=settings.earcons))
         speaker.set_levels(settings.rate_level, settings.volume_level)
         for line in speaker.pop_notices():

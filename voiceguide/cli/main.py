@@ -183,11 +183,7 @@ def _settings(config: Path | None) -> Settings:
 
 
 def _run_config(args: argparse.Namespace, saved: Settings, guide_path: Path) -> RunConfig:
-    """The options of ``voiceguide run`` over the carer's settings, resolved once for the whole run.
-
-    Explicit --rate/--volume set the pace and loudness of level 0; otherwise the
-    run starts at the saved levels (the same levels « plus vite » moves).
-    """
+    """The options of ``voiceguide run`` over the carer's settings, resolved once for the whole run."""
     from voiceguide.carer.settings import merge_cli, settings_path
     from voiceguide.cli.run import RunConfig
     from voiceguide.session.sources import InputConfig
@@ -195,13 +191,12 @@ def _run_config(args: argparse.Namespace, saved: Settings, guide_path: Path) -> 
     from voiceguide.speech_levels import Levels
 
     settings = merge_cli(saved, vars(args))
-    speech = NarratorConfig.from_options(voice=settings.voice, rate=args.rate, volume=args.volume,
-                                         tts=args.tts, earcons=settings.earcons)
-    levels = Levels(rate=settings.rate_level if speech.rate_wpm is None else 0,
-                    volume=settings.volume_level if speech.volume is None else 0)
+    speech = NarratorConfig.from_options(voice=settings.voice, rate=args.rate, volume=args.volume, tts=args.tts,
+                                         earcons=settings.earcons,
+                                         saved=Levels(settings.rate_level, settings.volume_level))
     inputs = InputConfig(kind=_input_kind(args, settings), audio_files=tuple(args.audio_in), fast=args.fast,
                          microphone=settings.microphone, model=settings.model, barge_in=settings.barge_in)
-    return RunConfig(guide_path=guide_path, inputs=inputs, speech=speech, levels=levels,
+    return RunConfig(guide_path=guide_path, inputs=inputs, speech=speech,
                      noinput_timeout=settings.noinput_timeout, settings_file=settings_path(args.config),
                      events=args.events, restart=args.restart)
 

@@ -23,7 +23,6 @@ from voiceguide.session.sources import InputConfig, check_inputs, choose_input, 
 from voiceguide.session.turntaking import TurnTaking
 from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.speaker import open_speaker
-from voiceguide.speech_levels import Levels
 
 
 def resolve_guide_path(name_or_path: str | None) -> Path:
@@ -49,7 +48,6 @@ class RunConfig:
     guide_path: Path
     inputs: InputConfig
     speech: NarratorConfig
-    levels: Levels                 # where the speech rate and volume start
     noinput_timeout: float         # seconds of silence before a re-prompt (the dialog decides where it applies)
     settings_file: Path            # never overwritten by the events log
     events: Path | None = None     # --events
@@ -103,7 +101,7 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         speaker = open_speaker(config.speech)
         turns = TurnTaking(speaker, open_inputs(kind, config.inputs, model_dir, sys.stdin, vocabulary))
         session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify)
-        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), levels=config.levels)
+        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
     finally:
         if session is not None and session.state is not None:
             _remember(session.state, guide, key, save_progress, clear_progress)

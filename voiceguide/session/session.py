@@ -17,7 +17,6 @@ from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.listening.turns import EndOfInput, KeyPress, Turn
 from voiceguide.session.events import EventLog
 from voiceguide.session.turntaking import TurnTaking
-from voiceguide.speech_levels import Levels
 
 
 class Session:
@@ -41,20 +40,17 @@ class Session:
         self.notify = notify
         self.state: State | None = None
 
-    def run(self, resume: str | None = None, intro: tuple[str, ...] = (), levels: Levels | None = None) -> State:
+    def run(self, resume: str | None = None, intro: tuple[str, ...] = ()) -> State:
         """Speak, listen, repeat; return the last state (its ``step`` is where the user stopped).
 
         ``resume``: the step where the user stopped last time (they are asked
         whether to go on there). ``intro``: said before the welcome.
-        ``levels``: the speech rate and volume levels to start at (default: 0, 0).
         """
-        levels = levels or Levels()
         modality = self.turns.modality
         if resume:
             state, reply = self.dialog.offer_resume(resume, modality=modality)
         else:
             state, reply = self.dialog.start(modality=modality)
-        state = dataclasses.replace(state, rate_level=levels.rate, volume_level=levels.volume)
         if intro:
             reply = dataclasses.replace(reply, say=intro + reply.say)
         self.state = state

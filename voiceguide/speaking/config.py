@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from voiceguide import speech_levels
 from voiceguide.errors import UserError
-from voiceguide.speech_levels import MAX_RATE_WPM, MIN_RATE_WPM, clamp_rate
+from voiceguide.speech_levels import MAX_RATE_WPM, MIN_RATE_WPM, Levels, clamp_rate
 
 TTS_ENGINES = ("pyttsx3", "none")   # --tts: the speech engine, or none (text only)
 MIN_VOLUME = 0.1          # "moins fort" never mutes the guide entirely
@@ -39,14 +39,20 @@ class NarratorConfig:
 
     @classmethod
     def from_options(cls, voice: str | None = None, rate: str | int | None = None,
-                     volume: str | float | None = None, tts: str = "pyttsx3", earcons: bool = True
-                     ) -> NarratorConfig:
-        """A config from command-line text: "--rate 200", "--volume 0,7" or "--volume 70%".
+                     volume: str | float | None = None, tts: str = "pyttsx3", earcons: bool = True,
+                     saved: Levels | None = None) -> NarratorConfig:
+        """A config from command-line text ("--rate 200", "--volume 0,7" or "--volume 70%") over the
+        carer's ``saved`` levels: an explicit rate or volume wins, otherwise the saved level sets it.
 
         Raises UserError (exit 2) with a French message for a bad value.
         """
-        return cls(voice=(voice or "").strip() or None, rate_wpm=_parse_rate(rate),
-                   volume=_parse_volume(volume), earcons=earcons, tts=tts)
+        rate_wpm, loudness = _parse_rate(rate), _parse_volume(volume)
+        saved = saved or Levels()
+        if rate_wpm is None and saved.rate:
+            rate_wpm = speech_levels.rate_wpm(saved.rate)
+        if loudness is None and saved.volume:
+            loudness = speech_levels.volume(saved.volume)
+        return cls(voice=(voice or "").strip() or None, rate_wpm=rate_wpm, volume=loudness, earcons=earcons, tts=tts)
 
     def rate_for(self, level: int) -> int:
         """Words a minute for a rate level ("plus vite" = +1), relative to the configured rate."""
