@@ -80,6 +80,15 @@ def sparse(name: str, head: bytes, size: int) -> Prepare:
     return prepare
 
 
+def huge(where: Callable[[Path, Path], Path], head: bytes, size: int) -> Prepare:
+    """Replaces the home's settings or progress file with ``size`` bytes that take no disk space."""
+    def prepare(d: Path, home: Path) -> None:
+        with open(where(d, home), "wb") as f:
+            f.write(head)
+            f.truncate(size)
+    return prepare
+
+
 def folder(name: str) -> Prepare:
     return lambda d, home: (d / name).mkdir(parents=True)
 
@@ -155,6 +164,7 @@ class Case:
     root_skips: bool = False                    # chmod means nothing to root
     untouched: tuple[str, ...] = field(default=())   # files of the case folder that must keep their bytes
     forgets_progress: bool = False              # a run that goes on may rightly drop an obsolete saved step
+    writes_nothing: bool = False                # a read-only command: even with exit 0, nothing moved or written
 
 
 RUN = ("run", "--tts", "none")
@@ -296,6 +306,28 @@ CASES: dict[str, Case] = {
     "settings: a fifo": Case(TEXT, 0, ("pas un fichier ordinaire", "réglages par défaut"), fifo(settings_at)),
     "settings: unreadable": Case(TEXT, 0, ("impossible de le lire",), unreadable(settings_at), root_skips=True),
     "settings: --config missing": Case((*TEXT, "--config", "{d}/absent.yaml"), 0, ("n'existe pas", "--config")),
+    "settings: 1 GB": Case(TEXT, 0, ("trop gros (1,0 Go)", "mis de côté"),
+                           huge(settings_at, VALID_SETTINGS, 1024 ** 3)),
+    "settings: --config a guide, run": Case((*TEXT, "--config", "{d}/g.yaml"), 2,
+                                            ("« {d}/g.yaml » ne peut pas servir de fichier de réglages",
+                                             "aucun de ses noms", "Vérifiez le nom donné à --config"),
+                                            copy_guide("g.yaml"), untouched=("g.yaml",)),
+    "settings: --config a guide, setup": Case(("setup", "--input", "text", "--tts", "none", "--config", "{d}/g.yaml"),
+                                              2, ("ne peut pas servir de fichier de réglages", "--config"),
+                                              copy_guide("g.yaml"), untouched=("g.yaml",)),
+    "settings: --config a guide, config show": Case(("config", "show", "--config", "{d}/g.yaml"), 0,
+                                                    ("ne peut pas servir de fichier de réglages", "n'a pas été modifié"),
+                                                    copy_guide("g.yaml"), untouched=("g.yaml",), writes_nothing=True),
+    "settings: --config a guide, doctor": Case(("doctor", "--tts", "none", "--config", "{d}/g.yaml"), 0, (),
+                                               copy_guide("g.yaml"), untouched=("g.yaml",), writes_nothing=True),
+    "settings: --config binary, run": Case((*TEXT, "--config", "{d}/r.yaml"), 2,
+                                           ("ne peut pas servir de fichier de réglages", "caractères invalides"),
+                                           write("r.yaml", b"\x00\x01\xff\xfe" * 10), untouched=("r.yaml",)),
+    "settings: damaged, config show": Case(("config", "show"), 0, ("ne peut pas être utilisé", "n'a pas été modifié"),
+                                           put(settings_at, b"\x00\x01\xff\xfe" * 10), writes_nothing=True),
+    "settings: damaged, doctor": Case(("doctor", "--tts", "none"), 0, (),
+                                      put(settings_at, b"\x00\x01\xff\xfe" * 10), writes_nothing=True),
+    "progress: 1 GB": Case(TEXT, 0, ("trop gros (1,0 Go)", "mis de côté"), huge(progress_at, VALID_PROGRESS, 1024 ** 3)),
     "progress: garbage": Case(TEXT, 0, ("abîmé", "mis de côté"), put(progress_at, b"{\"format\": 1, \"gui")),
     "progress: wrong shape": Case(TEXT, 0, ("forme attendue", "mis de côté"),
                                   put(progress_at, b'{"format": 1, "guides": ["ouvrir-ameli"]}')),
@@ -354,15 +386,16 @@ def test_bad_input(tmp_path: Path, name: str) -> None:
                                         *(box.cwd / u for u in case.untouched))}
     files_before = sorted(p.name for p in box.cwd.iterdir())
     args = [a.format(d=box.cwd, home=box.home) for a in case.args]
+    says = [piece.format(d=box.cwd) for piece in case.says]
 
     result, peak = run_measured(box, args, case.stdin)
 
     assert result.code == case.code, result.stderr
     assert_no_traceback(result)
-    for piece in case.says:
+    for piece in says:
         assert piece in result.stderr, f"« {piece} » missing from: {result.stderr}"
     assert peak < PEAK_MB, f"{peak:.0f} MB resident: the input was read into memory"
-    if case.code != 0:
+    if case.code != 0 or case.writes_nothing:
         for path, before in guarded.items():
             assert snapshot(path) == before, f"{path} changed by a refused run"
         assert not list(box.home.rglob("*.bak*")), "a refused run set a file aside"

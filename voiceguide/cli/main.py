@@ -198,7 +198,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     from voiceguide.carer.settings import format_settings, load_settings, settings_path
     from voiceguide.cli.run import notice
 
-    settings, notices = load_settings(args.config)
+    settings, notices = load_settings(args.config, read_only=True)
     for line in notices:
         notice(line)
     print(format_settings(settings, settings_path(args.config)))
