@@ -139,6 +139,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from voiceguide.guide import check_guide
 
     path = resolve_guide_path(args.file)
+    if args.graph is not None:   # before anything is printed: a bad chart name is refused alone
+        from voiceguide.carer.graph import check_graph_target
+
+        check_graph_target(args.graph)
     guide, problems = check_guide(path)
     if problems:
         for problem in problems:
