@@ -148,6 +148,7 @@ ALIAS_BOMB = "title: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"k{i}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
 DEEP = "title: " + "[" * 5000 + "]" * 5000 + "\n"
 HUGE_GUIDE = "# " + "x" * 200 + "\n"
+LONG = "a" * 300   # a file or folder name is at most 255 bytes
 BOMB_SETTINGS = ALIAS_BOMB.replace("title", "voice_base") + "voice: *i\n"
 
 
@@ -286,6 +287,28 @@ CASES: dict[str, Case] = {
     "option: render without --out": Case(("render",), 2, ("il manque", "--out")),
     "option: model without action": Case(("model",), 2, ("voiceguide model download",)),
     "option: config without action": Case(("config",), 2, ("voiceguide config show",)),
+    # ---- file names the system refuses for their length
+    **{f"name too long: {name}": Case(args, 2, (f"{name.split()[0]} : le nom « ", "est trop long (",
+                                                "255 caractères sans accent", "raccourcissez-le"), prepare)
+       for name, args, prepare in (
+           ("--guide FILE", (*TEXT, "--guide", LONG + ".yaml"), nothing),
+           ("--guide DIR/NAME", (*TEXT, "--guide", "{d}/" + LONG), nothing),
+           ("--guide NAME", (*TEXT, "--guide", "é" * 200), nothing),   # 400 bytes
+           ("FICHIER of validate", ("validate", LONG), nothing),
+           ("--graph", ("validate", "--graph", LONG + ".md"), nothing),
+           ("--audio-in", (*AUDIO, "{d}/bon.wav", LONG + ".wav"), write("bon.wav", good_wav())),
+           ("--events", (*TEXT, "--events", LONG), nothing),
+           ("--config of run", (*TEXT, "--config", LONG), nothing),
+           ("--config of config show", ("config", "show", "--config", LONG), nothing),
+           ("--config of doctor", ("doctor", "--tts", "none", "--config", LONG), nothing),
+           ("--model", (*AUDIO, "{d}/bon.wav", "--model", LONG), write("bon.wav", good_wav())),
+           ("--out", ("render", "--out", LONG), nothing),
+           ("--dest", ("model", "download", "--dest", LONG), nothing),
+       )},
+    "name too long: model in the settings": Case((*AUDIO, "{d}/bon.wav"), 2, ("trop long", "raccourcissez-le",
+                                                                              "dans les réglages"),
+                                                 both(write("bon.wav", good_wav()),
+                                                      put(settings_at, f"model: {LONG}\n".encode()))),
     # ---- the events log
     "events: a folder": Case((*TEXT, "--events", "{d}"), 2, ("est un dossier", "nom de fichier")),
     "events: missing folder": Case((*TEXT, "--events", "{d}/nulle/part.jsonl"), 2,

@@ -254,7 +254,8 @@ def path_name_problem(name: str) -> str | None:
     for part in Path(name).parts:
         if len(os.fsencode(part)) > NAME_MAX:
             return (f"le nom « {shorten(part)} » est trop long ({len(part)} caractères) : un nom de fichier "
-                    f"ou de dossier a au plus {NAME_MAX} caractères ; raccourcissez-le")
+                    f"ou de dossier a au plus {NAME_MAX} caractères sans accent (un caractère accentué compte "
+                    "double) ; raccourcissez-le")
     if len(os.fsencode(name)) > PATH_MAX:
         return (f"le chemin « {shorten(name)} » est trop long ({len(name)} caractères, {PATH_MAX} au plus) : "
                 "raccourcissez-le")
