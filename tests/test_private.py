@@ -25,16 +25,9 @@ it writes.
 
 from __future__ import annotations
 
-import fcntl
 import io
 import os
-import pty
-import select
 import stat
-import subprocess
-import sys
-import termios
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +36,7 @@ from conftest import CLI_TIMEOUT, assert_no_traceback, read_events
 from sandbox import (
     SMALL_GUIDE,
     Sandbox,
+    Terminal,
     ko_model,
     korean_wavs,
     needs_espeak,
@@ -268,43 +262,19 @@ def test_a_number_typed_key_by_key_in_keyboard_mode_is_kept_nowhere(tmp_path: Pa
     # password, into the guide's window. Only the keys that are commands here reach the log.
     box = private_box(tmp_path)
     log = box.cwd / "journal.jsonl"
-    master, slave = pty.openpty()
-
-    def controlling_terminal() -> None:
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    proc = subprocess.Popen([sys.executable, "-m", "voiceguide", "run", "--input", "keyboard", "--tts", "none",
-                             "--events", str(log)],
-                            stdin=slave, stdout=slave, stderr=slave, env=box.env, cwd=box.cwd,
-                            start_new_session=True, preexec_fn=controlling_terminal)
-    os.close(slave)
-    seen = b""
-
-    def read_until(piece: bytes) -> None:
-        nonlocal seen
-        deadline = time.monotonic() + CLI_TIMEOUT
-        while piece not in seen:
-            assert time.monotonic() < deadline, seen.decode("utf-8", "replace")
-            ready, _, _ = select.select([master], [], [], 1.0)
-            if ready:
-                seen += os.read(master, 4096)
-
+    terminal = Terminal(box, ["run", "--input", "keyboard", "--tts", "none", "--events", str(log)])
     try:
-        read_until(b"Bonjour")
-        os.write(master, b" ")                  # « suivant »: on to a step with no choice
-        read_until(b"Pour commencer")
-        for key in SSN_DIGITS + PASSWORD:       # the number, then a password
-            os.write(master, key.encode())
-            time.sleep(0.05)
-        os.write(master, b"q")
-        read_until(b"vraiment quitter")
-        os.write(master, b"o")
-        read_until(b"Au revoir")
-        assert proc.wait(timeout=CLI_TIMEOUT) == 0
+        terminal.read_until(b"Bonjour")
+        terminal.type(b" ")                     # « suivant »: on to a step with no choice
+        terminal.read_until(b"Pour commencer")
+        terminal.type((SSN_DIGITS + PASSWORD).encode(), pause=0.05)   # the number, then a password
+        terminal.type(b"q")
+        terminal.read_until(b"vraiment quitter")
+        terminal.type(b"o")
+        terminal.read_until(b"Au revoir")
+        assert terminal.process.wait(timeout=CLI_TIMEOUT) == 0
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
+        terminal.close()
     events = read_events(log)
     assert_no_digit_kept(log, events)
     assert [e["key"] for e in events if e["event"] == "key"] == ["space", "q", "o"]
