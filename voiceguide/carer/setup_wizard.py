@@ -56,9 +56,9 @@ from voiceguide.carer.setup_answers import (
     next_rate,
     next_volume,
 )
-from voiceguide.dialog.intent import InputsChanged, Modality
-from voiceguide.dialog.machine import KEYBOARD_FALLBACK, TEXT_FALLBACK, key_label, or_list
+from voiceguide.dialog.intent import InputsChanged
 from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.dialog.wording import Wording, key_short, or_list
 from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun, UserError, notify
 from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
 from voiceguide.listening.model_store import (
@@ -98,6 +98,7 @@ class Wizard:
         self.speaker = turns.speaker
         self.vocabulary = vocabulary
         self.matcher = IntentMatcher(vocabulary, NO_GUIDE)
+        self.wording = Wording(vocabulary)   # the guide's own words for what the setup shares with it
         self.timeout = timeout
         self.download = download
 
@@ -106,7 +107,7 @@ class Wizard:
     def said(self, name: str) -> str:
         """« label » (touche K) of a vocabulary command, for help texts."""
         spec = self.vocabulary.command(name)
-        keys = or_list([key_label(k) for k in spec.keys])
+        keys = or_list([key_short(k) for k in spec.keys])
         return f"« {spec.label} » (touche {keys})" if keys else f"« {spec.label} »"
 
     def yes_no(self, text: str) -> Question:
@@ -121,7 +122,7 @@ class Wizard:
             options = question.options
             turn = self.turns.next_turn(self.matcher.grammar(options), self.timeout)
             if isinstance(turn, InputsChanged):   # the microphone is gone: say how to go on, then listen again
-                self.say(KEYBOARD_FALLBACK if Modality.KEYS in turn.modality else TEXT_FALLBACK)
+                self.say(self.wording.for_(turn.modality).microphone_lost())
                 continue
             answer = interpret(turn, self.matcher, options)
             if answer in question.answers:
@@ -256,7 +257,7 @@ class Wizard:
         question = Question("Plus vite, plus lentement, ou c'est bien ?",
                             ("faster", "slower", KEEP, "yes", "repeat"),
                             f"Dites {self.said('faster')}, {self.said('slower')}, « c'est bien » (touche 1 "
-                            f"ou {key_label(self.vocabulary.command('yes').keys[0])}) pour garder cette vitesse, "
+                            f"ou {key_short(self.vocabulary.command('yes').keys[0])}) pour garder cette vitesse, "
                             f"ou {self.said('repeat')} pour réentendre la phrase.",
                             choices=(KEEP_CHOICE,))
         level = self.settings.rate_level
