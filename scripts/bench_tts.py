@@ -160,7 +160,7 @@ def main() -> None:
     print(f"Guide: {guide.title} ({len(steps)} steps, {files} files rendered)")
     print("| what | median ms (min, p90, max, runs) |")
     print("|---|---|")
-    print(f"| open_narrator (worker start, voice choice) | {summary(starts)} |")
+    print(f"| open_speaker (worker start, voice choice) | {summary(starts)} |")
     print(f"| render one sentence (uncached) | {summary(sentences)} |")
     print(f"| say() → first audio of a step, not pre-rendered | {summary(cold)} |")
     print(f"| same, interrupting a narration still rendering | {summary(interrupting)} |")

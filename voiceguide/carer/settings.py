@@ -70,7 +70,7 @@ class Settings:
     input: str | None = None               # the value of an InputKind
     microphone: str | int | None = None    # device name (or part of it) or index, as sounddevice takes it
     voice: str | None = None               # pyttsx3 voice id or name
-    rate_level: int = 0                    # see speech_settings
+    rate_level: int = 0                    # see speech_levels
     volume_level: int = 0
     noinput_timeout: float = 8.0           # seconds of silence before a re-prompt
     earcons: bool = True                   # short tones (listening, not understood)

@@ -173,7 +173,7 @@ class Narrator:
         return True
 
     def set_levels(self, rate_level: int, volume_level: int) -> None:
-        """Rate and volume levels of speech_settings; they apply from the next sentence."""
+        """Rate and volume levels of speech_levels; they apply from the next sentence."""
         with self._cond:
             self._rate = self.config.rate_for(rate_level)
             self._volume = self.config.volume_for(volume_level)
