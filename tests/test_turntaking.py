@@ -12,7 +12,6 @@ import io
 import json
 import os
 import pty
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import numpy as np
 import pytest
 from sandbox import FakeOutputStream, ko_model, needs_espeak
 from test_audio_in import DEVICES, FakeSoundDevice
+from test_narrator import wait_until
 
 from voiceguide.audio import RECOGNIZER_RATE, Audio
 from voiceguide.dialog.intent import InputsChanged, Modality
@@ -41,20 +41,10 @@ from voiceguide.speaking.speaker import SilentSpeaker, open_speaker
 
 LONG = ("Sur la page d'Ameli, activez le bouton Première connexion. L'écran de connexion s'ouvre alors, "
         "avec deux champs et un bouton Valider. Prenez votre temps : je reste là.")
-GUARD = 30.0   # a hang guard, never a timing
 
 
 class RealTime(FakeOutputStream):
     speed = 1.0   # the narration lasts as long as it would be heard
-
-
-def wait_until(predicate, timeout: float = GUARD) -> bool:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.005)
-    return True
 
 
 @pytest.fixture
