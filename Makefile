@@ -1,4 +1,8 @@
-# Two commands on a fresh machine: `make run` and `make test`.
+# Two commands on a fresh machine: `make run` and `make test`. Both go through
+# voiceguide/bootstrap.py (standard library only), which checks the system
+# (espeak-ng, PortAudio...), installs what is missing with apt-get on
+# Debian/Ubuntu, creates .venv and installs voiceguide; Windows and macOS run
+# the same file without make (see the README).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -13,16 +17,15 @@ install: $(PY)
 	$(PY) -m pip install --quiet -e .
 
 # Starts the Ameli guide with the best input this machine has. The French
-# model is downloaded first when it is missing; offline, the guide explains
-# aloud that it uses the keyboard instead.
-run: install
-	-$(PY) -m voiceguide model download
-	$(PY) -m voiceguide run
+# model is downloaded first when it is missing (offline: said once, and not
+# tried again at each launch; `make model` retries); without it the guide
+# explains aloud that it uses the keyboard instead.
+run:
+	$(PYTHON) -m voiceguide.bootstrap run --venv $(VENV)
 
-test: $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
-	$(PY) -m ruff check voiceguide tests scripts
-	$(PY) -m pytest
+# ruff, then the whole suite (pytest).
+test:
+	$(PYTHON) -m voiceguide.bootstrap test --venv $(VENV)
 
 # The French vosk model (about 41 MB), into models/.
 model: install

@@ -214,9 +214,21 @@ def test_model_download_is_refused_cleanly_in_french_when_offline(tmp_path: Path
     assert result.code == 1
     assert_no_traceback(result)
     assert "Impossible de joindre le site des modèles vosk" in result.stderr
-    assert "vérifiez la connexion à Internet" in result.stderr
+    assert "cet ordinateur semble hors ligne" in result.stderr and "Errno" not in result.stderr
     assert network_attempts(read_log(box.log)), "the download did try the network (and was refused)"
     assert list(dest.iterdir()) == []   # nothing half-downloaded left behind
+
+
+def test_after_an_offline_failure_make_runs_attempt_stays_off_the_network(tmp_path: Path) -> None:
+    box = sandbox(tmp_path)
+    dest = box.cwd / "modeles"
+    assert run_in(box, ["model", "download", "--dest", str(dest)]).code == 1    # told once
+    tried = len(network_attempts(read_log(box.log)))
+    automatic = run_in(box, ["model", "download", "--dest", str(dest), "--auto"])
+    assert automatic.code == 0 and "le site était injoignable le " in automatic.stderr
+    assert len(network_attempts(read_log(box.log))) == tried      # no new attempt
+    again = run_in(box, ["model", "download", "--dest", str(dest)])  # asked for: tries again
+    assert again.code == 1 and len(network_attempts(read_log(box.log))) > tried
 
 
 @pytest.mark.parametrize("args", [

@@ -83,16 +83,26 @@ def test_without_sound_card_or_microphone_every_step_says_why_and_settings_are_s
     text = "\n".join(lines)
     assert "Étape 1 sur 4 : le microphone." in lines
     assert "Je ne trouve aucun microphone sur cet ordinateur : étape passée." in text
-    assert ("Je ne peux pas faire entendre la voix : aucune carte son trouvée (branchez des haut-parleurs "
-            "ou un casque). Étape passée.") in lines
-    assert "La vitesse se règle à l'oreille, mais aucune carte son trouvée" in text
+    # The real cause of the silence, with its fix, once at the start; the steps it stops refer to it.
+    assert lines[0] == ("Le guide ne peut pas parler : aucun haut-parleur ni casque n'est trouvé ; branchez des "
+                        "haut-parleurs ou un casque, vérifiez que le son de l'ordinateur n'est pas coupé, puis "
+                        "relancez. Je continue en texte.")
+    assert sum("branchez des haut-parleurs" in line for line in lines) == 1
+    assert ("Je ne peux pas faire entendre la voix : aucun haut-parleur ni casque n'est trouvé (voir plus haut). "
+            "Étape passée.") in lines
+    assert ("La vitesse se règle à l'oreille, mais aucun haut-parleur ni casque n'est trouvé (voir plus haut) : "
+            "étape passée. La vitesse reste normale, environ 165 mots par minute.") in lines
     # The model question: help, a misunderstanding, then yes; offline, it says so and goes on.
     assert "Répondez « oui » (touche O) ou « non » (touche N). Pour arrêter sans rien enregistrer" in text
     assert "Je n'ai pas compris. Répondez « oui » (touche O) ou « non » (touche N)." in lines
     # Two silences then « aide »: the help is said for the first silence and for « aide » only.
     assert sum(line.startswith("Répondez « oui » (touche O)") for line in lines) == 2
-    failed = next(line for line in lines if line.startswith("Téléchargement impossible."))
-    assert "Impossible de joindre le site des modèles vosk" in failed and "voiceguide model download" in failed
+    failed = next(line for line in lines if line.startswith("Impossible de joindre le site des modèles vosk"))
+    assert "hors ligne" in failed and "voiceguide model download" in failed and "Errno" not in failed
+    # No microphone was found: none is saved, and the summary does not pretend one will be used.
+    assert ("Microphone : aucun trouvé (le guide se commandera au clavier) ; vitesse de la voix : normale, environ "
+            "165 mots par minute ; volume : normal (80 %).") in lines
+    assert not any("vitesse : 0" in line or "celui du système" in line for line in lines)
     assert lines[-1] == (f"Réglages enregistrés dans « {settings_file(home)} ». « voiceguide config show » les "
                          "affiche, et « voiceguide run » lance le guide avec eux.")
     saved = yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))
@@ -108,9 +118,9 @@ def test_rate_set_by_ear_plus_vite_twice_then_cest_bien(home: Path, monkeypatch:
     assert code == EXIT_OK
     assert "Entendez-vous la voix ? Oui ou non." in lines
     assert "Très bien, le haut-parleur fonctionne." in lines
-    assert "Plus vite : vitesse 1, environ 190 mots par minute." in lines
-    assert "Plus vite : vitesse 2, environ 218 mots par minute." in lines
-    assert "Vitesse gardée : 2, environ 218 mots par minute." in lines
+    assert "Plus vite : environ 190 mots par minute." in lines
+    assert "Plus vite : environ 218 mots par minute." in lines
+    assert "Vitesse gardée : un peu plus rapide que la normale, environ 218 mots par minute." in lines
     saved = yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))
     assert saved["rate_level"] == 2
     # The rate changed audibly: each sample played shorter than the one before.
@@ -129,7 +139,7 @@ def test_by_keyboard_alone(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert code == EXIT_OK
     saved = yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))
     assert saved["volume_level"] == 1 and saved["rate_level"] == -1
-    assert "Volume 1 : 90 %." in lines
+    assert "Volume : plus fort que la normale (90 %)." in lines
 
 
 def test_microphones_are_tried_in_turn_and_kept_with_celui_ci(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,6 +156,7 @@ def test_microphones_are_tried_in_turn_and_kept_with_celui_ci(home: Path, monkey
     second = lines.index(next(line for line in lines if line.startswith("Micro 2 : « Casque USB »")))
     assert lines[second + 1].startswith("Niveau correct (")
     assert "Micro gardé : « Casque USB »." in lines
+    assert any(line.startswith("Microphone : « Casque USB » ; vitesse de la voix : normale") for line in lines)
     assert "la voix est désactivée (--tts none)" in text
     assert yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))["microphone"] == "Casque USB"
 
@@ -279,9 +290,12 @@ def test_answers_are_read_with_the_guides_own_words(matcher: IntentMatcher) -> N
 
 
 def test_rate_decisions_stay_within_bounds() -> None:
-    assert next_rate(0, "faster")[:2] == (1, "Plus vite : vitesse 1, environ 190 mots par minute.")
+    assert next_rate(0, "faster")[:2] == (1, "Plus vite : environ 190 mots par minute.")
     assert next_rate(0, "slower")[0] == -1
-    assert next_rate(2, KEEP) == (2, "Vitesse gardée : 2, environ 218 mots par minute.", True)
+    assert next_rate(2, KEEP) == (2, "Vitesse gardée : un peu plus rapide que la normale, environ 218 mots par minute.",
+                                  True)
+    assert next_rate(-3, KEEP)[1] == "Vitesse gardée : nettement plus lente que la normale, environ 108 mots par minute."
+    assert next_rate(0, KEEP)[1] == "Vitesse gardée : normale, environ 165 mots par minute."
     assert next_rate(2, "yes")[2] is True
     assert next_rate(MAX_RATE_LEVEL, "faster") == (MAX_RATE_LEVEL, "C'est déjà la vitesse la plus rapide.", False)
     assert next_rate(MIN_RATE_LEVEL, "slower")[0] == MIN_RATE_LEVEL
@@ -290,7 +304,7 @@ def test_rate_decisions_stay_within_bounds() -> None:
 
 
 def test_volume_and_microphone_decisions() -> None:
-    assert next_volume(0, "louder") == (1, "Volume 1 : 90 %.")
+    assert next_volume(0, "louder") == (1, "Volume : plus fort que la normale (90 %).")
     assert next_volume(MAX_VOLUME_LEVEL, "louder")[0] == MAX_VOLUME_LEVEL
     assert next_volume(0, "softer")[0] == -1
     assert next_microphone(0, 3, "next") == ("test", 1)
