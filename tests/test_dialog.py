@@ -893,3 +893,32 @@ def test_ameli_menu_reaches_every_part(ameli: Guide, vocabulary: Vocabulary) -> 
         assert intent is not None and intent.target == part.id, part.topics[0]
         state, _ = dialog.handle(menu, intent)
         assert state.step == part.id and state.mode == STEP
+
+
+# ------------------------------------------------------------------ the way of answering changes
+
+
+def test_a_lost_microphone_is_said_for_the_keys_and_logged(dialog: Dialog) -> None:
+    from voiceguide.dialog.intent import InputsChanged, Modality
+
+    state, _ = dialog.start(modality=Modality.WORDS | Modality.KEYS)
+    new, reply = dialog.handle(state, InputsChanged(Modality.KEYS))
+    assert new.modality == Modality.KEYS and new.step == state.step and new.mode == state.mode
+    assert "clavier" in text(reply) and reply.events == (
+        {"event": "input", "reason": "microphone-lost", "modality": "keys"},)
+
+
+def test_a_lost_microphone_without_terminal_goes_on_with_typed_lines(dialog: Dialog) -> None:
+    from voiceguide.dialog.intent import InputsChanged, Modality
+
+    state, _ = dialog.start()
+    new, reply = dialog.handle(state, InputsChanged(Modality.WORDS))
+    assert new.modality == Modality.WORDS and "tapez" in text(reply)
+    assert names(reply) == ["input"]
+
+
+def test_silence_is_awaited_for_ever_in_pause_only(dialog: Dialog) -> None:
+    state, _ = dialog.start()
+    assert dialog.noinput_timeout(state) == dialog.settings.noinput_timeout
+    paused, _ = dialog.handle(state, cmd("pause"))
+    assert paused.mode == PAUSED and dialog.noinput_timeout(paused) is None

@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from voiceguide import speech_levels as levels
-from voiceguide.dialog.intent import Event, Intent, NoInput, NoMatch, Options
+from voiceguide.dialog.intent import Event, InputsChanged, Intent, Modality, NoInput, NoMatch, Options
 from voiceguide.errors import UserError
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.vocabulary import COMMAND_NAMES, CommandSpec, Vocabulary
@@ -59,6 +59,10 @@ KEY_NAMES = {
 
 PAUSE_AFTER_SILENCE = "Je fais une pause. Parlez ou appuyez sur une touche quand vous voulez reprendre."
 NOT_UNDERSTOOD = "Je n'ai pas compris."
+KEYBOARD_FALLBACK = ("Le microphone ne répond plus : je passe au clavier. "
+                     "Appuyez sur h pour entendre les touches.")
+TEXT_FALLBACK = ("Le microphone ne répond plus : je continue avec ce que vous tapez, "
+                 "une commande par ligne.")
 RESUME_AT = "resume-at"  # the pending intent of the question asked at start when progress was saved
 
 
@@ -110,6 +114,7 @@ class State:
     pending: Intent | None = None        # what "oui" would do, in confirm mode
     back_mode: str = STEP                # where confirm and paused return: step or menu
     last_prompt: tuple[str, ...] = ()    # what "répéter" says in step mode
+    modality: Modality = Modality.WORDS  # how the user answers now: prompts name words, keys or both
 
 
 class Dialog:
@@ -129,7 +134,7 @@ class Dialog:
 
     # ----------------------------------------------------------------- API
 
-    def start(self, step: str | None = None) -> tuple[State, Reply]:
+    def start(self, step: str | None = None, modality: Modality = Modality.WORDS) -> tuple[State, Reply]:
         """The welcome: the start step's narration, or the narration of ``step`` when resuming there."""
         target = self.guide.start if step is None else step
         if not self._exists(target):
@@ -140,21 +145,22 @@ class Dialog:
         prefix: tuple[str, ...] = ()
         if target != self.guide.start:
             prefix = (f"On reprend le guide à l'étape {self.guide.position(target)} sur {len(self.guide.steps)}.",)
-        return self._enter(State(step=target), target, push=False, prefix=prefix)
+        return self._enter(State(step=target, modality=modality), target, push=False, prefix=prefix)
 
-    def offer_resume(self, step: str) -> tuple[State, Reply]:
+    def offer_resume(self, step: str, modality: Modality = Modality.WORDS) -> tuple[State, Reply]:
         """The welcome when progress was saved: ask whether to go on at ``step``, yes or no.
 
         Yes enters ``step``; no starts the guide from the beginning.
         """
         if not self._exists(step) or step == self.guide.start:
-            return self.start()
+            return self.start(modality=modality)
         title = _sentence(_clean(self.guide.step(step).title))
         pending = Intent(name=RESUME_AT, target=step, label=title)
         # Stand just before ``step`` on the way from the start, so that "oui"
         # enters it with a history that "précédent" can walk back.
         way = self.guide.path_to(step)
-        state = State(step=way[-2], history=way[:-2], mode=CONFIRM, pending=pending, back_mode=STEP)
+        state = State(step=way[-2], history=way[:-2], mode=CONFIRM, pending=pending, back_mode=STEP,
+                      modality=modality)
         where = f"La dernière fois, vous étiez à l'étape {self.guide.position(step)} sur {len(self.guide.steps)} : {title}"
         event = {"event": "confirm", "name": RESUME_AT, "target": step, "label": title}
         return state, Reply(say=("Bonjour.", where, self._question(pending)), events=(event,))
@@ -191,6 +197,12 @@ class Dialog:
             return Options()
         return Options(choices=self._step(state).choices)
 
+    def noinput_timeout(self, state: State) -> float | None:
+        """Seconds of silence before a ``NoInput`` event in ``state``; None: wait as long as it takes."""
+        if state.mode in (PAUSED, ENDED):
+            return None
+        return self.settings.noinput_timeout
+
     def handle(self, state: State, event: Event) -> tuple[State, Reply]:
         """The next state and what to say: pure, so the same input always gives the same answer."""
         if state.mode == ENDED:
@@ -199,6 +211,8 @@ class Dialog:
             return self._intent(state, event)
         if isinstance(event, NoInput):
             return self._noinput(state)
+        if isinstance(event, InputsChanged):
+            return self._inputs_changed(state, event)
         heard = event.heard if isinstance(event, NoMatch) else ""
         return self._nomatch(state, heard)
 
@@ -424,6 +438,16 @@ class Dialog:
             return state, Reply(say=(at_bound,))
         new = replace(state, rate_level=level) if kind == "rate" else replace(state, volume_level=level)
         return new, Reply(say=("Comme ceci ?",), events=({"event": "setting", "name": kind, "level": level},))
+
+    def _inputs_changed(self, state: State, event: InputsChanged) -> tuple[State, Reply]:
+        """The microphone is gone: say how to go on, in the way that works now."""
+        if Modality.KEYS in event.modality:
+            said = KEYBOARD_FALLBACK
+        else:
+            said = TEXT_FALLBACK
+        logged = {"event": "input", "reason": event.reason.value,
+                  "modality": "keys" if Modality.KEYS in event.modality else "words"}
+        return replace(state, modality=event.modality), Reply(say=(said,), events=(logged,))
 
     # ------------------------------------------------ silence, not understood
 
