@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -48,7 +47,6 @@ from voiceguide.speaking.player import output_problem
 from voiceguide.speech_levels import MAX_RATE_LEVEL, MAX_VOLUME_LEVEL, MIN_RATE_LEVEL
 
 OFFLINE = "http://127.0.0.1:9/model-list.json"     # the discard port: connection refused at once
-needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng absent")
 
 
 @pytest.fixture
@@ -110,7 +108,6 @@ def test_without_sound_card_or_microphone_every_step_says_why_and_settings_are_s
     assert not list(home.rglob("vosk-model-small-fr-0.22*"))      # nothing half-downloaded left
 
 
-@needs_espeak
 def test_rate_set_by_ear_plus_vite_twice_then_cest_bien(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Fake sound card (sounddevice edge only): the sample is rendered by espeak-ng each time.
     fake = install_fake_sounddevice(monkeypatch, FakeSoundDevice(output="Haut-parleurs de test"))
@@ -131,7 +128,6 @@ def test_rate_set_by_ear_plus_vite_twice_then_cest_bien(home: Path, monkeypatch:
     assert samples[0] > samples[1] > samples[2] > 0, samples
 
 
-@needs_espeak
 def test_by_keyboard_alone(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     install_fake_sounddevice(monkeypatch, FakeSoundDevice(output="Haut-parleurs de test"))
     # o: I hear it; f: louder, then o; l: slower; 1: « c'est bien »; n: no download.
@@ -173,7 +169,6 @@ def test_a_microphone_is_chosen_by_its_number(home: Path, monkeypatch: pytest.Mo
 
 # --------------------------------------------------------------------------- leaving early saves nothing
 
-@needs_espeak
 def test_end_of_input_in_the_middle_saves_nothing(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     install_fake_sounddevice(monkeypatch, FakeSoundDevice(output="Haut-parleurs de test"))
     code, lines = setup("oui\nplus vite\n")
