@@ -38,10 +38,10 @@ def venv_python(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if sys.platform.startswith("win") else "bin/python")
 
 
-def _call(command: Sequence[str | Path]) -> int:
+def _call(command: Sequence[str | Path], env: dict[str, str] | None = None) -> int:
     """Runs a step with this terminal; Ctrl-C reaches it too, and ends the set-up with 130."""
     try:
-        return subprocess.call([str(c) for c in command], cwd=ROOT)
+        return subprocess.call([str(c) for c in command], cwd=ROOT, env=env)
     except KeyboardInterrupt:
         return 130
 
@@ -76,7 +76,8 @@ def ensure_installed(venv: Path, extra: str | None) -> bool:
     if wanted <= done:
         return True
     say("Installation des modules Python de voiceguide (la première fois, quelques minutes)…")
-    if _call([venv_python(venv), "-m", "pip", "install", "--quiet", "-e", f".[{extra}]" if extra else "."]) != 0:
+    quiet = dict(os.environ, PYTHONWARNINGS="ignore")   # the build's warnings are for developers, not carers
+    if _call([venv_python(venv), "-m", "pip", "install", "--quiet", "-e", f".[{extra}]" if extra else "."], quiet) != 0:
         say("L'installation des modules Python a échoué. La première fois, il faut Internet : vérifiez la "
             "connexion, puis relancez.")
         return False
@@ -118,12 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      description="Installe ce qu'il faut, puis lance le guide (run) ou les tests (test).")
     parser.add_argument("purpose", choices=(system.RUN, system.TEST))
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv", help="dossier de l'environnement Python")
-    parser.add_argument("rest", nargs=argparse.REMAINDER, help="options passées à « voiceguide run » ou à pytest")
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)   # the rest goes to « voiceguide run » or to pytest
     venv = args.venv if args.venv.is_absolute() else Path(os.getcwd()) / args.venv
     if not prepare(args.purpose, venv, again(args.purpose)):
         return 1
-    rest = args.rest[1:] if args.rest[:1] == ["--"] else args.rest
+    rest = rest[1:] if rest[:1] == ["--"] else rest
     return run(venv, rest) if args.purpose == system.RUN else test(venv, rest)
 
 
