@@ -133,8 +133,19 @@ def test_ensure_installs_on_debian_then_checks_again(monkeypatch: pytest.MonkeyP
     said: list[str] = []
     assert ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[piece])
     assert installer.commands == [("apt-get", "install", "-y", "-q", "paquet-essai")]
-    assert said == ["Il manque sur cet ordinateur : paquet-essai, pour un essai. Je les installe avec "
+    assert said == ["Il manque sur cet ordinateur : paquet-essai, pour un essai. Je l'installe avec "
                     "« apt-get install paquet-essai »…", "Installation terminée."]
+
+
+def test_ensure_says_when_a_package_still_does_not_work_after_installing(monkeypatch: pytest.MonkeyPatch) -> None:
+    installer = Installer(works=True)
+    piece = Piece("essai", "un essai", {"apt": "paquet-essai"}, lambda: "absent")   # installed, still broken
+    monkeypatch.setattr(system, "package_manager", lambda: "apt")
+    monkeypatch.setattr(system, "_is_root", lambda: True)
+    said: list[str] = []
+    assert not ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[piece])
+    assert said[-1] == ("Après l'installation, il manque encore : paquet-essai, pour un essai. Tapez « apt-get install "
+                        "paquet-essai », puis relancez « make run ».")
 
 
 def test_ensure_fetches_the_package_lists_once_then_gives_the_command(monkeypatch: pytest.MonkeyPatch) -> None:

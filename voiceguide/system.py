@@ -227,13 +227,13 @@ def install_hint(key: str) -> str:
     return command_to_type([piece(key).package(package_manager())])
 
 
-def describe(missing: Sequence[Missing], manager: str | None) -> str:
+def describe(missing: Sequence[Missing], manager: str | None, lead: str = "Il manque sur cet ordinateur") -> str:
     """« Il manque sur cet ordinateur : espeak-ng, pour la voix du guide ; libportaudio2, pour le son… »"""
     by_package: dict[str, list[str]] = {}
     for m in missing:
         by_package.setdefault(m.piece.package(manager), []).append(m.piece.purpose)
     parts = [f"{name}, pour {' et pour '.join(purposes)}" for name, purposes in by_package.items()]
-    return "Il manque sur cet ordinateur : " + " ; ".join(parts) + "."
+    return f"{lead} : " + " ; ".join(parts) + "."
 
 
 def missing_message(missing: Sequence[Missing], command: str) -> str:
@@ -273,7 +273,8 @@ def ensure(purpose: str, *, command: str, out: Callable[[str], None] = print,
         out(f"{what} Tapez « {decided.typed} », puis relancez « {command} ».")
         return False
     password = " (votre mot de passe peut être demandé)" if decided.run[0] == "sudo" else ""
-    out(f"{what} Je les installe avec « {decided.typed} »{password}…")
+    verb = "Je les installe" if len(packages) > 1 else "Je l'installe"
+    out(f"{what} {verb} avec « {decided.typed} »{password}…")
     runner = runner or _run
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     if runner(decided.run, env) != 0:
@@ -284,8 +285,8 @@ def ensure(purpose: str, *, command: str, out: Callable[[str], None] = print,
             return False
     still = find_missing(purpose, pieces)
     if still:
-        out(f"{describe(still, manager)} (encore, après l'installation) : tapez « {decided.typed} », puis "
-            f"relancez « {command} ».")
+        again = describe(still, manager, "Après l'installation, il manque encore")
+        out(f"{again} Tapez « {decided.typed} », puis relancez « {command} ».")
         return False
     out("Installation terminée.")
     return True
