@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from voiceguide.guide import Choice
 
+GOTO = "goto"        # an intent that goes to a step: a choice or a topic shortcut (``target``)
+BROWSE = "browse"    # an arrow key over the options: ``target`` "+1" or "-1"
+
 
 class Modality(enum.Flag):
     """How the user can answer right now; the dialog words its prompts for it.
@@ -70,6 +73,7 @@ class Options:
 
     choices: tuple[Choice, ...] = ()
     yes_no: bool = False
+    cursor: int | None = None    # the choice last read with the arrow keys: Entrée picks it
 
 
 @dataclass(frozen=True)
