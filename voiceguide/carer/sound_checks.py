@@ -65,11 +65,11 @@ def check_audio_output(essential: bool = True) -> Check:
     finding = diagnosis.sound_output()
     if finding is not None:
         return _failed(OUTPUT, finding, essential)
+    from voiceguide.listening.audio_in import import_sounddevice
+
     name = "?"
     try:
-        import sounddevice
-
-        name = str(sounddevice.query_devices(kind="output").get("name", "?"))
+        name = str(import_sounddevice().query_devices(kind="output").get("name", "?"))
     except Exception:  # noqa: BLE001 - the name is only shown
         pass
     return Check(OK, f"{OUTPUT} : « {name} »")
