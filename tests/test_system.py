@@ -125,12 +125,23 @@ class Installer:
         return 0 if self.works or "update" in command else 100
 
 
+def on_debian(monkeypatch: pytest.MonkeyPatch, *, root: bool, sudo: bool = False) -> list[str]:
+    """This machine seen as Debian with or without root and sudo, no terminal; returns what ensure says."""
+    monkeypatch.setattr(system, "package_manager", lambda: "apt")
+    monkeypatch.setattr(system, "_is_root", lambda: root)
+    monkeypatch.setattr(system.shutil, "which", lambda name: "/usr/bin/sudo" if sudo and name == "sudo" else None)
+    monkeypatch.setattr(system, "_interactive", lambda: False)
+    return []
+
+
+def essai(probe) -> Piece:
+    return Piece("essai", "un essai", {"apt": "paquet-essai"}, probe)
+
+
 def test_ensure_installs_on_debian_then_checks_again(monkeypatch: pytest.MonkeyPatch) -> None:
     installer = Installer(works=True)
-    piece = Piece("essai", "un essai", {"apt": "paquet-essai"}, lambda: None if installer.installed else "absent")
-    monkeypatch.setattr(system, "package_manager", lambda: "apt")
-    monkeypatch.setattr(system, "_is_root", lambda: True)
-    said: list[str] = []
+    said = on_debian(monkeypatch, root=True)
+    piece = essai(lambda: None if installer.installed else "absent")
     assert ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[piece])
     assert installer.commands == [("apt-get", "install", "-y", "-q", "paquet-essai")]
     assert said == ["Il manque sur cet ordinateur : paquet-essai, pour un essai. Je l'installe avec "
@@ -138,25 +149,17 @@ def test_ensure_installs_on_debian_then_checks_again(monkeypatch: pytest.MonkeyP
 
 
 def test_ensure_says_when_a_package_still_does_not_work_after_installing(monkeypatch: pytest.MonkeyPatch) -> None:
-    installer = Installer(works=True)
-    piece = Piece("essai", "un essai", {"apt": "paquet-essai"}, lambda: "absent")   # installed, still broken
-    monkeypatch.setattr(system, "package_manager", lambda: "apt")
-    monkeypatch.setattr(system, "_is_root", lambda: True)
-    said: list[str] = []
-    assert not ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[piece])
+    said = on_debian(monkeypatch, root=True)
+    broken = essai(lambda: "absent")      # installed, and still not working
+    assert not ensure(RUN, command="make run", out=said.append, runner=Installer(works=True), pieces=[broken])
     assert said[-1] == ("Après l'installation, il manque encore : paquet-essai, pour un essai. Tapez « apt-get install "
                         "paquet-essai », puis relancez « make run ».")
 
 
 def test_ensure_fetches_the_package_lists_once_then_gives_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
     installer = Installer(works=False)
-    piece = Piece("essai", "un essai", {"apt": "paquet-essai"}, lambda: "absent")
-    monkeypatch.setattr(system, "package_manager", lambda: "apt")
-    monkeypatch.setattr(system, "_is_root", lambda: False)
-    monkeypatch.setattr(system.shutil, "which", lambda name: "/usr/bin/sudo" if name == "sudo" else None)
-    monkeypatch.setattr(system, "_interactive", lambda: False)
-    said: list[str] = []
-    assert not ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[piece])
+    said = on_debian(monkeypatch, root=False, sudo=True)
+    assert not ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[essai(lambda: "absent")])
     assert installer.commands == [("sudo", "-n", "apt-get", "install", "-y", "-q", "paquet-essai"),
                                   ("sudo", "-n", "apt-get", "update", "-q"),
                                   ("sudo", "-n", "apt-get", "install", "-y", "-q", "paquet-essai")]
@@ -166,12 +169,8 @@ def test_ensure_fetches_the_package_lists_once_then_gives_the_command(monkeypatc
 
 def test_ensure_without_sudo_stops_at_once_with_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
     installer = Installer(works=True)
-    piece = Piece("essai", "un essai", {"apt": "paquet-essai"}, lambda: "absent")
-    monkeypatch.setattr(system, "package_manager", lambda: "apt")
-    monkeypatch.setattr(system, "_is_root", lambda: False)
-    monkeypatch.setattr(system.shutil, "which", lambda name: None)
-    said: list[str] = []
-    assert not ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[piece])
+    said = on_debian(monkeypatch, root=False)
+    assert not ensure(RUN, command="make run", out=said.append, runner=installer, pieces=[essai(lambda: "absent")])
     assert installer.commands == []
     assert said == ["Il manque sur cet ordinateur : paquet-essai, pour un essai. Tapez « su -c \"apt-get install "
                     "paquet-essai\" », puis relancez « make run »."]
