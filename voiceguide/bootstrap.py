@@ -119,10 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      description="Installe ce qu'il faut, puis lance le guide (run) ou les tests (test).")
     parser.add_argument("purpose", choices=(system.RUN, system.TEST))
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv", help="dossier de l'environnement Python")
+    parser.add_argument("--prepare-only", action="store_true", help="seulement installer (make install, make model…)")
     args, rest = parser.parse_known_args(argv)   # the rest goes to « voiceguide run » or to pytest
     venv = args.venv if args.venv.is_absolute() else Path(os.getcwd()) / args.venv
     if not prepare(args.purpose, venv, again(args.purpose)):
         return 1
+    if args.prepare_only:
+        return 0
     rest = rest[1:] if rest[:1] == ["--"] else rest
     return run(venv, rest) if args.purpose == system.RUN else test(venv, rest)
 
