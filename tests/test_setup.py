@@ -229,6 +229,18 @@ def test_existing_settings_are_kept_and_a_new_config_file_is_created_without_war
     assert saved["rate_level"] == 3 and saved["earcons"] is False     # what setup does not ask is kept
 
 
+def test_a_microphone_saved_before_but_not_found_now_is_not_saved_again(home: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_sounddevice(monkeypatch, FakeSoundDevice())     # a sound system with no microphone at all
+    path = settings_file(home)
+    path.parent.mkdir(parents=True)
+    path.write_text("microphone: Casque USB\n", encoding="utf-8")
+    code, lines = setup("non\n", tts="none")
+    assert code == EXIT_OK
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["microphone"] is None
+    assert any(line.startswith("Microphone : aucun trouvé (le guide se commandera au clavier)") for line in lines)
+
+
 def test_a_model_folder_in_the_settings_that_is_gone_is_forgotten(home: Path) -> None:
     path = settings_file(home)
     path.parent.mkdir(parents=True)

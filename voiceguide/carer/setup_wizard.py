@@ -298,7 +298,7 @@ class Wizard:
             self.microphone = "pas cherché (la bibliothèque du son manque)"
             self.say(f"Je ne peux pas chercher les microphones : {why}. Étape passée.")
             return
-        if not found.devices:
+        if found.status is MicStatus.NONE:
             self.microphone = "aucun trouvé (le guide se commandera au clavier)"
             self.say("Je ne trouve aucun microphone sur cet ordinateur : étape passée. Branchez un micro, "
                      "puis relancez « voiceguide setup » ; en attendant, le guide se commande au clavier.")
