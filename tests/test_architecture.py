@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "voiceguide"
 
 # The README's Layout, bottom up: a module imports only from its own package and from lower layers.
 LAYERS = [
-    {"errors", "userdirs", "speech_levels", "audio"},
+    {"errors", "userdirs", "speech_levels", "audio", "system"},
     {"language"},
     {"guide"},
     {"dialog"},
@@ -27,7 +27,8 @@ LAYERS = [
     {"carer"},
     {"cli"},
 ]
-ENTRY_POINTS = {"voiceguide.__main__"}   # `python -m voiceguide`, above everything
+# `python -m voiceguide` and `make run` / `make test` (voiceguide.bootstrap): above everything.
+ENTRY_POINTS = {"voiceguide.__main__", "voiceguide.bootstrap"}
 ORCHESTRATION = ["session", "cli/run.py", "listening/spoken.py", "listening/typed.py", "listening/microphone.py",
                  "speaking/narrator.py", "speaking/player.py", "speaking/speaker.py", "speaking/earcons.py",
                  "carer/setup_wizard.py", "audio.py"]

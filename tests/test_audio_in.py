@@ -6,7 +6,6 @@ writer, so the parser is checked against what users' tools produce.
 
 from __future__ import annotations
 
-import shutil
 import struct
 import subprocess
 from pathlib import Path
@@ -35,8 +34,6 @@ def handed_over(mic: Microphone) -> np.ndarray:
     assert all(c.rate == RATE and c.channels == 1 for c in got)
     return np.concatenate([c.samples for c in got]) if got else np.zeros(0, dtype=np.int16)
 
-needs_sox = pytest.mark.skipif(shutil.which("sox") is None, reason="sox absent (apt-get install sox)")
-
 
 def sox_sine(path: Path, *args: str, freq: int = 440, seconds: float = 0.5) -> Path:
     subprocess.run(["sox", "-n", *args, str(path), "synth", str(seconds), "sine", str(freq),
@@ -51,7 +48,6 @@ def dominant_freq(x: np.ndarray, rate: int = RATE) -> float:
 
 # ------------------------------------------------------------------ conversion
 
-@needs_sox
 @pytest.mark.parametrize("args", [
     ["-r", "16000", "-c", "1", "-b", "16"],
     ["-r", "8000", "-c", "1", "-b", "16"],
@@ -126,7 +122,6 @@ def test_streaming_placeholder_size_is_accepted(tmp_path: Path) -> None:
     assert np.array_equal(read_turn(tmp_path / "b.wav").samples, samples)
 
 
-@needs_sox
 def test_a_wav_is_read_as_it_is_then_converted_once(tmp_path: Path) -> None:
     wav = sox_sine(tmp_path / "stereo.wav", "-r", "48000", "-c", "2", "-b", "24", freq=440, seconds=0.5)
     audio = read_wav(wav)
@@ -208,7 +203,6 @@ def test_no_samples(tmp_path: Path) -> None:
     assert "aucun son" in refused(tmp_path / "rien.wav").message
 
 
-@needs_sox
 def test_compressed_wav_is_refused_with_a_conversion_hint(tmp_path: Path) -> None:
     wav = sox_sine(tmp_path / "adpcm.wav", "-r", "16000", "-c", "1", "-e", "ms-adpcm", seconds=0.2)
     msg = refused(wav).message

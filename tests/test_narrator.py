@@ -24,7 +24,8 @@ from voiceguide.errors import UserError
 from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.earcons import earcon
 from voiceguide.speaking.narrator import Narrator
-from voiceguide.speaking.player import NO_AUDIO_NOTICE, Player, output_problem
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE
+from voiceguide.speaking.player import Player, output_problem
 from voiceguide.speaking.speaker import SilentSpeaker, open_speaker
 from voiceguide.speaking.tts import Synthesizer
 

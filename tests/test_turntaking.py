@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sandbox import FakeOutputStream, ko_model, needs_espeak
+from sandbox import FakeOutputStream, ko_model
 from test_audio_in import DEVICES, FakeSoundDevice
 from test_narrator import wait_until
 
@@ -49,7 +49,6 @@ class RealTime(FakeOutputStream):
 
 @pytest.fixture
 def narrator():
-    needs_espeak()
     FakeOutputStream.last = None
     speaker = open_speaker(NarratorConfig(), stream_factory=RealTime)
     assert isinstance(speaker, Narrator)

@@ -52,3 +52,18 @@ class Levels:
 
     rate: int = 0
     volume: int = 0
+
+def rate_words(level: int) -> str:
+    """A rate level as a listener understands it: « normale, environ 165 mots par minute »."""
+    if level == 0:
+        how = "normale"
+    else:
+        how = (f"{'un peu' if abs(level) <= 2 else 'nettement'} plus {'rapide' if level > 0 else 'lente'} "
+               "que la normale")
+    return f"{how}, environ {rate_wpm(level)} mots par minute"
+
+
+def volume_words(level: int) -> str:
+    """A volume level as a listener understands it: « normal (80 %) »."""
+    how = "normal" if level == 0 else ("plus fort" if level > 0 else "moins fort") + " que la normale"
+    return f"{how} ({round(volume(level) * 100)} %)"

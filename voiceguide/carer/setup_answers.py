@@ -21,8 +21,9 @@ from voiceguide.speech_levels import (
     MAX_VOLUME_LEVEL,
     MIN_RATE_LEVEL,
     MIN_VOLUME_LEVEL,
+    rate_words,
     rate_wpm,
-    volume,
+    volume_words,
 )
 
 SILENCE = "silence"           # the answer when nothing was said within the time-out
@@ -71,14 +72,14 @@ def next_rate(level: int, answer: str) -> tuple[int, str, bool]:
         if level >= MAX_RATE_LEVEL:
             return level, "C'est déjà la vitesse la plus rapide.", False
         level += 1
-        return level, f"Plus vite : vitesse {level}, environ {rate_wpm(level)} mots par minute.", False
+        return level, f"Plus vite : environ {rate_wpm(level)} mots par minute.", False
     if answer == "slower":
         if level <= MIN_RATE_LEVEL:
             return level, "C'est déjà la vitesse la plus lente.", False
         level -= 1
-        return level, f"Plus lentement : vitesse {level}, environ {rate_wpm(level)} mots par minute.", False
+        return level, f"Plus lentement : environ {rate_wpm(level)} mots par minute.", False
     if answer in (KEEP, "yes"):
-        return level, f"Vitesse gardée : {level}, environ {rate_wpm(level)} mots par minute.", True
+        return level, f"Vitesse gardée : {rate_words(level)}.", True
     raise ValueError(f"not a rate answer: {answer!r}")
 
 
@@ -94,7 +95,7 @@ def next_volume(level: int, answer: str) -> tuple[int, str]:
         level -= 1
     else:
         raise ValueError(f"not a volume answer: {answer!r}")
-    return level, f"Volume {level} : {round(volume(level) * 100)} %."
+    return level, f"Volume : {volume_words(level)}."
 
 
 def next_microphone(current: int, count: int, answer: str) -> tuple[str, int]:
@@ -133,12 +134,7 @@ class Question:
         return Options(choices=self.choices, yes_no=self.yes_no)
 
 
-def describe(settings: Settings) -> str:
-    """The settings chosen, in one French sentence."""
-    mic = f"« {settings.microphone} »" if settings.microphone is not None else "celui du système"
-    return (f"Microphone : {mic} ; vitesse de la voix : {settings.rate_level} (environ "
-            f"{rate_wpm(settings.rate_level)} mots par minute) ; volume : {settings.volume_level} "
-            f"({round(volume(settings.volume_level) * 100)} %).")
-
-
-# --------------------------------------------------------------------------- the command
+def describe(settings: Settings, microphone: str) -> str:
+    """The settings chosen, in one French sentence (``microphone``: the one kept, or why none is)."""
+    return (f"Microphone : {microphone} ; vitesse de la voix : {rate_words(settings.rate_level)} ; "
+            f"volume : {volume_words(settings.volume_level)}.")

@@ -28,13 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from voiceguide.carer.doctor import (
-    Announcer,
-    input_devices,
-    load_sounddevice,
-    measure_level,
-    record,
-)
+from voiceguide.carer.diagnosis import Cause, Finding, sound_output, startup_notices, why_silent
+from voiceguide.carer.microphone import MicStatus, find_microphones, measure_level, record
+from voiceguide.carer.report import Announcer
 from voiceguide.carer.settings import (
     Settings,
     load_settings,
@@ -65,14 +61,13 @@ from voiceguide.listening.model_store import (
     MODEL_LIST_URL,
     ProgressBar,
     default_download_root,
-    download_model,
+    fetch_model,
     find_model,
 )
 from voiceguide.listening.turns import EndOfInput, InputKind
 from voiceguide.session.sources import InputConfig, check_inputs, choose_input, open_inputs
 from voiceguide.session.turntaking import TurnTaking
-from voiceguide.speaking.player import NO_OUTPUT_DEVICE
-from voiceguide.speech_levels import rate_wpm
+from voiceguide.speech_levels import rate_words
 
 STEPS = 4
 SPEAKER_SAMPLE = "Ceci est un essai de la voix du guide."
@@ -90,8 +85,10 @@ class Wizard:
     """Asks the questions, taking turns with the person as a guide does, and speaks through the announcer."""
 
     def __init__(self, settings: Settings, announcer: Announcer, turns: TurnTaking, vocabulary: Vocabulary, *,
-                 timeout: float, download: Callable[[], Path]) -> None:
+                 timeout: float, download: Callable[[], Path], told: frozenset[Cause] = frozenset()) -> None:
         self.settings = dataclasses.replace(settings)
+        self.microphone = "pas encore choisi"   # for the summary: the one kept, or why none is
+        self.told = set(told)                   # causes already said with their fix (at the start)
         self.say = announcer.say
         self.announcer = announcer
         self.turns = turns
@@ -158,31 +155,37 @@ class Wizard:
         self.model_step()
         return self.settings
 
+    def cause(self, finding: Finding) -> str:
+        """A cause as a clause; with its fix the first time only (voiceguide.carer.diagnosis)."""
+        if finding.cause in self.told:
+            return f"{finding.problem} (voir plus haut)"
+        self.told.add(finding.cause)
+        return f"{finding.problem} ; {finding.fix}"
+
     def speech_problem(self) -> str | None:
         """Why nothing can be heard here (French), or None when the guide speaks aloud."""
-        speaker = self.speaker
-        if speaker.audible:
+        if self.speaker.audible:
             return None
-        if speaker.failure:
-            return f"la synthèse vocale ne fonctionne pas ({speaker.failure})"
-        if speaker.audio_problem == NO_OUTPUT_DEVICE:
-            return "aucune carte son trouvée (branchez des haut-parleurs ou un casque)"
-        if speaker.audio_problem is not None:
-            return speaker.audio_problem
-        return "la voix est désactivée (--tts none)"
+        silencing = [f for f in why_silent(self.speaker) if f.silences]
+        return self.cause(silencing[0]) if silencing else "la voix est désactivée (--tts none)"
 
     def microphone_step(self) -> None:
         self.say(f"Étape 1 sur {STEPS} : le microphone.")
-        try:
-            sd = load_sounddevice()
-        except CannotRun as exc:
-            self.say(f"{exc.message} Étape passée.")
+        self.settings.microphone = None      # only a microphone found now is saved
+        found = find_microphones(None)
+        if found.status is MicStatus.NO_SOUND_LIBRARY:
+            finding = sound_output()
+            why = self.cause(finding) if finding is not None else "la bibliothèque du son ne se charge pas"
+            self.microphone = "pas cherché (la bibliothèque du son manque)"
+            self.say(f"Je ne peux pas chercher les microphones : {why}. Étape passée.")
             return
-        mics = input_devices(sd)
-        if not mics:
+        if found.status is MicStatus.NONE:
+            self.microphone = "aucun trouvé (le guide se commandera au clavier)"
             self.say("Je ne trouve aucun microphone sur cet ordinateur : étape passée. Branchez un micro, "
                      "puis relancez « voiceguide setup » ; en attendant, le guide se commande au clavier.")
             return
+        mics = list(found.devices)
+        sd = found.sd
         names = [name for _, name in mics]
         listed = " ; ".join(f"{i}, « {name} »" for i, name in enumerate(names, 1))
         self.say(f"Je trouve {len(mics)} microphone{'s' if len(mics) > 1 else ''} : {listed}. Je vais les essayer "
@@ -203,6 +206,7 @@ class Wizard:
             if action == "chosen":
                 break
         self.settings.microphone = names[current]
+        self.microphone = f"« {names[current]} »"
         self.say(f"Micro gardé : « {names[current]} ».")
 
     def _try_microphone(self, number: int, index: int, name: str, sd: Any) -> None:
@@ -250,7 +254,7 @@ class Wizard:
         problem = self.speech_problem()
         if problem is not None:
             self.say(f"La vitesse se règle à l'oreille, mais {problem} : étape passée. La vitesse reste "
-                     f"{self.settings.rate_level} (environ {rate_wpm(self.settings.rate_level)} mots par minute).")
+                     f"{rate_words(self.settings.rate_level)}.")
             return
         self.say("Je vais lire une phrase. Dites « plus vite » ou « plus lentement » jusqu'à ce que la vitesse "
                  "vous convienne, puis « c'est bien ».")
@@ -299,8 +303,7 @@ class Wizard:
         try:
             path = self.download()
         except CannotRun as exc:
-            self.say(f"Téléchargement impossible. {exc.message} Je continue sans le modèle ; vous pourrez "
-                     "l'installer plus tard avec « voiceguide model download ».")
+            self.say(f"{exc.message} Je continue sans le modèle.")
             return
         self.say(f"Modèle installé : « {path} ».")
 
@@ -346,9 +349,12 @@ def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None
         # will speak once it is saved (see speech_levels).
         speaker = open_speaker(NarratorConfig(voice=settings.voice, tts=tts, earcons=settings.earcons))
         speaker.set_levels(settings.rate_level, settings.volume_level)
+        silence = [f for f in why_silent(speaker) if f.silences]
+        announcer = Announcer(out, speaker)
+        for line in startup_notices(speaker, silence):   # why the voice cannot be heard: said once, here
+            announcer.say(line)
         for line in speaker.pop_notices():
             notify(line)
-        announcer = Announcer(out, speaker)
         for line in notices:     # a damaged settings file: said, not only printed
             announcer.say(line)
         if why:
@@ -356,11 +362,11 @@ def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None
         announcer.say(_intro(kind))
 
         def download() -> Path:
-            return download_model(default_download_root(), list_url=model_list_url,
-                                  progress=ProgressBar("Téléchargement du modèle", sys.stderr))
+            return fetch_model(default_download_root(), list_url=model_list_url,
+                               progress=ProgressBar("Téléchargement du modèle", sys.stderr))
 
-        wizard = Wizard(settings, announcer, TurnTaking(speaker, inputs), vocabulary,
-                        timeout=settings.noinput_timeout, download=download)
+        wizard = Wizard(settings, announcer, TurnTaking(speaker, inputs), vocabulary, timeout=settings.noinput_timeout,
+                        download=download, told=frozenset(f.cause for f in silence))
         try:
             chosen = wizard.run()
         except SetupAbandoned:
@@ -371,7 +377,7 @@ def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None
             announcer.say("Fin de l'entrée : réglage abandonné, rien n'est enregistré.")
             announcer.finish()
             return EXIT_OK
-        announcer.say(describe(chosen))
+        announcer.say(describe(chosen, wizard.microphone))
         try:
             written = save_settings(chosen, config)
         except OSError as exc:

@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     download = model_commands.add_parser("download", help="télécharger et installer le modèle français")
     download.add_argument("--dest", type=_path, default=None, metavar="DOSSIER",
                           help="dossier où l'installer (par défaut models/ ou le dossier de l'utilisateur)")
+    download.add_argument("--auto", action="store_true",
+                          help="essai automatique (make run) : ne réessaie pas si le site était injoignable la fois "
+                               "précédente")
 
     commands.add_parser("guides", help="lister les guides disponibles")
 
@@ -121,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "Code 0 si l'essentiel fonctionne.")
     doctor.add_argument("--mic-test", action="store_true",
                         help="enregistrer trois secondes et dire si le niveau du micro est bon (rien n'est gardé)")
+    doctor.add_argument("--details", action="store_true",
+                        help="ajouter à la fin les détails techniques (erreurs des bibliothèques, versions)")
     doctor.add_argument("--model", type=_path, default=None, metavar="DOSSIER", help="dossier du modèle vosk à vérifier")
     doctor.add_argument("--tts", choices=TTS_ENGINES, default="pyttsx3",
                         help="voix : pyttsx3 (par défaut) ou none")
@@ -254,7 +259,7 @@ def cmd_model(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from voiceguide.listening.model_store import main_download
 
-    return main_download(args.dest)
+    return main_download(args.dest, auto=args.auto)
 
 
 def cmd_guides(args: argparse.Namespace) -> int:
@@ -277,7 +282,8 @@ def cmd_config(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from voiceguide.carer.doctor import run_doctor
 
-    return run_doctor(test_microphone=args.mic_test, config=args.config, model=args.model, tts=args.tts,
+    return run_doctor(test_microphone=args.mic_test, show_details=args.details, config=args.config, model=args.model,
+                      tts=args.tts,
                       microphone=args.microphone)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from voiceguide.carer.diagnosis import startup_notices
 from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings, State
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_OK, UserError, notify
@@ -100,6 +101,8 @@ def run_session(config: RunConfig, guide: Guide) -> int:
     session: Session | None = None
     try:
         speaker = open_speaker(config.speech)
+        for line in startup_notices(speaker):   # why the guide is silent, if it is
+            notify(line)
         turns = TurnTaking(speaker, open_inputs(kind, config.inputs, model_dir, sys.stdin, vocabulary))
         session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify)
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())

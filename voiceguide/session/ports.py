@@ -14,6 +14,7 @@ from voiceguide.listening.turns import KeyPress, Turn, Utterance
 
 if TYPE_CHECKING:   # numpy comes with Audio: typed modes never load it
     from voiceguide.audio import Audio
+    from voiceguide.speaking.voices import VoiceChoice
 
 
 class Speaker(Protocol):
@@ -34,6 +35,10 @@ class Speaker(Protocol):
     @property
     def audio_problem(self) -> str | None:
         """Why there is no sound output (French), or None."""
+
+    @property
+    def voice(self) -> VoiceChoice | None:
+        """The voice it speaks with (None when nothing speaks)."""
 
     def say(self, sentences: tuple[str, ...]) -> None:
         """Starts saying the sentences of one reply, replacing what is being said; returns at once."""

@@ -24,13 +24,13 @@ from voiceguide.audio import Audio
 from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.earcons import EARCONS
 from voiceguide.speaking.earcons import earcon as make_earcon
-from voiceguide.speaking.player import NO_AUDIO_NOTICE, AudioUnavailable, Player
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE, TEXT_FALLBACK
+from voiceguide.speaking.player import AudioUnavailable, Player
 from voiceguide.speaking.sentences import split_sentences
 from voiceguide.speaking.tts import Synthesizer, TtsError
 from voiceguide.speaking.voices import VoiceChoice
 
 PREFETCH_LIMIT = 64       # sentences waiting to be pre-rendered
-TEXT_FALLBACK = "Je continue en texte."
 END_SILENCE_SECONDS = 0.08   # kept after the last word of a narration (espeak-ng adds ~330 ms)
 STALL_SECONDS = 2.0          # a device that pulls no audio for this long is treated as gone
 

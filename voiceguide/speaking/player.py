@@ -16,10 +16,9 @@ from typing import Any
 import numpy as np
 
 from voiceguide.audio import PLAYBACK_RATE, Audio, NoSoundLibrary, import_sounddevice
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE, NO_OUTPUT_DEVICE
 
 BLOCK_FRAMES = 256
-NO_OUTPUT_DEVICE = "aucun périphérique de sortie audio"  # output_problem()'s answer when there is no sound card
-NO_AUDIO_NOTICE = "Pas de sortie audio sur cet ordinateur : je continue en texte."
 
 StreamFactory = Callable[..., Any]
 

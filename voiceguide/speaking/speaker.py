@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from voiceguide.speaking.config import NarratorConfig
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE, TEXT_FALLBACK
 
 if TYPE_CHECKING:   # the narrator loads numpy and the speech engine: only when speech is possible
     from voiceguide.speaking.narrator import Narrator
@@ -76,8 +77,8 @@ def open_speaker(config: NarratorConfig, *, engine_factory: EngineFactory | None
     """
     if config.tts == "none":
         return SilentSpeaker()
-    from voiceguide.speaking.narrator import TEXT_FALLBACK, Narrator
-    from voiceguide.speaking.player import NO_AUDIO_NOTICE, Player, output_problem
+    from voiceguide.speaking.narrator import Narrator
+    from voiceguide.speaking.player import Player, output_problem
     from voiceguide.speaking.tts import START_TIMEOUT, Synthesizer, TtsError, pyttsx3_engine
 
     if stream_factory is None:
