@@ -156,8 +156,12 @@ GOODBYE: list[Turn] = [
 ]
 
 PATHS: dict[str, list[Turn]] = {
-    "suivant-only": suivant(*START, *LOGIN, "confirmation-boite-mail", "confirmation-taper",
-                            *ACCOUNT, *RUBRICS, *CLOSING),
+    # "suivant" everywhere but at the question about a confirmation code, which has no default answer.
+    "suivant-only": [
+        *suivant(*START, *LOGIN),
+        *moves(("je suis sur mon compte", "page-accueil")),
+        *suivant(*ACCOUNT[1:], *RUBRICS, *CLOSING),
+    ],
     "no-code": [
         *suivant(*START),
         *moves(("je n'ai pas de code", "pas-de-code-lien")),
@@ -194,7 +198,9 @@ PATHS: dict[str, list[Turn]] = {
         *suivant("oubli-numero", "oubli-naissance", "oubli-choix-envoi"),
         *moves(("par courrier", "oubli-courrier")),
         *suivant("oubli-courrier-valider", "oubli-courrier-attente", "ecran-connexion", "avez-vous-un-code",
-                 *LOGIN, "confirmation-boite-mail", "confirmation-taper", *ACCOUNT),
+                 *LOGIN),
+        *moves(("Ameli demande un code", "confirmation-boite-mail")),
+        *suivant("confirmation-taper", *ACCOUNT),
         *moves(("mes démarches", "mes-demarches")),
         *suivant(*RUBRICS[2:]),
         *moves(("euh remboursement des soins s'il vous plaît", "objet-remboursement")),
@@ -352,7 +358,7 @@ def test_voice_settings_log_setting_events_and_stop_at_their_bounds(run_guide) -
 KEYBOARD_PATH: list[Turn] = [
     ("\n", ["command:next", "step:ouvrir-ameli"], ""),
     (" ", ["command:next", "step:premiere-connexion"], ""),
-    ("r", ["command:repeat"], "Sur la page d'Ameli, cliquez"),
+    ("r", ["command:repeat"], "Sur la page d'Ameli, appuyez sur Tab"),
     ("p", ["command:previous", "step:ouvrir-ameli"], ""),
     *[("\n", ["command:next", f"step:{s}"], "") for s in START[1:]],
     ("h", ["command:help"], "« j'ai mon code », touche 1"),
@@ -427,8 +433,8 @@ PLAIN_STEP: list[Turn] = [
     ("aide", ["command:help"], "Dites « suivant » pour passer à l'étape suivante, touche Entrée"),
     ("aide", ["command:help"], "Dites « plus lentement » pour parler plus lentement, touche L."),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
-    ("plus de détails", ["command:details"], "a, m, e, l, i, point f r"),
-    ("répéter", ["command:repeat"], "a, m, e, l, i, point f r"),  # repeats what was said last: the details
+    ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),
+    ("répéter", ["command:repeat"], "Ctrl+L marche dans Firefox"),  # repeats what was said last: the details
     *VOICE,
     ("oui", ["command:yes"], "Il n'y a rien à confirmer pour le moment."),
     ("non", ["command:no"], "Il n'y a rien à confirmer pour le moment."),
@@ -459,7 +465,7 @@ CHOICE_STEP: list[Turn] = [
     ("aide", ["command:help"], "Dites « recommencer » pour reprendre le guide depuis le début, touche C."),
     ("répéter", ["command:repeat"], "Comment voulez-vous le recevoir ?"),
     ("où suis-je", ["command:where"], "Code oublié, mode d'envoi."),
-    ("plus de détails", ["command:details"], "Il n'y a pas d'autre détail pour cette étape."),
+    ("plus de détails", ["command:details"], "l'e-mail est plus simple"),
     *VOICE,
     ("oui", ["command:yes"], "Il n'y a rien à confirmer"),
     ("sommaire", ["command:menu"], "Sommaire."),
@@ -518,7 +524,7 @@ MENU: list[Turn] = [
     ("zorglub", ["nomatch:1"], "Je n'ai pas compris. Dites le nom d'une partie ou son numéro"),
     ("quitter", ["command:quit", "confirm:quit"], ""),
     ("non", ["command:no"], "D'accord, on continue. Dites le nom d'une partie"),  # back in the menu
-    ("plus de détails", ["command:details"], "a, m, e, l, i, point f r"),  # the current step's details
+    ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),  # the current step's details
     ("sommaire", ["command:menu"], ""),
     ("précédent", ["command:previous"], "Pour commencer, ouvrez le site"),  # back to the step, not before it
     ("sommaire", ["command:menu"], ""),
@@ -575,7 +581,7 @@ PAUSED: list[Turn] = [
     ("pause", ["command:pause"], ""),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
     ("pause", ["command:pause"], ""),
-    ("plus de détails", ["command:details"], "a, m, e, l, i, point f r"),
+    ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),
     *[turn for setting in VOICE for turn in (("pause", ["command:pause"], ""), setting)],
     ("pause", ["command:pause"], ""),
     ("zorglub", ["command:resume"], "On reprend."),  # not understood: resume, say it again

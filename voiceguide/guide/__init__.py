@@ -13,12 +13,15 @@ from pathlib import Path
 
 from voiceguide.guide.checks import GuideChecker
 from voiceguide.guide.model import (
+    ACTION,
     BUNDLED_DIR,
     DEFAULT_GUIDE,
+    QUESTION,
     Choice,
     Guide,
     GuideError,
     Problem,
+    Pronunciation,
     Step,
 )
 from voiceguide.guide.reading import (
@@ -30,6 +33,7 @@ from voiceguide.guide.reading import (
 from voiceguide.language.vocabulary import Vocabulary
 
 __all__ = [
+    "ACTION", "QUESTION", "Pronunciation",
     "BUNDLED_DIR", "DEFAULT_GUIDE", "MAX_GUIDE_BYTES", "MAX_GUIDE_SIZE_TEXT",
     "Choice", "Guide", "GuideError", "Problem", "Step", "check_guide", "load_guide",
 ]
