@@ -202,7 +202,7 @@ def run_session(args: argparse.Namespace) -> int:
     guide = load_guide(guide_path)  # a broken guide stops here, before anything is said
     settings = load_run_settings(args)
     kind, why_not_micro = choose_input(args, settings)
-    config = narrator_config(args, settings)
+    config = dataclasses.replace(narrator_config(args, settings), pronunciation=guide.pronunciation)
     precious = {guide_path: "le fichier du guide", settings_path(args.config): "le fichier des réglages",
                 progress_path(): "le fichier qui garde votre progression",
                 **{Path(p): "un des enregistrements donnés à --audio-in" for p in args.audio_in}}
