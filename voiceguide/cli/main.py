@@ -17,6 +17,7 @@ from voiceguide.errors import (
     EXIT_USAGE,
     UserError,
 )
+from voiceguide.speech_levels import BASE_RATE_WPM
 
 INPUTS = ("micro", "audio", "keyboard", "text")
 
@@ -34,7 +35,7 @@ def _guide_option(parser: argparse.ArgumentParser) -> None:
 def _voice_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--voice", default=None, metavar="VOIX", help="voix à utiliser (nom ou identifiant)")
     parser.add_argument("--rate", default=None, metavar="MOTS/MIN",
-                        help="débit de la voix en mots par minute (par défaut 165)")
+                        help=f"débit de la voix en mots par minute (par défaut {BASE_RATE_WPM})")
     parser.add_argument("--volume", default=None, metavar="VOLUME", help="volume, de 0 à 1 ou en pourcentage")
 
 
