@@ -20,11 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voiceguide import speech_levels
-from voiceguide.carer.render import render_guide, step_script
+from voiceguide.carer.render import render_guide
+from voiceguide.dialog.machine import Dialog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
+from voiceguide.language.text import word_count
+from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.speaking.narrator import NarratorConfig
 from voiceguide.speaking.pronounce import respell
-from voiceguide.speaking.sentences import for_the_ear, sentences, speech_pieces, word_count
+from voiceguide.speaking.sentences import for_the_ear, sentences, speech_pieces
 
 SENTENCE_WORD_LIMIT = 25
 
@@ -59,10 +62,11 @@ def spoken_words(text: str, guide: Guide) -> int:
 
 
 def measure_tracks(guide: Guide, out_dir: Path, config: NarratorConfig | None = None) -> list[Track]:
-    """Renders every step of ``guide`` into ``out_dir`` and measures each one."""
-    paths = render_guide(guide, out_dir, config or NarratorConfig(), extras={})
-    track_of = {s.id: i for i, s in enumerate(guide.steps, 1)}
-    return [Track(step.id, spoken_words(step_script(guide, step, track_of), guide), wav_seconds(path))
+    """Renders every step of ``guide`` into ``out_dir`` as ``voiceguide render`` does, and measures each one."""
+    dialog = Dialog(guide, load_vocabulary())
+    paths = render_guide(dialog, out_dir, config or NarratorConfig())
+    tracks = {s.id: i for i, s in enumerate(guide.steps, 1)}
+    return [Track(step.id, spoken_words(" ".join(dialog.recording(step.id, tracks)), guide), wav_seconds(path))
             for step, path in zip(guide.steps, paths)]
 
 

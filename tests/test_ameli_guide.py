@@ -20,9 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from measure_pace import SENTENCE_WORD_LIMIT, spoken_sentences
 
+from voiceguide.dialog.machine import Dialog, DialogSettings
 from voiceguide.guide import ACTION, DEFAULT_GUIDE, QUESTION, Step, load_guide
 from voiceguide.guide.positions import position_phrase
 from voiceguide.language.text import fold
+from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.speaking.sentences import sentences
 
 GUIDE = load_guide(DEFAULT_GUIDE)
@@ -64,9 +66,11 @@ def test_positions_are_kept_for_a_person_who_sees_a_little():
     assert len(located) >= 20
     assert all(position_phrase(s.on_screen) or "champ" in s.on_screen or "option" in s.on_screen
                for s in located), [s.on_screen for s in located if not position_phrase(s.on_screen)]
-    narration = GUIDE.step("deconnexion").narration(sees_screen=True)
-    assert narration.endswith("À l'écran, cette icône est en haut à droite de la page.")
-    assert "écran" not in GUIDE.step("deconnexion").narration(sees_screen=False)
+    tracks = {s.id: i for i, s in enumerate(GUIDE.steps, 1)}
+    seeing = Dialog(GUIDE, load_vocabulary(), DialogSettings(sees_screen=True)).recording("deconnexion", tracks)[0]
+    blind = Dialog(GUIDE, load_vocabulary(), DialogSettings(sees_screen=False)).recording("deconnexion", tracks)[0]
+    assert seeing.endswith("À l'écran, cette icône est en haut à droite de la page.")
+    assert "écran" not in blind
 
 
 @pytest.mark.parametrize("step_id", ["saisir-numero", "demande-numero", "oubli-numero",

@@ -701,14 +701,6 @@ def test_new_fields_load_into_the_model(tmp_path):
     assert guide.path_to("fin") == ("debut", "question", "fin")   # through « non »
 
 
-def test_narration_adds_where_things_are_only_for_a_person_who_sees_a_little():
-    step = Step(id="a", title="A", say="Appuyez sur Tab jusqu'au bouton « Valider ».\n",
-                on_screen="À l'écran, il est en bas.", next="b")
-    assert step.narration(sees_screen=False) == step.say
-    assert step.narration(sees_screen=True) == "Appuyez sur Tab jusqu'au bouton « Valider ». À l'écran, il est en bas."
-    assert Step(id="a", title="A", say="Bonjour.", end=True).narration(sees_screen=True) == "Bonjour."
-
-
 @pytest.mark.parametrize("fields, kind", [
     ({}, ACTION),
     ({"choices": (Choice("x", ("x",), "b"),)}, QUESTION),

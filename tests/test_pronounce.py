@@ -20,7 +20,9 @@ import pytest
 from sandbox import FakeOutputStream, sandbox
 
 from voiceguide.carer.render import render_guide
+from voiceguide.dialog.machine import Dialog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide
+from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 from voiceguide.speaking.pronounce import respell
 from voiceguide.speaking.sentences import speech_pieces
@@ -151,11 +153,14 @@ def test_render_uses_the_guide_s_table(tmp_path):
         return Guide(title="Essai", language="fr", source="s", start="a", pronunciation=table,
                      steps=(Step(id="a", title="A", say=say, end=True),))
 
-    with_table = render_guide(guide("Ouvrez Ameli.", (("Ameli", "Améli"),)), tmp_path / "table", NarratorConfig(), {})
-    respelled = render_guide(guide("Ouvrez Améli.", ()), tmp_path / "ecrit", NarratorConfig(), {})
-    as_written = render_guide(guide("Ouvrez Ameli.", ()), tmp_path / "brut", NarratorConfig(), {})
-    assert np.array_equal(_samples(with_table[0]), _samples(respelled[0]))
-    assert not np.array_equal(_samples(with_table[0]), _samples(as_written[0]))
+    def render(say: str, table: tuple[tuple[str, str], ...], folder: str) -> Path:
+        return render_guide(Dialog(guide(say, table), load_vocabulary()), tmp_path / folder, NarratorConfig())[0]
+
+    with_table = render("Ouvrez Ameli.", (("Ameli", "Améli"),), "table")
+    respelled = render("Ouvrez Améli.", (), "ecrit")
+    as_written = render("Ouvrez Ameli.", (), "brut")
+    assert np.array_equal(_samples(with_table), _samples(respelled))
+    assert not np.array_equal(_samples(with_table), _samples(as_written))
 
 
 @needs_espeak

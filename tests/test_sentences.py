@@ -11,7 +11,8 @@ import subprocess
 
 import pytest
 
-from voiceguide.speaking.sentences import for_the_ear, sentences, speech_pieces, split_sentences, word_count
+from voiceguide.language.text import word_count
+from voiceguide.speaking.sentences import for_the_ear, sentences, speech_pieces, split_sentences
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None or shutil.which("soxi") is None,
                                   reason="espeak-ng et sox nécessaires (apt-get install espeak-ng sox)")

@@ -108,9 +108,9 @@ def test_rate_set_by_ear_plus_vite_twice_then_cest_bien(home: Path, monkeypatch:
     assert code == EXIT_OK
     assert "Entendez-vous la voix ? Oui ou non." in lines
     assert "Très bien, le haut-parleur fonctionne." in lines
-    assert "Plus vite : vitesse 1, environ 190 mots par minute." in lines
-    assert "Plus vite : vitesse 2, environ 218 mots par minute." in lines
-    assert "Vitesse gardée : 2, environ 218 mots par minute." in lines
+    assert "Plus vite : vitesse 1, environ 161 mots par minute." in lines
+    assert "Plus vite : vitesse 2, environ 185 mots par minute." in lines
+    assert "Vitesse gardée : 2, environ 185 mots par minute." in lines
     saved = yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))
     assert saved["rate_level"] == 2
     # The rate changed audibly: each sample played shorter than the one before.
@@ -279,9 +279,9 @@ def test_answers_are_read_with_the_guides_own_words(matcher: IntentMatcher) -> N
 
 
 def test_rate_decisions_stay_within_bounds() -> None:
-    assert next_rate(0, "faster")[:2] == (1, "Plus vite : vitesse 1, environ 190 mots par minute.")
+    assert next_rate(0, "faster")[:2] == (1, "Plus vite : vitesse 1, environ 161 mots par minute.")
     assert next_rate(0, "slower")[0] == -1
-    assert next_rate(2, KEEP) == (2, "Vitesse gardée : 2, environ 218 mots par minute.", True)
+    assert next_rate(2, KEEP) == (2, "Vitesse gardée : 2, environ 185 mots par minute.", True)
     assert next_rate(2, "yes")[2] is True
     assert next_rate(MAX_RATE_LEVEL, "faster") == (MAX_RATE_LEVEL, "C'est déjà la vitesse la plus rapide.", False)
     assert next_rate(MIN_RATE_LEVEL, "slower")[0] == MIN_RATE_LEVEL

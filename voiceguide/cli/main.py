@@ -170,8 +170,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     guide = load_guide(resolve_guide_path(args.guide))
     config = NarratorConfig.from_options(voice=args.voice, rate=args.rate, volume=args.volume)
-    prompts = Dialog(guide, load_vocabulary()).standard_prompts()
-    written = render_guide(guide, args.out, config, prompts, notify=notice)
+    written = render_guide(Dialog(guide, load_vocabulary()), args.out, config, notify=notice)
     print(f"{len(written) - 1} fichiers WAV et la liste de lecture « {written[-1].name} » écrits dans « {args.out} ».")
     return EXIT_OK
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from voiceguide.carer.settings import Settings, load_settings, merge_cli, settings_path
+from voiceguide.dialog.intent import Modality
 from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_OK, CannotRun, UserError
@@ -135,6 +136,15 @@ def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabula
     return MicrophoneOrKeys(listening, lambda: TextInput(sys.stdin), spoken_notice(narrator))
 
 
+def modality_of(kind: str) -> Modality:
+    """How the person answers with this input: keys, words, or both (a microphone on a terminal)."""
+    if kind == "keyboard":
+        return Modality.KEYS
+    if kind == "micro" and sys.stdin.isatty():
+        return Modality.WORDS | Modality.KEYS
+    return Modality.WORDS
+
+
 def spoken_notice(narrator: Narrator | None) -> Callable[[str], None]:
     """Tells the user something that changes how to answer (the microphone is gone): shown and said."""
     def announce(message: str) -> None:
@@ -224,7 +234,7 @@ def run_session(args: argparse.Namespace) -> int:
         narrator = open_narrator(config)
         source = open_input(kind, args, settings, vocabulary, model_dir, narrator)
         session = Session(dialog, matcher, source, narrator, sys.stdout, events, notify=notice)
-        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
+        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), modality=modality_of(kind))
     finally:
         if session is not None and session.state is not None:
             _remember(session.state, guide, key, save_progress, clear_progress)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from voiceguide.dialog.intent import Intent, Options
+from voiceguide.dialog.intent import BROWSE, GOTO, Intent, Options
 from voiceguide.guide import Guide
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary, normalize
@@ -112,13 +112,19 @@ class IntentMatcher:
         return self._intent(found.phrase, confidence, text)
 
     def match_key(self, key: str, options: Options) -> Intent | None:
-        """The intent of a key: digit N selects choice N, letters are case-insensitive."""
+        """The intent of a key: digit N selects choice N, letters are case-insensitive; the arrows
+        down and up read the choices one by one, and Entrée then picks the one last read."""
         if key.isdigit() and len(key) == 1:
             n = int(key)
             if 1 <= n <= len(options.choices):
                 choice = options.choices[n - 1]
-                return Intent(name="goto", target=choice.target, heard=key, label=choice.label)
+                return Intent(name=GOTO, target=choice.target, heard=key, label=choice.label)
             return None
+        if key in ("down", "up") and options.choices:
+            return Intent(name=BROWSE, target="+1" if key == "down" else "-1", heard=key)
+        if key == "enter" and options.cursor is not None and 0 <= options.cursor < len(options.choices):
+            choice = options.choices[options.cursor]
+            return Intent(name=GOTO, target=choice.target, heard=key, label=choice.label)
         spec = self._keys.get(key.lower())
         if spec is None:
             return None

@@ -58,11 +58,10 @@ class Step:
         elif self.kind not in KINDS:
             raise ValueError(f"unknown step kind {self.kind!r}")
 
-    def narration(self, sees_screen: bool) -> str:
-        """``say``, followed by ``on_screen`` for a person who sees the screen a little."""
-        if sees_screen and self.on_screen:
-            return f"{self.say.strip()} {self.on_screen.strip()}"
-        return self.say
+    @property
+    def is_question(self) -> bool:
+        """A question to the guide (a choice, yes/no), as opposed to an action on the website."""
+        return self.kind == QUESTION
 
     def targets(self) -> tuple[str, ...]:
         """Every step this one leads to: next, choices, then yes and no (duplicates kept out)."""

@@ -65,11 +65,6 @@ def sentences(text: str) -> list[str]:
     return [tidy for part in found if (tidy := " ".join(part.split()))]
 
 
-def word_count(text: str) -> int:
-    """Words as a listener counts them: whatever holds a letter or a digit between spaces."""
-    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
-
-
 def for_the_ear(text: str) -> str:
     """Punctuation that reads well aloud: no guillemets, a slash said « ou »."""
     text = _QUOTES.sub(_quote_gap, text)
