@@ -741,8 +741,12 @@ NEW_FIELD_PROBLEMS = [
     pytest.param("    kind: action\n", "    kind: action\n    if_yes: fin  # ICI\n    if_no: debut\n",
                  ("« if_yes » n'a de sens qu'à une question, or l'étape « code » est marquée « kind: action »",
                   "écrivez « kind: question », ou retirez « if_yes »"), id="yes-on-an-action"),
-    pytest.param("    if_no: fin\n", "", None, id="yes-without-no"),
-    pytest.param("    if_yes: code\n", "", None, id="no-without-yes"),
+    pytest.param("    if_yes: code\n    if_no: fin\n", "    if_yes: code  # ICI\n",
+                 ("« if_yes » sans « if_no » (étape « question »)",
+                  "ajoutez « if_no: » avec l'identifiant de l'étape où mène « non »"), id="yes-without-no"),
+    pytest.param("    if_yes: code\n    if_no: fin\n", "    if_no: fin  # ICI\n",
+                 ("« if_no » sans « if_yes » (étape « question »)",
+                  "ajoutez « if_yes: » avec l'identifiant de l'étape où mène « oui »"), id="no-without-yes"),
     pytest.param("    if_yes: code\n", "    if_yes: cod  # ICI\n",
                  ("étape inconnue « cod » dans « if_yes » (étape « question »)",
                   "(vouliez-vous dire « code » ?)"), id="yes-unknown-target"),
@@ -791,16 +795,7 @@ NEW_FIELD_PROBLEMS = [
 
 @pytest.mark.parametrize("old, new, parts", NEW_FIELD_PROBLEMS)
 def test_new_fields_are_checked(tmp_path, old, new, parts):
-    text = edit(old, new, FULL)
-    if parts is None:   # one of if_yes / if_no removed: reported at the one left
-        kept = "if_yes" if "if_no" in old else "if_no"
-        problems = check_text(tmp_path, text)
-        line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"    {kept}:"))
-        missing, answer = ("if_no", "non") if kept == "if_yes" else ("if_yes", "oui")
-        assert_problem(problems, line, f"« {kept} » sans « {missing} » (étape « question »)",
-                       f"ajoutez « {missing}: » avec l'identifiant de l'étape où mène « {answer} »")
-        return
-    check_marked(tmp_path, text, *parts)
+    check_marked(tmp_path, edit(old, new, FULL), *parts)
 
 
 @pytest.mark.parametrize("old, new", [

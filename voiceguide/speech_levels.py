@@ -4,7 +4,7 @@ The dialog only moves integer levels ("plus vite" = +1); the narrator turns
 them into words per minute and a pyttsx3 volume. Level 0 suits a first-time
 listener: at most 160 words a minute as heard (DESIGN.md). espeak-ng's French
 voice says more words than its nominal rate, so level 0 asks it for 140, which
-measures about 153 over the rendered Ameli guide (docs/narration.md,
+measures about 156 over the rendered Ameli guide (docs/narration.md,
 scripts/measure_pace.py). The top level reaches what screen-reader users are
 used to (300 and beyond).
 """
