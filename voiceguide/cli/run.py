@@ -37,12 +37,13 @@ def resolve_guide_path(name_or_path: str | None) -> Path:
     """``--guide`` takes a bundled or carer's guide name, or a path.
 
     Anything that looks like a path stays a path, so that a missing or
-    broken file is reported by the validator as ``FILE:LINE: message``.
+    broken file is reported by the validator as ``FILE:LINE: message``; a
+    bare word that is only a folder here is a guide name (catalog).
     """
     if not name_or_path:
         return DEFAULT_GUIDE
     path = Path(name_or_path).expanduser()
-    if path.exists() or path.suffix or len(path.parts) > 1:
+    if (path.exists() and not path.is_dir()) or path.suffix or len(path.parts) > 1:
         return path
     from voiceguide.guide.catalog import resolve_guide
 

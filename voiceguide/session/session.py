@@ -114,9 +114,11 @@ class Session:
         if turn is None:
             return NoInput()
         if isinstance(turn, KeyPress):
-            self.events.write({"event": "key", "key": turn.key})
             intent = self.matcher.match_key(turn.key, options)
-            return intent if intent is not None else NoMatch(heard=turn.key)
+            if intent is None:
+                return NoMatch()   # a key that is no command here (a code typed in the wrong window) is kept nowhere
+            self.events.write({"event": "key", "key": turn.key})
+            return intent
         assert isinstance(turn, Utterance)
         self.events.write(
             {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source}
