@@ -32,3 +32,19 @@ def volume(level: int) -> float:
     """pyttsx3 volume (0..1) for a volume level (clamped to the allowed range)."""
     level = max(MIN_VOLUME_LEVEL, min(MAX_VOLUME_LEVEL, level))
     return round(BASE_VOLUME + VOLUME_STEP * level, 2)
+
+
+def rate_words(level: int) -> str:
+    """A rate level as a listener understands it: « normale, environ 140 mots par minute »."""
+    if level == 0:
+        how = "normale"
+    else:
+        how = (f"{'un peu' if abs(level) <= 2 else 'nettement'} plus {'rapide' if level > 0 else 'lente'} "
+               "que la normale")
+    return f"{how}, environ {rate_wpm(level)} mots par minute"
+
+
+def volume_words(level: int) -> str:
+    """A volume level as a listener understands it: « normal (80 %) »."""
+    how = "normal" if level == 0 else ("plus fort" if level > 0 else "moins fort") + " que la normale"
+    return f"{how} ({round(volume(level) * 100)} %)"
