@@ -87,7 +87,7 @@ def test_without_sound_card_or_microphone_every_step_says_why_and_settings_are_s
     assert ("Je ne peux pas faire entendre la voix : aucun haut-parleur ni casque n'est trouvé (voir plus haut). "
             "Étape passée.") in lines
     assert ("La vitesse se règle à l'oreille, mais aucun haut-parleur ni casque n'est trouvé (voir plus haut) : "
-            "étape passée. La vitesse reste normale, environ 165 mots par minute.") in lines
+            "étape passée. La vitesse reste normale, environ 140 mots par minute.") in lines
     # The model question: help, a misunderstanding, then yes; offline, it says so and goes on.
     assert "Répondez « oui » (touche O) ou « non » (touche N). Pour arrêter sans rien enregistrer" in text
     assert "Je n'ai pas compris. Répondez « oui » (touche O) ou « non » (touche N)." in lines
@@ -97,7 +97,7 @@ def test_without_sound_card_or_microphone_every_step_says_why_and_settings_are_s
     assert "hors ligne" in failed and "voiceguide model download" in failed and "Errno" not in failed
     # No microphone was found: none is saved, and the summary does not pretend one will be used.
     assert ("Microphone : aucun trouvé (le guide se commandera au clavier) ; vitesse de la voix : normale, environ "
-            "165 mots par minute ; volume : normal (80 %).") in lines
+            "140 mots par minute ; volume : normal (80 %).") in lines
     assert not any("vitesse : 0" in line or "celui du système" in line for line in lines)
     assert lines[-1] == (f"Réglages enregistrés dans « {settings_file(home)} ». « voiceguide config show » les "
                          "affiche, et « voiceguide run » lance le guide avec eux.")
@@ -113,9 +113,9 @@ def test_rate_set_by_ear_plus_vite_twice_then_cest_bien(home: Path, monkeypatch:
     assert code == EXIT_OK
     assert "Entendez-vous la voix ? Oui ou non." in lines
     assert "Très bien, le haut-parleur fonctionne." in lines
-    assert "Plus vite : environ 190 mots par minute." in lines
-    assert "Plus vite : environ 218 mots par minute." in lines
-    assert "Vitesse gardée : un peu plus rapide que la normale, environ 218 mots par minute." in lines
+    assert "Plus vite : environ 161 mots par minute." in lines
+    assert "Plus vite : environ 185 mots par minute." in lines
+    assert "Vitesse gardée : un peu plus rapide que la normale, environ 185 mots par minute." in lines
     saved = yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))
     assert saved["rate_level"] == 2
     # The rate changed audibly: each sample played shorter than the one before.
@@ -295,12 +295,12 @@ def test_answers_are_read_with_the_guides_own_words(matcher: IntentMatcher) -> N
 
 
 def test_rate_decisions_stay_within_bounds() -> None:
-    assert next_rate(0, "faster")[:2] == (1, "Plus vite : environ 190 mots par minute.")
+    assert next_rate(0, "faster")[:2] == (1, "Plus vite : environ 161 mots par minute.")
     assert next_rate(0, "slower")[0] == -1
-    assert next_rate(2, KEEP) == (2, "Vitesse gardée : un peu plus rapide que la normale, environ 218 mots par minute.",
+    assert next_rate(2, KEEP) == (2, "Vitesse gardée : un peu plus rapide que la normale, environ 185 mots par minute.",
                                   True)
-    assert next_rate(-3, KEEP)[1] == "Vitesse gardée : nettement plus lente que la normale, environ 108 mots par minute."
-    assert next_rate(0, KEEP)[1] == "Vitesse gardée : normale, environ 165 mots par minute."
+    assert next_rate(-3, KEEP)[1] == "Vitesse gardée : nettement plus lente que la normale, environ 92 mots par minute."
+    assert next_rate(0, KEEP)[1] == "Vitesse gardée : normale, environ 140 mots par minute."
     assert next_rate(2, "yes")[2] is True
     assert next_rate(MAX_RATE_LEVEL, "faster") == (MAX_RATE_LEVEL, "C'est déjà la vitesse la plus rapide.", False)
     assert next_rate(MIN_RATE_LEVEL, "slower")[0] == MIN_RATE_LEVEL

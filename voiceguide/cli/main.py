@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import os
 import sys
@@ -22,11 +23,13 @@ from voiceguide.errors import (
 )
 from voiceguide.listening.turns import InputKind
 from voiceguide.speaking.config import TTS_ENGINES
+from voiceguide.speech_levels import BASE_RATE_WPM
 from voiceguide.userdirs import path_name_problem
 
 if TYPE_CHECKING:
     from voiceguide.carer.settings import Settings
     from voiceguide.cli.run import RunConfig
+    from voiceguide.guide.model import Pronunciation
 
 
 def _file_name(value: str) -> str:
@@ -54,7 +57,7 @@ def _guide_option(parser: argparse.ArgumentParser) -> None:
 def _voice_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--voice", default=None, metavar="VOIX", help="voix à utiliser (nom ou identifiant)")
     parser.add_argument("--rate", default=None, metavar="MOTS/MIN",
-                        help="débit de la voix en mots par minute (par défaut 165)")
+                        help=f"débit de la voix en mots par minute (par défaut {BASE_RATE_WPM})")
     parser.add_argument("--volume", default=None, metavar="VOLUME", help="volume, de 0 à 1 ou en pourcentage")
 
 
@@ -192,7 +195,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     guide_path = resolve_guide_path(args.guide)
     guide = load_guide(guide_path)  # a broken guide stops here, before anything is said or set aside
-    return run_session(_run_config(args, _settings(args.config), guide_path), guide)
+    return run_session(_run_config(args, _settings(args.config), guide_path, guide.pronunciation), guide)
 
 
 def _settings(config: Path | None, *, read_only: bool = False) -> Settings:
@@ -205,7 +208,8 @@ def _settings(config: Path | None, *, read_only: bool = False) -> Settings:
     return settings
 
 
-def _run_config(args: argparse.Namespace, saved: Settings, guide_path: Path) -> RunConfig:
+def _run_config(args: argparse.Namespace, saved: Settings, guide_path: Path, pronunciation: Pronunciation
+                ) -> RunConfig:
     """The options of ``voiceguide run`` over the carer's settings, resolved once for the whole run."""
     from voiceguide.carer.settings import merge_cli, settings_path
     from voiceguide.cli.run import RunConfig
@@ -217,6 +221,7 @@ def _run_config(args: argparse.Namespace, saved: Settings, guide_path: Path) -> 
     speech = NarratorConfig.from_options(voice=settings.voice, rate=args.rate, volume=args.volume, tts=args.tts,
                                          earcons=settings.earcons,
                                          saved=Levels(settings.rate_level, settings.volume_level))
+    speech = dataclasses.replace(speech, pronunciation=pronunciation)   # the guide's table, for speech only
     inputs = InputConfig(kind=_input_kind(args, settings), audio_files=tuple(args.audio_in), fast=args.fast,
                          microphone=settings.microphone, model=settings.model, barge_in=settings.barge_in)
     return RunConfig(guide_path=guide_path, inputs=inputs, speech=speech,

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from voiceguide.dialog.intent import Modality
 from voiceguide.guide import Choice, Step
+from voiceguide.language.text import word_count
 from voiceguide.language.vocabulary import Command, CommandSpec, Vocabulary
 
 
@@ -104,11 +105,6 @@ def quoted(text: str) -> str:
     return f"« {text} »"
 
 
-def word_count(text: str) -> int:
-    """Words as the ear counts them (guillemets and punctuation are not words)."""
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -184,7 +180,7 @@ class Phrasing:
         if step.end and not step.choices:
             return self.end_reminder()
         if step.if_yes or step.if_no:
-            return Line(self._yes_no_step(step), Kind.REMINDER)
+            return Line(self._yes_no_step(step, compact), Kind.REMINDER)
         if step.choices:
             text = self._choose(step.choices, compact)
             if step.next:
@@ -226,10 +222,11 @@ class Phrasing:
             return "Dites le nom de votre choix ou son numéro, ou parcourez-les avec les flèches."
         return "Dites le nom de votre choix, ou son numéro."
 
-    def _yes_no_step(self, step: Step) -> str:
+    def _yes_no_step(self, step: Step, compact: bool = False) -> str:
         answered = {step.if_yes, step.if_no}
         others = [c for c in step.choices if c.target not in answered]
-        yes, no = self.key(Command.YES), self.key(Command.NO)
+        named = self.short_key if compact else self.key   # compact: « O ou N » rather than « la touche O … »
+        yes, no = named(Command.YES), named(Command.NO)
         if self.keys and not self.words:
             text = f"Appuyez sur {yes} pour oui, {no} pour non"
             if others:

@@ -7,10 +7,14 @@ silent ``--tts none`` runs) loads no audio code at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from voiceguide import speech_levels
 from voiceguide.errors import UserError
 from voiceguide.speech_levels import MAX_RATE_WPM, MIN_RATE_WPM, Levels, clamp_rate
+
+if TYPE_CHECKING:
+    from voiceguide.guide.model import Pronunciation
 
 TTS_ENGINES = ("pyttsx3", "none")   # --tts: the speech engine, or none (text only)
 MIN_VOLUME = 0.1          # "moins fort" never mutes the guide entirely
@@ -19,13 +23,15 @@ MIN_VOLUME = 0.1          # "moins fort" never mutes the guide entirely
 @dataclass(frozen=True)
 class NarratorConfig:
     """How to speak: from the options ``--voice``, ``--rate`` (words a minute), ``--volume`` (0..1),
-    ``--tts`` and whether earcons play. None means the default of speech_levels."""
+    ``--tts`` and whether earcons play. None means the default of speech_levels.
+    ``pronunciation``: the guide's table, applied to what is spoken only."""
 
     voice: str | None = None
     rate_wpm: int | None = None
     volume: float | None = None
     earcons: bool = True
     tts: str = "pyttsx3"
+    pronunciation: Pronunciation = ()
 
     def __post_init__(self) -> None:
         if self.tts not in TTS_ENGINES:

@@ -26,7 +26,7 @@ from voiceguide.speaking.earcons import EARCONS
 from voiceguide.speaking.earcons import earcon as make_earcon
 from voiceguide.speaking.notices import NO_AUDIO_NOTICE, TEXT_FALLBACK
 from voiceguide.speaking.player import AudioUnavailable, Player
-from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.sentences import speech_pieces
 from voiceguide.speaking.tts import Synthesizer, TtsError
 from voiceguide.speaking.voices import VoiceChoice
 
@@ -209,7 +209,7 @@ class Narrator:
             if not self._can_speak():
                 return
             for text in texts:
-                for piece in split_sentences(text):
+                for piece in speech_pieces(text, self.config.pronunciation):
                     if piece not in self._prefetch and not self._synth.cached(piece, self._rate, self._volume):
                         self._prefetch.append(piece)
             self._cond.notify_all()
@@ -265,7 +265,8 @@ class Narrator:
     def _speak(self, generation: int, sentences: tuple[str, ...]) -> None:
         with self._cond:
             preamble, self._preamble = self._preamble, []
-        pieces = [p for text in (*preamble, *sentences) for p in split_sentences(text)]
+        table = self.config.pronunciation
+        pieces = [p for text in (*preamble, *sentences) for p in speech_pieces(text, table)]
         for index, piece in enumerate(pieces):
             with self._cond:
                 if generation != self._generation:
