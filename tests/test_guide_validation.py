@@ -751,12 +751,12 @@ def test_a_step_answered_only_by_yes_and_no_is_neither_a_dead_end_nor_unreachabl
 # (line of FULL to change, what to write there with "# ICI" on the reported line, parts of the message)
 NEW_FIELD_PROBLEMS = [
     pytest.param("    kind: action\n", "    kind: clic  # ICI\n",
-                 ("« kind » vaut « action » ou « question », pas « clic » (étape « code »)",
+                 ("« kind » vaut « action », « question » ou « info », pas « clic » (étape « code »)",
                   "« action » pour agir sur le site"), id="kind-unknown"),
     pytest.param("    kind: action\n", "    kind: [action]  # ICI\n",
                  ("« kind » doit être un texte, pas une liste (étape « code »)",), id="kind-list"),
     pytest.param("    kind: action\n", "    kind:  # ICI\n",
-                 ("« kind » est vide (étape « code ») : écrivez « action » ou « question » ou retirez la clé",),
+                 ("« kind » est vide (étape « code ») : écrivez « action », « question » ou « info » ou retirez la clé",),
                  id="kind-empty"),
     pytest.param("    details: La touche B passe de bouton en bouton.\n",
                  "    details: La touche B passe de bouton en bouton.\n    kind: question  # ICI\n",

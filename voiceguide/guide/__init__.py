@@ -16,6 +16,7 @@ from voiceguide.guide.model import (
     ACTION,
     BUNDLED_DIR,
     DEFAULT_GUIDE,
+    INFO,
     QUESTION,
     Choice,
     Guide,
@@ -33,7 +34,7 @@ from voiceguide.guide.reading import (
 from voiceguide.language.vocabulary import Vocabulary
 
 __all__ = [
-    "ACTION", "QUESTION", "Pronunciation",
+    "ACTION", "INFO", "QUESTION", "Pronunciation",
     "BUNDLED_DIR", "DEFAULT_GUIDE", "MAX_GUIDE_BYTES", "MAX_GUIDE_SIZE_TEXT",
     "Choice", "Guide", "GuideError", "Problem", "Step", "check_guide", "load_guide",
 ]

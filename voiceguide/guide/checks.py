@@ -12,7 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from voiceguide.guide.model import ACTION, KINDS, QUESTION, Choice, Guide, Problem, Pronunciation, Step
+from voiceguide.guide.model import ACTION, INFO, KINDS, QUESTION, Choice, Guide, Problem, Pronunciation, Step
 from voiceguide.guide.positions import line_of, position_phrase
 from voiceguide.language.vocabulary import Vocabulary, load_vocabulary, normalize
 
@@ -35,7 +35,7 @@ _WHAT = {
     "id": "un identifiant unique (lettres minuscules, chiffres, tirets)",
     "say": "la narration, le texte lu à voix haute",
     "on_screen": "où se trouve l'élément à l'écran, pour une personne qui voit un peu",
-    "kind": "« action » ou « question »",
+    "kind": "« action », « question » ou « info »",
     "if_yes": "l'identifiant de l'étape où mène « oui »",
     "if_no": "l'identifiant de l'étape où mène « non »",
     "details": "le texte lu quand on demande plus de détails",
@@ -312,9 +312,10 @@ class GuideChecker:
     def kind(self, node: Node, where: str) -> str | None:
         value = self.text(node, "kind", where, required=False)
         if value is not None and value not in KINDS:
-            self.add(_line(node), f"« kind » vaut « {ACTION} » ou « {QUESTION} », pas « {value} »{where} : "
+            self.add(_line(node), f"« kind » vaut « {ACTION} », « {QUESTION} » ou « {INFO} », pas « {value} »{where} : "
                                   f"« {ACTION} » pour agir sur le site (taper, activer un bouton, attendre une "
-                                  f"page), « {QUESTION} » pour répondre au guide (un choix, oui ou non)")
+                                  f"page), « {QUESTION} » pour répondre au guide (un choix, oui ou non), "
+                                  f"« {INFO} » pour une étape qui explique seulement")
             return None
         return value
 
@@ -322,9 +323,9 @@ class GuideChecker:
         """Yes and no go together, only at a question; a question has a way to be answered."""
         where = step.where()
         for key, (_, line) in step.answers.items():
-            if step.kind == ACTION:
+            if step.kind in (ACTION, INFO):
                 self.add(line, f"« {key} » n'a de sens qu'à une question, or {step.name()} est marquée "
-                               f"« kind: {ACTION} » : écrivez « kind: {QUESTION} », ou retirez « {key} »")
+                               f"« kind: {step.kind} » : écrivez « kind: {QUESTION} », ou retirez « {key} »")
         given = [key for key in ANSWER_KEYS if key in step.answers]
         if len(given) == 1:
             missing = next(key for key in ANSWER_KEYS if key not in step.answers)

@@ -11,9 +11,10 @@ from voiceguide.errors import UserError
 # What a step asks of the person: to act on the website (type, click, wait for
 # a page), or to answer the guide (a choice, yes or no). The dialog waits long
 # and quietly after an action, briefly after a question.
+INFO = "info"            # only tells (a welcome, what a page is): the guide waits for « suivant »
 ACTION = "action"
 QUESTION = "question"
-KINDS = (ACTION, QUESTION)
+KINDS = (ACTION, QUESTION, INFO)
 
 # A guide's pronunciation table: (word as written, what the voice should say).
 Pronunciation = tuple[tuple[str, str], ...]
@@ -45,7 +46,7 @@ class Step:
     choices: tuple[Choice, ...] = ()
     topics: tuple[str, ...] = ()      # shortcut names, usable from anywhere; the first names the part in "sommaire"
     end: bool = False                 # the final step (may have no next)
-    kind: str = ""                    # ACTION or QUESTION
+    kind: str = ""                    # ACTION, QUESTION or INFO
     on_screen: str | None = None      # where things are on the screen, for a person who sees it a little
     if_yes: str | None = None         # step id that « oui » leads to, at a yes/no question
     if_no: str | None = None          # step id that « non » leads to
