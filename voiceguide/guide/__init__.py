@@ -62,7 +62,15 @@ def check_guide(path: Path, vocabulary: Vocabulary | None = None
     text, problem = read_text(path)
     if problem is not None:
         return None, [Problem(name, problem[0], problem[1])]
-    root, problem = compose(text)
+    guide, problems = _check(name, path, text, vocabulary, fast=True)
+    if problems:   # said as the pure-Python parser reads the file (see reading.compose)
+        guide, problems = _check(name, path, text, vocabulary, fast=False)
+    return guide, problems
+
+
+def _check(name: str, path: Path, text: str, vocabulary: Vocabulary | None, *, fast: bool
+           ) -> tuple[Guide | None, list[Problem]]:
+    root, problem = compose(text, fast=fast)
     if problem is not None:
         return None, [Problem(name, problem[0], problem[1])]
     assert root is not None   # compose gives the tree or the problem

@@ -3,15 +3,23 @@
 The file is never constructed into Python objects by PyYAML, so every value
 keeps its line; aliases, huge files and deep nesting are refused before they
 cost anything.
+
+libyaml reads a guide ten times faster than PyYAML's pure-Python parser: it
+is used when it is there (language/fast_yaml.py), and every problem is
+worded from PyYAML's own reading.
 """
 
 from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.nodes import Node
+
+from voiceguide.language import fast_yaml
 
 # A real guide is a few tens of kB. The limit keeps the pure-Python parser
 # well under a second on a slow machine, and refuses a wrong file at once.
@@ -87,16 +95,17 @@ class _Refused(Exception):
         self.message = message
 
 
-class _GuideLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases, and deep nesting, while composing.
+class _GuardedComposer(Composer):
+    """PyYAML's composer, refusing anchors and aliases, and deep nesting, while composing.
 
     Refusing them before the node graph is built is what defuses an alias
     bomb ("billion laughs"): guides never need to share a value.
     """
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
+
+    if TYPE_CHECKING:   # given by the parser it is mixed with (PyYAML's own, or libyaml's)
+        def peek_event(self) -> Any: ...
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()
@@ -119,8 +128,35 @@ class _GuideLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def compose(text: str) -> tuple[Node | None, Located | None]:
-    """The YAML node tree, or the located reason it cannot be read."""
+class _GuideLoader(_GuardedComposer, yaml.SafeLoader):
+    """The pure-Python reader: the reference, whose errors are worded for the carer."""
+
+
+if fast_yaml.HAS_LIBYAML:
+    class _FastGuideLoader(_GuardedComposer, fast_yaml.FastComposer):
+        """The same refusals over libyaml's events."""
+
+
+def compose(text: str, *, fast: bool = True) -> tuple[Node | None, Located | None]:
+    """The YAML node tree, or the located reason it cannot be read.
+
+    ``fast``: with libyaml when it is there and reads the text as PyYAML
+    would; any problem found on the way is left to PyYAML, which words it.
+    A text libyaml still reads differently (none is known) would give a tree
+    that is not a valid guide: a caller that finds a problem in a tree read
+    fast reads the text again with ``fast=False`` and reports that verdict.
+    """
+    if fast and fast_yaml.fast_path_for(text):
+        try:
+            root = _FastGuideLoader(text).get_single_node()
+        except Exception:  # noqa: BLE001 - any problem is found again, and worded, by the pure-Python parser
+            root = None
+        if root is not None:
+            return root, None
+    return _compose_slowly(text)
+
+
+def _compose_slowly(text: str) -> tuple[Node | None, Located | None]:
     loader: _GuideLoader | None = None
     try:
         loader = _GuideLoader(text)  # checks for forbidden characters at once

@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from voiceguide.errors import UserError
+from voiceguide.language import fast_yaml
 from voiceguide.language.text import drop_fillers, fold
 
 BUNDLED_VOCABULARY = Path(__file__).parent / "vocabulary.yaml"
@@ -112,6 +114,11 @@ def _read_vocabulary(path: Path) -> Vocabulary:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{path} : impossible de lire le fichier de vocabulaire ({exc}). "
                         "Enregistrez-le en UTF-8 et vérifiez les droits de lecture.") from None
+    if fast_yaml.fast_path_for(text):
+        try:
+            return _Checker(path).vocabulary(_FastLineLoader(text).get_single_data())
+        except (yaml.YAMLError, UserError):
+            pass   # said as the pure-Python parser reads the file (as for a guide: guide/reading.py)
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
@@ -142,6 +149,19 @@ def _construct_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> _Text:
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+
+
+if fast_yaml.HAS_LIBYAML:
+    class _FastLineLoader(fast_yaml.FastComposer, SafeConstructor):
+        """The same over libyaml's events (language/fast_yaml.py)."""
+
+        yaml_implicit_resolvers: dict = {}
+
+        def __init__(self, stream: str) -> None:
+            fast_yaml.FastComposer.__init__(self, stream)
+            SafeConstructor.__init__(self)
+
+    _FastLineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 
 
 class _Checker:
