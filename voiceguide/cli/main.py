@@ -190,12 +190,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from voiceguide.cli.run import resolve_guide_path, run_session
-    from voiceguide.guide import load_guide
+    worker = None
+    if args.tts != "none":   # the speech engine starts in its own process while the guide is read
+        from voiceguide.speaking.speaker import launch_speech_engine
 
-    guide_path = resolve_guide_path(args.guide)
-    guide = load_guide(guide_path)  # a broken guide stops here, before anything is said or set aside
-    return run_session(_run_config(args, _settings(args.config), guide_path, guide.pronunciation), guide)
+        worker = launch_speech_engine()
+    try:
+        from voiceguide.cli.run import resolve_guide_path, run_session
+        from voiceguide.guide import load_guide
+
+        guide_path = resolve_guide_path(args.guide)
+        guide = load_guide(guide_path)  # a broken guide stops here, before anything is said or set aside
+        return run_session(_run_config(args, _settings(args.config), guide_path, guide.pronunciation), guide,
+                           speech_worker=worker)
+    finally:
+        if worker is not None:   # the narrator has closed it already, unless the run stopped before
+            worker.close()
 
 
 def _settings(config: Path | None, *, read_only: bool = False) -> Settings:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voiceguide.carer.diagnosis import startup_notices
 from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings, State
@@ -24,6 +25,9 @@ from voiceguide.session.sources import InputConfig, check_inputs, choose_input, 
 from voiceguide.session.turntaking import TurnTaking
 from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.speaker import open_speaker
+
+if TYPE_CHECKING:
+    from voiceguide.speaking.tts import TtsWorker
 
 
 def resolve_guide_path(name_or_path: str | None) -> Path:
@@ -73,7 +77,8 @@ def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
                             "Donnez un autre nom de fichier à --events.")
 
 
-def run_session(config: RunConfig, guide: Guide) -> int:
+def run_session(config: RunConfig, guide: Guide, *, speech_worker: TtsWorker | None = None) -> int:
+    """Runs the guide; ``speech_worker``: the speech engine's process, launched early (cli/main.py)."""
     from voiceguide.carer.progress import (
         clear_progress,
         load_progress,
@@ -100,7 +105,7 @@ def run_session(config: RunConfig, guide: Guide) -> int:
     turns: TurnTaking | None = None
     session: Session | None = None
     try:
-        speaker = open_speaker(config.speech)
+        speaker = open_speaker(config.speech, worker=speech_worker)
         for line in startup_notices(speaker):   # why the guide is silent, if it is
             notify(line)
         turns = TurnTaking(speaker, open_inputs(kind, config.inputs, model_dir, sys.stdin, vocabulary))

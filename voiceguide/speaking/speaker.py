@@ -17,7 +17,7 @@ from voiceguide.speaking.notices import NO_AUDIO_NOTICE, TEXT_FALLBACK
 if TYPE_CHECKING:   # the narrator loads numpy and the speech engine: only when speech is possible
     from voiceguide.speaking.narrator import Narrator
     from voiceguide.speaking.player import StreamFactory
-    from voiceguide.speaking.tts import EngineFactory
+    from voiceguide.speaking.tts import EngineFactory, TtsWorker
     from voiceguide.speaking.voices import VoiceChoice
 
 
@@ -65,17 +65,33 @@ class SilentSpeaker:
         pass
 
 
+def launch_speech_engine() -> TtsWorker:
+    """Starts pyttsx3's worker process now, for ``open_speaker(worker=...)``: it gets ready (about 60 ms)
+    while the guide and the settings are read, instead of after."""
+    from voiceguide.speaking.tts import TtsError, TtsWorker
+
+    worker = TtsWorker()
+    try:
+        worker.launch()
+    except TtsError:
+        pass   # open_speaker tries again, and says why speech cannot start
+    return worker
+
+
 def open_speaker(config: NarratorConfig, *, engine_factory: EngineFactory | None = None,
                  stream_factory: StreamFactory | None = None,
-                 start_timeout: float | None = None) -> Narrator | SilentSpeaker:
+                 start_timeout: float | None = None, worker: TtsWorker | None = None) -> Narrator | SilentSpeaker:
     """The best voice this machine allows: pyttsx3 + sounddevice, else a silent speaker with a notice.
 
-    Starts the speech engine's worker and picks the voice before returning
-    (about 0.2 s here), so ``notices`` is complete: no sound card, no French
-    voice, or no working speech engine. ``engine_factory`` and
+    Starts the speech engine's worker (or takes ``worker``, from
+    launch_speech_engine, and closes it if speech cannot be heard) and picks
+    the voice before returning, so ``notices`` is complete: no sound card,
+    no French voice, or no working speech engine. ``engine_factory`` and
     ``stream_factory`` replace pyttsx3 and the sound card (tests, benchmarks).
     """
     if config.tts == "none":
+        if worker is not None:
+            worker.close()
         return SilentSpeaker()
     from voiceguide.speaking.narrator import Narrator
     from voiceguide.speaking.player import Player, output_problem
@@ -84,10 +100,12 @@ def open_speaker(config: NarratorConfig, *, engine_factory: EngineFactory | None
     if stream_factory is None:
         problem = output_problem()
         if problem is not None:
+            if worker is not None:
+                worker.close()
             return SilentSpeaker(audio_problem=problem, notices=[NO_AUDIO_NOTICE])
     synth = Synthesizer(config.voice, config.rate_for(0), config.volume_for(0),
                         engine_factory=engine_factory or pyttsx3_engine,
-                        start_timeout=START_TIMEOUT if start_timeout is None else start_timeout)
+                        start_timeout=START_TIMEOUT if start_timeout is None else start_timeout, worker=worker)
     try:
         choice = synth.start()
     except TtsError as exc:

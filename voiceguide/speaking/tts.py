@@ -8,7 +8,9 @@ a stuck or crashed worker is killed and started again, and a second fault in a
 row is reported once as ``TtsFailed`` so the guide can carry on in text.
 
 The worker stays alive between renders (starting one costs about 0.1 s here,
-a render of one sentence about 11 ms), and rendered pieces are cached.
+a render of one sentence about 3 ms), and rendered pieces are cached. It
+imports neither numpy nor the audio code: the guide reads what it wrote. So
+it starts fast, and ``voiceguide run`` launches it before reading the guide.
 """
 
 from __future__ import annotations
@@ -25,11 +27,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from voiceguide.audio import PLAYBACK_RATE, Audio, read_engine_file
 from voiceguide.speaking.sentences import is_speakable
 from voiceguide.speaking.voices import (
     VoiceChoice,
@@ -39,6 +38,9 @@ from voiceguide.speaking.voices import (
     normalize_language,
 )
 from voiceguide.speech_levels import clamp_rate
+
+if TYPE_CHECKING:   # numpy and the audio code are for the guide's side only: the worker starts without them
+    from voiceguide.audio import Audio
 
 START_TIMEOUT = 20.0               # spawning Python + loading the engine (SAPI5 can take seconds)
 RENDER_TIMEOUT_BASE = 3.0          # a sentence renders in ~10 ms with espeak-ng: this only catches hangs
@@ -145,6 +147,33 @@ def _settle(engine: Any) -> None:
         time.sleep(0.001)
 
 
+class _IdleClock:
+    """``time`` for pyttsx3's espeak driver: its loop sleeps 10 ms a turn while a sentence renders in
+    about 3; this sleep ends as soon as espeak-ng is idle, and never later than asked."""
+
+    def __init__(self, busy: Callable[[], Any]) -> None:
+        self._busy = busy
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(time, name)
+
+    def sleep(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        time.sleep(min(seconds, 0.0005))
+        while self._busy() and time.monotonic() < deadline:
+            time.sleep(0.0005)
+
+
+def _wake_when_idle(engine: Any) -> None:
+    """Gives pyttsx3's espeak driver the idle clock (other drivers have their own loops)."""
+    if getattr(engine, "driver_name", None) != "espeak":
+        return
+    from pyttsx3.drivers import _espeak
+    from pyttsx3.drivers import espeak as driver
+
+    driver.time = _IdleClock(_espeak.IsPlaying)
+
+
 def _describe(exc: BaseException) -> str:
     text = f"{type(exc).__name__}: {exc}"
     return text if len(text) <= 300 else text[:297] + "..."
@@ -180,7 +209,8 @@ def worker_main() -> None:
     """The worker process (``python -m voiceguide.speaking.tts``): one request in, one answer out.
 
     The first message is (sys.path, pickled engine factory, work directory);
-    then each request is (job, text, properties) or None to quit.
+    then each request is (job, text, properties) or None to quit. The audio
+    of a job is left in the work directory as ``JOB.wav`` for the guide to read.
     """
     channel = _worker_channel()
     try:
@@ -191,6 +221,7 @@ def worker_main() -> None:
     try:
         sys.path[:] = path     # before unpickling: the factory may live in the caller's modules
         engine = pickle.loads(factory_pickle)()
+        _wake_when_idle(engine)
         voices = [_voice_info(v) for v in (engine.getProperty("voices") or ())]
         if getattr(engine, "driver_name", None) == "espeak":
             engine.runAndWait()   # leaves pyttsx3's queue idle, so properties apply when set
@@ -201,7 +232,7 @@ def worker_main() -> None:
     applied: dict[str, object] = {}
     while (request := requests.get()) is not None:
         job, text, props = request
-        out = os.path.join(workdir, f"{job}.wav")
+        out = _audio_file(workdir, job)
         try:
             for name, value in props.items():
                 if value is not None and applied.get(name) != value:
@@ -213,13 +244,21 @@ def worker_main() -> None:
             _settle(engine)
             if not os.path.exists(out):
                 raise RuntimeError("the engine wrote no audio file")
-            audio = read_engine_file(out)
-            channel.send(("ok", job, audio.rate, audio.samples.tobytes()))
+            channel.send(("ok", job))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
+            _remove(out)
             channel.send(("error", job, _describe(exc)))
-        finally:
-            if os.path.exists(out):
-                os.remove(out)
+
+
+def _audio_file(workdir: str, job: int) -> str:
+    return os.path.join(workdir, f"{job}.wav")
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
 
 
 def _private_tmp() -> str | None:
@@ -267,6 +306,7 @@ class TtsWorker:
         self._workdir: str | None = None
         self._job = 0
         self._lock = threading.RLock()
+        self._ready = False    # the running process has said "ready"
         self.voices: list[VoiceInfo] = []
         self.starts = 0        # how many worker processes were started (restarts = starts - 1)
 
@@ -278,11 +318,11 @@ class TtsWorker:
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
-    def start(self) -> list[VoiceInfo]:
-        """Starts the worker (if not running) and returns the engine's voices."""
+    def launch(self) -> None:
+        """Starts the worker process, if none is running, without waiting for its engine (``start`` waits)."""
         with self._lock:
             if self.alive:
-                return self.voices
+                return
             self._kill()
             self._workdir = tempfile.mkdtemp(prefix="voiceguide-tts-", dir=_private_tmp())
             flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform.startswith("win") else 0
@@ -298,11 +338,21 @@ class TtsWorker:
             threading.Thread(target=self._read_answers, args=(self._channel, self._answers),
                              name="voiceguide-tts-reader", daemon=True).start()
             self.starts += 1
+            self._ready = False
             try:
                 self._channel.send((list(sys.path), pickle.dumps(self._factory), self._workdir))
             except (BrokenPipeError, OSError):
                 self._kill()
                 raise TtsCrashed("La synthèse vocale s'est arrêtée au démarrage.") from None
+
+    def start(self) -> list[VoiceInfo]:
+        """Starts the worker (if not running), waits for its engine and returns the engine's voices."""
+        with self._lock:
+            if self.alive and self._ready:
+                return self.voices
+            self.launch()
+            process = self._process
+            assert process is not None   # launch() started it or raised
             message = self._next_answer(self._start_timeout)
             if message is None:
                 self._kill()
@@ -315,6 +365,7 @@ class TtsWorker:
                 self._kill()
                 raise TtsEngineError(f"La synthèse vocale n'a pas pu démarrer ({message[1]}). {engine_hint()}")
             self.voices = list(message[1])
+            self._ready = True
             return self.voices
 
     @staticmethod
@@ -359,14 +410,29 @@ class TtsWorker:
                     code = self._process.wait() if self._process else None
                     self._kill()
                     raise TtsCrashed(f"La synthèse vocale s'est arrêtée brutalement (code {code}).")
-                if message[1] != job:
-                    continue   # the answer to a request whose caller gave up
+                if message[1] != job:   # the answer to a request whose caller gave up
+                    if message[0] == "ok" and self._workdir is not None:
+                        _remove(_audio_file(self._workdir, message[1]))
+                    continue
                 if message[0] == "error":
                     raise TtsEngineError(f"La synthèse vocale a échoué ({message[2]}).")
-                samples = np.frombuffer(message[3], dtype=np.int16)
-                if not len(samples):
-                    raise TtsEngineError("La synthèse vocale n'a produit aucun son.")
-                return Audio(samples, int(message[2]))
+                return self._take(job)
+
+    def _take(self, job: int) -> Audio:
+        """Reads (and removes) the audio the worker left for ``job``."""
+        from voiceguide.audio import read_engine_file
+
+        assert self._workdir is not None   # the worker that answered has one
+        path = _audio_file(self._workdir, job)
+        try:
+            audio = read_engine_file(path)
+        except Exception as exc:  # noqa: BLE001 - an unreadable file is the engine's fault, as when it wrote none
+            raise TtsEngineError(f"La synthèse vocale a échoué ({_describe(exc)}).") from None
+        finally:
+            _remove(path)
+        if not audio.frames:
+            raise TtsEngineError("La synthèse vocale n'a produit aucun son.")
+        return audio
 
     def restart(self) -> None:
         """Kills the worker; the next render starts a fresh one."""
@@ -426,8 +492,9 @@ class Synthesizer:
     def __init__(self, voice: str | None = None, rate_wpm: int = 165, volume: float = 0.8, *,
                  engine_factory: EngineFactory = pyttsx3_engine, start_timeout: float = START_TIMEOUT,
                  timeout: Callable[[str], float] = render_timeout,
-                 cache_seconds: float = CACHE_SECONDS) -> None:
-        self.worker = TtsWorker(engine_factory, start_timeout=start_timeout)
+                 cache_seconds: float = CACHE_SECONDS, worker: TtsWorker | None = None) -> None:
+        """``worker``: one already launched (then ``engine_factory`` and ``start_timeout`` are its own)."""
+        self.worker = worker or TtsWorker(engine_factory, start_timeout=start_timeout)
         self.wanted_voice = voice
         self.rate_wpm = clamp_rate(rate_wpm)
         self.volume = max(0.0, min(1.0, float(volume)))
@@ -436,6 +503,8 @@ class Synthesizer:
         self._timeout = timeout
         self._cache: OrderedDict[tuple, Audio] = OrderedDict()
         self._cache_samples = 0
+        from voiceguide.audio import PLAYBACK_RATE
+
         self._cache_limit = int(cache_seconds * PLAYBACK_RATE)
         self._lock = threading.Lock()
 
@@ -457,6 +526,10 @@ class Synthesizer:
         key = self._key(text, rate_wpm, volume)
         text, voice, rate, vol = key
         if not is_speakable(text):
+            import numpy as np
+
+            from voiceguide.audio import PLAYBACK_RATE, Audio
+
             return Audio(np.zeros(0, dtype=np.int16), PLAYBACK_RATE)
         with self._lock:
             if key in self._cache:

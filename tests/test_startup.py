@@ -1,0 +1,132 @@
+"""The first word comes soon: the speech worker starts light and early, and renders without pyttsx3's idle waits.
+
+What is checked here is what makes the start fast and what must stay true while it is fast (the worker
+starts before the guide is read and is never left behind; the audio is unchanged). How fast is measured
+by scripts/bench.py, not here.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sandbox import read_log, run_in, sandbox
+from test_narrator import _gone, wait_until
+
+from voiceguide.speaking.config import NarratorConfig
+from voiceguide.speaking.speaker import SilentSpeaker, launch_speech_engine, open_speaker
+from voiceguide.speaking.tts import Synthesizer, TtsWorker, _Channel, _IdleClock, pyttsx3_engine
+
+
+class EngineAfterFile:
+    """pyttsx3's engine, once ``path`` exists: a worker whose engine is slow to start."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __call__(self) -> object:
+        while not os.path.exists(self.path):
+            time.sleep(0.01)
+        return pyttsx3_engine()
+
+
+def test_the_speech_worker_starts_without_numpy_or_the_audio_code(tmp_path: Path) -> None:
+    """The real worker, up to "ready" with pyttsx3 + espeak-ng: none of the guide's heavy modules."""
+    process = subprocess.Popen([sys.executable, "-X", "importtime", "-m", "voiceguide.speaking.tts"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    channel = _Channel(process.stdout, process.stdin)
+    channel.send((list(sys.path), pickle.dumps(pyttsx3_engine), str(tmp_path)))
+    assert channel.recv()[0] == "ready"
+    channel.send(None)
+    _, imported = process.communicate(timeout=30)
+    modules = {line.rsplit("|", 1)[-1].strip() for line in imported.decode().splitlines()}
+    assert "pyttsx3.drivers._espeak" in modules     # the engine did start
+    assert not modules & {"numpy", "voiceguide.audio", "sounddevice", "yaml"}
+
+
+def test_launch_returns_before_the_engine_is_ready_and_start_waits_for_it(tmp_path: Path) -> None:
+    ready = tmp_path / "engine-may-start"
+    worker = TtsWorker(EngineAfterFile(str(ready)))
+    try:
+        worker.launch()                 # returns although the engine cannot start yet
+        assert worker.alive and worker.starts == 1
+        worker.launch()                 # a second launch keeps the same process
+        assert worker.starts == 1
+        ready.touch()
+        voices = worker.start()
+        assert any(v.id == "roa/fr" for v in voices) and worker.starts == 1
+    finally:
+        worker.close()
+    assert not worker.alive
+
+
+def test_a_launched_worker_is_the_narrators_or_is_closed() -> None:
+    from sandbox import FakeOutputStream
+
+    worker = launch_speech_engine()
+    narrator = open_speaker(NarratorConfig(), stream_factory=FakeOutputStream, worker=worker)
+    try:
+        assert not isinstance(narrator, SilentSpeaker)
+        assert narrator._synth.worker is worker and worker.starts == 1
+    finally:
+        narrator.close()
+    assert not worker.alive
+    unused = launch_speech_engine()
+    assert isinstance(open_speaker(NarratorConfig(tts="none"), worker=unused), SilentSpeaker)
+    assert not unused.alive
+
+
+def test_rendered_audio_leaves_no_file_behind() -> None:
+    synth = Synthesizer()
+    try:
+        synth.start()
+        for text in ("Bonjour.", "Une autre phrase.", "Et une troisième."):
+            assert synth.synth(text).frames
+        workdir = synth.worker._workdir
+        assert workdir is not None and os.listdir(workdir) == []
+    finally:
+        synth.close()
+
+
+def test_the_idle_clock_wakes_when_espeak_is_idle_and_never_sleeps_longer_than_asked() -> None:
+    answers = [True, True, False]
+    polled: list[bool] = []
+
+    def busy() -> bool:
+        polled.append(answers[len(polled)])
+        return polled[-1]
+
+    clock = _IdleClock(busy)
+    clock.sleep(60.0)                    # espeak-ng goes idle after two polls: no minute-long sleep
+    assert polled == [True, True, False]
+    clock = _IdleClock(lambda: True)     # busy for ever (a hung engine): the time asked, no more
+    started = time.monotonic()
+    clock.sleep(0.05)
+    assert time.monotonic() - started < 30
+    assert clock.monotonic is time.monotonic   # the rest of ``time`` is the real one
+
+
+def test_a_broken_guide_with_speech_stops_at_once_and_leaves_no_worker(tmp_path: Path) -> None:
+    """The worker is launched before the guide is read: a guide refused with exit 2 takes it along."""
+    box = sandbox(tmp_path / "box", fake_audio=True)
+    broken = box.cwd / "cassé.yaml"
+    broken.write_text("title: [oups\n", encoding="utf-8")
+    result = run_in(box, ["run", "--input", "text", "--guide", str(broken)])
+    assert result.code == 2 and "cassé.yaml:1:" in result.stderr and "Traceback" not in result.stderr
+    workers = [line.pid for line in read_log(box.log) if line.kind == "start" and "speaking.tts" in line.fields[0]]
+    assert workers, "the worker is launched before the guide is read"
+    assert all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in workers)
+    folders = [Path(line.fields[0]) for line in read_log(box.log)
+               if line.kind == "create" and "voiceguide-tts-" in line.fields[0]]
+    assert folders and not any(folder.exists() for folder in folders)   # its work folder went with it
+
+
+def test_text_only_runs_start_no_worker(tmp_path: Path) -> None:
+    box = sandbox(tmp_path / "box", fake_audio=True)
+    result = run_in(box, ["run", "--input", "text", "--tts", "none"], "quitter\n")
+    assert result.code == 0
+    assert not [line for line in read_log(box.log) if line.kind == "start" and "speaking.tts" in line.fields[0]]
