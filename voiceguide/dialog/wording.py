@@ -349,6 +349,15 @@ class Phrasing:
     def question_resume(self) -> Line:
         return Line(f"Voulez-vous reprendre où vous en étiez ? {self._yes_no()}", Kind.QUESTION)
 
+    def question_screen_reader(self, reader: str) -> Line:
+        return Line(f"{reader} fonctionne sur cet ordinateur. Voulez-vous que le guide écrive seulement, "
+                    f"sans parler, et laisser {reader} lire ses lignes ? {self._yes_no()}", Kind.QUESTION)
+
+    def screen_reader_chosen(self, chosen: bool, reader: str) -> Line:
+        if chosen:
+            return Line(f"D'accord : j'écris seulement, {reader} lit mes lignes.", Kind.ACK)
+        return Line("D'accord : je parle de ma propre voix.", Kind.ACK)
+
     def question_heard(self, label: str) -> Line:
         return Line(f"Vous avez dit {quoted(label)} ? {self._yes_no()}", Kind.QUESTION)
 
