@@ -232,6 +232,9 @@ class Dialog:
             return self._intent(state, event)
         if isinstance(event, NoInput):
             return self._noinput(state)
+        if event.typing:   # keys meant for the website: say where they went, no misunderstanding to count
+            logged = {"event": "nomatch", "heard": "", "count": 0, "typing": True}   # count: not a misunderstanding
+            return state, Reply(say=(self._words(state).typed_here(),), events=(logged,))
         return self._nomatch(state, event.heard)
 
     # ------------------------------------------------------------ dispatch

@@ -282,6 +282,10 @@ class Phrasing:
 
     # ------------------------------------------------------------ silence and misunderstanding
 
+    def typed_here(self) -> Line:
+        return Line("Ces touches sont arrivées dans la fenêtre du guide, pas sur le site. Pour taper sur le site, "
+                    "revenez d'abord au navigateur.", Kind.NOTICE)
+
     def not_understood(self) -> Line:
         return Line("Je n'ai pas compris.", Kind.NOT_UNDERSTOOD)
 

@@ -90,8 +90,8 @@ class Session:
             return NoInput()
         if isinstance(turn, KeyPress):
             intent = self.matcher.match_key(turn.key, options)
-            if intent is None:
-                return NoMatch()   # a key that is no command here (a code typed in the wrong window) is kept nowhere
+            if intent is None:   # a key that is no command here (a code typed in the wrong window) is kept nowhere
+                return NoMatch(typing=self.turns.swallow_typing() > 0)
             self.events.write({"event": "key", "key": turn.key})
             return intent
         self.events.write(
