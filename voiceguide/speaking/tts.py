@@ -444,6 +444,7 @@ class TtsWorker:
 
         A render in progress (another thread) is cut short: the worker is
         killed first, so that render fails at once instead of after its time-out.
+        A worker still starting (launched, never ready) is killed at once.
         """
         if not self._lock.acquire(blocking=False):
             process = self._process
@@ -452,7 +453,7 @@ class TtsWorker:
             self._lock.acquire()
         try:
             process = self._process
-            if self.alive and self._channel is not None and process is not None:
+            if self.alive and self._ready and self._channel is not None and process is not None:
                 try:
                     self._channel.send(None)
                     process.wait(1.0)
