@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sandbox import read_log, run_in, sandbox
 from test_narrator import _gone, wait_until
 
@@ -125,8 +126,9 @@ def test_a_broken_guide_with_speech_stops_at_once_and_leaves_no_worker(tmp_path:
     assert folders and not any(folder.exists() for folder in folders)   # its work folder went with it
 
 
-def test_text_only_runs_start_no_worker(tmp_path: Path) -> None:
+@pytest.mark.parametrize("option", [["--tts", "none"], ["--screen-reader"]], ids=["tts-none", "screen-reader"])
+def test_runs_without_the_guides_voice_start_no_worker(option: list[str], tmp_path: Path) -> None:
     box = sandbox(tmp_path / "box", fake_audio=True)
-    result = run_in(box, ["run", "--input", "text", "--tts", "none"], "quitter\n")
+    result = run_in(box, ["run", "--input", "text", *option], "quitter\n")
     assert result.code == 0
     assert not [line for line in read_log(box.log) if line.kind == "start" and "speaking.tts" in line.fields[0]]
