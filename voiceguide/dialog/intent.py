@@ -38,7 +38,19 @@ class NoMatch:
     heard: str = ""
 
 
-Event = Intent | NoInput | NoMatch
+@dataclass(frozen=True)
+class Unsure:
+    """Something was understood, but not surely enough to act on it: the dialog asks first.
+
+    ``candidates``: one intent (« Voulez-vous dire « suivant » ? ») or two of
+    about the same weight (« … « suivant » ou « précédent » ? »), best first.
+    """
+
+    candidates: tuple[Intent, ...]
+    heard: str = ""
+
+
+Event = Intent | NoInput | NoMatch | Unsure
 
 
 @dataclass(frozen=True)
@@ -47,8 +59,10 @@ class Options:
 
     ``choices``: the step's choices (or the parts of the guide in the menu);
     key N (1-based) selects choices[N-1]. ``yes_no``: a yes/no answer is
-    expected (confirmation).
+    expected (confirmation). ``paused``: the guide is paused, so « continue »
+    means resuming where it stopped, not going to the next step.
     """
 
     choices: tuple[Choice, ...] = ()
     yes_no: bool = False
+    paused: bool = False
