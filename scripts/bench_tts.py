@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from sandbox import FakeOutputStream
 
 from voiceguide.carer.render import render_guide
+from voiceguide.dialog.machine import Dialog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide
+from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 from voiceguide.speaking.sentences import split_sentences
 from voiceguide.speaking.tts import Synthesizer
@@ -125,7 +127,7 @@ def bench_render(guide: Guide, runs: int) -> tuple[list[float], float, int]:
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()
-            paths = render_guide(guide, Path(tmp), NarratorConfig())
+            paths = render_guide(Dialog(guide, load_vocabulary()), Path(tmp), NarratorConfig())
             times.append(time.perf_counter() - start)
             wavs = [p for p in paths if p.suffix == ".wav"]
             seconds = sum((p.stat().st_size - 44) / 2 / 22050 for p in wavs)

@@ -22,11 +22,16 @@ a whole session.
 
 from __future__ import annotations
 
+import fcntl
 import inspect
 import os
+import pty
+import select
 import shutil
 import socket
+import subprocess
 import sys
+import termios
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -35,7 +40,7 @@ from typing import NamedTuple
 
 import numpy as np
 import pytest
-from conftest import CliResult, isolated_env, run_command
+from conftest import CLI_TIMEOUT, CliResult, isolated_env, run_command
 
 REPO = Path(__file__).resolve().parent.parent
 SMALL_GUIDE = REPO / "tests" / "fixtures" / "guides" / "valid-small.yaml"
@@ -517,3 +522,45 @@ class blocked_network:
 
     def __exit__(self, *exc: object) -> None:
         _GUARD.attempts = None
+
+
+class Terminal:
+    """``python -m voiceguide ARGS`` in the sandbox on a pseudo-terminal that is its controlling terminal,
+    so that keys arrive as a person types them (and ^C is a SIGINT)."""
+
+    def __init__(self, box: Sandbox, args: Sequence[str]) -> None:
+        self.master, slave = pty.openpty()
+        self.attributes_before = termios.tcgetattr(slave)
+        self.seen = b""
+        self.process = subprocess.Popen([sys.executable, "-m", "voiceguide", *args],
+                                        stdin=slave, stdout=slave, stderr=slave, env=box.env, cwd=box.cwd,
+                                        start_new_session=True, preexec_fn=_controlling_terminal)
+        os.close(slave)
+
+    def read_until(self, piece: bytes) -> None:
+        """Reads what is shown until ``piece`` appears (fails after CLI_TIMEOUT)."""
+        deadline = time.monotonic() + CLI_TIMEOUT
+        while piece not in self.seen:
+            assert time.monotonic() < deadline, self.seen.decode("utf-8", "replace")
+            ready, _, _ = select.select([self.master], [], [], 1.0)
+            if ready:
+                self.seen += os.read(self.master, 4096)
+
+    def type(self, keys: bytes, pause: float = 0.0) -> None:
+        """Types ``keys``: at once, or one at a time ``pause`` seconds apart, as a person does."""
+        if not pause:
+            os.write(self.master, keys)
+            return
+        for i in range(len(keys)):
+            os.write(self.master, keys[i:i + 1])
+            time.sleep(pause)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)
+
+
+def _controlling_terminal() -> None:   # in the child: the pty becomes its terminal
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)

@@ -80,6 +80,15 @@ def sparse(name: str, head: bytes, size: int) -> Prepare:
     return prepare
 
 
+def huge(where: Callable[[Path, Path], Path], head: bytes, size: int) -> Prepare:
+    """Replaces the home's settings or progress file with ``size`` bytes that take no disk space."""
+    def prepare(d: Path, home: Path) -> None:
+        with open(where(d, home), "wb") as f:
+            f.write(head)
+            f.truncate(size)
+    return prepare
+
+
 def folder(name: str) -> Prepare:
     return lambda d, home: (d / name).mkdir(parents=True)
 
@@ -139,6 +148,7 @@ ALIAS_BOMB = "title: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"k{i}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
 DEEP = "title: " + "[" * 5000 + "]" * 5000 + "\n"
 HUGE_GUIDE = "# " + "x" * 200 + "\n"
+LONG = "a" * 300   # a file or folder name is at most 255 bytes
 BOMB_SETTINGS = ALIAS_BOMB.replace("title", "voice_base") + "voice: *i\n"
 
 
@@ -155,6 +165,7 @@ class Case:
     root_skips: bool = False                    # chmod means nothing to root
     untouched: tuple[str, ...] = field(default=())   # files of the case folder that must keep their bytes
     forgets_progress: bool = False              # a run that goes on may rightly drop an obsolete saved step
+    writes_nothing: bool = False                # a read-only command: even with exit 0, nothing moved or written
 
 
 RUN = ("run", "--tts", "none")
@@ -192,6 +203,20 @@ CASES: dict[str, Case] = {
                                  write("bombe.yaml", ALIAS_BOMB)),
     "validate: a fifo": Case(("validate", "{d}/tube.yaml"), 2, ("tube.yaml:1:", "pas un fichier ordinaire"),
                              fifo(lambda d, home: d / "tube.yaml")),
+    "validate --graph: the guide itself": Case(("validate", "{d}/g.yaml", "--graph", "{d}/g.yaml"), 2,
+                                              ("est un nom de guide", "--graph"), copy_guide("g.yaml"),
+                                              untouched=("g.yaml",)),
+    "validate --graph: the chart name forgotten": Case(("validate", "--graph", "{d}/mon-guide.yaml"), 2,
+                                                       ("mon-guide.yaml » est un nom de guide",
+                                                        "voiceguide validate GUIDE.yaml --graph guide.md"),
+                                                       copy_guide("mon-guide.yaml"), untouched=("mon-guide.yaml",)),
+    "validate --graph: someone's notes": Case(("validate", "{d}/g.yaml", "--graph", "{d}/notes.md"), 2,
+                                              ("existe déjà et n'est pas un diagramme écrit par voiceguide",
+                                               "nouveau fichier"),
+                                              both(copy_guide("g.yaml"), write("notes.md", "# Mes notes\n")),
+                                              untouched=("g.yaml", "notes.md")),
+    "validate --graph: a fifo": Case(("validate", "--graph", "{d}/tube.md"), 2, ("n'est pas un diagramme",),
+                                     fifo(lambda d, home: d / "tube.md")),
     # ---- audio files
     "audio: corrupt": Case((*AUDIO, "{d}/a.wav"), 2, ("a.wav", "abîmé", "Enregistrez-le à nouveau"),
                            write("a.wav", b"RIFF\x10\x00\x00\x00WAVEjunkjunkjunk")),
@@ -225,6 +250,12 @@ CASES: dict[str, Case] = {
                                        write("bon.wav", good_wav())),
     "audio: model folder missing": Case((*AUDIO, "{d}/bon.wav", "--model", "{d}/nulle-part"), 2,
                                         ("n'existe pas", "voiceguide model download"), write("bon.wav", good_wav())),
+    "audio: model given as its zip": Case((*AUDIO, "{d}/bon.wav", "--model", "{d}/modele.zip"), 2,
+                                          ("est une archive, pas le dossier du modèle", "unzip modele.zip"),
+                                          both(write("bon.wav", good_wav()), write("modele.zip", b"PK\x03\x04"))),
+    "audio: model given as a file": Case((*AUDIO, "{d}/bon.wav", "--model", "{d}/bon.wav"), 2,
+                                         ("est un fichier, pas le dossier du modèle", "vérifiez le chemin"),
+                                         write("bon.wav", good_wav())),
     "audio: not a model folder": Case((*AUDIO, "{d}/bon.wav", "--model", "{d}"), 1,
                                       ("n'est pas un modèle vosk", "voiceguide model download"),
                                       write("bon.wav", good_wav())),
@@ -262,6 +293,28 @@ CASES: dict[str, Case] = {
     "option: render without --out": Case(("render",), 2, ("il manque", "--out")),
     "option: model without action": Case(("model",), 2, ("voiceguide model download",)),
     "option: config without action": Case(("config",), 2, ("voiceguide config show",)),
+    # ---- file names the system refuses for their length
+    **{f"name too long: {name}": Case(args, 2, (f"{name.split()[0]} : le nom « ", "est trop long (",
+                                                "255 caractères sans accent", "raccourcissez-le"), prepare)
+       for name, args, prepare in (
+           ("--guide FILE", (*TEXT, "--guide", LONG + ".yaml"), nothing),
+           ("--guide DIR/NAME", (*TEXT, "--guide", "{d}/" + LONG), nothing),
+           ("--guide NAME", (*TEXT, "--guide", "é" * 200), nothing),   # 400 bytes
+           ("FICHIER of validate", ("validate", LONG), nothing),
+           ("--graph", ("validate", "--graph", LONG + ".md"), nothing),
+           ("--audio-in", (*AUDIO, "{d}/bon.wav", LONG + ".wav"), write("bon.wav", good_wav())),
+           ("--events", (*TEXT, "--events", LONG), nothing),
+           ("--config of run", (*TEXT, "--config", LONG), nothing),
+           ("--config of config show", ("config", "show", "--config", LONG), nothing),
+           ("--config of doctor", ("doctor", "--tts", "none", "--config", LONG), nothing),
+           ("--model", (*AUDIO, "{d}/bon.wav", "--model", LONG), write("bon.wav", good_wav())),
+           ("--out", ("render", "--out", LONG), nothing),
+           ("--dest", ("model", "download", "--dest", LONG), nothing),
+       )},
+    "name too long: model in the settings": Case((*AUDIO, "{d}/bon.wav"), 2, ("trop long", "raccourcissez-le",
+                                                                              "dans les réglages"),
+                                                 both(write("bon.wav", good_wav()),
+                                                      put(settings_at, f"model: {LONG}\n".encode()))),
     # ---- the events log
     "events: a folder": Case((*TEXT, "--events", "{d}"), 2, ("est un dossier", "nom de fichier")),
     "events: missing folder": Case((*TEXT, "--events", "{d}/nulle/part.jsonl"), 2,
@@ -296,6 +349,28 @@ CASES: dict[str, Case] = {
     "settings: a fifo": Case(TEXT, 0, ("pas un fichier ordinaire", "réglages par défaut"), fifo(settings_at)),
     "settings: unreadable": Case(TEXT, 0, ("impossible de le lire",), unreadable(settings_at), root_skips=True),
     "settings: --config missing": Case((*TEXT, "--config", "{d}/absent.yaml"), 0, ("n'existe pas", "--config")),
+    "settings: 1 GB": Case(TEXT, 0, ("trop gros (1,0 Go)", "mis de côté"),
+                           huge(settings_at, VALID_SETTINGS, 1024 ** 3)),
+    "settings: --config a guide, run": Case((*TEXT, "--config", "{d}/g.yaml"), 2,
+                                            ("« {d}/g.yaml » ne peut pas servir de fichier de réglages",
+                                             "aucun de ses noms", "Vérifiez le nom donné à --config"),
+                                            copy_guide("g.yaml"), untouched=("g.yaml",)),
+    "settings: --config a guide, setup": Case(("setup", "--input", "text", "--tts", "none", "--config", "{d}/g.yaml"),
+                                              2, ("ne peut pas servir de fichier de réglages", "--config"),
+                                              copy_guide("g.yaml"), untouched=("g.yaml",)),
+    "settings: --config a guide, config show": Case(("config", "show", "--config", "{d}/g.yaml"), 0,
+                                                    ("ne peut pas servir de fichier de réglages", "n'a pas été modifié"),
+                                                    copy_guide("g.yaml"), untouched=("g.yaml",), writes_nothing=True),
+    "settings: --config a guide, doctor": Case(("doctor", "--tts", "none", "--config", "{d}/g.yaml"), 0, (),
+                                               copy_guide("g.yaml"), untouched=("g.yaml",), writes_nothing=True),
+    "settings: --config binary, run": Case((*TEXT, "--config", "{d}/r.yaml"), 2,
+                                           ("ne peut pas servir de fichier de réglages", "caractères invalides"),
+                                           write("r.yaml", b"\x00\x01\xff\xfe" * 10), untouched=("r.yaml",)),
+    "settings: damaged, config show": Case(("config", "show"), 0, ("ne peut pas être utilisé", "n'a pas été modifié"),
+                                           put(settings_at, b"\x00\x01\xff\xfe" * 10), writes_nothing=True),
+    "settings: damaged, doctor": Case(("doctor", "--tts", "none"), 0, (),
+                                      put(settings_at, b"\x00\x01\xff\xfe" * 10), writes_nothing=True),
+    "progress: 1 GB": Case(TEXT, 0, ("trop gros (1,0 Go)", "mis de côté"), huge(progress_at, VALID_PROGRESS, 1024 ** 3)),
     "progress: garbage": Case(TEXT, 0, ("abîmé", "mis de côté"), put(progress_at, b"{\"format\": 1, \"gui")),
     "progress: wrong shape": Case(TEXT, 0, ("forme attendue", "mis de côté"),
                                   put(progress_at, b'{"format": 1, "guides": ["ouvrir-ameli"]}')),
@@ -354,15 +429,16 @@ def test_bad_input(tmp_path: Path, name: str) -> None:
                                         *(box.cwd / u for u in case.untouched))}
     files_before = sorted(p.name for p in box.cwd.iterdir())
     args = [a.format(d=box.cwd, home=box.home) for a in case.args]
+    says = [piece.format(d=box.cwd) for piece in case.says]
 
     result, peak = run_measured(box, args, case.stdin)
 
     assert result.code == case.code, result.stderr
     assert_no_traceback(result)
-    for piece in case.says:
+    for piece in says:
         assert piece in result.stderr, f"« {piece} » missing from: {result.stderr}"
     assert peak < PEAK_MB, f"{peak:.0f} MB resident: the input was read into memory"
-    if case.code != 0:
+    if case.code != 0 or case.writes_nothing:
         for path, before in guarded.items():
             assert snapshot(path) == before, f"{path} changed by a refused run"
         assert not list(box.home.rglob("*.bak*")), "a refused run set a file aside"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import CliResult
 
 from voiceguide.errors import UserError
 from voiceguide.guide import DEFAULT_GUIDE, check_guide
@@ -153,3 +155,19 @@ def test_a_folder_named_like_a_guide_does_not_hide_it(own: Path, monkeypatch: py
     assert resolve_guide("guides/") == Path("guides")  # a path to a folder: loading will say it is a folder
     with pytest.raises(UserError):
         resolve_guide("guides")  # a bare word is a guide name
+
+
+def test_a_folder_in_the_current_directory_does_not_hide_a_guide_name_on_the_command_line(
+        run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    work = tmp_path / "travail"
+    (work / "ameli-connexion").mkdir(parents=True)   # what « voiceguide render --out ameli-connexion » leaves
+    (work / "rendu").mkdir()
+    ran = run_cli(["run", "--guide", "ameli-connexion", "--input", "text", "--tts", "none"], "quitter\noui\n", cwd=work)
+    assert ran.code == 0, ran.stderr
+    assert "Ameli" in ran.stdout
+    checked = run_cli(["validate", "ameli-connexion"], cwd=work)
+    assert checked.code == 0 and str(DEFAULT_GUIDE) in checked.stdout
+    unknown = run_cli(["run", "--guide", "rendu", "--input", "text", "--tts", "none"], cwd=work)
+    assert unknown.code == 2
+    assert "« rendu » est un dossier, et il n'y a pas de guide nommé ainsi" in unknown.stderr
+    assert "ameli-connexion" in unknown.stderr   # the names that exist

@@ -30,6 +30,7 @@ from conftest import (
 
 import voiceguide
 from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
+from voiceguide.session.events import mask_digits
 
 # (typed, events logged by that turn, piece of the narration it prints ("" when not checked)).
 # ``None`` as the events: the turn leaves no trace in the log (a silence while paused).
@@ -76,9 +77,17 @@ def split_turns(events: list[dict]) -> list[list[str]]:
     return turns
 
 
-def trigger(typed: str, keyboard: bool) -> list[str]:
+# Keys of the scripts below that are no command: the log never holds them (DESIGN.md, events).
+NO_COMMAND_KEYS = {"x"}
+
+
+def trigger(typed: str, keyboard: bool) -> list[str] | None:
+    """How the log shows what the user did; None: nothing shows it (a key that is no command)."""
     if keyboard:
-        return [f"key:{key_name(typed)}"]
+        if typed in NO_COMMAND_KEYS:
+            return None
+        # A digit pressed to pick a choice is logged as « # », like every digit typed (events.py).
+        return [f"key:{mask_digits(key_name(typed))}"]
     return [f"heard:{typed.strip()}"] if typed.strip() else []
 
 
@@ -99,7 +108,15 @@ def play(run_guide, script: Sequence[Turn], keyboard: bool = False, args: Sequen
     turns = split_turns(run.events)
     if turns[-1] and turns[-1][-1] == "end:end-of-input":
         turns[-1].pop()
-    expected = [trigger(typed, keyboard) + caused for typed, caused, _ in script if caused is not None]
+    expected: list[list[str]] = []
+    for typed, caused, _ in script:
+        if caused is None:
+            continue
+        cause = trigger(typed, keyboard)
+        if cause is None:   # no event starts this turn in the log: its events follow the previous turn's
+            expected[-1] = expected[-1] + caused
+        else:
+            expected.append(cause + caused)
     assert turns[0][0] == "step:bienvenue", turns[0]
     for number, (got, want) in enumerate(zip(turns[1:], expected), 1):
         assert got == want, f"turn {number}: {got} != {want}"
@@ -148,11 +165,10 @@ ACCOUNT = ("page-accueil", "ouvrir-rubriques", "les-categories")
 RUBRICS = ("mes-paiements", "mes-demarches", "mes-informations", "borne-medecin", "messages",
            "ecrire-message", "objet-message")
 CLOSING = ("message-rediger", "message-envoyer", "deconnexion", "fin")
-# At the end: "suivant" only reminds what can be said; "quitter" asks, "oui" ends.
+# At the end: "suivant" only reminds what can be said; "quitter" leaves at once (nothing is lost there).
 GOODBYE: list[Turn] = [
     ("suivant", ["command:next"], "C'est la fin du guide."),
-    ("quitter", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter le guide ?"),
-    ("oui", ["command:yes", "end:quit"], "Au revoir"),
+    ("quitter", ["command:quit", "end:quit"], "Au revoir"),
 ]
 
 PATHS: dict[str, list[Turn]] = {
@@ -249,26 +265,28 @@ def test_empty_input_says_the_welcome_and_ends(run_guide, guide: Guide) -> None:
     assert_narrated(run, guide)
 
 
-def test_silence_escalates_to_a_short_prompt_then_help_then_a_pause(run_guide) -> None:
+def test_silence_after_an_action_is_one_short_sentence_and_at_a_question_escalates(run_guide) -> None:
     run = play(run_guide, [
-        ("", ["noinput:1"], "Je vous écoute."),
-        ("", ["noinput:2"], "Pour entendre toutes les commandes, redites « aide »."),
+        ("", ["noinput:1"], "Quand c'est fait, dites « suivant »."),   # an action step: one sentence ...
+        ("", ["noinput:2"], ""),                                        # ... then quiet: the person is busy
+        *suivant(*START),                                               # avez-vous-un-code: a question
+        ("", ["noinput:1"], "Dites « j'ai mon code »"),
+        ("", ["noinput:2"], "Pour tout entendre, redites « aide »."),
         ("", ["noinput:3"], "Je fais une pause."),
         ("", None, ""),  # paused: silence is expected, nothing is said or logged
         ("", None, ""),
-        ("reprendre", ["command:resume"], "On reprend. Bonjour."),
-        *suivant("ouvrir-ameli"),
-        ("", ["noinput:1"], "Je vous écoute."),  # a command starts the count again
+        ("reprendre", ["command:resume"], "On reprend. La suite dépend"),
+        ("", ["noinput:1"], "Dites « j'ai mon code »"),  # a command starts the count again
     ])
-    # One printed line per reply: the welcome, three re-prompts, the resume, a step, a re-prompt.
-    # The two silences during the pause said nothing.
-    assert len(run.stdout.splitlines()) == 7, run.stdout
+    # One printed line per reply: the welcome, one reminder, four steps, three re-prompts, the resume, a
+    # re-prompt. The second silence on the action step and the two during the pause said nothing.
+    assert len(run.stdout.splitlines()) == 11, run.stdout
 
 
 def test_not_understood_escalates_and_the_next_command_acts_at_once(run_guide) -> None:
     run = play(run_guide, [
         ("zorglub blabla", ["nomatch:1"], "Je n'ai pas compris."),
-        ("grumpf", ["nomatch:2"], "Pour entendre toutes les commandes"),
+        ("grumpf", ["nomatch:2"], "Pour tout entendre, redites « aide »."),
         ("xyzzy", ["nomatch:3"], "Je fais une pause."),
         *suivant("ouvrir-ameli"),  # the pause ends and "suivant" goes on
         ("je ne veux pas continuer", ["nomatch:1"], "Je n'ai pas compris."),
@@ -302,7 +320,7 @@ def test_topic_shortcuts_go_there_from_anywhere_and_back(run_guide) -> None:
                ("se connecter", "ecran-connexion")),
         ("pause", ["command:pause"], "Je fais une pause."),
         *moves(("mes messages", "messages")),  # from a pause: resumes and goes
-        ("sommaire", ["command:menu"], "Sommaire."),
+        ("sommaire", ["command:menu"], "Sommaire,"),
         *moves(("déconnexion", "deconnexion")),  # from the menu
         ("précédent", ["command:previous", "step:messages"], ""),
         ("précédent", ["command:previous", "step:ecran-connexion"], ""),
@@ -312,12 +330,12 @@ def test_topic_shortcuts_go_there_from_anywhere_and_back(run_guide) -> None:
 def test_menu_lists_the_parts_and_a_part_name_goes_there(run_guide, guide: Guide) -> None:
     parts = [s for s in guide.steps if s.topics]
     run = play(run_guide, [
-        ("sommaire", ["command:menu"], "Sommaire. Dites le nom d'une partie"),
+        ("sommaire", ["command:menu"], f"Sommaire, {len(parts)} parties."),
         *moves(("lire mes messages", "messages")),
-        ("menu", ["command:menu"], "Sommaire."),
+        ("menu", ["command:menu"], "Sommaire,"),
         *moves(("les rubriques", "ouvrir-rubriques")),
     ])
-    for number, part in enumerate(parts[:9], 1):
+    for number, part in enumerate(parts, 1):
         assert f"{number} : {part.topics[0]}." in run.stdout
 
 
@@ -355,8 +373,8 @@ KEYBOARD_PATH: list[Turn] = [
     ("r", ["command:repeat"], "Sur la page d'Ameli, cliquez"),
     ("p", ["command:previous", "step:ouvrir-ameli"], ""),
     *[("\n", ["command:next", f"step:{s}"], "") for s in START[1:]],
-    ("h", ["command:help"], "« j'ai mon code », touche 1"),
-    ("h", ["command:help"], "Dites « où suis-je » pour savoir à quelle étape on est, touche E."),
+    ("h", ["command:help"], "Appuyez sur 1 pour « j'ai mon code »"),
+    ("h", ["command:help"], "E, où suis-je"),
     ("3", ["command:goto>oubli-lien", "step:oubli-lien"], ""),
     *[("\n", ["command:next", f"step:{s}"], "") for s in ("oubli-numero", "oubli-naissance", "oubli-choix-envoi")],
     ("2", ["command:goto>oubli-courrier", "step:oubli-courrier"], ""),
@@ -366,17 +384,16 @@ KEYBOARD_PATH: list[Turn] = [
     *[("\n", ["command:next", f"step:{s}"], "") for s in LOGIN[1:]],
     ("2", ["command:goto>page-accueil", "step:page-accueil"], ""),
     ("e", ["command:where"], "Vous êtes à l'étape"),
-    ("m", ["command:menu"], "Sommaire."),
+    ("q", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter le guide ? Appuyez sur la touche O"),
+    ("n", ["command:no"], "D'accord, on continue."),
+    ("m", ["command:menu"], "Sommaire,"),
     ("9", ["command:goto>mes-paiements", "step:mes-paiements"], ""),
     ("s", ["command:pause"], "Je fais une pause."),
     ("x", ["command:resume"], "On reprend."),  # any key ends a pause
     *[("\n", ["command:next", f"step:{s}"], "") for s in RUBRICS[1:]],
     ("3", ["command:goto>objet-carte-vitale", "step:objet-carte-vitale"], ""),
     *[("\n", ["command:next", f"step:{s}"], "") for s in CLOSING],
-    ("q", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter le guide ?"),
-    ("n", ["command:no"], "D'accord, on continue."),
-    ("q", ["command:quit", "confirm:quit"], ""),
-    ("o", ["command:yes", "end:quit"], "Au revoir"),
+    ("q", ["command:quit", "end:quit"], "Au revoir"),   # at the end, one key leaves
 ]
 # The same conversation, said instead of pressed.
 SPOKEN_EQUIVALENT = {"\n": "suivant", " ": "suivant", "r": "répéter", "p": "précédent", "h": "aide",
@@ -393,9 +410,14 @@ def test_keyboard_from_a_pipe_drives_the_same_path_as_speech(run_guide, guide: G
     assert keys.events[-1]["reason"] == "quit"
     assert_narrated(keys, guide)
     help_text = keys.stdout
-    for listed in ("l'étape suivante, touche Entrée", "Espace", "touche R", "touche P", "touche M", "touche Q",
-                   "« j'ai oublié mon code », touche 3"):
+    for listed in ("Entrée, suivant", "R, répéter", "P, précédent", "M, sommaire", "Q, quitter",
+                   "3 pour « j'ai oublié mon code »"):
         assert listed in help_text
+    own_text = [" ".join(text.split()) for step in guide.steps for text in (step.say, step.details or "")]
+    for line in help_text.splitlines():   # keyboard mode speaks of keys, never of words to say
+        for text in own_text:             # (the guide's own narration is its author's words)
+            line = line.replace(text, "") if text else line
+        assert "dites" not in line.lower(), line
 
     spoken = []
     for typed, caused, _ in KEYBOARD_PATH:
@@ -424,15 +446,15 @@ VOICE: list[Turn] = [
 PLAIN_STEP: list[Turn] = [
     *suivant("ouvrir-ameli"),
     ("répéter", ["command:repeat"], "Pour commencer, ouvrez le site"),
-    ("aide", ["command:help"], "Dites « suivant » pour passer à l'étape suivante, touche Entrée"),
-    ("aide", ["command:help"], "Dites « plus lentement » pour parler plus lentement, touche L."),
+    ("aide", ["command:help"], "Quand c'est fait, dites « suivant ». Dites aussi « répéter » ou « plus de détails »."),
+    ("aide", ["command:help"], "Pour la voix : « plus lentement »"),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
     ("plus de détails", ["command:details"], "a, m, e, l, i, point f r"),
-    ("répéter", ["command:repeat"], "a, m, e, l, i, point f r"),  # repeats what was said last: the details
+    ("répéter", ["command:repeat"], "Pour commencer, ouvrez le site"),  # the instruction, not the details
     *VOICE,
     ("oui", ["command:yes"], "Il n'y a rien à confirmer pour le moment."),
     ("non", ["command:no"], "Il n'y a rien à confirmer pour le moment."),
-    ("sommaire", ["command:menu"], "Sommaire."),
+    ("sommaire", ["command:menu"], "Sommaire,"),
     ("suivant", ["command:next"], "Pour commencer, ouvrez le site"),  # leaves the menu, stays on the step
     ("pause", ["command:pause"], "Je fais une pause."),
     ("reprendre", ["command:resume"], "On reprend. Pour commencer, ouvrez le site"),
@@ -441,7 +463,10 @@ PLAIN_STEP: list[Turn] = [
     ("précédent", ["command:previous", "step:ouvrir-ameli"], ""),
     ("précédent", ["command:previous", "step:bienvenue"], ""),
     *suivant("ouvrir-ameli"),
-    ("recommencer", ["command:restart", "step:bienvenue"], "On recommence depuis le début."),
+    ("recommencer", ["command:restart", "confirm:restart"], "Voulez-vous vraiment recommencer depuis le début ?"),
+    ("non", ["command:no"], "D'accord."),      # the place is kept
+    ("recommencer", ["command:restart", "confirm:restart"], ""),
+    ("oui", ["command:yes", "step:bienvenue"], "On recommence depuis le début."),
     ("précédent", ["command:previous"], "Vous êtes au début du guide"),  # restarting forgets the history
     *suivant("ouvrir-ameli"),
     ("quitter", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter le guide ?"),
@@ -454,15 +479,15 @@ PLAIN_STEP: list[Turn] = [
 CHOICE_STEP: list[Turn] = [
     *moves(("j'ai oublié mon code", "oubli-lien")),
     *suivant("oubli-numero", "oubli-naissance", "oubli-choix-envoi"),
-    ("suivant", ["command:next"], "Ici, il faut choisir : dites « par e-mail » ou « par courrier »."),
-    ("aide", ["command:help"], "Pour choisir : « par e-mail », touche 1 ; « par courrier », touche 2."),
-    ("aide", ["command:help"], "Dites « recommencer » pour reprendre le guide depuis le début, touche C."),
+    ("suivant", ["command:next"], "Ici, il faut choisir. Dites « par e-mail » ou « par courrier »."),
+    ("aide", ["command:help"], "Dites « par e-mail » ou « par courrier ». Dites aussi « répéter »."),
+    ("aide", ["command:help"], "Et aussi : « recommencer » et « quitter »."),
     ("répéter", ["command:repeat"], "Comment voulez-vous le recevoir ?"),
     ("où suis-je", ["command:where"], "Code oublié, mode d'envoi."),
     ("plus de détails", ["command:details"], "Il n'y a pas d'autre détail pour cette étape."),
     *VOICE,
     ("oui", ["command:yes"], "Il n'y a rien à confirmer"),
-    ("sommaire", ["command:menu"], "Sommaire."),
+    ("sommaire", ["command:menu"], "Sommaire,"),
     ("précédent", ["command:previous"], "Comment voulez-vous le recevoir ?"),  # leaves the menu only
     ("pause", ["command:pause"], "Je fais une pause."),
     ("reprendre", ["command:resume"], "On reprend."),
@@ -473,48 +498,46 @@ CHOICE_STEP: list[Turn] = [
     ("précédent", ["command:previous", "step:oubli-choix-envoi"], ""),
     ("quitter", ["command:quit", "confirm:quit"], ""),
     ("non merci", ["command:no"], "D'accord, on continue. Dites « par e-mail » ou « par courrier »."),
-    ("recommencer", ["command:restart", "step:bienvenue"], "On recommence depuis le début."),
+    ("recommencer", ["command:restart", "confirm:restart"], ""),
+    ("oui", ["command:yes", "step:bienvenue"], "On recommence depuis le début."),
 ]
 
 # fin: the end step.
 END_STEP: list[Turn] = [
     *moves(("déconnexion", "deconnexion")),
     *suivant("fin"),
-    ("suivant", ["command:next"], "C'est la fin du guide. Dites « recommencer » ou « quitter »."),
-    ("aide", ["command:help"], "Dites « recommencer » pour reprendre le guide depuis le début, touche C."),
+    ("suivant", ["command:next"], "C'est la fin du guide. Pour le fermer, dites « quitter »"),
+    ("aide", ["command:help"], "C'est la fin du guide. Pour le fermer, dites « quitter »"),
     ("répéter", ["command:repeat"], "Ce guide est terminé."),
     ("où suis-je", ["command:where"], "C'est terminé."),
     ("plus de détails", ["command:details"], "Il n'y a pas d'autre détail pour cette étape."),
     *VOICE,
     ("non", ["command:no"], "Il n'y a rien à confirmer"),
-    ("sommaire", ["command:menu"], "Sommaire."),
+    ("sommaire", ["command:menu"], "Sommaire,"),
     ("reprendre", ["command:resume"], "Ce guide est terminé."),
     ("pause", ["command:pause"], "Je fais une pause."),
     ("répéter", ["command:repeat"], "Ce guide est terminé."),
     ("précédent", ["command:previous", "step:deconnexion"], ""),
     *suivant("fin"),
-    ("quitter", ["command:quit", "confirm:quit"], ""),
-    ("non", ["command:no"], "D'accord, on continue. C'est la fin du guide."),
-    ("recommencer", ["command:restart", "step:bienvenue"], "On recommence depuis le début."),
+    ("recommencer", ["command:restart", "step:bienvenue"], "On recommence depuis le début."),  # at once
     *moves(("se déconnecter", "deconnexion")),
     *suivant("fin"),
-    ("quitter", ["command:quit", "confirm:quit"], ""),
-    ("oui", ["command:yes", "end:quit"], "Au revoir"),
+    ("quitter", ["command:quit", "end:quit"], "Au revoir"),   # at once: nothing to lose at the end
 ]
 
 # The menu ("sommaire"), opened from ouvrir-ameli.
 MENU: list[Turn] = [
     *suivant("ouvrir-ameli"),
-    ("sommaire", ["command:menu"], "Sommaire. Dites le nom d'une partie, ou appuyez sur son numéro."),
-    ("sommaire", ["command:menu"], "Sommaire."),
-    ("répéter", ["command:repeat"], "Sommaire."),
+    ("sommaire", ["command:menu"], "Sommaire, 15 parties. 1 : présentation du guide."),
+    ("sommaire", ["command:menu"], "Sommaire,"),
+    ("répéter", ["command:repeat"], "Sommaire,"),
     ("aide", ["command:help"], "Vous êtes dans le sommaire."),
     ("où suis-je", ["command:where"], "Vous êtes dans le sommaire ; l'étape en cours est l'étape 2 sur"),
     ("oui", ["command:yes"], "Il n'y a rien à confirmer pour le moment. Dites le nom d'une partie"),
     *VOICE,
-    ("répéter", ["command:repeat"], "Sommaire."),  # the settings did not leave the menu
+    ("répéter", ["command:repeat"], "Sommaire,"),  # the settings did not leave the menu
     ("pause", ["command:pause"], "Je fais une pause."),
-    ("reprendre", ["command:resume"], "On reprend. Sommaire."),
+    ("reprendre", ["command:resume"], "On reprend. Sommaire,"),
     ("zorglub", ["nomatch:1"], "Je n'ai pas compris. Dites le nom d'une partie ou son numéro"),
     ("quitter", ["command:quit", "confirm:quit"], ""),
     ("non", ["command:no"], "D'accord, on continue. Dites le nom d'une partie"),  # back in the menu
@@ -526,7 +549,8 @@ MENU: list[Turn] = [
     ("sommaire", ["command:menu"], ""),
     ("suivant", ["command:next"], "Pour commencer, ouvrez le site"),
     ("sommaire", ["command:menu"], ""),
-    ("recommencer", ["command:restart", "step:bienvenue"], "On recommence depuis le début."),
+    ("recommencer", ["command:restart", "confirm:restart"], ""),
+    ("oui", ["command:yes", "step:bienvenue"], "On recommence depuis le début."),
     ("sommaire", ["command:menu"], ""),
     *moves(("mes messages", "messages")),
     ("sommaire", ["command:menu"], ""),
@@ -539,11 +563,11 @@ CONFIRM: list[Turn] = [
     *suivant("ouvrir-ameli"),
     ("quitter", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter le guide ? Dites oui ou non."),
     ("répéter", ["command:repeat"], "Voulez-vous vraiment quitter le guide ?"),
-    ("aide", ["command:help"], "J'attends votre réponse : dites « oui » ou « non », ou appuyez sur O pour oui"),
+    ("aide", ["command:help"], "J'attends votre réponse. Voulez-vous vraiment quitter le guide ?"),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
-    ("plus fort", ["command:louder", "setting:volume=1"], "Comme ceci ? Voulez-vous vraiment quitter"),
+    ("plus fort", ["command:louder", "setting:volume=1"], "Voulez-vous vraiment quitter"),  # no « Comme ceci ? »
     ("parle normalement", ["command:normal", "setting:volume=0"], "Voulez-vous vraiment quitter"),
-    *VOICE,
+    *[(said, caused, "Voulez-vous vraiment quitter") for said, caused, _ in VOICE],
     ("quitter", ["command:quit"], "Voulez-vous vraiment quitter"),  # asked again, not twice
     ("reprendre", ["command:resume"], "Voulez-vous vraiment quitter"),
     ("suivant", ["command:next", "nomatch:1"], "Je n'ai pas compris. Voulez-vous vraiment quitter"),
@@ -565,13 +589,13 @@ CONFIRM: list[Turn] = [
 # A pause, taken on ouvrir-ameli: anything said resumes, and a command also acts.
 PAUSED: list[Turn] = [
     *suivant("ouvrir-ameli"),
-    ("pause", ["command:pause"], "Je fais une pause. Dites « reprendre » ou appuyez sur une touche."),
+    ("pause", ["command:pause"], "Je fais une pause. Dites « reprendre » quand vous voulez reprendre."),
     ("", None, ""),
     ("reprendre", ["command:resume"], "On reprend. Pour commencer, ouvrez le site"),
     ("pause", ["command:pause"], ""),
     ("répéter", ["command:repeat"], "Pour commencer, ouvrez le site"),
     ("stop", ["command:pause"], "Je fais une pause."),
-    ("aide", ["command:help"], "Dites « suivant » pour passer à l'étape suivante"),
+    ("aide", ["command:help"], "Quand c'est fait, dites « suivant »."),
     ("pause", ["command:pause"], ""),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
     ("pause", ["command:pause"], ""),
@@ -585,16 +609,17 @@ PAUSED: list[Turn] = [
     ("pause", ["command:pause"], "Je fais une pause."),
     ("", None, ""),
     ("pause", ["command:pause"], ""),
-    ("sommaire", ["command:menu"], "Sommaire."),
+    ("sommaire", ["command:menu"], "Sommaire,"),
     ("pause", ["command:pause"], "Je fais une pause."),  # a pause in the menu resumes in the menu
-    ("reprendre", ["command:resume"], "On reprend. Sommaire."),
+    ("reprendre", ["command:resume"], "On reprend. Sommaire,"),
     ("suivant", ["command:next"], "Pour commencer, ouvrez le site"),
     ("pause", ["command:pause"], ""),
     *suivant("premiere-connexion"),
     ("pause", ["command:pause"], ""),
     ("précédent", ["command:previous", "step:ouvrir-ameli"], ""),
     ("pause", ["command:pause"], ""),
-    ("recommencer", ["command:restart", "step:bienvenue"], "On recommence depuis le début."),
+    ("recommencer", ["command:restart", "confirm:restart"], "Voulez-vous vraiment recommencer"),
+    ("oui", ["command:yes", "step:bienvenue"], "On recommence depuis le début."),
     ("pause", ["command:pause"], ""),
     ("quitter", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter"),
     ("oui", ["command:yes", "end:quit"], "Au revoir"),

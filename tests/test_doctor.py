@@ -239,17 +239,28 @@ def test_a_broken_speech_engine_is_an_essential_failure(home: Path) -> None:
     assert lines[-1].startswith("ÉCHEC Bilan : l'essentiel ne fonctionne pas (synthèse vocale)")
 
 
-def test_a_garbage_settings_file_is_reported_and_kept_aside(home: Path) -> None:
+def test_a_garbage_settings_file_is_reported_and_left_as_it_is(home: Path) -> None:
     path = home / "config" / "voiceguide" / "settings.yaml"
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"rate_level: [1, 2\n\x00\xff garbage")
+    garbage = b"rate_level: [1, 2\n\x00\xff garbage"
+    path.write_bytes(garbage)
     code, lines = doctor(tts="none")
     assert code == EXIT_OK                       # defaults are used: not fatal
     failures = [line for line in lines if line.startswith("ÉCHEC Réglages : ")]
     assert len(failures) == 1
-    assert str(path) in failures[0] and "settings.yaml.bak" in failures[0]
-    assert (path.parent / "settings.yaml.bak").read_bytes().startswith(b"rate_level: [1, 2")
-    assert not path.exists()
+    assert str(path) in failures[0] and "n'a pas été modifié" in failures[0]
+    assert path.read_bytes() == garbage          # doctor only looks: nothing is moved or written
+    assert [p.name for p in path.parent.iterdir()] == ["settings.yaml"]
+
+
+def test_a_file_that_is_not_settings_given_to_config_is_reported(home: Path) -> None:
+    path = home / "mon-guide.yaml"
+    path.write_bytes(b"title: Mon guide\nlanguage: fr\nsteps: []\n")
+    code, lines = doctor(tts="none", config=path)
+    failures = [line for line in lines if line.startswith("ÉCHEC Réglages : ")]
+    assert len(failures) == 1 and "ne peut pas servir de fichier de réglages" in failures[0]
+    assert path.read_bytes() == b"title: Mon guide\nlanguage: fr\nsteps: []\n"
+    assert sorted(p.name for p in home.iterdir() if p.is_file()) == ["mon-guide.yaml"]
 
 
 def test_a_bad_value_in_settings_is_reported_with_its_line(home: Path) -> None:

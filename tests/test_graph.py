@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voiceguide.carer.graph import (
+    CHART_MARK,
     END_NODE,
     START_NODE,
     escape_label,
@@ -157,10 +158,32 @@ def test_written_markdown_has_a_mermaid_block(tmp_path: Path, ameli: Guide) -> N
     target = tmp_path / "plan.md"
     write_mermaid(ameli, target)
     text = target.read_text(encoding="utf-8")
-    assert text == f"# {ameli.title}\n\n```mermaid\n{guide_to_mermaid(ameli)}```\n"
+    assert text == f"# {ameli.title}\n\n<!-- {CHART_MARK} -->\n\n```mermaid\n{guide_to_mermaid(ameli)}```\n"
     plain = tmp_path / "plan.mmd"
     write_mermaid(ameli, plain)
-    assert plain.read_text(encoding="utf-8") == guide_to_mermaid(ameli)
+    assert plain.read_text(encoding="utf-8") == f"%% {CHART_MARK}\n{guide_to_mermaid(ameli)}"
+
+
+def test_a_chart_written_here_is_replaced_and_nothing_else_ever_is(tmp_path: Path, ameli: Guide) -> None:
+    small = Guide(title="Petit", language="fr", source="Test.", start="a",
+                  steps=(Step(id="a", title="A", say="x", end=True),))
+    for name in ("plan.md", "plan.mmd", "plan"):
+        chart = tmp_path / name
+        write_mermaid(small, chart)
+        write_mermaid(ameli, chart)   # the chart of the day before, replaced
+        assert ameli.title in chart.read_text(encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Mes notes\n\nflowchart TD\n", encoding="utf-8")
+    guide = tmp_path / "mon-guide.yaml"
+    guide.write_bytes(DEFAULT_GUIDE.read_bytes())
+    for target, why in ((notes, "n'est pas un diagramme écrit par voiceguide"), (guide, "est un nom de guide"),
+                        (tmp_path / "nouveau.yml", "est un nom de guide")):
+        with pytest.raises(UserError) as caught:
+            write_mermaid(ameli, target)
+        assert caught.value.code == 2 and why in caught.value.message and "--graph" in caught.value.message
+    assert notes.read_text(encoding="utf-8") == "# Mes notes\n\nflowchart TD\n"
+    assert guide.read_bytes() == DEFAULT_GUIDE.read_bytes()
+    assert not (tmp_path / "nouveau.yml").exists()
 
 
 def test_unwritable_graph_target_is_a_french_user_error(tmp_path: Path, ameli: Guide) -> None:

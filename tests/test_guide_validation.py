@@ -495,6 +495,30 @@ def test_bad_id_characters(tmp_path, bad_id):
     assert len(problems) == 1
 
 
+@pytest.mark.parametrize("char, name", [
+    ("\u200b", "U+200B"),   # zero-width space
+    ("\u202e", "U+202E"),   # right-to-left override: the rest of the line is shown backwards
+    ("\u200f", "U+200F"),   # right-to-left mark
+    ("\ufeff", "U+FEFF"),   # a byte-order mark in the middle
+    ("\u00ad", "U+00AD"),   # soft hyphen
+    ("\u2028", "U+2028"),   # line separator: would split the message
+])
+def test_an_invisible_character_in_an_id_is_shown(tmp_path, char, name):
+    # Pasted as it is; U+2028 only as a YAML escape, since YAML reads the raw character as a line break.
+    bad_id = f"f{char}in" if char != "\u2028" else "f\\u2028in"
+    text = edit("  - id: fin\n", f'  - id: "{bad_id}"  # ICI\n')
+    text = text.replace("go: fin\n", f'go: "{bad_id}"\n').replace("next: fin\n", f'next: "{bad_id}"\n')
+    problems = check_marked(tmp_path, text, f"identifiant « f<{name}>in » invalide",
+                            f"caractère invisible ({name})", "retirez-le")
+    assert len(problems) == 1
+    assert all(char not in str(p) and "\n" not in str(p) for p in problems)
+
+
+def test_an_invisible_character_in_a_link_is_shown(tmp_path):
+    text = edit("    next: fin\n", '    next: "fin\u200b"  # ICI\n')
+    check_marked(tmp_path, text, "étape inconnue « fin<U+200B> » dans « next »")
+
+
 def test_duplicate_id_cites_the_line_of_the_first(tmp_path):
     text = edit("  - id: fin\n", "  - id: par-email  # ICI\n")
     check_marked(tmp_path, text, "identifiant « par-email » en double", "à la ligne 21")

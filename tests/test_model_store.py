@@ -330,6 +330,34 @@ def test_explicit_missing_folder_is_an_error(places: dict[str, Path], how: str) 
     assert str(missing) in info.value.message and "n'existe pas" in info.value.message
 
 
+@pytest.mark.parametrize("name, content, says", [
+    ("modele.zip", None, ("est une archive, pas le dossier du modèle", "unzip modele.zip", "décompressez-la")),
+    ("modele", None, ("est une archive", "unzip modele")),   # a zip without its suffix
+    ("modele.tar.gz", b"\x1f\x8b\x08\x00", ("est une archive", "décompressez-la")),
+    ("final.mdl", b"\x00" * 64, ("est un fichier, pas le dossier du modèle", "vérifiez le chemin")),
+], ids=["zip", "zip without suffix", "tar.gz", "another file"])
+@pytest.mark.parametrize("how", ["--model", "env"])
+def test_explicit_file_says_it_is_a_file_not_that_the_folder_is_missing(places: dict[str, Path], how: str, name: str,
+                                                                       content: bytes | None,
+                                                                       says: tuple[str, ...]) -> None:
+    given = places["explicit"] / name
+    if content is None:
+        with zipfile.ZipFile(given, "w") as archive:
+            archive.writestr(f"{NAME}/README", "modèle")
+    else:
+        given.write_bytes(content)
+    with pytest.raises(UserError) as info:
+        if how == "--model":
+            find_model(given, env={})
+        else:
+            find_model(env={model_store.ENV_VAR: str(given)})
+    assert info.value.code == EXIT_USAGE
+    assert f"« {given} »" in info.value.message and "n'existe pas" not in info.value.message
+    for piece in says:
+        assert piece in info.value.message
+    assert ("--model" if how == "--model" else model_store.ENV_VAR) in info.value.message
+
+
 def test_explicit_folder_that_is_no_model_is_returned_for_loading_to_refuse(places: dict[str, Path]) -> None:
     # The recogniser then says what is wrong with *this* folder (tests/test_recognizer.py).
     assert find_model(places["explicit"], env={}) == places["explicit"]

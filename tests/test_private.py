@@ -13,6 +13,11 @@ creates, through the audit hook of tests/sandbox.py. Afterwards:
 * no file left anywhere in those places holds audio, nor a word of what the
   user said (the events log excepted, where the carer asked for it).
 
+The events log itself is private: created readable by its owner only,
+without the keys that are no command, and with « # » for every digit typed
+(text mode), pressed (keyboard mode, on a real terminal) or heard (a
+recogniser's result handed to the real session).
+
 The only stand-in is the sound card (a fake ``sounddevice`` in the children,
 see sandbox.py), so that the real speech worker runs and writes what
 it writes.
@@ -20,14 +25,18 @@ it writes.
 
 from __future__ import annotations
 
+import io
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import assert_no_traceback, read_events
+from conftest import CLI_TIMEOUT, assert_no_traceback, read_events
 from sandbox import (
     SMALL_GUIDE,
     Sandbox,
+    Terminal,
     ko_model,
     korean_wavs,
     needs_espeak,
@@ -35,6 +44,15 @@ from sandbox import (
     run_in,
     sandbox,
 )
+
+from voiceguide.dialog.machine import Dialog
+from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.guide import DEFAULT_GUIDE, load_guide
+from voiceguide.language.vocabulary import load_vocabulary
+from voiceguide.listening.turns import EndOfInput, Utterance
+from voiceguide.session.events import EventLog
+from voiceguide.session.session import Session
+from voiceguide.speaking.narrator import NarratorConfig, open_narrator
 
 # A word nobody would write by chance: if it is found on disk, what the user said was kept.
 SECRET = "zorglub-quarante-deux"
@@ -177,3 +195,124 @@ def test_render_writes_only_into_the_folder_it_was_given(tmp_path: Path) -> None
     names = " ".join(p.name for p in rendered)
     assert all(f"-{step}.wav" in names for step in ("bienvenue", "choisir", "par-email", "par-courrier", "fin"))
     check_nothing_else(box, rendered, audio_asked=True)
+
+
+# --------------------------------------------------------------------------- the events log is private
+
+SSN = "1 85 03 75 123 456 78"          # a social-security number, as a person types it
+SSN_DIGITS = SSN.replace(" ", "")
+PASSWORD = "jazbuk"   # letters that are no command keys (those are written: they are what the guide did)
+
+
+def said_fields(events: list[dict]) -> list[str]:
+    """Everything the log holds of what the person typed, pressed or said."""
+    fields = []
+    for event in events:
+        fields += [event[name] for name in ("heard", "key") if name in event]
+        if event["event"] == "utterance":
+            fields.append(event["text"])
+    return fields
+
+
+def assert_no_digit_kept(log: Path, events: list[dict]) -> None:
+    raw = log.read_text(encoding="utf-8")
+    assert SSN_DIGITS not in raw and "456 78" not in raw and "123" not in raw, raw
+    assert not [text for text in said_fields(events) if any(c.isdigit() for c in text)], said_fields(events)
+
+
+@pytest.fixture
+def open_umask():
+    """The loosest umask: without an explicit mode a new file would be readable (and writable) by all."""
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+def test_a_number_typed_in_text_mode_never_reaches_the_log_which_only_its_owner_reads(tmp_path: Path,
+                                                                                      open_umask: None) -> None:
+    box = private_box(tmp_path)
+    log = box.cwd / "journal.jsonl"
+    typed = ["suivant", SSN, SSN_DIGITS, f"mon numéro est le {SSN}", "suivant", "quitter", "oui"]
+    result = run_in(box, ["run", "--input", "text", "--tts", "none", "--events", str(log)],
+                    "".join(f"{line}\n" for line in typed))
+    assert result.code == 0, result.stderr
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    events = read_events(log)
+    assert_no_digit_kept(log, events)
+    heard = [e["text"] for e in events if e["event"] == "utterance"]
+    assert heard == ["suivant", "# # # # # # #", "#", "mon numéro est le # # # # # # #", "suivant", "quitter", "oui"]
+    assert [e["heard"] for e in events if e["event"] == "nomatch"] == ["# # # # # # #", "#",
+                                                                     "mon numéro est le # # # # # # #"]
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o600])
+def test_an_existing_log_keeps_its_mode(tmp_path: Path, open_umask: None, mode: int) -> None:
+    box = private_box(tmp_path)
+    log = box.cwd / "journal.jsonl"
+    log.write_text("ancien\n", encoding="utf-8")
+    log.chmod(mode)
+    result = run_in(box, ["run", "--input", "text", "--tts", "none", "--events", str(log)], "quitter\noui\n")
+    assert result.code == 0, result.stderr
+    assert stat.S_IMODE(log.stat().st_mode) == mode    # never widened (nor changed behind the carer's back)
+    assert "ancien" not in log.read_text(encoding="utf-8")
+
+
+def test_a_number_typed_key_by_key_in_keyboard_mode_is_kept_nowhere(tmp_path: Path) -> None:
+    # A real terminal (pty): the person thinks the browser has the focus and types their number, then a
+    # password, into the guide's window. Only the keys that are commands here reach the log.
+    box = private_box(tmp_path)
+    log = box.cwd / "journal.jsonl"
+    terminal = Terminal(box, ["run", "--input", "keyboard", "--tts", "none", "--events", str(log)])
+    try:
+        terminal.read_until(b"Bonjour")
+        terminal.type(b" ")                     # « suivant »: on to a step with no choice
+        terminal.read_until(b"Pour commencer")
+        terminal.type((SSN_DIGITS + PASSWORD).encode(), pause=0.05)   # the number, then a password
+        terminal.type(b"q")
+        terminal.read_until(b"vraiment quitter")
+        terminal.type(b"o")
+        terminal.read_until(b"Au revoir")
+        assert terminal.process.wait(timeout=CLI_TIMEOUT) == 0
+    finally:
+        terminal.close()
+    events = read_events(log)
+    assert_no_digit_kept(log, events)
+    assert [e["key"] for e in events if e["event"] == "key"] == ["space", "q", "o"]
+    assert all(e["heard"] == "" for e in events if e["event"] in ("nomatch", "command") and "heard" in e)
+    assert not set(PASSWORD) & set(said_fields(events))
+    assert [e["event"] for e in events].count("nomatch") >= 3   # the keys were received, and refused
+
+
+class HeardSource:
+    """What the recogniser would hand over: the one stand-in here is its result (no French model can be had,
+    and the Korean model hears no French digits), the session, dialog and log are the real ones."""
+
+    name = "micro"
+    can_interrupt = False
+
+    def __init__(self, heard: list[str]) -> None:
+        self.heard = list(heard)
+
+    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Utterance:
+        if not self.heard:
+            raise EndOfInput
+        return Utterance(text=self.heard.pop(0), confidence=0.62, source="micro", start=0.3, end=2.1)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_number_heard_by_the_recogniser_never_reaches_the_log(tmp_path: Path) -> None:
+    guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
+    log_path = tmp_path / "journal.jsonl"
+    events = EventLog.open(log_path)
+    heard = ["suivant", "mon numéro c'est un 85 03 75 123 456 78", SSN, "٣٤٥ ¹²"]   # any script's digits too
+    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), HeardSource(heard),
+                      open_narrator(NarratorConfig(tts="none")), io.StringIO(), events)
+    session.run()
+    events.close()
+    logged = read_events(log_path)
+    assert_no_digit_kept(log_path, logged)
+    assert [e["text"] for e in logged if e["event"] == "utterance"] == [
+        "suivant", "mon numéro c'est un # # # # # #", "# # # # # # #", "# #"]
+    assert all(e["source"] == "micro" for e in logged if e["event"] == "utterance")

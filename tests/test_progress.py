@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -10,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from voiceguide import userdirs
 from voiceguide.carer.progress import (
     clear_progress,
     load_progress,
@@ -177,3 +185,78 @@ def test_any_file_content_gives_a_step_or_none_never_an_exception(home: Path, co
     assert load_progress(KEY, notify=found.append) == "fin"
     for leftover in progress_path().parent.iterdir():
         leftover.unlink()
+
+
+# --------------------------------------------------------------------------- runs at the same time
+
+WORKER = """
+import sys, time
+from pathlib import Path
+from voiceguide.carer.progress import save_progress
+
+file, key, start = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+while time.time() < start:   # every worker starts saving at the same moment
+    time.sleep(0.001)
+for n in range(25):
+    assert save_progress(key, f"etape-{n}", notify=print, file=file)
+"""
+
+
+def test_runs_at_the_same_time_never_lose_each_others_entries(tmp_path: Path) -> None:
+    # Twelve processes (twelve guides) each save their own entry 25 times, all at once: read, change,
+    # replace without a lock kept only some of the twelve entries.
+    file = tmp_path / "data" / "progress.json"
+    start = time.time() + 1.5
+    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(file), f"guide-{i}", str(start)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for i in range(12)]
+    for worker in workers:
+        out, err = worker.communicate(timeout=60)
+        assert worker.returncode == 0 and out == "" and err == "", out + err
+    guides = json.loads(file.read_text(encoding="utf-8"))["guides"]
+    assert {key: entry["step"] for key, entry in guides.items()} == {f"guide-{i}": "etape-24" for i in range(12)}
+    assert sorted(p.name for p in file.parent.iterdir()) == ["progress.json"]   # no temporary file left
+
+
+def test_saves_killed_midway_leave_at_most_one_hidden_file_replaced_by_the_next_save(tmp_path: Path) -> None:
+    file = tmp_path / "progress.json"
+    # A big file (2,000 guides): the write takes long enough for the kills to land in it.
+    entries = {f"/guides/g{i:04}.yaml": {"step": "etape", "saved_at": "2025-03-01T10:12:00+00:00"}
+               for i in range(2000)}
+    file.write_text(json.dumps({"format": 1, "guides": entries}), encoding="utf-8")
+    rng = random.Random(12)
+    most = 0
+    for _ in range(50):
+        pid = os.fork()
+        if pid == 0:   # the child saves over and over until it is killed
+            try:
+                while True:
+                    save_progress(KEY, "ecran-connexion", notify=lambda message: None, file=file)
+            finally:
+                os._exit(1)
+        time.sleep(rng.uniform(0.005, 0.05))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        most = max(most, len(list(tmp_path.glob(".progress.json*tmp"))))
+    assert most <= 1, f"{most} temporary files left by killed saves"
+    assert save_progress(KEY, "messages", file=file)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json"]
+    assert load_progress(KEY, file=file) == "messages"
+    assert len(json.loads(file.read_text(encoding="utf-8"))["guides"]) == 2001
+
+
+def test_a_lock_held_too_long_delays_the_save_but_never_hangs_it(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another run stopped with Ctrl-Z in the middle of its save keeps the lock: this one waits a
+    # little, then saves anyway rather than hang at its end.
+    monkeypatch.setattr(userdirs, "LOCK_WAIT_SECONDS", 0.3)
+    holder = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        began = time.monotonic()
+        assert save_progress(KEY, "messages", file=tmp_path / "progress.json")
+        assert time.monotonic() - began >= 0.3
+    finally:
+        os.close(holder)
+    assert load_progress(KEY, file=tmp_path / "progress.json") == "messages"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json"]

@@ -1,4 +1,4 @@
-"""``render_guide``: one audible WAV per step and per extra text, and a playlist in guide order.
+"""``render_guide``: one audible WAV per step and a playlist in guide order, worded for a player.
 
 Rendered by the real pyttsx3 + espeak-ng; the failure test injects an engine
 that cannot start into the worker process.
@@ -11,9 +11,11 @@ import wave
 import numpy as np
 import pytest
 
-from voiceguide.carer.render import DEFAULT_EXTRAS, render_guide, slug, step_script
+from voiceguide.carer.render import render_guide, slug
+from voiceguide.dialog.machine import Dialog
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Choice, Guide, Step
+from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.speaking.narrator import NarratorConfig
 
 
@@ -33,6 +35,10 @@ def small_guide() -> Guide:
     )
 
 
+def small_dialog() -> Dialog:
+    return Dialog(small_guide(), load_vocabulary())
+
+
 def read(path):
     with wave.open(str(path)) as w:
         assert (w.getnchannels(), w.getsampwidth(), w.getcomptype()) == (1, 2, "NONE")
@@ -40,13 +46,11 @@ def read(path):
         return samples, w.getframerate()
 
 
-def test_one_audible_wav_per_step_and_extra_and_a_playlist_in_guide_order(tmp_path):
+def test_one_audible_wav_per_step_and_a_playlist_in_guide_order(tmp_path):
     out = tmp_path / "lecteur mp3"
-    extras = {"aide": "Dites suivant pour continuer.", "au-revoir": "Au revoir."}
-    paths = render_guide(small_guide(), out, NarratorConfig(), extras)
+    paths = render_guide(small_dialog(), out, NarratorConfig())
     names = [p.name for p in paths]
-    assert names == ["01-accueil.wav", "02-choix.wav", "03-aide-code.wav", "04-fin.wav",
-                     "05-aide.wav", "06-au-revoir.wav", "petit-guide-d-essai.m3u"]
+    assert names == ["01-accueil.wav", "02-choix.wav", "03-aide-code.wav", "04-fin.wav", "petit-guide-d-essai.m3u"]
     for path in paths[:-1]:
         samples, rate = read(path)
         seconds = len(samples) / rate
@@ -59,34 +63,28 @@ def test_one_audible_wav_per_step_and_extra_and_a_playlist_in_guide_order(tmp_pa
 
 
 def test_a_slower_rate_renders_longer_files(tmp_path):
-    guide = small_guide()
-    slow = render_guide(guide, tmp_path / "lent", NarratorConfig(rate_wpm=110), {})
-    fast = render_guide(guide, tmp_path / "vite", NarratorConfig(rate_wpm=300), {})
+    slow = render_guide(small_dialog(), tmp_path / "lent", NarratorConfig(rate_wpm=110))
+    fast = render_guide(small_dialog(), tmp_path / "vite", NarratorConfig(rate_wpm=300))
     assert len(read(slow[0])[0]) > 1.5 * len(read(fast[0])[0])
 
 
-def test_branches_name_their_tracks():
-    guide = small_guide()
-    tracks = {s.id: i for i, s in enumerate(guide.steps, 1)}
-    assert step_script(guide, guide.step("choix"), tracks) == (
-        "Avez-vous votre code ? Pour continuer : « oui », piste 4 ; « non », piste 3.")
-    assert step_script(guide, guide.step("aide-code"), tracks) == "Demandez un code sur le site."   # next track
-    assert step_script(guide, guide.step("accueil"), tracks) == "Bonjour. Ce petit guide a trois étapes."
-
-
-def test_default_extras_are_rendered_when_none_are_given(tmp_path):
-    paths = render_guide(small_guide(), tmp_path, NarratorConfig())
-    assert [p.name for p in paths[4:-1]] == [f"{i:02d}-{slug(n)}.wav" for i, n in enumerate(DEFAULT_EXTRAS, 5)]
+def test_each_file_says_where_to_go_as_tracks_not_keys_or_words_to_say():
+    dialog = small_dialog()
+    tracks = {s.id: i for i, s in enumerate(dialog.guide.steps, 1)}
+    assert " ".join(dialog.recording("choix", tracks)) == (
+        "Avez-vous votre code ? Pour « oui », passez à la piste 4 ; pour « non », à la piste 3.")
+    assert dialog.recording("aide-code", tracks)[1] == "Quand c'est fait, passez à la piste suivante."
+    assert dialog.recording("accueil", tracks)[1] == "Quand c'est fait, passez à la piste suivante."
 
 
 def test_an_output_path_that_is_a_file_is_a_french_usage_error(tmp_path):
     blocker = tmp_path / "fichier.txt"
     blocker.write_text("x")
     with pytest.raises(UserError) as err:
-        render_guide(small_guide(), blocker, NarratorConfig(), {})
+        render_guide(small_dialog(), blocker, NarratorConfig())
     assert err.value.code == 2 and "n'est pas un dossier" in err.value.message and "--out" in err.value.message
     with pytest.raises(UserError) as err:
-        render_guide(small_guide(), blocker / "sous-dossier", NarratorConfig(), {})
+        render_guide(small_dialog(), blocker / "sous-dossier", NarratorConfig())
     assert err.value.code == 2 and "Impossible de créer le dossier" in err.value.message
 
 
@@ -99,7 +97,7 @@ class NoEngine:
 
 def test_a_speech_engine_that_cannot_start_is_a_french_cannot_run(tmp_path):
     with pytest.raises(CannotRun) as err:
-        render_guide(small_guide(), tmp_path / "out", NarratorConfig(), {}, engine_factory=NoEngine)
+        render_guide(small_dialog(), tmp_path / "out", NarratorConfig(), engine_factory=NoEngine)
     assert err.value.code == 1
     assert "La synthèse vocale n'a pas pu démarrer" in err.value.message
     assert "espeak-ng" in err.value.message and "Aucun fichier audio n'a été écrit." in err.value.message

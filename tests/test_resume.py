@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from voiceguide.dialog.intent import Intent
-from voiceguide.dialog.machine import CONFIRM, RESUME_AT, STEP, Dialog
+from voiceguide.dialog.machine import RESUME_AT, Dialog, Mode
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
 from voiceguide.language.vocabulary import load_vocabulary
 
@@ -32,11 +32,11 @@ def test_path_to_follows_next_and_choices_from_the_start():
 
 def test_offer_resume_asks_yes_or_no_and_yes_enters_the_saved_step_with_a_history():
     state, reply = DIALOG.offer_resume("saisir-code")
-    assert state.mode == CONFIRM and state.pending.name == RESUME_AT
+    assert state.mode == Mode.CONFIRM and state.pending.name == RESUME_AT
     assert "Voulez-vous reprendre où vous en étiez ?" in " ".join(reply.say)
     assert reply.events[0]["event"] == "confirm" and reply.events[0]["target"] == "saisir-code"
     state, reply = DIALOG.handle(state, Intent("yes"))
-    assert (state.step, state.mode) == ("saisir-code", STEP)
+    assert (state.step, state.mode) == ("saisir-code", Mode.STEP)
     assert reply.events[-1] == {"event": "step", "step": "saisir-code", "text": reply.events[-1]["text"]}
     state, _ = DIALOG.handle(state, Intent("previous"))
     assert state.step == "saisir-numero"
@@ -45,7 +45,7 @@ def test_offer_resume_asks_yes_or_no_and_yes_enters_the_saved_step_with_a_histor
 def test_offer_resume_no_starts_from_the_beginning_with_no_history():
     state, reply = DIALOG.offer_resume("mes-paiements")
     state, reply = DIALOG.handle(state, Intent("no"))
-    assert (state.step, state.history, state.mode) == (GUIDE.start, (), STEP)
+    assert (state.step, state.history, state.mode) == (GUIDE.start, (), Mode.STEP)
     assert reply.say[0] == "D'accord, on commence au début."
 
 
@@ -53,14 +53,14 @@ def test_offer_resume_answers_help_and_repeat_and_is_never_a_dead_end():
     state, _ = DIALOG.offer_resume("mes-paiements")
     for command in ("help", "repeat", "where"):
         after, reply = DIALOG.handle(state, Intent(command))
-        assert reply.say and after.mode == CONFIRM
+        assert reply.say and after.mode == Mode.CONFIRM
     state, reply = DIALOG.handle(state, Intent("pause"))
     state, reply = DIALOG.handle(state, Intent("resume"))
     assert reply.say and DIALOG.options(state) is not None
 
 
 def test_offer_resume_at_the_start_or_an_unknown_step_is_a_plain_start():
-    assert DIALOG.offer_resume(GUIDE.start)[0].mode == STEP
+    assert DIALOG.offer_resume(GUIDE.start)[0].mode == Mode.STEP
     assert DIALOG.offer_resume("n-existe-pas")[0].step == GUIDE.start
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from voiceguide import userdirs
 from voiceguide.carer.settings import (
     Settings,
     format_settings,
@@ -19,6 +20,7 @@ from voiceguide.carer.settings import (
     save_settings,
     settings_path,
 )
+from voiceguide.errors import UserError
 from voiceguide.userdirs import backup_name, config_dir, data_dir, write_atomic
 
 
@@ -123,12 +125,20 @@ def test_backups_are_never_overwritten(home: Path) -> None:
     assert path.with_name("settings.yaml.bak.2").read_bytes() == contents[2]
 
 
+def default_file(content: bytes | None = None) -> Path:
+    """The default settings file (the only one ever set aside), with ``content`` when given."""
+    path = settings_path(None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content is not None:
+        path.write_bytes(content)
+    return path
+
+
 def test_yaml_syntax_error_names_the_line(home: Path) -> None:
-    path = home / "s.yaml"
-    path.write_text("rate_level: 1\ninput: [keyboard\nvoice: x\n", encoding="utf-8")
-    _, notices = load_settings(path)
+    path = default_file(b"rate_level: 1\ninput: [keyboard\nvoice: x\n")
+    _, notices = load_settings(None)
     assert "ligne" in notices[0]
-    assert backup_name(path) == path.with_name("s.yaml.bak.1")  # .bak is taken now
+    assert backup_name(path) == path.with_name("settings.yaml.bak.1")  # .bak is taken now
 
 
 def test_one_wrong_value_falls_back_alone_and_the_file_stays(home: Path) -> None:
@@ -186,9 +196,9 @@ def test_empty_file_means_defaults(home: Path) -> None:
 
 
 def test_directory_instead_of_file_is_reported_not_moved(home: Path) -> None:
-    path = home / "s.yaml"
+    path = default_file()
     path.mkdir()
-    settings, notices = load_settings(path)
+    settings, notices = load_settings(None)
     assert settings == Settings()
     assert "dossier" in notices[0]
     assert path.is_dir()
@@ -196,34 +206,31 @@ def test_directory_instead_of_file_is_reported_not_moved(home: Path) -> None:
 
 def test_unreadable_file_symlink_loop_is_kept_aside(home: Path) -> None:
     # A symlink to itself cannot be read even by root (ELOOP).
-    path = home / "s.yaml"
+    path = default_file()
     path.symlink_to(path)
-    settings, notices = load_settings(path)
+    settings, notices = load_settings(None)
     assert settings == Settings()
     assert "impossible de le lire" in notices[0]
-    assert path.with_name("s.yaml.bak").is_symlink()
+    assert path.with_name("settings.yaml.bak").is_symlink()
     assert not path.is_symlink()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway; the symlink-loop test covers unreadable files")
 def test_unreadable_file_chmod_000_is_kept_aside(home: Path) -> None:
-    path = home / "s.yaml"
-    path.write_text("rate_level: 1\n", encoding="utf-8")
+    path = default_file(b"rate_level: 1\n")
     path.chmod(0)
-    settings, notices = load_settings(path)
+    settings, notices = load_settings(None)
     assert settings == Settings()
-    assert path.with_name("s.yaml.bak").exists()
+    assert path.with_name("settings.yaml.bak").exists()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can rename in a read-only directory")
 def test_file_that_cannot_be_moved_is_left_in_place(home: Path) -> None:
-    folder = home / "ro"
-    folder.mkdir()
-    path = folder / "s.yaml"
-    path.write_bytes(b"\xff")
+    path = default_file(b"\xff")
+    folder = path.parent
     folder.chmod(0o500)
     try:
-        settings, notices = load_settings(path)
+        settings, notices = load_settings(None)
     finally:
         folder.chmod(0o700)
     assert settings == Settings()
@@ -271,11 +278,10 @@ def test_config_show_is_french_and_complete(home: Path) -> None:
     "a: !!python/name:os.system\n",    # never executed: safe loader
 ])
 def test_hostile_yaml_is_kept_aside_not_a_crash(home: Path, content: str) -> None:
-    path = home / "s.yaml"
-    path.write_text(content, encoding="utf-8")
-    settings, notices = load_settings(path)
+    path = default_file(content.encode("utf-8"))
+    settings, notices = load_settings(None)
     assert settings == Settings()
-    assert len(notices) == 1 and path.with_name("s.yaml.bak").exists()
+    assert len(notices) == 1 and path.with_name("settings.yaml.bak").exists()
 
 
 @hyp_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -283,8 +289,92 @@ def test_hostile_yaml_is_kept_aside_not_a_crash(home: Path, content: str) -> Non
 def test_any_file_content_gives_settings_never_an_exception(home: Path, content: bytes) -> None:
     path = home / "fuzz.yaml"
     path.write_bytes(content)
-    settings, notices = load_settings(path)
+    for read_only in (True, False):
+        try:
+            settings, notices = load_settings(path, read_only=read_only)
+        except UserError as exc:   # a file named with --config that is not settings: run and setup refuse it
+            assert not read_only and "ne peut pas servir de fichier de réglages" in exc.message
+            continue
+        assert isinstance(settings, Settings)
+        assert all(isinstance(n, str) and n for n in notices)
+    assert [p.name for p in home.glob("fuzz.yaml*")] == ["fuzz.yaml"]   # a named file is never moved
+    assert path.read_bytes() == content
+    path.unlink()
+    default_file(content)
+    settings, notices = load_settings(None)   # the default file: never an exception
     assert isinstance(settings, Settings)
     assert all(isinstance(n, str) and n for n in notices)
-    for leftover in home.glob("fuzz.yaml*"):
+    for leftover in settings_path(None).parent.iterdir():
         leftover.unlink()
+
+
+# --------------------------------------------------------------------------- a file named with --config
+
+GUIDE_BY_MISTAKE = (b"title: Mon guide\nlanguage: fr\nsource: Moi.\nstart: a\nsteps:\n"
+                    b"  - id: a\n    title: A\n    say: Bonjour.\n    end: true\n")
+
+
+@pytest.mark.parametrize("content, why", [
+    (GUIDE_BY_MISTAKE, "aucun de ses noms (title, language, source, start) n'est un réglage"),
+    (b"\x00\x01\xff\xfe" * 10, "caractères invalides"),
+    (b"- a\n- b\n", "nom: valeur"),
+    (b"rate_level: [1\n", "ligne 2"),
+], ids=["a guide", "binary", "a list", "YAML syntax"])
+def test_a_named_file_that_is_not_settings_is_refused_or_reported_never_moved(home: Path, content: bytes,
+                                                                              why: str) -> None:
+    path = home / "mon-fichier.yaml"
+    path.write_bytes(content)
+    with pytest.raises(UserError) as refused:   # run and setup
+        load_settings(path)
+    assert refused.value.code == 2
+    assert "ne peut pas servir de fichier de réglages" in refused.value.message and why in refused.value.message
+    assert "--config" in refused.value.message
+    settings, notices = load_settings(path, read_only=True)   # config show, doctor
+    assert settings == Settings() and len(notices) == 1
+    assert why in notices[0] and "n'a pas été modifié" in notices[0]
+    assert [p.name for p in home.iterdir()] == ["mon-fichier.yaml"] and path.read_bytes() == content
+
+
+def test_a_named_folder_is_refused(home: Path) -> None:
+    with pytest.raises(UserError, match="c'est un dossier"):
+        load_settings(home)
+    assert "c'est un dossier" in load_settings(home, read_only=True)[1][0]
+
+
+def test_read_only_commands_leave_a_damaged_default_file_where_it_is(home: Path) -> None:
+    path = default_file(b"rate_level: [1, 2\n\x00\xff")
+    settings, notices = load_settings(None, read_only=True)
+    assert settings == Settings() and "n'a pas été modifié" in notices[0]
+    assert [p.name for p in path.parent.iterdir()] == ["settings.yaml"]
+
+
+def test_a_huge_default_file_is_set_aside_without_being_read(home: Path) -> None:
+    path = default_file()
+    with path.open("wb") as f:   # 1 GB that takes no disk space (memory: see test_bad_input.py)
+        f.write(b"rate_level: 1\n")
+        f.truncate(1024 ** 3)
+    settings, notices = load_settings(None)
+    assert settings == Settings()
+    assert "trop gros (1,0 Go)" in notices[0] and "mis de côté" in notices[0]
+    assert path.with_name("settings.yaml.bak").stat().st_size == 1024 ** 3
+
+
+def test_a_backup_name_taken_at_the_last_moment_is_not_overwritten(home: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another run sets its own file aside between the choice of a free name and the rename: a rename
+    # would put this file over that one.
+    path = default_file(b"\xff mine")
+    other = path.with_name("settings.yaml.bak")
+    real_backup_name = userdirs.backup_name
+
+    def taken_meanwhile(p: Path) -> Path:
+        name = real_backup_name(p)
+        if not other.exists():
+            other.write_bytes(b"the other run's")
+        return name
+
+    monkeypatch.setattr(userdirs, "backup_name", taken_meanwhile)
+    settings, notices = load_settings(None)
+    assert other.read_bytes() == b"the other run's"
+    assert path.with_name("settings.yaml.bak.1").read_bytes() == b"\xff mine"
+    assert "settings.yaml.bak.1" in notices[0] and not path.exists()

@@ -314,13 +314,13 @@ def check_guide() -> tuple[list[Check], Any, Any]:
 
 
 def check_settings(config: Path | None) -> tuple[list[Check], Any]:
-    """Reads the settings as ``run`` does (a damaged file is set aside as NAME.bak and reported)."""
+    """Reads the settings as ``run`` does, but writes nothing: a damaged file is reported, left as it is."""
     from voiceguide.carer.settings import Settings, load_settings, settings_path
 
     path = settings_path(config)
     existed = path.is_file()
     try:
-        settings, notices = load_settings(config)
+        settings, notices = load_settings(config, read_only=True)
     except Exception as exc:  # noqa: BLE001 - load_settings reports its own problems; this is a last resort
         return [Check(FAIL, "Réglages", f"lecture impossible de « {path} » ({exc}) ; "
                       "refaites les réglages avec « voiceguide setup ».")], Settings()

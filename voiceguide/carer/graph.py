@@ -8,6 +8,10 @@ Reading the chart: one box per step (title, then id), plain arrows for
 "suivant", labelled arrows for spoken choices, a round "Début" pointing at
 the start step and a round "Fin" after each final step. Steps reachable from
 anywhere by a topic shortcut have a dashed border and list their topics.
+
+The file written starts with a mark (``CHART_MARK``): only a file that holds
+it is ever replaced, so a forgotten chart name (``validate --graph
+mon-guide.yaml``) can never write over the guide or any other file.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ _ENTITIES = {
     "&": "#amp;",
     "`": "#96;",
 }
+
+CHART_MARK = "Diagramme écrit par « voiceguide validate --graph », qui le remplace à chaque fois."
+_MARK_WITHIN = 8 * 1024   # bytes at the head of a file where the mark is looked for
+GUIDE_SUFFIXES = (".yaml", ".yml")
 
 START_NODE = "debut"
 END_NODE = "fin"
@@ -78,13 +86,15 @@ def guide_to_mermaid(guide: Guide) -> str:
 def write_mermaid(guide: Guide, path: Path) -> None:
     """Write the chart to ``path`` (inside a ```` ```mermaid ```` block for a ``.md`` file).
 
-    Raises UserError (exit 2) in French when the file cannot be written.
+    Raises UserError (exit 2) in French when the file cannot be written, or
+    when it exists and is not a chart written here (``check_graph_target``).
     """
     chart = guide_to_mermaid(guide)
     if path.suffix.lower() in (".md", ".markdown"):
-        chart = f"# {guide.title}\n\n```mermaid\n{chart}```\n"
-    if path.is_dir():
-        raise UserError(f"« {path} » est un dossier : donnez un nom de fichier à --graph (par exemple guide.mmd).")
+        chart = f"# {guide.title}\n\n<!-- {CHART_MARK} -->\n\n```mermaid\n{chart}```\n"
+    else:
+        chart = f"%% {CHART_MARK}\n{chart}"
+    check_graph_target(path)
     try:
         write_atomic(path, chart)
     except OSError as exc:
@@ -92,6 +102,30 @@ def write_mermaid(guide: Guide, path: Path) -> None:
             f"Impossible d'écrire le graphe dans « {path} » ({exc.strerror or exc}) : "
             "choisissez un autre emplacement pour --graph."
         ) from None
+
+
+def check_graph_target(path: Path) -> None:
+    """Refuses (UserError, exit 2) a ``--graph`` file that would replace anything but a chart written here."""
+    another_name = "Donnez à --graph le nom d'un nouveau fichier, par exemple « guide.md »"
+    if path.suffix.lower() in GUIDE_SUFFIXES:
+        raise UserError(f"« {path} » est un nom de guide (.yaml), pas de diagramme : il n'est pas touché. "
+                        f"{another_name} (« voiceguide validate GUIDE.yaml --graph guide.md »).")
+    if path.is_dir():
+        raise UserError(f"« {path} » est un dossier : donnez un nom de fichier à --graph (par exemple guide.md).")
+    if not (path.exists() or path.is_symlink()):
+        return
+    if not path.is_file() or not _holds_mark(path):
+        raise UserError(f"« {path} » existe déjà et n'est pas un diagramme écrit par voiceguide : il n'est pas "
+                        f"remplacé. {another_name}.")
+
+
+def _holds_mark(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_MARK_WITHIN)
+    except OSError:
+        return False
+    return CHART_MARK.encode("utf-8") in head
 
 
 def _edges(step: Step) -> dict[str, list[str]]:

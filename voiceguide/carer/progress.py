@@ -11,9 +11,14 @@ shipped with voiceguide (stable when the package is reinstalled elsewhere),
 and the resolved absolute path for any other file (stable when the carer
 edits its title or steps; moving the file starts afresh).
 
-Progress is a comfort, never a reason to stop: a damaged file is renamed
-``progress.json.bak`` (``.bak.1``, ...) with a French notice and the guide
-starts at the beginning; a file that cannot be written gives a notice.
+Progress is a comfort, never a reason to stop: a damaged file (or one
+too big to be progress) is renamed ``progress.json.bak`` (``.bak.1``, ...)
+with a French notice and the guide starts at the beginning; a file that
+cannot be written gives a notice.
+
+Several runs at once (two guides, two windows) each change only their own
+entry: the file is read, changed and replaced under a lock of its folder
+(userdirs.updating), so no run loses another's entry.
 """
 
 from __future__ import annotations
@@ -26,10 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from voiceguide.guide import BUNDLED_DIR
-from voiceguide.userdirs import data_dir, set_aside, write_atomic
+from voiceguide.userdirs import FileTooBig, data_dir, read_limited, set_aside, size_text, updating
 
 PROGRESS_FILE_NAME = "progress.json"
 FORMAT = 1
+# One entry is about 150 bytes (a few hundred with a long path): this is thousands of guides.
+MAX_PROGRESS_BYTES = 1024 * 1024
 
 Notify = Callable[[str], None]
 
@@ -89,21 +96,43 @@ def save_progress(
     now: datetime | None = None,
 ) -> bool:
     """Remember ``step_id`` for this guide; False (with a notice) when it could not be written."""
-    target = file or progress_path()
-    entries = _read(target, notify)
     saved_at = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
-    entries[guide_key] = {"step": step_id, "saved_at": saved_at}
-    return _write(target, entries, notify)
+
+    def change(entries: dict[str, Any]) -> bool:
+        entries[guide_key] = {"step": step_id, "saved_at": saved_at}
+        return True
+
+    return _update(file or progress_path(), change, notify, create=True)
 
 
 def clear_progress(guide_key: str, notify: Notify = _to_stderr, file: Path | None = None) -> bool:
     """Forget this guide's progress (finished, or ``--restart``); False (with a notice) when it could not be written."""
-    target = file or progress_path()
-    entries = _read(target, notify)
-    if guide_key not in entries:
+    def change(entries: dict[str, Any]) -> bool:
+        return entries.pop(guide_key, None) is not None
+
+    return _update(file or progress_path(), change, notify, create=False)
+
+
+def _update(target: Path, change: Callable[[dict[str, Any]], bool], notify: Notify, create: bool) -> bool:
+    """Read, change and write the entries under the folder's lock, so that runs at the same time merge.
+
+    ``change`` returns False when it changed nothing (nothing is written);
+    without ``create`` a missing file is left missing.
+    """
+    if not create and not target.exists():
         return True
-    del entries[guide_key]
-    return _write(target, entries, notify)
+    try:
+        with updating(target) as replace:
+            entries = _read(target, notify)
+            if change(entries):
+                replace(json.dumps({"format": FORMAT, "guides": entries}, ensure_ascii=False, indent=2) + "\n")
+    except OSError as exc:
+        notify(
+            f"Impossible d'enregistrer l'endroit où vous en êtes dans « {target} » ({exc.strerror or exc}) : "
+            "la prochaine fois, le guide commencera au début."
+        )
+        return False
+    return True
 
 
 def _read(target: Path, notify: Notify) -> dict[str, Any]:
@@ -116,8 +145,11 @@ def _read(target: Path, notify: Notify) -> dict[str, Any]:
                "pas être retrouvé, le guide commence au début.")
         return {}
     try:
-        raw = target.read_bytes()
+        raw = read_limited(target, MAX_PROGRESS_BYTES)
     except FileNotFoundError:
+        return {}
+    except FileTooBig as exc:
+        _damaged(target, f"il est bien trop gros ({size_text(exc.size)}) : il ne fait d'habitude que quelques Ko", notify)
         return {}
     except OSError as exc:
         _damaged(target, f"il ne peut pas être lu ({exc.strerror or exc})", notify)
@@ -140,16 +172,3 @@ def _damaged(target: Path, reason: str, notify: Notify) -> None:
         f"Le fichier qui garde l'endroit où vous vous étiez arrêté (« {target} ») ne peut pas servir : "
         f"{reason}. Le guide commence au début. {where}"
     )
-
-
-def _write(target: Path, entries: dict[str, Any], notify: Notify) -> bool:
-    text = json.dumps({"format": FORMAT, "guides": entries}, ensure_ascii=False, indent=2) + "\n"
-    try:
-        write_atomic(target, text)
-    except OSError as exc:
-        notify(
-            f"Impossible d'enregistrer l'endroit où vous en êtes dans « {target} » ({exc.strerror or exc}) : "
-            "la prochaine fois, le guide commencera au début."
-        )
-        return False
-    return True

@@ -1,34 +1,25 @@
 """``voiceguide render``: the whole guide as audio files, for a phone or an MP3 player.
 
 One WAV per step, in the guide's order and named by it ("01-bienvenue.wav"),
-then one per extra text (help, prompts), and an ``.m3u`` playlist. On a player
-nobody can say « par e-mail », so a step with choices ends by naming the track
-each choice leads to.
+and an ``.m3u`` playlist. On a player nobody can say « par e-mail » or press
+a key, so each step ends as the dialog words it for a recording: where to go
+next, as track numbers (``Dialog.recording``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
+from voiceguide.dialog.machine import Dialog
 from voiceguide.errors import CannotRun, UserError
-from voiceguide.guide import Guide, Step
 from voiceguide.speaking.clip import Audio
 from voiceguide.speaking.narrator import NarratorConfig
 from voiceguide.speaking.sentences import split_sentences
 from voiceguide.speaking.tts import EngineFactory, Synthesizer, TtsError, pyttsx3_engine
 from voiceguide.speaking.voices import VoiceChoice
-
-# Used when the caller passes no texts of its own (the dialog owns the real ones).
-DEFAULT_EXTRAS: dict[str, str] = {
-    "aide": ("Pendant le guide, vous pouvez dire : suivant, précédent, répéter, aide, sommaire, "
-             "où suis-je, pause, plus lentement, plus vite, plus fort, moins fort, et quitter."),
-    "relance": "Je vous écoute. Dites « aide » pour savoir quoi dire.",
-    "pas-compris": "Je n'ai pas compris. Dites « aide » pour entendre ce que vous pouvez dire.",
-    "au-revoir": "Au revoir, et à bientôt.",
-}
 
 
 def slug(text: str) -> str:
@@ -37,43 +28,22 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "piste"
 
 
-def step_script(guide: Guide, step: Step, track_of: Mapping[str, int]) -> str:
-    """What a step's file says: its narration, then where to go when it branches.
-
-    ``track_of`` maps step ids to their track numbers.
-    """
-    parts = [step.say.strip()]
-    if step.choices:
-        routes = [f"« {c.label} », piste {track_of[c.target]}" for c in step.choices if c.target in track_of]
-        if routes:
-            parts.append("Pour continuer : " + " ; ".join(routes) + ".")
-    elif step.next and step.next in track_of and track_of[step.next] != track_of[step.id] + 1:
-        parts.append(f"La suite est à la piste {track_of[step.next]}.")
-    return " ".join(parts)
-
-
-def render_guide(guide: Guide, out_dir: Path, config: NarratorConfig,
-                 extras: Mapping[str, str] | None = None, *,
+def render_guide(dialog: Dialog, out_dir: Path, config: NarratorConfig, *,
                  engine_factory: EngineFactory | None = None,
                  notify: Callable[[str], None] | None = None) -> list[Path]:
     """Writes the guide as WAV files (16-bit PCM mono) plus a playlist; returns the paths, playlist last.
 
-    ``extras`` maps a name to a text (help, re-prompt, "not understood",
-    goodbye); None uses DEFAULT_EXTRAS. ``notify`` receives French notices
-    (no French voice). Raises UserError when ``out_dir`` cannot be written
-    (exit 2) and CannotRun when speech fails (exit 1).
+    ``notify`` receives French notices (no French voice). Raises UserError
+    when ``out_dir`` cannot be written (exit 2) and CannotRun when speech
+    fails (exit 1).
     """
+    guide = dialog.guide
     out_dir = Path(out_dir)
     _prepare_dir(out_dir)
-    extras = DEFAULT_EXTRAS if extras is None else extras
-    total = len(guide.steps) + len(extras)
-    width = max(2, len(str(total)))
-    track_of = {s.id: i for i, s in enumerate(guide.steps, 1)}
-    items: list[tuple[str, str, str]] = []    # (file name, playlist title, text)
-    for number, step in enumerate(guide.steps, 1):
-        items.append((f"{number:0{width}d}-{slug(step.id)}.wav", step.title, step_script(guide, step, track_of)))
-    for number, (name, text) in enumerate(extras.items(), len(guide.steps) + 1):
-        items.append((f"{number:0{width}d}-{slug(name)}.wav", name.replace("-", " ").capitalize(), text))
+    width = max(2, len(str(len(guide.steps))))
+    tracks = {s.id: i for i, s in enumerate(guide.steps, 1)}
+    items = [(f"{number:0{width}d}-{slug(step.id)}.wav", step.title, " ".join(dialog.recording(step.id, tracks)))
+             for number, step in enumerate(guide.steps, 1)]
 
     synth = Synthesizer(config.voice, config.rate_for(0), config.volume_for(0),
                         engine_factory=engine_factory or pyttsx3_engine)

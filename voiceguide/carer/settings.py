@@ -5,9 +5,15 @@ It lives in the user's configuration directory (``settings.yaml``) unless
 
 A damaged file never stops the guide, and is never lost:
 
-* a file that cannot be read as a whole (unreadable, not text, not YAML, not a
-  list of ``name: value`` lines) is renamed ``settings.yaml.bak`` (or
-  ``.bak.1``, ...) and every setting takes its default;
+* the default file, when it cannot be read as a whole (unreadable, too big,
+  not text, not YAML, not a list of ``name: value`` lines), is renamed
+  ``settings.yaml.bak`` (or ``.bak.1``, ...; never over another file) and
+  every setting takes its default;
+* a file named with ``--config`` is never renamed: when it is not a settings
+  file at all (the same faults, or none of its names is a setting: a guide
+  given by mistake), ``run`` and ``setup`` refuse it (exit 2) and say why;
+* the read-only commands (``config show``, ``doctor``: ``read_only``) write
+  nothing and refuse nothing: they report the problem and show the defaults;
 * in a readable file, a single bad value (wrong type, unknown choice) falls
   back to its default and an unknown name is ignored, each with a notice that
   gives the line; the rest of the file is used and the file is left as it is,
@@ -21,6 +27,7 @@ them.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -29,6 +36,7 @@ from typing import Any
 
 import yaml
 
+from voiceguide.errors import UserError
 from voiceguide.speech_levels import (
     MAX_RATE_LEVEL,
     MAX_VOLUME_LEVEL,
@@ -37,12 +45,22 @@ from voiceguide.speech_levels import (
     rate_wpm,
     volume,
 )
-from voiceguide.userdirs import config_dir, set_aside, write_atomic
+from voiceguide.userdirs import (
+    FileTooBig,
+    config_dir,
+    read_limited,
+    set_aside,
+    shorten,
+    size_text,
+    write_atomic,
+)
 
 SETTINGS_FILE_NAME = "settings.yaml"
 INPUT_KINDS = ("micro", "audio", "keyboard", "text")
 MIN_NOINPUT_TIMEOUT = 0.5
 MAX_NOINPUT_TIMEOUT = 600.0
+# A settings file is a few dozen lines (about 1 KB): anything this big is some other file.
+MAX_SETTINGS_BYTES = 64 * 1024
 
 
 @dataclass
@@ -104,38 +122,43 @@ def settings_path(explicit: Path | None) -> Path:
     return config_dir() / SETTINGS_FILE_NAME
 
 
-def load_settings(path: Path | None) -> tuple[Settings, list[str]]:
+def load_settings(path: Path | None, *, read_only: bool = False) -> tuple[Settings, list[str]]:
     """Read the settings; return them with French notices to show (empty when all is well).
 
     ``path`` is ``--config FILE`` (None: the default file). A missing default
     file is normal on first use and gives no notice; a missing ``--config``
-    file does, since it is probably a typo.
+    file does, since it is probably a typo. Raises UserError (exit 2) for a
+    ``--config`` file that is not settings at all, unless ``read_only``; see
+    the module docstring.
     """
     target = settings_path(path)
+    explicit = path is not None
     if target.is_dir():
-        return Settings(), [
-            f"« {target} » est un dossier, pas un fichier de réglages : les réglages par défaut sont utilisés."
-        ]
+        return _unusable(target, "c'est un dossier", explicit, read_only, movable=False)
     if target.exists() and not target.is_file():  # a FIFO or a device would block or never end
-        return Settings(), [
-            f"« {target} » n'est pas un fichier ordinaire : les réglages par défaut sont utilisés. "
-            "Remplacez-le par un fichier de réglages, ou refaites les réglages."
-        ]
+        return _unusable(target, "ce n'est pas un fichier ordinaire", explicit, read_only, movable=False)
     try:
-        raw = target.read_bytes()
+        raw = read_limited(target, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
-        if path is None:
+        if not explicit:
             return Settings(), []
         return Settings(), [
             f"Le fichier de réglages « {target} » n'existe pas : les réglages par défaut sont utilisés. "
             "Vérifiez le nom donné à --config."
         ]
+    except FileTooBig as exc:
+        return _unusable(target, f"il est bien trop gros ({size_text(exc.size)}) : un fichier de réglages ne fait "
+                                 "que quelques lignes", explicit, read_only)
     except OSError as exc:
-        return Settings(), [_set_aside_notice(target, f"impossible de le lire ({exc.strerror or exc})")]
+        return _unusable(target, f"impossible de le lire ({exc.strerror or exc})", explicit, read_only)
 
     data, reason = _parse(raw)
     if reason is not None:
-        return Settings(), [_set_aside_notice(target, reason)]
+        return _unusable(target, reason, explicit, read_only)
+    if explicit and data and not any(_is_setting_name(str(key)) for key in data):
+        names = ", ".join(shorten(str(key), 12) for key in list(data)[:4])
+        return _unusable(target, f"aucun de ses noms ({names}) n'est un réglage", explicit, read_only,
+                         movable=False)
     lines = _key_lines(raw)
     values: dict[str, Any] = {}
     notices: list[str] = []
@@ -239,6 +262,11 @@ def _parse(raw: bytes) -> tuple[dict, str | None]:
     return data, None
 
 
+def _is_setting_name(name: str) -> bool:
+    """A setting's name, or one misspelt (« rate_levle »): the file is settings, with a typo to report."""
+    return name in FIELD_NAMES or bool(difflib.get_close_matches(name, FIELD_NAMES, n=1, cutoff=0.75))
+
+
 def _key_lines(raw: bytes) -> dict[str, int]:
     """1-based line of each top-level key, for notices (the file is known to parse)."""
     node = yaml.compose(raw.decode("utf-8"))
@@ -247,17 +275,32 @@ def _key_lines(raw: bytes) -> dict[str, int]:
     return {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
 
 
-def _set_aside_notice(target: Path, reason: str) -> str:
-    kept = set_aside(target)
-    if kept is None:
-        where = f"Il n'a pas pu être renommé et reste à sa place : « {target} »."
+def _unusable(target: Path, reason: str, explicit: bool, read_only: bool,
+             movable: bool = True) -> tuple[Settings, list[str]]:
+    """The defaults, and what to tell about a file that cannot be used as a whole (module docstring).
+
+    Only the default file is set aside (``movable``: a file, not a folder or
+    a pipe), and only by a command that may write.
+    """
+    if explicit and not read_only:
+        raise UserError(
+            f"« {target} » ne peut pas servir de fichier de réglages : {reason}. Il n'a pas été modifié. "
+            "Vérifiez le nom donné à --config ; « voiceguide setup --config NOUVEAU-FICHIER » en crée un."
+        )
+    opening = (f"« {target} » ne peut pas servir de fichier de réglages" if explicit
+               else f"Le fichier de réglages « {target} » ne peut pas être utilisé")
+    if read_only or not movable:
+        where = "Il n'a pas été modifié." if target.is_file() else ""
     else:
-        where = f"Il a été mis de côté sous « {kept} »."
-    return (
-        f"Le fichier de réglages « {target} » ne peut pas être utilisé : {reason}. "
-        f"Les réglages par défaut sont utilisés. {where} "
-        "Vous pouvez le corriger et le remettre à sa place, ou refaire les réglages."
-    )
+        kept = set_aside(target)
+        where = (f"Il n'a pas pu être renommé et reste à sa place : « {target} »." if kept is None
+                 else f"Il a été mis de côté sous « {kept} ».")
+    advice = ("Vérifiez le nom donné à --config." if explicit
+              else "Vous pouvez le corriger et le remettre à sa place, ou refaire les réglages.")
+    return Settings(), [
+        " ".join(part for part in (f"{opening} : {reason}.", "Les réglages par défaut sont utilisés.", where, advice)
+                 if part)
+    ]
 
 
 def _shown(value: Any) -> str:

@@ -45,8 +45,8 @@ from voiceguide.carer.settings import (
     settings_path,
 )
 from voiceguide.dialog.intent import Options
-from voiceguide.dialog.machine import key_label, or_list
 from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.dialog.wording import key_short, or_list
 from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun, UserError
 from voiceguide.guide import Choice, Guide
 from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
@@ -211,7 +211,7 @@ class Wizard:
     def said(self, name: str) -> str:
         """« label » (touche K) of a vocabulary command, for help texts."""
         spec = self.vocabulary.command(name)
-        keys = or_list([key_label(k) for k in spec.keys])
+        keys = or_list([key_short(k) for k in spec.keys])
         return f"« {spec.label} » (touche {keys})" if keys else f"« {spec.label} »"
 
     def yes_no(self, text: str) -> Question:
@@ -373,7 +373,7 @@ class Wizard:
         question = Question("Plus vite, plus lentement, ou c'est bien ?",
                             ("faster", "slower", KEEP, "yes", "repeat"),
                             f"Dites {self.said('faster')}, {self.said('slower')}, « c'est bien » (touche 1 "
-                            f"ou {key_label(self.vocabulary.command('yes').keys[0])}) pour garder cette vitesse, "
+                            f"ou {key_short(self.vocabulary.command('yes').keys[0])}) pour garder cette vitesse, "
                             f"ou {self.said('repeat')} pour réentendre la phrase.",
                             choices=(KEEP_CHOICE,))
         level = self.settings.rate_level

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,17 +18,30 @@ from voiceguide.errors import (
     EXIT_USAGE,
     UserError,
 )
+from voiceguide.userdirs import path_name_problem
 
 INPUTS = ("micro", "audio", "keyboard", "text")
 
 
+def _file_name(value: str) -> str:
+    """A file or guide name as typed; one the system would refuse for its length is refused here, in French."""
+    problem = path_name_problem(os.path.expanduser(value))
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
+def _path(value: str) -> Path:
+    return Path(_file_name(value))
+
+
 def _config_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, default=None, metavar="FICHIER",
+    parser.add_argument("--config", type=_path, default=None, metavar="FICHIER",
                         help="fichier de réglages à utiliser (par défaut celui de l'utilisateur)")
 
 
 def _guide_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--guide", default=None, metavar="NOM|FICHIER",
+    parser.add_argument("--guide", type=_file_name, default=None, metavar="NOM|FICHIER",
                         help="le guide : un nom (voir « voiceguide guides ») ou un fichier ; par défaut le guide Ameli")
 
 
@@ -53,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--input", choices=INPUTS, default=None,
                      help="entrée : micro, audio (fichiers WAV), keyboard (touches), text (une phrase par ligne) ; "
                           "par défaut la meilleure disponible")
-    run.add_argument("--audio-in", type=Path, nargs="+", default=[], metavar="WAV",
+    run.add_argument("--audio-in", type=_path, nargs="+", default=[], metavar="WAV",
                      help="avec --input audio : un fichier WAV par tour de parole")
     run.add_argument("--fast", action="store_true", help="avec --input audio : lire les fichiers sans attendre")
     run.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
@@ -61,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     _voice_options(run)
     run.add_argument("--no-earcons", dest="earcons", action="store_const", const=False, default=None,
                      help="pas de petits sons (écoute, incompris)")
-    run.add_argument("--events", type=Path, default=None, metavar="FICHIER",
+    run.add_argument("--events", type=_path, default=None, metavar="FICHIER",
                      help="écrire le journal des événements (JSON Lines) dans ce fichier")
-    run.add_argument("--model", type=Path, default=None, metavar="DOSSIER", help="dossier du modèle vosk français")
+    run.add_argument("--model", type=_path, default=None, metavar="DOSSIER", help="dossier du modèle vosk français")
     run.add_argument("--mic", dest="microphone", default=None, metavar="MICRO",
                      help="microphone à utiliser : numéro ou partie du nom")
     run.add_argument("--barge-in", dest="barge_in", action="store_const", const=True, default=None,
@@ -75,14 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="vérifier un fichier de guide",
                                    description="Vérifie un guide ; un problème par ligne : FICHIER:LIGNE: message.")
-    validate.add_argument("file", nargs="?", default=None, metavar="FICHIER",
+    validate.add_argument("file", nargs="?", type=_file_name, default=None, metavar="FICHIER",
                           help="le guide à vérifier : un fichier ou un nom (par défaut : le guide Ameli)")
-    validate.add_argument("--graph", type=Path, default=None, metavar="FICHIER",
+    validate.add_argument("--graph", type=_path, default=None, metavar="FICHIER",
                           help="écrire aussi le déroulé du guide en diagramme Mermaid dans ce fichier")
 
     render = commands.add_parser("render", help="enregistrer le guide en fichiers WAV",
                                  description="Enregistre chaque étape dans un fichier WAV, avec une liste de lecture .m3u.")
-    render.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire les fichiers")
+    render.add_argument("--out", type=_path, required=True, metavar="DOSSIER", help="dossier où écrire les fichiers")
     _guide_option(render)
     _voice_options(render)
 
@@ -90,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Installe le modèle vosk français.")
     model_commands = model.add_subparsers(dest="model_command", metavar="ACTION", parser_class=FrenchParser)
     download = model_commands.add_parser("download", help="télécharger et installer le modèle français")
-    download.add_argument("--dest", type=Path, default=None, metavar="DOSSIER",
+    download.add_argument("--dest", type=_path, default=None, metavar="DOSSIER",
                           help="dossier où l'installer (par défaut models/ ou le dossier de l'utilisateur)")
 
     commands.add_parser("guides", help="lister les guides disponibles")
@@ -101,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Code 0 si l'essentiel fonctionne.")
     doctor.add_argument("--mic-test", action="store_true",
                         help="enregistrer trois secondes et dire si le niveau du micro est bon (rien n'est gardé)")
-    doctor.add_argument("--model", type=Path, default=None, metavar="DOSSIER", help="dossier du modèle vosk à vérifier")
+    doctor.add_argument("--model", type=_path, default=None, metavar="DOSSIER", help="dossier du modèle vosk à vérifier")
     doctor.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
                         help="voix : pyttsx3 (par défaut) ou none")
     doctor.add_argument("--mic", dest="microphone", default=None, metavar="MICRO",
@@ -139,6 +153,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from voiceguide.guide import check_guide
 
     path = resolve_guide_path(args.file)
+    if args.graph is not None:   # before anything is printed: a bad chart name is refused alone
+        from voiceguide.carer.graph import check_graph_target
+
+        check_graph_target(args.graph)
     guide, problems = check_guide(path)
     if problems:
         for problem in problems:
@@ -169,8 +187,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     guide = load_guide(resolve_guide_path(args.guide))
     config = NarratorConfig.from_options(voice=args.voice, rate=args.rate, volume=args.volume)
-    prompts = Dialog(guide, load_vocabulary()).standard_prompts()
-    written = render_guide(guide, args.out, config, prompts, notify=notice)
+    written = render_guide(Dialog(guide, load_vocabulary()), args.out, config, notify=notice)
     print(f"{len(written) - 1} fichiers WAV et la liste de lecture « {written[-1].name} » écrits dans « {args.out} ».")
     return EXIT_OK
 
@@ -198,7 +215,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     from voiceguide.carer.settings import format_settings, load_settings, settings_path
     from voiceguide.cli.run import notice
 
-    settings, notices = load_settings(args.config)
+    settings, notices = load_settings(args.config, read_only=True)
     for line in notices:
         notice(line)
     print(format_settings(settings, settings_path(args.config)))
@@ -247,5 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as exc:  # a disk or device fault that no module foresaw: still no traceback
+        if exc.errno == errno.ENAMETOOLONG:   # a name from the settings file or the environment
+            problem = path_name_problem(str(exc.filename or "")) or "un nom de fichier est trop long"
+            print(f"Nom de fichier refusé par le système : {problem} (dans les réglages, la variable "
+                  "VOICEGUIDE_MODEL ou la ligne de commande).", file=sys.stderr)
+            return EXIT_USAGE
         print(f"Erreur du système : {exc}. Réessayez ; si cela persiste, lancez « voiceguide doctor ».", file=sys.stderr)
         return EXIT_CANNOT_RUN

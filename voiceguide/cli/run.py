@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from voiceguide.carer.settings import Settings, load_settings, merge_cli, settings_path
+from voiceguide.dialog.intent import Modality
 from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_OK, CannotRun, UserError
@@ -36,12 +37,13 @@ def resolve_guide_path(name_or_path: str | None) -> Path:
     """``--guide`` takes a bundled or carer's guide name, or a path.
 
     Anything that looks like a path stays a path, so that a missing or
-    broken file is reported by the validator as ``FILE:LINE: message``.
+    broken file is reported by the validator as ``FILE:LINE: message``; a
+    bare word that is only a folder here is a guide name (catalog).
     """
     if not name_or_path:
         return DEFAULT_GUIDE
     path = Path(name_or_path).expanduser()
-    if path.exists() or path.suffix or len(path.parts) > 1:
+    if (path.exists() and not path.is_dir()) or path.suffix or len(path.parts) > 1:
         return path
     from voiceguide.guide.catalog import resolve_guide
 
@@ -135,6 +137,15 @@ def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabula
     return MicrophoneOrKeys(listening, lambda: TextInput(sys.stdin), spoken_notice(narrator))
 
 
+def modality_of(kind: str) -> Modality:
+    """How the person answers with this input: keys, words, or both (a microphone on a terminal)."""
+    if kind == "keyboard":
+        return Modality.KEYS
+    if kind == "micro" and sys.stdin.isatty():
+        return Modality.WORDS | Modality.KEYS
+    return Modality.WORDS
+
+
 def spoken_notice(narrator: Narrator | None) -> Callable[[str], None]:
     """Tells the user something that changes how to answer (the microphone is gone): shown and said."""
     def announce(message: str) -> None:
@@ -224,7 +235,7 @@ def run_session(args: argparse.Namespace) -> int:
         narrator = open_narrator(config)
         source = open_input(kind, args, settings, vocabulary, model_dir, narrator)
         session = Session(dialog, matcher, source, narrator, sys.stdout, events, notify=notice)
-        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
+        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), modality=modality_of(kind))
     finally:
         if session is not None and session.state is not None:
             _remember(session.state, guide, key, save_progress, clear_progress)

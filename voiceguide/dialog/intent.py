@@ -3,9 +3,32 @@ and what can be said at a given moment (the options the matcher and the grammar 
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 from voiceguide.guide import Choice
+
+GOTO = "goto"        # an intent that goes to a step: a choice or a topic shortcut (``target``)
+BROWSE = "browse"    # an arrow key over the options: ``target`` "+1" or "-1"
+
+
+class Modality(enum.Flag):
+    """How the user can answer right now; the dialog words its prompts for it.
+
+    ``WORDS``: commands are words (said into the microphone, in a WAV file, or
+    typed as a line). ``KEYS``: single keys. ``NONE``: nobody answers (a
+    recording for a phone or an MP3 player).
+    """
+
+    NONE = 0
+    WORDS = enum.auto()
+    KEYS = enum.auto()
+
+
+class ChangeReason(enum.Enum):
+    """Why the way of answering changed in the middle of a session."""
+
+    MICROPHONE_LOST = "microphone-lost"
 
 
 @dataclass(frozen=True)
@@ -50,9 +73,6 @@ class Unsure:
     heard: str = ""
 
 
-Event = Intent | NoInput | NoMatch | Unsure
-
-
 @dataclass(frozen=True)
 class Options:
     """What can be said right now, besides the universal commands.
@@ -65,4 +85,19 @@ class Options:
 
     choices: tuple[Choice, ...] = ()
     yes_no: bool = False
+    cursor: int | None = None    # the choice last read with the arrow keys: Entrée picks it
     paused: bool = False
+
+
+@dataclass(frozen=True)
+class InputsChanged:
+    """The way the user answers has changed (the microphone is gone: keys or typed lines now).
+
+    The session reports it; the dialog says so in words that fit the new way and logs it.
+    """
+
+    modality: Modality
+    reason: ChangeReason = ChangeReason.MICROPHONE_LOST
+
+
+Event = Intent | NoInput | NoMatch | Unsure | InputsChanged

@@ -1,72 +1,81 @@
 """The dialog: a pure state machine, (state, event) -> (new state, reply).
 
-Everything the guide says in answer to the user is decided here and nothing
+Everything the guide says in answer to the person is decided here and nothing
 else happens here: no I/O, no clock, no randomness. The session feeds events
-(intents, silences, misunderstandings) and speaks what comes back, so every
-turn of the conversation can be tested in microseconds.
+(intents, silences, misunderstandings, a change of input) and speaks what
+comes back, so every turn of the conversation can be tested in microseconds.
+What is said is worded by ``wording.Phrasing`` for the way the person answers
+(words, keys or both); this module holds the rules only.
 
 Modes of a ``State``:
-- ``step``: a step of the guide was read; its choices and the universal
-  commands are valid.
-- ``menu``: the parts of the guide ("sommaire") were listed; saying a part
-  name or pressing its number goes there; "suivant", "précédent" or
-  "reprendre" go back to the current step.
-- ``confirm``: a yes/no answer is awaited (quitting, or a low-confidence
-  change of branch). "aide", "répéter", "où suis-je" and the voice settings
-  answer and ask again; "précédent", "quitter" and "pause" cancel the
-  question and act; any other command is not an answer and escalates like a
-  misunderstanding.
-- ``paused``: the guide waits, silent. Silence changes nothing; anything
-  heard or pressed resumes. "reprendre" (or something not understood, or an
-  unknown key) resumes by saying again what was being said; any other
-  command resumes and acts at once ("suivant" after a pause goes to the next
-  step).
-- ``ended``: the user confirmed "quitter"; every event answers ``done``.
+- ``STEP``: a step was read. An *action* step (type, click, wait for a page)
+  then waits quietly for a long time, says one short sentence, and waits
+  again; a *question* step (a choice, yes/no) re-prompts after a short
+  silence, then gives the options, then pauses.
+- ``MENU``: the parts of the guide (« sommaire ») were listed; a part's name
+  or number goes there; « suivant », « précédent » or « reprendre » go back.
+- ``CONFIRM``: a yes/no answer is awaited (quitting, restarting, resuming,
+  a low-confidence change of branch, or « Comme ceci ? » after a change of
+  the voice — that last one is a light question: any other command just acts).
+- ``PAUSED``: the guide waits, silent, for as long as it takes; anything heard
+  or pressed resumes.
+- ``ENDED``: the person left; every event answers ``done``.
 
-"répéter" says the last narration of the step again: its text and
-reminder, or its details when they were asked for since; in the menu it
-lists the parts again, in a confirmation it asks the question again. Only
-entering a step logs a ``step`` event; every intent logs one ``command``
-event (a ``goto`` with its ``target``), before the events it causes.
+« répéter » says the step's instruction again (never the details heard
+since). Only entering a step logs a ``step`` event; every intent logs one
+``command`` event (a ``goto`` with its ``target``), before the events it causes.
 """
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from voiceguide import speech_levels as levels
-from voiceguide.dialog.intent import Event, Intent, NoInput, NoMatch, Options
+from voiceguide.dialog.intent import (
+    BROWSE,
+    GOTO,
+    Event,
+    InputsChanged,
+    Intent,
+    Modality,
+    NoInput,
+    Options,
+)
+from voiceguide.dialog.wording import Line, Phrasing, Wording
 from voiceguide.errors import UserError
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.language.vocabulary import COMMAND_NAMES, CommandSpec, Vocabulary
+from voiceguide.language.vocabulary import COMMAND_NAMES, Command, Vocabulary
 
-STEP, MENU, CONFIRM, PAUSED, ENDED = "step", "menu", "confirm", "paused", "ended"
 
-MAX_KEYED = 9  # keys are single characters: choices 1 to 9 have one
-HISTORY_LIMIT = 200  # older steps are forgotten; "précédent" this far back is never needed
+class Mode(enum.Enum):
+    STEP = "step"
+    MENU = "menu"
+    CONFIRM = "confirm"
+    PAUSED = "paused"
+    ENDED = "ended"
 
-# Commands listed by a second "aide" in a row, the most useful first.
-FULL_HELP = (
-    "next", "previous", "repeat", "details", "menu", "where", "pause", "resume",
-    "slower", "faster", "louder", "softer", "normal", "restart", "help", "quit",
-)
-# Keys the vocabulary names by a word, and characters that read badly alone.
-KEY_NAMES = {
-    "enter": "Entrée", "space": "Espace", "escape": "Échap", "tab": "Tabulation",
-    "right": "flèche droite", "left": "flèche gauche",
-    "?": "point d'interrogation", "=": "égal", "+": "plus", "-": "moins",
-}
 
-PAUSE_AFTER_SILENCE = "Je fais une pause. Parlez ou appuyez sur une touche quand vous voulez reprendre."
-NOT_UNDERSTOOD = "Je n'ai pas compris."
+HISTORY_LIMIT = 200  # older steps are forgotten; « précédent » this far back is never needed
 RESUME_AT = "resume-at"  # the pending intent of the question asked at start when progress was saved
+SETTING = "setting"      # the pending intent of « Comme ceci ? »: a light question
+
+_VOICE = frozenset({Command.SLOWER, Command.FASTER, Command.LOUDER, Command.SOFTER, Command.NORMAL})
+# command: (setting, step, lowest, highest)
+_LEVELS = {
+    Command.SLOWER: ("rate", -1, levels.MIN_RATE_LEVEL, levels.MAX_RATE_LEVEL),
+    Command.FASTER: ("rate", 1, levels.MIN_RATE_LEVEL, levels.MAX_RATE_LEVEL),
+    Command.SOFTER: ("volume", -1, levels.MIN_VOLUME_LEVEL, levels.MAX_VOLUME_LEVEL),
+    Command.LOUDER: ("volume", 1, levels.MIN_VOLUME_LEVEL, levels.MAX_VOLUME_LEVEL),
+}
 
 
 @dataclass(frozen=True)
 class Reply:
     """What the session must do after an event.
 
-    ``say``: narration segments, spoken (and printed) in order.
+    ``say``: sentences (``wording.Line``), spoken and printed in order.
     ``events``: objects for the events log, without ``t`` (the session adds it).
     ``earcon``: "nomatch" when the low tone should play, else None.
     ``done``: the session ends after saying ``say``.
@@ -80,14 +89,16 @@ class Reply:
 
 @dataclass(frozen=True)
 class DialogSettings:
-    """Tunable behaviour; the defaults follow shared/notes/voice-ux.md."""
+    """Tunable behaviour (shared/notes/voice-ux.md; DESIGN.md « Two kinds of steps »)."""
 
-    noinput_timeout: float = 8.0        # seconds; the session owns the clock, the dialog only stores it
+    noinput_timeout: float = 9.0        # seconds of silence before a re-prompt at a question
+    action_wait: float = 90.0           # seconds left to the person to act on the website before one reminder
     confirm_threshold: float = 0.6      # a change of branch below this confidence is confirmed by yes/no
-    max_escalation: int = 3             # noinput/nomatch levels: 1 short re-prompt, 2 full help, last: pause
+    max_escalation: int = 3             # re-prompt, then the options, then a pause
+    sees_screen: bool = False           # the person sees the screen a little: positions are said too
 
     def __post_init__(self) -> None:
-        if not self.noinput_timeout > 0:
+        if not self.noinput_timeout > 0 or not self.action_wait > 0:
             raise UserError("Le délai de silence doit être un nombre de secondes supérieur à zéro.")
         if not 0.0 <= self.confirm_threshold <= 1.0:
             raise UserError("Le seuil de confirmation doit être compris entre 0 et 1.")
@@ -100,36 +111,36 @@ class State:
     """Where the conversation is; immutable, so a test can keep and replay any state."""
 
     step: str
-    history: tuple[str, ...] = ()        # steps entered before, most recent last ("précédent" pops it)
-    mode: str = STEP
+    history: tuple[str, ...] = ()        # steps entered before, most recent last (« précédent » pops it)
+    mode: Mode = Mode.STEP
     rate_level: int = 0                  # read by the session to configure the narrator
     volume_level: int = 0
     noinput_count: int = 0               # silences in a row
     nomatch_count: int = 0               # misunderstandings in a row
-    help_count: int = 0                  # "aide" in a row: the second lists every command
-    pending: Intent | None = None        # what "oui" would do, in confirm mode
-    back_mode: str = STEP                # where confirm and paused return: step or menu
-    last_prompt: tuple[str, ...] = ()    # what "répéter" says in step mode
+    help_count: int = 0                  # « aide » in a row: the second lists every command
+    pending: Intent | None = None        # what « oui » would do, in confirm mode
+    back_mode: Mode = Mode.STEP          # where confirm and paused return: step or menu
+    modality: Modality = Modality.WORDS  # how the person answers now: prompts name words, keys or both
+    cursor: int | None = None            # the option last read with the arrow keys (Entrée picks it)
 
 
 class Dialog:
     """The conversation rules for one guide and one command vocabulary."""
 
-    def __init__(self, guide: Guide, vocabulary: Vocabulary, settings: DialogSettings = DialogSettings()) -> None:
+    def __init__(self, guide: Guide, vocabulary: Vocabulary, settings: DialogSettings | None = None) -> None:
         self.guide = guide
-        self.settings = settings
+        self.settings = settings or DialogSettings()
         self._step_ids = frozenset(s.id for s in guide.steps)
-        self._commands: dict[str, CommandSpec] = {}
+        known = {spec.name for spec in vocabulary.commands}
         for name in COMMAND_NAMES:
-            try:
-                self._commands[name] = vocabulary.command(name)
-            except KeyError:
-                raise UserError(f"Le vocabulaire ne définit pas la commande « {name} » : complétez-le.") from None
+            if name not in known:
+                raise UserError(f"Le vocabulaire ne définit pas la commande « {name} » : complétez-le.")
+        self.wording = Wording(vocabulary)
         self._parts = tuple(Choice(label=s.topics[0], phrases=s.topics, target=s.id) for s in guide.parts())
 
     # ----------------------------------------------------------------- API
 
-    def start(self, step: str | None = None) -> tuple[State, Reply]:
+    def start(self, step: str | None = None, modality: Modality = Modality.WORDS) -> tuple[State, Reply]:
         """The welcome: the start step's narration, or the narration of ``step`` when resuming there."""
         target = self.guide.start if step is None else step
         if not self._exists(target):
@@ -137,215 +148,239 @@ class Dialog:
                 f"L'étape « {target} » n'existe pas dans le guide « {self.guide.title} » : "
                 "vérifiez son identifiant dans le fichier du guide."
             )
+        state = State(step=target, modality=modality)
         prefix: tuple[str, ...] = ()
         if target != self.guide.start:
-            prefix = (f"On reprend le guide à l'étape {self.guide.position(target)} sur {len(self.guide.steps)}.",)
-        return self._enter(State(step=target), target, push=False, prefix=prefix)
+            prefix = (self._words(state).resumed_at(self.guide.position(target), len(self.guide.steps)),)
+        return self._enter(state, target, push=False, prefix=prefix)
 
-    def offer_resume(self, step: str) -> tuple[State, Reply]:
+    def offer_resume(self, step: str, modality: Modality = Modality.WORDS) -> tuple[State, Reply]:
         """The welcome when progress was saved: ask whether to go on at ``step``, yes or no.
 
         Yes enters ``step``; no starts the guide from the beginning.
         """
         if not self._exists(step) or step == self.guide.start:
-            return self.start()
-        title = _sentence(_clean(self.guide.step(step).title))
+            return self.start(modality=modality)
+        title = self.guide.step(step).title
         pending = Intent(name=RESUME_AT, target=step, label=title)
-        # Stand just before ``step`` on the way from the start, so that "oui"
-        # enters it with a history that "précédent" can walk back.
+        # Stand just before ``step`` on the way from the start, so that « oui »
+        # enters it with a history that « précédent » can walk back.
         way = self.guide.path_to(step)
-        state = State(step=way[-2], history=way[:-2], mode=CONFIRM, pending=pending, back_mode=STEP)
-        where = f"La dernière fois, vous étiez à l'étape {self.guide.position(step)} sur {len(self.guide.steps)} : {title}"
+        state = State(step=way[-2], history=way[:-2], mode=Mode.CONFIRM, pending=pending, modality=modality)
+        words = self._words(state)
         event = {"event": "confirm", "name": RESUME_AT, "target": step, "label": title}
-        return state, Reply(say=("Bonjour.", where, self._question(pending)), events=(event,))
+        said = words.last_time(self.guide.position(step), len(self.guide.steps), title) + (words.question_resume(),)
+        return state, Reply(say=said, events=(event,))
 
-    def standard_prompts(self) -> dict[str, str]:
-        """What the guide says for help, a silence, a misunderstanding and goodbye, at the start step.
-
-        For recordings of the guide (``voiceguide render``): the texts come
-        from the same rules as in a live session.
-        """
-        start, _ = self.start()
-
-        def said(*events: Event) -> str:
-            state, reply = start, Reply()
-            for event in events:
-                state, reply = self.handle(state, event)
-            return " ".join(reply.say)
-
-        return {
-            "aide": said(Intent("help"), Intent("help")),
-            "relance": said(NoInput()),
-            "pas-compris": said(NoMatch()),
-            "au-revoir": said(Intent("quit"), Intent("yes")),
-        }
+    def recording(self, step_id: str, tracks: Mapping[str, int]) -> tuple[str, ...]:
+        """What a step says in a recording for a phone or an MP3 player: its narration, then
+        where to go, as track numbers (``tracks`` maps step ids to them). Nobody can answer there."""
+        step = self.guide.step(step_id)
+        words = self.wording.for_(Modality.NONE)
+        return (words.narration(step, self.settings.sees_screen), words.reminder(step, tracks))
 
     def options(self, state: State) -> Options:
         """What can be said now besides the universal commands (for the matcher and the grammar)."""
-        mode = state.back_mode if state.mode == PAUSED else state.mode
-        if mode == MENU:
-            return Options(choices=self._parts)
-        if mode == CONFIRM:
+        mode = state.back_mode if state.mode == Mode.PAUSED else state.mode
+        if mode == Mode.MENU:
+            return Options(choices=self._parts, cursor=state.cursor)
+        if mode == Mode.CONFIRM:
             return Options(yes_no=True)
-        if mode == ENDED:
+        if mode == Mode.ENDED:
             return Options()
-        return Options(choices=self._step(state).choices)
+        step = self._step(state)
+        return Options(choices=step.choices, yes_no=bool(step.if_yes or step.if_no), cursor=state.cursor)
+
+    def noinput_timeout(self, state: State) -> float | None:
+        """Seconds of silence before a ``NoInput`` event in ``state``; None: wait as long as it takes.
+
+        An action step leaves the person a long time to work on the website,
+        says one short sentence, and then waits for ever; a question re-prompts
+        after a short silence until the guide pauses.
+        """
+        if state.mode in (Mode.PAUSED, Mode.ENDED):
+            return None
+        if state.mode == Mode.STEP and not self._step(state).is_question:
+            return self.settings.action_wait if state.noinput_count == 0 else None
+        return self.settings.noinput_timeout
 
     def handle(self, state: State, event: Event) -> tuple[State, Reply]:
         """The next state and what to say: pure, so the same input always gives the same answer."""
-        if state.mode == ENDED:
+        if state.mode == Mode.ENDED:
             return state, Reply(done=True)
+        if isinstance(event, InputsChanged):
+            return self._inputs_changed(state, event)
+        if not (isinstance(event, Intent) and event.name == BROWSE):
+            state = replace(state, cursor=None)
         if isinstance(event, Intent):
             return self._intent(state, event)
         if isinstance(event, NoInput):
             return self._noinput(state)
-        heard = event.heard if isinstance(event, NoMatch) else ""
-        return self._nomatch(state, heard)
+        return self._nomatch(state, event.heard)
 
     # ------------------------------------------------------------ dispatch
 
     def _intent(self, state: State, intent: Intent) -> tuple[State, Reply]:
-        if intent.name not in self._commands and intent.name != "goto":
+        if intent.name not in COMMAND_NAMES and intent.name not in (GOTO, BROWSE):
             return self._nomatch(state, intent.heard or intent.name)
-        if intent.name == "goto" and not (intent.target and self._exists(intent.target)):
+        if intent.name == GOTO and not (intent.target and self._exists(intent.target)):
             return self._nomatch(state, intent.heard or intent.label)
         logged = (_command_event(intent),)
-        help_count = state.help_count + 1 if intent.name == "help" else 0
-        state = replace(state, help_count=help_count)
-        if state.mode == PAUSED:
+        state = replace(state, help_count=state.help_count + 1 if intent.name == Command.HELP else 0)
+        if state.mode == Mode.PAUSED:
             state = replace(state, mode=state.back_mode, noinput_count=0, nomatch_count=0)
-            if intent.name == "resume":
+            if intent.name == Command.RESUME:
                 return state, _with(self._resume_reply(state), logged)
-        if state.mode == CONFIRM:
+        if state.mode == Mode.CONFIRM:
             new, reply = self._in_confirm(state, intent)
             return new, _with(reply, logged)
         state = replace(state, noinput_count=0, nomatch_count=0)
-        if state.mode == MENU:
+        if state.mode == Mode.MENU:
             new, reply = self._in_menu(state, intent)
         else:
             new, reply = self._in_step(state, intent)
         return new, _with(reply, logged)
 
     def _in_step(self, state: State, intent: Intent) -> tuple[State, Reply]:
-        name = intent.name
-        if name == "goto":
+        name, step, words = intent.name, self._step(state), self._words(state)
+        if name == GOTO:
             return self._goto(state, intent)
-        if name == "next":
+        if name == BROWSE:
+            return self._browse(state, intent, step.choices)
+        if name == Command.NEXT:
             return self._next(state)
-        if name == "previous":
+        if name == Command.PREVIOUS:
             return self._previous(state)
-        if name in ("repeat", "resume"):
-            return state, Reply(say=state.last_prompt or self._narration(self._step(state)))
-        if name == "help":
+        if name in (Command.REPEAT, Command.RESUME):
+            return state, Reply(say=self._narration(state, step))
+        if name == Command.HELP:
             return self._help(state)
-        if name == "details":
+        if name == Command.DETAILS:
             return self._details(state)
-        if name == "where":
+        if name == Command.WHERE:
             return state, Reply(say=(self._where(state),))
-        if name in ("yes", "no"):
-            return state, Reply(say=("Il n'y a rien à confirmer pour le moment.", self._reminder(state)))
+        if name in (Command.YES, Command.NO):
+            target = step.if_yes if name == Command.YES else step.if_no
+            if target and self._exists(target):
+                return self._enter(state, target, push=True)
+            return state, Reply(say=(words.nothing_to_confirm(), words.reminder(step)))
         return self._common(state, intent)
 
     def _in_menu(self, state: State, intent: Intent) -> tuple[State, Reply]:
-        name = intent.name
-        if name in ("next", "previous", "resume"):
-            narration = self._narration(self._step(state))
-            return replace(state, mode=STEP, last_prompt=narration), Reply(say=narration)
-        if name == "details":
-            return self._details(replace(state, mode=STEP))
-        if name in ("repeat", "menu"):
-            return state, Reply(say=self._menu_listing())
-        if name == "help":
-            return state, Reply(say=self._menu_help())
-        if name == "where":
-            return state, Reply(say=(self._where(state), self._menu_reminder()))
-        if name in ("yes", "no"):
-            return state, Reply(say=("Il n'y a rien à confirmer pour le moment.", self._menu_reminder()))
-        if name == "goto":
+        name, words = intent.name, self._words(state)
+        if name in (Command.NEXT, Command.PREVIOUS, Command.RESUME):
+            back = replace(state, mode=Mode.STEP)
+            return back, Reply(say=self._narration(back, self._step(back)))
+        if name == Command.DETAILS:
+            return self._details(replace(state, mode=Mode.STEP))
+        if name in (Command.REPEAT, Command.MENU):
+            return state, Reply(say=words.menu_listing(self._parts))
+        if name == Command.HELP:
+            return state, Reply(say=(words.menu_intro(), words.menu_reminder(len(self._parts))))
+        if name == Command.WHERE:
+            return state, Reply(say=(self._where(state), words.menu_reminder(len(self._parts))))
+        if name in (Command.YES, Command.NO):
+            return state, Reply(say=(words.nothing_to_confirm(), words.menu_reminder(len(self._parts))))
+        if name == GOTO:
             return self._goto(state, intent)
+        if name == BROWSE:
+            return self._browse(state, intent, self._parts)
         return self._common(state, intent)
 
     def _in_confirm(self, state: State, intent: Intent) -> tuple[State, Reply]:
-        name = intent.name
+        name, words = intent.name, self._words(state)
         pending = state.pending
         back = replace(state, mode=state.back_mode, pending=None, noinput_count=0, nomatch_count=0)
-        if name == "yes" and pending is not None:
+        if pending is not None and pending.name == SETTING:
+            return self._after_setting(state, back, intent)
+        if name == Command.YES and pending is not None:
             return self._execute(back, pending)
-        if name == "no" and pending is not None and pending.name == RESUME_AT:
+        if name == Command.NO and pending is not None and pending.name == RESUME_AT:
             return self._enter(replace(back, history=()), self.guide.start, push=False,
-                               prefix=("D'accord, on commence au début.",))
-        if name == "no" or pending is None:
-            ack = "D'accord, on continue." if pending is None or pending.name == "quit" else "D'accord."
+                               prefix=(words.ack_from_start(),))
+        if name == Command.NO or pending is None:
+            ack = words.ack_continue() if pending is None or pending.name == Command.QUIT else words.ack()
             return back, Reply(say=(ack, self._reminder(back)))
         answered = replace(state, noinput_count=0, nomatch_count=0)
-        if name in ("repeat", "resume"):
-            return answered, Reply(say=(self._question(pending),))
-        if name == "help":
-            return answered, Reply(say=self._confirm_help(pending))
-        if name == "where":
-            return answered, Reply(say=(self._where(back), self._question(pending)))
-        if name in ("slower", "faster", "louder", "softer", "normal"):
-            new, reply = self._setting(answered, name)
-            return new, _with(reply, (), say=(self._question(pending),))
-        if name == "quit" and pending.name == "quit":
-            return answered, Reply(say=(self._question(pending),))
-        if name in ("previous", "quit", "pause"):
+        if name in (Command.REPEAT, Command.RESUME):
+            return answered, Reply(say=(self._question(answered, pending),))
+        if name == Command.HELP:
+            return answered, Reply(say=self._confirm_help(answered, pending))
+        if name == Command.WHERE:
+            return answered, Reply(say=(self._where(back), self._question(answered, pending)))
+        if name in _VOICE:
+            new, reply = self._setting(answered, Command(name), ask=False)
+            return new, _with(reply, (), say=(self._question(new, pending),))
+        if name == Command.QUIT and pending.name == Command.QUIT:
+            return answered, Reply(say=(self._question(answered, pending),))
+        if name in (Command.PREVIOUS, Command.QUIT, Command.PAUSE):
             return self._intent_after_cancel(back, intent)
         return self._escalate(state, "nomatch", intent.heard or self._label(intent))
 
+    def _after_setting(self, state: State, back: State, intent: Intent) -> tuple[State, Reply]:
+        """« Comme ceci ? »: oui keeps, non tells how to change again, another change asks again,
+        anything else leaves the question and acts."""
+        words = self._words(state)
+        if intent.name == Command.YES:
+            return back, Reply(say=(words.setting_kept(),))
+        if intent.name == Command.NO:
+            return back, Reply(say=(words.setting_how(),))
+        if intent.name in _VOICE:
+            return self._setting(back, Command(intent.name))
+        return self._intent_after_cancel(back, intent)
+
     def _intent_after_cancel(self, state: State, intent: Intent) -> tuple[State, Reply]:
         """The question is dropped and the command acts in the mode the question came from."""
-        if state.mode == MENU:
+        if state.mode == Mode.MENU:
             return self._in_menu(state, intent)
         return self._in_step(state, intent)
 
     def _common(self, state: State, intent: Intent) -> tuple[State, Reply]:
         """Commands that behave the same in the step and in the menu."""
         name = intent.name
-        if name == "menu":
+        at_end = state.mode == Mode.STEP and self._step(state).end
+        if name == Command.MENU:
             return self._menu(state)
-        if name == "pause":
+        if name == Command.PAUSE:
             return self._pause(state)
-        if name in ("slower", "faster", "louder", "softer", "normal"):
-            return self._setting(state, name)
-        if name == "restart":
-            if intent.confidence < self.settings.confirm_threshold:
-                return self._ask(state, intent)
-            return self._restart(state)
-        if name == "quit":
-            return self._ask(state, Intent("quit", label=self._commands["quit"].label))
+        if name in _VOICE:
+            return self._setting(state, Command(name))
+        if name == Command.RESTART:
+            if at_end:     # nothing left to lose: the place is no longer kept at the end
+                return self._restart(state)
+            return self._ask(state, Intent(Command.RESTART, label=self._words(state).label(Command.RESTART)))
+        if name == Command.QUIT:
+            if at_end:
+                return self._execute(state, Intent(Command.QUIT))
+            return self._ask(state, Intent(Command.QUIT, label=self._words(state).label(Command.QUIT)))
         return self._nomatch(state, intent.heard or name)  # unreachable while every command is handled above
 
     # ------------------------------------------------------------- actions
 
     def _enter(self, state: State, target: str, push: bool, prefix: tuple[str, ...] = ()) -> tuple[State, Reply]:
-        """Go to a step: its narration, then what can be said there."""
+        """Go to a step: its narration, then how to go on from there."""
         history = state.history
         if push and target != state.step:
             history = (history + (state.step,))[-HISTORY_LIMIT:]
-        step = self.guide.step(target)
-        narration = self._narration(step)
-        new = replace(state, step=target, history=history, mode=STEP, pending=None, back_mode=STEP,
-                      last_prompt=narration)
+        new = replace(state, step=target, history=history, mode=Mode.STEP, pending=None, back_mode=Mode.STEP,
+                      noinput_count=0, nomatch_count=0)
+        narration = self._narration(new, self.guide.step(target))
         event = {"event": "step", "step": target, "text": " ".join(narration)}
         return new, Reply(say=prefix + narration, events=(event,))
 
     def _next(self, state: State) -> tuple[State, Reply]:
-        step = self._step(state)
+        step, words = self._step(state), self._words(state)
         if step.next:
             return self._enter(state, step.next, push=True)
-        if step.choices:
-            return state, Reply(say=(f"Ici, il faut choisir : dites {self._choice_list(step.choices)}.",))
+        if step.choices or step.if_yes or step.if_no:
+            return state, Reply(say=words.must_choose(step))
         if step.end:
-            return state, Reply(say=(self._end_reminder(),))
-        return state, Reply(say=("Il n'y a pas d'étape suivante ici.", self._reminder(state)))
+            return state, Reply(say=(words.end_reminder(),))
+        return state, Reply(say=(words.no_next(), self._reminder(state)))
 
     def _previous(self, state: State) -> tuple[State, Reply]:
         if not state.history:
-            if state.step == self.guide.start:
-                said = "Vous êtes au début du guide : il n'y a pas d'étape précédente."
-            else:
-                said = "Il n'y a pas d'étape précédente."
+            said = self._words(state).no_previous(at_start=state.step == self.guide.start)
             return state, Reply(say=(said, self._reminder(state)))
         back = replace(state, history=state.history[:-1])
         return self._enter(back, state.history[-1], push=False)
@@ -357,271 +392,224 @@ class Dialog:
             return self._ask(state, intent)
         return self._enter(state, target, push=True)
 
+    def _browse(self, state: State, intent: Intent, choices: tuple[Choice, ...]) -> tuple[State, Reply]:
+        """The arrow keys read the options one by one; Entrée then picks the one last read."""
+        if not choices:
+            return self._nomatch(state, intent.heard)
+        step = 1 if intent.target != "-1" else -1
+        if state.cursor is None:
+            cursor = 0 if step == 1 else len(choices) - 1
+        else:
+            cursor = (state.cursor + step) % len(choices)
+        said = self._words(state).option(cursor + 1, choices[cursor], first=state.cursor is None)
+        return replace(state, cursor=cursor), Reply(say=(said,))
+
     def _restart(self, state: State) -> tuple[State, Reply]:
         return self._enter(replace(state, history=()), self.guide.start, push=False,
-                           prefix=("On recommence depuis le début.",))
+                           prefix=(self._words(state).restarting(),))
 
     def _ask(self, state: State, intent: Intent) -> tuple[State, Reply]:
-        """Hold ``intent`` until the user says yes or no."""
+        """Hold ``intent`` until the person says yes or no."""
         pending = replace(intent, label=self._label(intent))
-        new = replace(state, mode=CONFIRM, pending=pending, back_mode=self._home_mode(state))
-        event: dict = {"event": "confirm", "name": pending.name, "label": pending.label}
-        if pending.name == "goto":
+        new = replace(state, mode=Mode.CONFIRM, pending=pending, back_mode=self._home_mode(state))
+        event: dict = {"event": "confirm", "name": str(pending.name), "label": pending.label}
+        if pending.name == GOTO:
             event["target"] = pending.target
-        return new, Reply(say=(self._question(pending),), events=(event,))
+        return new, Reply(say=(self._question(new, pending),), events=(event,))
 
     def _execute(self, state: State, pending: Intent) -> tuple[State, Reply]:
         """Carry out a confirmed intent (``state`` is already back in the mode it came from)."""
-        if pending.name == "quit":
-            ended = replace(state, mode=ENDED)
-            return ended, Reply(say=("Au revoir, et à bientôt.",), events=({"event": "end", "reason": "quit"},),
+        if pending.name == Command.QUIT:
+            ended = replace(state, mode=Mode.ENDED)
+            return ended, Reply(say=(self._words(state).goodbye(),), events=({"event": "end", "reason": "quit"},),
                                 done=True)
-        if pending.name == "restart":
+        if pending.name == Command.RESTART:
             return self._restart(state)
         return self._enter(state, pending.target or state.step, push=True)
 
     def _details(self, state: State) -> tuple[State, Reply]:
-        step = self._step(state)
+        step, words = self._step(state), self._words(state)
         if not step.details:
-            return state, Reply(say=("Il n'y a pas d'autre détail pour cette étape.", self._reminder(state)))
-        said = (_clean(step.details), self._reminder(state))
-        return replace(state, last_prompt=said), Reply(say=said)
+            return state, Reply(say=(words.no_details(), words.reminder(step)))
+        return state, Reply(say=(words.details(step), words.reminder(step)))
 
     def _help(self, state: State) -> tuple[State, Reply]:
-        return state, Reply(say=self._step_help(state, full=state.help_count >= 2))
+        words = self._words(state)
+        if state.help_count >= 2:
+            keys_now = words.keys and (not words.words or state.help_count >= 3)
+            return state, Reply(say=words.full_help(bool(self._parts), keys_now))
+        return state, Reply(say=words.help(self._step(state), bool(state.history)))
 
     def _menu(self, state: State) -> tuple[State, Reply]:
+        words = self._words(state)
         if not self._parts:
-            return state, Reply(say=("Ce guide n'a pas de sommaire.", self._reminder(state)))
-        return replace(state, mode=MENU), Reply(say=self._menu_listing())
+            return state, Reply(say=(words.no_menu(), self._reminder(state)))
+        return replace(state, mode=Mode.MENU), Reply(say=words.menu_listing(self._parts))
 
     def _pause(self, state: State) -> tuple[State, Reply]:
-        new = replace(state, mode=PAUSED, back_mode=self._home_mode(state), pending=None)
-        resume = self._commands["resume"].label
-        return new, Reply(say=(f"Je fais une pause. Dites « {resume} » ou appuyez sur une touche.",))
+        new = replace(state, mode=Mode.PAUSED, back_mode=self._home_mode(state), pending=None)
+        return new, Reply(say=(self._words(state).paused(),))
 
     def _resume_reply(self, state: State) -> Reply:
         """Back from a pause: say again what was being said (``state`` is already out of the pause)."""
-        if state.mode == MENU:
-            return Reply(say=("On reprend.",) + self._menu_listing())
-        return Reply(say=("On reprend.",) + (state.last_prompt or self._narration(self._step(state))))
+        words = self._words(state)
+        if state.mode == Mode.MENU:
+            return Reply(say=(words.resuming(), *words.menu_listing(self._parts)))
+        return Reply(say=(words.resuming(), *self._narration(state, self._step(state))))
 
-    def _setting(self, state: State, name: str) -> tuple[State, Reply]:
-        """Move the speech rate or volume one level; the reply is spoken at the new level."""
-        if name == "normal":
+    def _setting(self, state: State, command: Command, ask: bool = True) -> tuple[State, Reply]:
+        """Move the speech rate or volume one level; the reply is spoken at the new level.
+
+        ``ask``: end with « Comme ceci ? », a light question (oui keeps, anything else acts).
+        """
+        words = self._words(state)
+        if command == Command.NORMAL:
             if state.rate_level == 0 and state.volume_level == 0:
-                return state, Reply(say=("La voix est déjà au réglage normal.",))
+                return state, Reply(say=(words.already_normal(),))
             changed = tuple(
                 {"event": "setting", "name": kind, "level": 0}
                 for kind, level in (("rate", state.rate_level), ("volume", state.volume_level))
                 if level != 0
             )
-            return replace(state, rate_level=0, volume_level=0), Reply(say=("Comme ceci ?",), events=changed)
-        kind, delta, low, high, at_bound = _SETTINGS[name]
-        current = state.rate_level if kind == "rate" else state.volume_level
-        level = max(low, min(high, current + delta))
-        if level == current:
-            return state, Reply(say=(at_bound,))
-        new = replace(state, rate_level=level) if kind == "rate" else replace(state, volume_level=level)
-        return new, Reply(say=("Comme ceci ?",), events=({"event": "setting", "name": kind, "level": level},))
+            new = replace(state, rate_level=0, volume_level=0)
+        else:
+            kind, delta, low, high = _LEVELS[command]
+            current = state.rate_level if kind == "rate" else state.volume_level
+            level = max(low, min(high, current + delta))
+            if level == current:
+                return state, Reply(say=(words.setting_at_limit(command),))
+            new = replace(state, rate_level=level) if kind == "rate" else replace(state, volume_level=level)
+            changed = ({"event": "setting", "name": kind, "level": level},)
+        if not ask:
+            return new, Reply(events=changed)
+        asked = replace(new, mode=Mode.CONFIRM, pending=Intent(SETTING), back_mode=self._home_mode(state))
+        return asked, Reply(say=(words.question_setting(),), events=changed)
+
+    def _inputs_changed(self, state: State, event: InputsChanged) -> tuple[State, Reply]:
+        """The microphone is gone: say how to go on, in the way that works now."""
+        new = replace(state, modality=event.modality)
+        logged = {"event": "input", "reason": event.reason.value,
+                  "modality": "keys" if Modality.KEYS in event.modality else "words"}
+        return new, Reply(say=(self._words(new).microphone_lost(),), events=(logged,))
 
     # ------------------------------------------------ silence, not understood
 
     def _noinput(self, state: State) -> tuple[State, Reply]:
-        if state.mode == PAUSED:
+        if state.mode == Mode.PAUSED:
             return state, Reply()  # a pause is a resting state: silence is expected there
+        if state.mode == Mode.CONFIRM and state.pending is not None and state.pending.name == SETTING:
+            return replace(state, mode=state.back_mode, pending=None), Reply()  # silence keeps the new voice
+        if state.mode == Mode.STEP and not self._step(state).is_question:
+            # One short sentence after the long wait, then silence: the person is busy on the website.
+            new = replace(state, noinput_count=state.noinput_count + 1, help_count=0)
+            event = {"event": "noinput", "count": new.noinput_count}
+            said = (self._words(state).nudge(self._step(state)),) if state.noinput_count == 0 else ()
+            return new, Reply(say=said, events=(event,))
         return self._escalate(state, "noinput", "")
 
     def _nomatch(self, state: State, heard: str) -> tuple[State, Reply]:
-        if state.mode == PAUSED:
+        if state.mode == Mode.PAUSED:
             back = replace(state, mode=state.back_mode, noinput_count=0, nomatch_count=0, help_count=0)
             event = {"event": "command", "name": "resume", "heard": heard}
             return back, _with(self._resume_reply(back), (event,))
         return self._escalate(state, "nomatch", heard)
 
     def _escalate(self, state: State, kind: str, heard: str) -> tuple[State, Reply]:
-        """Tapered prompts: short re-prompt, then full help, then a pause (VoiceXML's event counts)."""
+        """Tapered prompts: a short re-prompt, then the options, then a pause (VoiceXML's event counts)."""
+        words = self._words(state)
+        event: dict
+        opening: tuple[str, ...]
         if kind == "noinput":
             count = state.noinput_count + 1
             state = replace(state, noinput_count=count, help_count=0)
-            event: dict = {"event": "noinput", "count": count}
-            opening, earcon = "Je vous écoute.", None
+            event, opening, earcon = {"event": "noinput", "count": count}, (), None
         else:
             count = state.nomatch_count + 1
             state = replace(state, nomatch_count=count, help_count=0)
-            event = {"event": "nomatch", "heard": heard, "count": count}
-            opening, earcon = NOT_UNDERSTOOD, "nomatch"
+            event, opening, earcon = ({"event": "nomatch", "heard": heard, "count": count},
+                                      (words.not_understood(),), "nomatch")
         level = min(count, self.settings.max_escalation)
         if level == self.settings.max_escalation:
-            paused = replace(state, mode=PAUSED, back_mode=self._home_mode(state), pending=None)
-            say = (PAUSE_AFTER_SILENCE,) if kind == "noinput" else (NOT_UNDERSTOOD, PAUSE_AFTER_SILENCE)
-            return paused, Reply(say=say, events=(event,), earcon=earcon)
+            paused = replace(state, mode=Mode.PAUSED, back_mode=self._home_mode(state), pending=None)
+            return paused, Reply(say=opening + (words.pause_after_silence(),), events=(event,), earcon=earcon)
         if level == 1:
-            say = (opening, self._short_prompt(state))
+            say = opening + self._short_prompt(state)
         else:
-            say = ((NOT_UNDERSTOOD,) if kind == "nomatch" else ()) + self._context_help(state)
+            say = opening + self._options_help(state)
         return state, Reply(say=say, events=(event,), earcon=earcon)
 
     # ------------------------------------------------------------ phrasing
 
-    def _narration(self, step: Step) -> tuple[str, ...]:
-        return (_clean(step.say), self._step_reminder(step))
+    def _words(self, state: State) -> Phrasing:
+        return self.wording.for_(state.modality)
 
-    def _step_reminder(self, step: Step) -> str:
-        """Said after each narration: what can be said on this step."""
-        help_ = self._quoted("help")
-        if step.choices and step.next:
-            return (f"Dites {self._choice_list(step.choices)}, ou {self._quoted('next')} pour continuer. "
-                    f"Ou dites {help_}.")
-        if step.choices:
-            return f"Dites {self._choice_list(step.choices)}. Ou dites {help_}."
-        if step.next:
-            return f"Dites {self._quoted('next')} pour continuer."
-        if step.end:
-            return self._end_reminder()
-        return f"Dites {self._quoted('previous')} pour revenir en arrière, ou {help_}."
-
-    def _end_reminder(self) -> str:
-        return f"C'est la fin du guide. Dites {self._quoted('restart')} ou {self._quoted('quit')}."
+    def _narration(self, state: State, step: Step) -> tuple[Line, ...]:
+        words = self._words(state)
+        return (words.narration(step, self.settings.sees_screen), words.reminder(step))
 
     def _reminder(self, state: State) -> str:
         """What can be said now, in the mode ``state`` is in."""
-        if state.mode == MENU:
-            return self._menu_reminder()
-        if state.mode == CONFIRM and state.pending is not None:
-            return self._question(state.pending)
-        return self._step_reminder(self._step(state))
+        words = self._words(state)
+        if state.mode == Mode.MENU:
+            return words.menu_reminder(len(self._parts))
+        if state.mode == Mode.CONFIRM and state.pending is not None:
+            return self._question(state, state.pending)
+        return words.reminder(self._step(state))
 
-    def _short_prompt(self, state: State) -> str:
-        """The first re-prompt after a silence or a misunderstanding: the options, then "aide"."""
-        help_ = self._quoted("help")
-        if state.mode == CONFIRM and state.pending is not None:
-            return self._question(state.pending)
-        if state.mode == MENU:
-            return f"Dites le nom d'une partie ou son numéro, ou {help_}."
+    def _short_prompt(self, state: State) -> tuple[str, ...]:
+        """The first re-prompt after a silence or a misunderstanding."""
+        words = self._words(state)
+        if state.mode == Mode.CONFIRM and state.pending is not None:
+            return (self._question(state, state.pending),)
+        if state.mode == Mode.MENU:
+            return (words.menu_short(),)
         step = self._step(state)
-        next_ = f"{self._quoted('next')} pour continuer"
-        if step.choices and step.next:
-            return f"Dites {self._choice_list(step.choices)}, {next_}, ou {help_}."
-        if step.choices:
-            return f"Dites {self._choice_list(step.choices)}, ou {help_}."
-        if step.next:
-            return f"Dites {next_}, ou {help_}."
-        if step.end:
-            return f"Dites {self._quoted('restart')} ou {self._quoted('quit')}, ou {help_}."
-        return f"Dites {self._quoted('previous')} ou {help_}."
+        if step.is_question:
+            return (words.reminder(step),)
+        return (words.nudge(step), words.ask_help())
 
-    def _context_help(self, state: State) -> tuple[str, ...]:
-        if state.mode == MENU:
-            return self._menu_help()
-        if state.mode == CONFIRM and state.pending is not None:
-            return self._confirm_help(state.pending)
-        return self._step_help(state, full=False)
+    def _options_help(self, state: State) -> tuple[str, ...]:
+        """The second re-prompt: the options here, with their keys."""
+        words = self._words(state)
+        if state.mode == Mode.MENU:
+            return (words.menu_intro(), words.menu_reminder(len(self._parts)))
+        if state.mode == Mode.CONFIRM and state.pending is not None:
+            return self._confirm_help(state, state.pending)
+        return words.help(self._step(state), bool(state.history))
 
-    def _step_help(self, state: State, full: bool) -> tuple[str, ...]:
-        """The choices first, then the commands with their keys; the most useful first."""
-        step = self._step(state)
-        say: list[str] = []
-        if step.choices:
-            keyed = " ; ".join(
-                f"« {c.label} »" + (f", touche {i}" if i <= MAX_KEYED else "") for i, c in enumerate(step.choices, 1)
-            )
-            say.append(f"Pour choisir : {keyed}.")
-        if full:
-            names = [n for n in FULL_HELP if n != "menu" or self._parts]
-        else:
-            names = []
-            if step.next:
-                names.append("next")
-            elif step.end and not step.choices:
-                names.append("restart")
-            if state.history:
-                names.append("previous")
-            names.append("repeat")
-            if step.details:
-                names.append("details")
-            if self._parts:
-                names.append("menu")
-            names.append("quit")
-        say.extend(self._command_line(name) for name in names)
-        if not full:
-            say.append(f"Pour entendre toutes les commandes, redites {self._quoted('help')}.")
-        return tuple(say)
-
-    def _command_line(self, name: str) -> str:
-        spec = self._commands[name]
-        line = f"Dites « {spec.label} » pour {spec.help}"
-        if spec.keys:
-            line += ", touche " + or_list([key_label(k) for k in spec.keys])
-        return line + "."
-
-    def _menu_lines(self) -> tuple[str, ...]:
-        """Parts 1 to 9 with their key; the others (no key for them) by name only."""
-        lines = tuple(f"{i} : {part.label}." for i, part in enumerate(self._parts[:MAX_KEYED], 1))
-        rest = [part.label for part in self._parts[MAX_KEYED:]]
-        if rest:
-            lines += ("Et aussi : " + or_list(rest, "et") + ".",)
-        return lines
-
-    def _menu_back(self) -> str:
-        return f"Pour revenir à l'étape en cours, dites {self._quoted('next')}."
-
-    def _menu_listing(self) -> tuple[str, ...]:
-        return ("Sommaire. Dites le nom d'une partie, ou appuyez sur son numéro.",) + self._menu_lines() + (
-            self._menu_back(),
-        )
-
-    def _menu_reminder(self) -> str:
-        return f"Dites le nom d'une partie, ou appuyez sur son numéro. {self._menu_back()}"
-
-    def _menu_help(self) -> tuple[str, ...]:
-        return (
-            ("Vous êtes dans le sommaire. Dites le nom d'une partie, ou appuyez sur son numéro :",)
-            + self._menu_lines()
-            + (self._menu_back(), f"Pour quitter le guide, dites {self._quoted('quit')}.")
-        )
-
-    def _question(self, pending: Intent) -> str:
-        answer = f"Dites {self._commands['yes'].label} ou {self._commands['no'].label}."
-        if pending.name == "quit":
-            return f"Voulez-vous vraiment quitter le guide ? {answer}"
+    def _question(self, state: State, pending: Intent) -> str:
+        words = self._words(state)
+        if pending.name == Command.QUIT:
+            return words.question_quit()
+        if pending.name == Command.RESTART:
+            return words.question_restart()
         if pending.name == RESUME_AT:
-            return f"Voulez-vous reprendre où vous en étiez ? {answer}"
-        return f"Vous avez dit « {pending.label} » ? {answer}"
+            return words.question_resume()
+        if pending.name == SETTING:
+            return words.question_setting()
+        return words.question_heard(pending.label)
 
-    def _confirm_help(self, pending: Intent) -> tuple[str, ...]:
-        yes, no = self._commands["yes"], self._commands["no"]
-        keys = ""
-        if yes.keys and no.keys:
-            keys = (f", ou appuyez sur {key_label(yes.keys[0])} pour {yes.label}, "
-                    f"{key_label(no.keys[0])} pour {no.label}")
-        say = (f"J'attends votre réponse : dites « {yes.label} » ou « {no.label} »{keys}.",
-               self._question(pending))
-        if pending.name != "quit":
-            say += (f"Vous pouvez aussi dire {self._quoted('previous')} pour revenir en arrière, "
-                    f"ou {self._quoted('quit')}.",)
-        return say
+    def _confirm_help(self, state: State, pending: Intent) -> tuple[str, ...]:
+        words = self._words(state)
+        said: tuple[str, ...] = (words.waiting_for_answer(), self._question(state, pending))
+        if pending.name not in (Command.QUIT, RESUME_AT):
+            said += (words.cancel_hint(),)
+        return said
 
     def _where(self, state: State) -> str:
-        position = f"l'étape {self.guide.position(state.step)} sur {len(self.guide.steps)}"
-        title = _sentence(_clean(self._step(state).title))
-        if state.mode == MENU:
-            return f"Vous êtes dans le sommaire ; l'étape en cours est {position} : {title}"
-        return f"Vous êtes à {position} : {title}"
-
-    def _choice_list(self, choices: tuple[Choice, ...]) -> str:
-        return or_list([f"« {c.label} »" for c in choices])
-
-    def _quoted(self, name: str) -> str:
-        return f"« {self._commands[name].label} »"
+        step = self._step(state)
+        return self._words(state).where(self.guide.position(state.step), len(self.guide.steps), step.title,
+                                        in_menu=state.mode == Mode.MENU)
 
     def _label(self, intent: Intent) -> str:
-        """How "Vous avez dit « ... » ?" names an intent."""
+        """How « Vous avez dit « ... » ? » names an intent."""
         if intent.label:
             return intent.label
-        if intent.name == "goto" and intent.target and self._exists(intent.target):
+        if intent.name == GOTO and intent.target and self._exists(intent.target):
             return self.guide.step(intent.target).title
-        return self._commands[intent.name].label if intent.name in self._commands else intent.name
+        if intent.name in COMMAND_NAMES:
+            return self.wording.for_(Modality.WORDS).label(Command(intent.name))
+        return intent.name
 
     # ------------------------------------------------------------- helpers
 
@@ -632,27 +620,16 @@ class Dialog:
         return step_id in self._step_ids
 
     @staticmethod
-    def _home_mode(state: State) -> str:
+    def _home_mode(state: State) -> Mode:
         """The mode a question or a pause returns to: the menu or the step."""
-        if state.mode in (CONFIRM, PAUSED):
+        if state.mode in (Mode.CONFIRM, Mode.PAUSED):
             return state.back_mode
-        return MENU if state.mode == MENU else STEP
-
-
-_RATE = (levels.MIN_RATE_LEVEL, levels.MAX_RATE_LEVEL)
-_VOLUME = (levels.MIN_VOLUME_LEVEL, levels.MAX_VOLUME_LEVEL)
-# command: (setting, step, lowest, highest, what is said at the bound)
-_SETTINGS = {
-    "slower": ("rate", -1, *_RATE, "C'est déjà la vitesse la plus lente."),
-    "faster": ("rate", 1, *_RATE, "C'est déjà la vitesse la plus rapide."),
-    "softer": ("volume", -1, *_VOLUME, "C'est déjà le volume le plus faible."),
-    "louder": ("volume", 1, *_VOLUME, "C'est déjà le volume le plus fort."),
-}
+        return Mode.MENU if state.mode == Mode.MENU else Mode.STEP
 
 
 def _command_event(intent: Intent) -> dict:
-    event = {"event": "command", "name": intent.name}
-    if intent.name == "goto":
+    event: dict = {"event": "command", "name": str(intent.name)}
+    if intent.name == GOTO:
         event["target"] = intent.target
     return event
 
@@ -660,25 +637,3 @@ def _command_event(intent: Intent) -> dict:
 def _with(reply: Reply, events: tuple[dict, ...], say: tuple[str, ...] = ()) -> Reply:
     """``reply`` with ``events`` logged first and ``say`` spoken after."""
     return replace(reply, events=events + reply.events, say=reply.say + say)
-
-
-def _clean(text: str) -> str:
-    """YAML folded text keeps line breaks and trailing spaces; the ear needs neither."""
-    return " ".join(text.split())
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "!", "?", "…")) else text + "."
-
-
-def or_list(items: list[str], last: str = "ou") -> str:
-    """« a », « b » ou « c »."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
-
-
-def key_label(key: str) -> str:
-    if key in KEY_NAMES:
-        return KEY_NAMES[key]
-    return key.upper() if len(key) == 1 and key.isalpha() else key

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from voiceguide.dialog.grammar import Grammar
-from voiceguide.dialog.intent import Intent, NoMatch, Options, Unsure
+from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
 from voiceguide.language.analysis import LAST, NEG, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import Lexicon, load_lexicon
@@ -97,7 +97,7 @@ class IntentMatcher:
                 self._add(self._fixed, spec.name, None, spec.label, "command", phrase)
         for step in guide.steps:
             for topic in step.topics:
-                self._add(self._fixed, "goto", step.id, topic, "topic", topic)
+                self._add(self._fixed, GOTO, step.id, topic, "topic", topic)
         self._keys = {key.lower(): spec for spec in vocabulary.commands for key in spec.keys}
         self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
         self._contexts = {
@@ -130,13 +130,19 @@ class IntentMatcher:
         return found if isinstance(found, Intent) else None
 
     def match_key(self, key: str, options: Options) -> Intent | None:
-        """The intent of a key: digit N selects choice N, letters are case-insensitive."""
+        """The intent of a key: digit N selects choice N, letters are case-insensitive; the arrows
+        down and up read the choices one by one, and Entrée then picks the one last read."""
         if key.isdigit() and len(key) == 1:
             n = int(key)
             if 1 <= n <= len(options.choices):
                 choice = options.choices[n - 1]
-                return Intent(name="goto", target=choice.target, heard=key, label=choice.label)
+                return Intent(name=GOTO, target=choice.target, heard=key, label=choice.label)
             return None
+        if key in ("down", "up") and options.choices:
+            return Intent(name=BROWSE, target="+1" if key == "down" else "-1", heard=key)
+        if key == "enter" and options.cursor is not None and 0 <= options.cursor < len(options.choices):
+            choice = options.choices[options.cursor]
+            return Intent(name=GOTO, target=choice.target, heard=key, label=choice.label)
         spec = self._keys.get(key.lower())
         if spec is None:
             return None
@@ -189,7 +195,7 @@ class IntentMatcher:
             seeds = []
             for choice in choices:
                 for text in dict.fromkeys((choice.label, *choice.phrases)):
-                    self._add(seeds, "goto", choice.target, choice.label, "choice", text)
+                    self._add(seeds, GOTO, choice.target, choice.label, "choice", text)
             self._choices[choices] = seeds
         return seeds
 
@@ -260,8 +266,8 @@ class IntentMatcher:
         if not 1 <= n <= len(options.choices):
             return None
         choice = options.choices[n - 1]
-        seed = _Seed("goto", choice.target, choice.label, "choice", "", (), frozenset(), frozenset())
-        return _Reading(seed, "goto", 0.0, EXACT, NUMBER)
+        seed = _Seed(GOTO, choice.target, choice.label, "choice", "", (), frozenset(), frozenset())
+        return _Reading(seed, GOTO, 0.0, EXACT, NUMBER)
 
     def _decide(self, readings: list[_Reading], heard: str) -> Intent | Unsure | NoMatch:
         if not readings:

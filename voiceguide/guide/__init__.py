@@ -13,8 +13,10 @@ from pathlib import Path
 
 from voiceguide.guide.checks import GuideChecker
 from voiceguide.guide.model import (
+    ACTION,
     BUNDLED_DIR,
     DEFAULT_GUIDE,
+    QUESTION,
     Choice,
     Guide,
     GuideError,
@@ -30,7 +32,7 @@ from voiceguide.guide.reading import (
 from voiceguide.language.vocabulary import Vocabulary
 
 __all__ = [
-    "BUNDLED_DIR", "DEFAULT_GUIDE", "MAX_GUIDE_BYTES", "MAX_GUIDE_SIZE_TEXT",
+    "ACTION", "BUNDLED_DIR", "DEFAULT_GUIDE", "QUESTION", "MAX_GUIDE_BYTES", "MAX_GUIDE_SIZE_TEXT",
     "Choice", "Guide", "GuideError", "Problem", "Step", "check_guide", "load_guide",
 ]
 

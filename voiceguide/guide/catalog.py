@@ -78,6 +78,8 @@ def resolve_guide(name_or_path: str, user_dir: Path | None = None) -> Path:
         problem = f"Le fichier de guide « {text} » est introuvable : vérifiez le chemin et le nom du fichier."
     elif not text:
         problem = "Aucun guide indiqué après --guide."
+    elif candidate.is_dir():
+        problem = f"« {text} » est un dossier, et il n'y a pas de guide nommé ainsi."
     else:
         problem = f"Il n'y a pas de guide nommé « {text} »."
     raise UserError(

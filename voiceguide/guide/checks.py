@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -112,7 +113,8 @@ class GuideChecker:
         self.problems: list[Problem] = []
 
     def add(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+        # What the guide holds is quoted in the messages: an invisible character in it is written out.
+        self.problems.append(Problem(self.path, line, show_invisible(message)))
 
     # -- generic readers: each reports what is wrong and returns None then --
 
@@ -246,8 +248,11 @@ class GuideChecker:
         id_node = self.required(fields, "id", node, where)
         step_id = self.text(id_node, "id", where)
         if step_id is not None and not ID_PATTERN.fullmatch(step_id):
+            hidden = sorted({f"U+{ord(c):04X}" for c in step_id if _is_invisible(c)})
+            why = (f"il contient un caractère invisible ({', '.join(hidden)}), souvent venu d'un copier-coller : "
+                   "retirez-le ; " if hidden else "")
             self.add(_line(id_node),
-                     f"identifiant « {step_id} » invalide : utilisez seulement des lettres minuscules "
+                     f"identifiant « {step_id} » invalide : {why}utilisez seulement des lettres minuscules "
                      "sans accent, des chiffres et des tirets, par exemple « premiere-connexion »")
         raw = _RawStep(id=step_id, title=None, say=None, details=None, next=None, next_line=0,
                        choices=[], topics=[], end=False, line=_line(node), index=index)
@@ -446,6 +451,20 @@ class GuideChecker:
 def _ambiguous(what: str, text: str, first: tuple[str, int]) -> str:
     return (f"{what} « {text} » prête à confusion : ces mots mènent déjà à l'étape "
             f"« {first[0]} » (ligne {first[1]}) ; réservez-les à un seul choix ou sujet (« topics »)")
+
+
+# Control, format (zero-width, bidirectional overrides, BOM, soft hyphen), private-use, unassigned
+# and line-separator characters: nothing or something misleading shows where they are.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+
+
+def _is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES
+
+
+def show_invisible(text: str) -> str:
+    """``text`` with each invisible character written as ``<U+200B>``, so that a message shows it (and stays one line)."""
+    return "".join(f"<U+{ord(c):04X}>" if _is_invisible(c) else c for c in text)
 
 
 def _reach(roots: list[str], neighbours: Callable[[str], list[str]]) -> set[str]:

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from voiceguide.errors import UserError
 
+ACTION = "action"        # type, click, wait for a page: the guide waits quietly while it is done
+QUESTION = "question"    # a choice or a yes/no answer, asked of the person
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -32,6 +35,17 @@ class Step:
     topics: tuple[str, ...] = ()      # shortcut names, usable from anywhere; the first names the part in "sommaire"
     end: bool = False                 # the final step (may have no next)
     line: int = 0
+    kind: str = ""                    # ACTION or QUESTION; "" = by default (QUESTION when it can be answered)
+    on_screen: str | None = None      # where the element is on the screen, for a person who sees a little
+    if_yes: str | None = None         # where « oui » leads, at a yes/no question
+    if_no: str | None = None          # where « non » leads
+
+    @property
+    def is_question(self) -> bool:
+        """A question to the guide (a choice, yes/no), as opposed to an action on the website."""
+        if self.kind:
+            return self.kind == QUESTION
+        return bool(self.choices or self.if_yes or self.if_no)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ on the vocabulary, not the other way round.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,13 +27,36 @@ from voiceguide.language.text import drop_fillers, fold
 
 BUNDLED_VOCABULARY = Path(__file__).parent / "vocabulary.yaml"
 
-# The engine refers to these commands by name; a vocabulary lacking one would
-# leave the user without a way out of some state.
-COMMAND_NAMES: tuple[str, ...] = (
-    "next", "previous", "repeat", "help", "menu", "where", "pause", "resume",
-    "slower", "faster", "louder", "softer", "normal", "details", "restart",
-    "quit", "yes", "no",
-)
+
+
+class Command(str, enum.Enum):
+    """The universal commands. The engine refers to them by these names; a vocabulary
+    lacking one would leave the user without a way out of some state."""
+
+    NEXT = "next"
+    PREVIOUS = "previous"
+    REPEAT = "repeat"
+    HELP = "help"
+    MENU = "menu"
+    WHERE = "where"
+    PAUSE = "pause"
+    RESUME = "resume"
+    SLOWER = "slower"
+    FASTER = "faster"
+    LOUDER = "louder"
+    SOFTER = "softer"
+    NORMAL = "normal"
+    DETAILS = "details"
+    RESTART = "restart"
+    QUIT = "quit"
+    YES = "yes"
+    NO = "no"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+COMMAND_NAMES: tuple[str, ...] = tuple(c.value for c in Command)
 NAMED_KEYS: tuple[str, ...] = ("enter", "space", "escape", "right", "left")
 
 

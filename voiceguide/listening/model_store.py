@@ -64,14 +64,30 @@ def candidate_dirs(name: str = DEFAULT_MODEL_NAME, cwd: Path | None = None) -> l
     return seen
 
 
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar")
+
+
 def _resolve_explicit(path: Path, name: str, origin: str) -> Path:
     p = Path(path).expanduser()
     if not p.exists():
         raise UserError(f"Le dossier de modèle indiqué par {origin} n'existe pas : {p}. "
                         "Corrigez le chemin, ou installez le modèle avec « voiceguide model download ».")
+    if not p.is_dir():
+        raise UserError(_not_a_folder(p, origin))
     if not is_vosk_model(p) and is_vosk_model(p / name):
         return p / name   # the user named the folder that holds the model
     return p
+
+
+def _not_a_folder(p: Path, origin: str) -> str:
+    """Why a file cannot be the model folder, in French: an archive still to unpack, or the wrong path."""
+    if p.is_file() and (p.suffix.lower() in ARCHIVE_SUFFIXES or zipfile.is_zipfile(p)):
+        return (f"« {p} », indiqué par {origin}, est une archive, pas le dossier du modèle : décompressez-la "
+                f"(par exemple « unzip {p.name} ») puis indiquez le dossier obtenu ; ou installez le modèle "
+                "avec « voiceguide model download », qui le décompresse.")
+    kind = "un fichier" if p.is_file() else "un fichier spécial"
+    return (f"« {p} », indiqué par {origin}, est {kind}, pas le dossier du modèle : vérifiez le chemin, "
+            "ou installez le modèle avec « voiceguide model download ».")
 
 
 def find_model(explicit: Path | None = None, *, name: str = DEFAULT_MODEL_NAME,

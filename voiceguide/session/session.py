@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Protocol, TextIO
 
-from voiceguide.dialog.intent import Intent, NoInput, NoMatch
+from voiceguide.dialog.intent import Intent, Modality, NoInput, NoMatch
 from voiceguide.dialog.machine import Dialog, Reply, State
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.listening.turns import EndOfInput, InputSource, KeyPress, Utterance
@@ -62,13 +62,18 @@ class Session:
         self.notify = notify
         self.state: State | None = None
 
-    def run(self, resume: str | None = None, intro: tuple[str, ...] = ()) -> State:
+    def run(self, resume: str | None = None, intro: tuple[str, ...] = (),
+            modality: Modality = Modality.WORDS) -> State:
         """Speak, listen, repeat; return the last state (its ``step`` is where the user stopped).
 
         ``resume``: the step where the user stopped last time (they are asked
         whether to go on there). ``intro``: said before the welcome.
+        ``modality``: how the user answers (words, keys or both), for the wording.
         """
-        state, reply = self.dialog.offer_resume(resume) if resume else self.dialog.start()
+        if resume:
+            state, reply = self.dialog.offer_resume(resume, modality=modality)
+        else:
+            state, reply = self.dialog.start(modality=modality)
         if intro:
             reply = dataclasses.replace(reply, say=intro + reply.say)
         self.state = state
@@ -77,7 +82,7 @@ class Session:
         while not reply.done:
             options = self.dialog.options(state)
             try:
-                turn = self._await_turn(self.matcher.grammar(options))
+                turn = self._await_turn(self.matcher.grammar(options), self.dialog.noinput_timeout(state))
             except EndOfInput:
                 reason = "end-of-input"
                 break
@@ -89,9 +94,9 @@ class Session:
         self.speaker.wait(None)
         return state
 
-    def _await_turn(self, grammar: list[str]):
+    def _await_turn(self, grammar: list[str], timeout: float | None):
         if getattr(self.source, "listens_while_speaking", False):
-            return self.source.next_turn(grammar, self.dialog.settings.noinput_timeout)  # the source stops the speech itself
+            return self.source.next_turn(grammar, timeout)  # the source stops the speech itself
         if self.source.can_interrupt:
             while self.speaker.speaking:
                 turn = self.source.next_turn(grammar, POLL_SECONDS)
@@ -103,15 +108,17 @@ class Session:
         if getattr(self.source, "listening_tone", False):
             self.speaker.earcon("listening")
             self.speaker.wait(None)
-        return self.source.next_turn(grammar, self.dialog.settings.noinput_timeout)
+        return self.source.next_turn(grammar, timeout)
 
     def _interpret(self, turn, options):
         if turn is None:
             return NoInput()
         if isinstance(turn, KeyPress):
-            self.events.write({"event": "key", "key": turn.key})
             intent = self.matcher.match_key(turn.key, options)
-            return intent if intent is not None else NoMatch(heard=turn.key)
+            if intent is None:
+                return NoMatch()   # a key that is no command here (a code typed in the wrong window) is kept nowhere
+            self.events.write({"event": "key", "key": turn.key})
+            return intent
         assert isinstance(turn, Utterance)
         self.events.write(
             {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source}
