@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from voiceguide.dialog.intent import Intent, NoMatch, Unsure
-from voiceguide.dialog.machine import CONFIRM, ENDED, PAUSED, Dialog, State
+from voiceguide.dialog.machine import Dialog, Mode, State
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
 from voiceguide.language.vocabulary import load_vocabulary
@@ -55,6 +55,7 @@ class Outcome:
     result: Intent | Unsure | NoMatch
     moved: bool        # the dialog went to another step, or ended
     resumed_in_place: bool
+    arrived: str       # the step the dialog is at afterwards
 
     @property
     def got(self) -> str:
@@ -66,10 +67,18 @@ class Outcome:
 
     @property
     def understood(self) -> bool:
-        """Acted on at once, rightly (for « none »: not acted on)."""
+        """Acted on at once, rightly (for « none »: not acted on).
+
+        A branch is also understood when the guide's own answer to what was
+        understood leads there (« oui » at a step whose « oui » goes there).
+        """
         if self.entry.expected == "none":
             return not isinstance(self.result, Intent)
-        return isinstance(self.result, Intent) and expected_of(self.result) == self.entry.expected
+        if not isinstance(self.result, Intent):
+            return False
+        if expected_of(self.result) == self.entry.expected:
+            return True
+        return self.entry.expected == f"goto:{self.arrived}" and self.result.name in ("yes", "no")
 
     @property
     def asked(self) -> bool:
@@ -102,11 +111,11 @@ class Runner:
             return self.dialog.handle(at, Intent("menu"))[0]
         if kind == "oui-non":
             state = self.dialog.handle(at, Intent("quit"))[0]
-            assert state.mode == CONFIRM
+            assert state.mode == Mode.CONFIRM
             return state
         if kind == "pause":
             state = self.dialog.handle(at, Intent("pause"))[0]
-            assert state.mode == PAUSED
+            assert state.mode == Mode.PAUSED
             return state
         raise ValueError(f"unknown context {context!r}")
 
@@ -114,9 +123,9 @@ class Runner:
         state = self.state(entry.context)
         result = self.matcher.interpret(entry.phrase, self.dialog.options(state))
         after, reply = self.dialog.handle(state, result)
-        moved = after.step != state.step or after.mode == ENDED or reply.done
-        resumed = state.mode == PAUSED and after.step == state.step and after.mode == state.back_mode
-        return Outcome(entry, result, moved, resumed)
+        moved = after.step != state.step or after.mode == Mode.ENDED or reply.done
+        resumed = state.mode == Mode.PAUSED and after.step == state.step and after.mode == state.back_mode
+        return Outcome(entry, result, moved, resumed, after.step)
 
 
 @dataclass

@@ -42,6 +42,7 @@ ACCEPT = 0.6       # below this, ask before acting (Unsure)
 UNSURE_MIN = 0.3   # below this, not understood at all
 TIE = 0.02         # two readings this close in weight, and of the same rank, are both asked about
 ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
+DESCRIBED = 0.5    # weight left when a choice is only described by its negation (« pas remboursé »)
 MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
@@ -64,6 +65,16 @@ class _Seed:
 
 
 @dataclass(frozen=True)
+class _Found:
+    """A seed found in the utterance: how closely, which tokens it accounts for."""
+
+    seed: _Seed
+    tier: float
+    explained: list[bool]
+    penalty: float       # a choice only described, by its negation (« pas remboursé »)
+
+
+@dataclass(frozen=True)
 class _Reading:
     seed: _Seed
     name: str
@@ -71,14 +82,15 @@ class _Reading:
     tier: float
     confidence: float
     hints: float = 0.0     # grammatical hints not shared with the seed: break ties, not confidence
+    explained: int = 0     # tokens this reading accounts for: the fuller reading wins a tie
 
     @property
     def key(self) -> tuple[str, str | None]:
         return (self.name, self.seed.target)
 
     @property
-    def rank(self) -> tuple[float, float, int, int]:
-        return (round(self.unexplained + self.hints, 3), -self.tier, _KIND_RANK[self.seed.kind],
+    def rank(self) -> tuple[float, int, float, int, int]:
+        return (round(self.unexplained + self.hints, 3), -self.explained, -self.tier, _KIND_RANK[self.seed.kind],
                 -len(self.seed.required))
 
 
@@ -214,21 +226,26 @@ class IntentMatcher:
     def _readings(self, analysis: Analysis, options: Options) -> list[_Reading]:
         """One reading per intent: the seeds of that intent found in the utterance, explaining it together."""
         present = analysis.readings()
+        # « je n'ai pas été remboursé » names the subject « remboursement », negated: a choice it may describe
+        described = present | {r[1:] for r in present if r[:1] == NEG and r[1:2] != NEG}
         renames = self._renames(options)
         refused = any(t.readings[0] in self.lexicon.refusals for t in analysis.tokens)
-        found: dict[tuple[str, str | None], list[tuple[_Seed, float, list[bool]]]] = {}
+        found: dict[tuple[str, str | None], list[_Found]] = {}
         for seed in self._seeds(options):
+            penalty = 0.0
             if not seed.required <= present:
-                continue
+                if seed.kind != "choice" or not seed.required <= described:
+                    continue
+                penalty = DESCRIBED * len(seed.required - present)
             span = _find(seed.words, analysis.words)
             if not seed.required and span is None:
                 continue
             tier = EXACT if span == (0, len(analysis.words)) else CONTAINED if span is not None else MEANING
             name = _renamed(seed, renames)
-            explained = [_explains(seed, t, span, refused) for t in analysis.tokens]
+            explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
-            found.setdefault((name, seed.target), []).append((seed, tier, explained))
+            found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty))
         readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()]
         number = self._number(analysis, options)
         if number is not None:
@@ -243,20 +260,21 @@ class IntentMatcher:
         return table
 
     @staticmethod
-    def _reading(name: str, seeds: list[tuple[_Seed, float, list[bool]]], analysis: Analysis,
-                 options: Options) -> _Reading:
-        seed, tier, _ = max(seeds, key=lambda s: (s[1], -_KIND_RANK[s[0].kind], len(s[0].required)))
+    def _reading(name: str, seeds: list[_Found], analysis: Analysis, options: Options) -> _Reading:
+        best = max(seeds, key=lambda f: (f.tier, -f.penalty, -_KIND_RANK[f.seed.kind], len(f.seed.required)))
+        seed, tier = best.seed, best.tier
         tokens = analysis.tokens
-        explained = [any(e[i] for _, _, e in seeds) for i in range(len(tokens))]
+        explained = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         unexplained = sum(t.weight for t, e in zip(tokens, explained, strict=True)
                           if not e and not _acknowledged(t, name, options))
-        hints = SOFT * min(len(s.features ^ analysis.features) for s, _, _ in seeds)
+        unexplained += min(f.penalty for f in seeds)
+        hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
-        if seed.kind == "topic" and tier == MEANING and max(len(s.required) for s, _, _ in seeds) == 1:
+        if seed.kind == "topic" and tier == MEANING and _one_word(analysis):
             confidence = min(confidence, ONE_WORD_PART)
-        return _Reading(seed, name, unexplained, tier, confidence, hints)
+        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained))
 
     def _number(self, analysis: Analysis, options: Options) -> _Reading | None:
         """« trois », « le deuxième », « numéro onze », « la dernière »: the choice of that number."""
@@ -311,6 +329,12 @@ def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
+def _one_word(analysis: Analysis) -> bool:
+    """« paiement » said on its own: too little to jump to a part of the guide without asking."""
+    return (len(analysis.tokens) == 1 and len(analysis.words) <= 2
+            and not analysis.tokens[0].readings[0].startswith(NEG))
+
+
 def _renamed(seed: _Seed, renames: dict[str, str]) -> str:
     """The intent a seed stands for in this context: in a pause, the seeds of « continue » mean resume."""
     targets = {renames.get(r) for r in seed.required}
@@ -321,11 +345,14 @@ def _renamed(seed: _Seed, renames: dict[str, str]) -> str:
     return seed.name
 
 
-def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: bool = False) -> bool:
+def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: bool = False,
+              described: bool = False) -> bool:
     if span is not None and span[0] <= token.start and token.end <= span[1]:
         return not token.readings[0].startswith(NEG) or token.readings[0] in seed.required
     if refused and seed.name == "no" and token.readings[0].startswith(NEG):
         return True   # « non, je ne veux pas continuer »: the negated request is the « non »
+    if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:
+        return True
     return any(r in seed.required for r in token.readings)
 
 
@@ -354,7 +381,7 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
     if rest >= reading.unexplained:
         return reading
     confidence = reading.tier * max(0.0, 1.0 - DECAY * rest)
-    return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints)
+    return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained)
 
 
 def _tied(best: _Reading, other: _Reading) -> bool:

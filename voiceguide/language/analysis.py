@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, Lexicon
+from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
 from voiceguide.language.morphology import lemma, singular
 from voiceguide.language.tokens import folded_words, tokens
 
@@ -33,7 +33,7 @@ PERFECT = "perfect"
 LAST = -1                 # Analysis.number for « le dernier »
 
 # What a token counts against a phrase that does not explain it.
-WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5,
+WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5, WEAK: 0.3,
           "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3}
 MAX_WORDS = 60            # a longer line is not a command; the matcher refuses it before
 # Typo correction: a word this close to a known word of at least CORRECT_MIN letters is that word.
@@ -144,9 +144,16 @@ class Analyzer:
         return _analysis(words, items, self.lexicon)
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+        """The words without fillers; a filler inside a fixed expression stays (« c'est bon », « voilà voilà »)."""
+        words = [f for f, _ in pairs]
         kept: list[tuple[str, str]] = []
         i = 0
         while i < len(pairs):
+            expression = self._expression(words, i)
+            if expression is not None and expression.kind not in (NEUTRAL, LIGHT):
+                kept.extend(pairs[i:expression.end])
+                i = expression.end
+                continue
             for seq in self._fillers:
                 if tuple(f for f, _ in pairs[i:i + len(seq)]) == seq:
                     i += len(seq)
@@ -185,6 +192,10 @@ class Analyzer:
                 i = found.end
                 continue
             word, accented = pairs[i]
+            if word in lex.negations and i + 1 < len(words) and words[i + 1] == "encore":
+                items.append(_Item("neg", word, i, i + 2))   # « pas encore »: not yet, not « encore »
+                i += 2
+                continue
             if word == "ne" or word in lex.negations:
                 items.append(_Item("neg", word, i, i + 1))
             elif word in lex.number_cues and word not in ("le", "la"):
@@ -382,7 +393,9 @@ def _attach_negations(items: list[_Item], lex: Lexicon) -> None:
             if word == "ne":
                 opened = k
                 continue
-            if word == "plus" and opened is None and (not _previous_verb(items, k) or _before_de(items, k)):
+            previous = _previous_verb(items, k)
+            if word == "plus" and opened is None and (
+                    previous is None or (previous.kind == LIGHT and _before_de(items, k))):
                 item.kind, item.concept = "comparative", "plus"
                 continue
             target = None
@@ -392,7 +405,8 @@ def _attach_negations(items: list[_Item], lex: Lexicon) -> None:
                 opened = None
             elif word != "sans":
                 target = _previous_verb(items, k)
-            carried = _negate(target, word, carried, lex)
+            asking = k + 1 < len(items) and items[k + 1].concept in _INTERROGATIVES  # « je sais plus quoi faire »
+            carried = _negate(target, word, carried, lex, asking)
             continue
         if not carried or item.kind == "cue":
             continue
@@ -400,10 +414,10 @@ def _attach_negations(items: list[_Item], lex: Lexicon) -> None:
         if item.concept in _INTERROGATIVES and wrapper is not None and wrapper.concept == "savoir":
             _rest_on_wrappers(carried)
             carried = []
-        elif item.negation and wrapper is not None:   # « je ne veux pas, c'est pas ça »: its own negation
-            _rest_on_wrappers(carried)
+        elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
+            _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
             carried = []
-        elif _content(item) and item.kind not in (GUIDE, "last"):
+        elif _content(item) and item.kind not in (GUIDE, "last", WEAK):
             _land(item, len(carried), carried[-1][1], lex)
             carried = []
     if opened is not None:   # « ne » without « pas » (« ne répétez »): the verb after it
@@ -420,12 +434,12 @@ def _attach_negations(items: list[_Item], lex: Lexicon) -> None:
 
 
 def _negate(target: _Item | None, word: str, carried: list[tuple[_Item | None, str]],
-            lex: Lexicon) -> list[tuple[_Item | None, str]]:
+            lex: Lexicon, asking: bool = False) -> list[tuple[_Item | None, str]]:
     """Negates ``target``, or carries the negation on when it is a wrapper verb (or nothing)."""
     if target is None:
         return [*carried, (None, word)]
     if target.kind == LIGHT and not target.negation:
-        if word == "plus" and target.concept in lex.no_longer:   # « je n'ai plus mon code »
+        if word == "plus" and target.concept in lex.no_longer and not asking:   # « je n'ai plus mon code »
             target.kind, target.concept = SENSE, lex.no_longer[target.concept]
             return carried
         target.negation = word
@@ -475,7 +489,7 @@ def _analysis(words: tuple[str, ...], items: list[_Item], lex: Lexicon) -> Analy
         token = _token(item, lex)
         if token is not None:
             out.append(token)
-    number = _number_alone(items, out)
+    number = _number_alone(items, words, lex)
     if number is not None and not any(t.readings[0].startswith("#") for t in out):
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
@@ -516,9 +530,13 @@ def _token(item: _Item, lex: Lexicon) -> Token | None:
     return Token(readings, weight, item.start, item.end, corrected=item.corrected)
 
 
-def _number_alone(items: list[_Item], tokens_: list[Token]) -> int | None:
-    """The number of « trois », « le deuxième », « numéro un »: a number and nothing else that counts."""
+def _number_alone(items: list[_Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
+    """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
     numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
-    if len(numbers) != 1 or any(t.readings[0][:1] != "#" for t in tokens_):
+    if len(numbers) != 1:
         return None
+    for item in items:
+        if item is not numbers[0] and _content(item) and item.kind != GUIDE and (
+                item.end - item.start != 1 or words[item.start] not in lex.number_cues):
+            return None
     return int(numbers[0].concept[1:])

@@ -28,6 +28,7 @@ GUIDE = "guide"       # the guide itself ("le guide", "la lecture")
 PAGE = "page"         # things on the web page ("le bouton", "le champ")
 ACTION = "action"     # actions on the page ("taper", "cliquer")
 SENSE = "sense"       # a meaning-bearing word, member of a group of synonyms
+WEAK = "weak"         # a word that carries a little meaning (« quoi », « comment »)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,11 @@ def _read(path: Path) -> Lexicon:
         add(words, SENSE, _word(concept))
     for concept, words in data["la_page"].items():
         add(words, PAGE, _word(concept))
+    weak = {_word(w) for w in data["peu_de_poids"]}
+    for key, entry in list(entries.items()):
+        if entry.concept in weak:   # « qu'est-ce que » weighs what « quoi » weighs
+            entries[key] = Entry(WEAK, entry.concept)
+    add(data["peu_de_poids"], WEAK, "")
     add(data["le_guide"], GUIDE, "guide")
     add(data["neutres"], NEUTRAL, "")
     add(data["verbes_legers"], LIGHT, "")
@@ -140,7 +146,7 @@ def _read(path: Path) -> Lexicon:
         longest=max(len(k) for k in entries),
         forms=forms,
         infinitives=frozenset(infinitives),
-        contraries={_word(a): _word(b) for a, b in data["contraires"].items()},
+        contraries={_word(a): _concept(b) for a, b in data["contraires"].items()},
         no_longer={_word(a): _word(b) for a, b in data["ne_plus"].items()},
         with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
         contexts={name: {_concept(c): str(cmd) for c, cmd in table.items()}
