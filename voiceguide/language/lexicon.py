@@ -60,7 +60,7 @@ class Lexicon:
     number_cues: frozenset[str]                   # "numero", "choix", "le" ...
     last: frozenset[str]                          # "dernier", "derniere"
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
-    spoken: tuple[str, ...]                       # its meaning-bearing words as written, for a grammar
+    expressions: tuple[str, ...]                  # its fixed expressions as written (« ça y est »), for a grammar
     number_words: Mapping[int, tuple[str, ...]]   # 3 -> ("trois", "troisième"), as written
 
 
@@ -160,17 +160,11 @@ def _read(path: Path) -> Lexicon:
         number_cues=frozenset(_word(w) for w in data["numéro"]),
         last=frozenset(_word(w) for w in data["dernier"]),
         degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
-        spoken=tuple(dict.fromkeys(spoken_form(w) for w in _meaningful(data))),
+        expressions=tuple(dict.fromkeys(spoken_form(w) for group in data["sens"].values() for w in group
+                                        if len(_key(w)) > 1)),
         number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},
     )
 
-
-def _meaningful(data: dict[str, Any]) -> list[str]:
-    """The words and expressions that carry meaning (not glue), as written in the file."""
-    words = [w for group in data["sens"].values() for w in group]
-    words += [w for group in data["la_page"].values() for w in group]
-    words += list(data["degrés"]) + list(data["volume"]) + list(data["vitesse"]) + list(data["réglages"])
-    return words
 
 
 def _concept(text: str) -> str:

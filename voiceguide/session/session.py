@@ -121,7 +121,8 @@ class Session:
             return intent
         assert isinstance(turn, Utterance)
         self.events.write(
-            {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source}
+            {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source,
+             **({"second_pass": True} if turn.second_pass else {})}
         )
         meant = self.matcher.interpret(turn.text, options, phrase=turn.phrase)
         if isinstance(meant, Intent):
