@@ -81,9 +81,13 @@ def second_pass_rows(rec: Recognizer) -> list[str]:
     and, for the record, what a second pass would give on listed phrases heard with a small margin."""
     cases = [("commande", w, speak_ko(w, wpm)) for wpm in (130, 175, 230) for w in KO_WORDS]
     cases += [("hors commande", s, speak_ko(s, 175)) for s in KO_OTHER]
-    rows, per_second, added = [], [], []
+    rows, per_second, added, kept = [], [], [], []
     for kind, said, audio in cases:
         first = rec.recognize(chunks(audio), KO_WORDS, second_pass=False)
+        if first is not None and first.phrase is not None and first.confidence < ACCEPT:
+            free = rec.decode_free(audio.tobytes()).get("text", "")
+            kept.append(f"- « {said} » : grammaire « {first.text} » ({first.confidence:.2f}), "
+                        f"sans grammaire « {free} »")
         if first is None or first.phrase is not None:
             continue
         t = time.perf_counter()
@@ -102,6 +106,9 @@ def second_pass_rows(rec: Recognizer) -> list[str]:
                f"{statistics.median(added):.2f} s, max {max(added):.2f} s ; "
                f"temps CPU du tour avec seconde passe / durée audio : médiane {statistics.median(per_second):.2f}."
                if added else "\nSeconde passe : jamais déclenchée.")
+    if kept:
+        summary += ("\n\nPhrases de la liste entendues avec une faible marge (gardées telles quelles, sans "
+                    "seconde passe) ; ce qu'aurait donné le décodage sans grammaire :\n\n" + "\n".join(kept))
     return rows + [summary]
 
 
