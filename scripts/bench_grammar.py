@@ -32,10 +32,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_recognizer import KO_OTHER, KO_WORDS, speak_ko, speech_end  # noqa: E402
+from bench_recognizer import KO_OTHER, KO_WORDS, speak_ko, speech_end
 
-from voiceguide.listening.audio_in import RATE, chunks  # noqa: E402
-from voiceguide.listening.recognizer import Recognizer  # noqa: E402
+from voiceguide.listening.audio_in import RATE, chunks
+from voiceguide.listening.recognizer import Recognizer
 
 ACCEPT = 0.5
 
