@@ -1,46 +1,48 @@
-# Two commands on a fresh machine: `make run` and `make test`.
+# Two commands on a fresh machine: `make run` and `make test`. Both go through
+# voiceguide/bootstrap.py (standard library only), which checks the system
+# (espeak-ng, PortAudio...), installs what is missing with apt-get on
+# Debian/Ubuntu, creates .venv and installs voiceguide (again only when
+# pyproject.toml changes, so it works offline); Windows and macOS run the same
+# file without make (see the README).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+BOOTSTRAP := $(PYTHON) -m voiceguide.bootstrap --venv $(VENV)
 
-.PHONY: run test install model samples bench soak clean
-
-$(PY):
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-
-install: $(PY)
-	$(PY) -m pip install --quiet -e .
+.PHONY: run test install install-test model samples bench soak clean
 
 # Starts the Ameli guide with the best input this machine has. The French
-# model is downloaded first when it is missing; offline, the guide explains
-# aloud that it uses the keyboard instead.
-run: install
-	-$(PY) -m voiceguide model download
-	$(PY) -m voiceguide run
+# model is downloaded first when it is missing (offline: said once, and not
+# tried again at each launch; `make model` retries); without it the guide
+# explains aloud that it uses the keyboard instead.
+run:
+	$(BOOTSTRAP) run
 
-test: $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
-	$(PY) -m ruff check voiceguide tests scripts
-	$(PY) -m pytest
+# ruff, then the whole suite (pytest).
+test:
+	$(BOOTSTRAP) test
+
+# Only the set-up of `make run` / `make test`.
+install:
+	$(BOOTSTRAP) run --prepare-only
+
+install-test:
+	$(BOOTSTRAP) test --prepare-only
 
 # The French vosk model (about 41 MB), into models/.
 model: install
 	$(PY) -m voiceguide model download
 
 # Regenerates tests/audio/ (needs espeak-ng and the test extra).
-samples: $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+samples: install-test
 	$(PY) scripts/make_samples.py
 
 # Long stress tests, left out of `make test`.
-soak: $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+soak: install-test
 	$(PY) -m pytest -m soak
 
 # The performance report: docs/PERFORMANCE.md (several minutes).
-bench: $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+bench: install-test
 	$(PY) scripts/bench.py --soak
 
 clean:

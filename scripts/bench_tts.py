@@ -27,7 +27,7 @@ from voiceguide.dialog.machine import Dialog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide
 from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.speaking.narrator import NarratorConfig, open_narrator
-from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.sentences import speech_pieces
 from voiceguide.speaking.tts import Synthesizer
 
 
@@ -77,7 +77,7 @@ def bench_first_audio(steps: list[Step]) -> tuple[list[float], list[float], list
         interrupting = [first_audio(narrator, s.say) for s in steps]
         narrator.prepare(s.say for s in steps[:10])
         deadline = time.monotonic() + 30
-        while not all(narrator._synth.cached(p) for s in steps[:10] for p in split_sentences(s.say)):
+        while not all(narrator._synth.cached(p) for s in steps[:10] for p in speech_pieces(s.say)):
             if time.monotonic() > deadline:
                 raise SystemExit("prepare() did not finish")
             time.sleep(0.01)
@@ -112,7 +112,7 @@ def bench_sentences(steps: list[Step]) -> list[float]:
     synth.synth("Bonjour.")
     try:
         times = []
-        pieces = dict.fromkeys(p for step in steps for p in split_sentences(step.say))   # no cache hits
+        pieces = dict.fromkeys(p for step in steps for p in speech_pieces(step.say))   # no cache hits
         for piece in pieces:
             start = time.perf_counter()
             synth.synth(piece)

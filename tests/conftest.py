@@ -1,6 +1,7 @@
 """Shared fixtures: the real ``voiceguide`` command in a subprocess, in a throw-away home.
 
-Every run gets its own HOME and XDG directories under pytest's tmp_path, so
+Before any test, the machine is checked (``pytest_sessionstart``). Every run
+gets its own HOME and XDG directories under pytest's tmp_path, so
 that no test reads or writes the real user's settings, progress or models,
 and no run sees what an earlier run saved (progress would change where the
 guide starts). Test modules import the plain helpers (``read_events``,
@@ -24,6 +25,18 @@ import pytest
 
 # A guard against a hung child, not a performance assertion: a healthy run takes well under a second.
 CLI_TIMEOUT = 60.0
+MISSING_SYSTEM_EXIT = pytest.ExitCode.USAGE_ERROR   # the machine cannot run the suite: no test is run
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The machine first: a system package the tests need (espeak-ng, libportaudio2, sox, strace) that
+    does not work stops the whole run here, with one message naming it and the command to type, rather
+    than scattered failures or skips later (voiceguide.system, the checks ``make test`` runs)."""
+    from voiceguide.system import TEST, find_missing, missing_message
+
+    missing = find_missing(TEST)
+    if missing:
+        pytest.exit(missing_message(missing, "make test"), returncode=MISSING_SYSTEM_EXIT)
 
 # DESIGN.md's event kinds, plus "key" (a key press, logged like an utterance).
 EVENT_KINDS = frozenset(

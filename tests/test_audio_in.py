@@ -6,7 +6,6 @@ writer, so the parser is checked against what users' tools produce.
 
 from __future__ import annotations
 
-import shutil
 import struct
 import subprocess
 from pathlib import Path
@@ -29,8 +28,6 @@ from voiceguide.listening.audio_in import (
     write_wav,
 )
 
-needs_sox = pytest.mark.skipif(shutil.which("sox") is None, reason="sox absent (apt-get install sox)")
-
 
 def sox_sine(path: Path, *args: str, freq: int = 440, seconds: float = 0.5) -> Path:
     subprocess.run(["sox", "-n", *args, str(path), "synth", str(seconds), "sine", str(freq),
@@ -45,7 +42,6 @@ def dominant_freq(x: np.ndarray, rate: int = RATE) -> float:
 
 # ------------------------------------------------------------------ conversion
 
-@needs_sox
 @pytest.mark.parametrize("args", [
     ["-r", "16000", "-c", "1", "-b", "16"],
     ["-r", "8000", "-c", "1", "-b", "16"],
@@ -176,7 +172,6 @@ def test_no_samples(tmp_path: Path) -> None:
     assert "aucun son" in refused(tmp_path / "rien.wav").message
 
 
-@needs_sox
 def test_compressed_wav_is_refused_with_a_conversion_hint(tmp_path: Path) -> None:
     wav = sox_sine(tmp_path / "adpcm.wav", "-r", "16000", "-c", "1", "-e", "ms-adpcm", seconds=0.2)
     msg = refused(wav).message

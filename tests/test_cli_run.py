@@ -172,8 +172,12 @@ GOODBYE: list[Turn] = [
 ]
 
 PATHS: dict[str, list[Turn]] = {
-    "suivant-only": suivant(*START, *LOGIN, "confirmation-boite-mail", "confirmation-taper",
-                            *ACCOUNT, *RUBRICS, *CLOSING),
+    # "suivant" everywhere but at the question about a confirmation code, which has no default answer.
+    "suivant-only": [
+        *suivant(*START, *LOGIN),
+        *moves(("je suis sur mon compte", "page-accueil")),
+        *suivant(*ACCOUNT[1:], *RUBRICS, *CLOSING),
+    ],
     "no-code": [
         *suivant(*START),
         *moves(("je n'ai pas de code", "pas-de-code-lien")),
@@ -210,7 +214,9 @@ PATHS: dict[str, list[Turn]] = {
         *suivant("oubli-numero", "oubli-naissance", "oubli-choix-envoi"),
         *moves(("par courrier", "oubli-courrier")),
         *suivant("oubli-courrier-valider", "oubli-courrier-attente", "ecran-connexion", "avez-vous-un-code",
-                 *LOGIN, "confirmation-boite-mail", "confirmation-taper", *ACCOUNT),
+                 *LOGIN),
+        *moves(("Ameli demande un code", "confirmation-boite-mail")),
+        *suivant("confirmation-taper", *ACCOUNT),
         *moves(("mes démarches", "mes-demarches")),
         *suivant(*RUBRICS[2:]),
         *moves(("euh remboursement des soins s'il vous plaît", "objet-remboursement")),
@@ -270,13 +276,13 @@ def test_silence_after_an_action_is_one_short_sentence_and_at_a_question_escalat
         ("", ["noinput:1"], "Quand c'est fait, dites « suivant »."),   # an action step: one sentence ...
         ("", ["noinput:2"], ""),                                        # ... then quiet: the person is busy
         *suivant(*START),                                               # avez-vous-un-code: a question
-        ("", ["noinput:1"], "Dites « j'ai mon code »"),
+        ("", ["noinput:1"], "Répondez par oui ou par non. Vous pouvez aussi dire « j'ai oublié mon code »."),
         ("", ["noinput:2"], "Pour tout entendre, redites « aide »."),
         ("", ["noinput:3"], "Je fais une pause."),
         ("", None, ""),  # paused: silence is expected, nothing is said or logged
         ("", None, ""),
-        ("reprendre", ["command:resume"], "On reprend. La suite dépend"),
-        ("", ["noinput:1"], "Dites « j'ai mon code »"),  # a command starts the count again
+        ("reprendre", ["command:resume"], "On reprend. Avez-vous déjà votre code"),
+        ("", ["noinput:1"], "Répondez par oui ou par non."),  # a command starts the count again
     ])
     # One printed line per reply: the welcome, one reminder, four steps, three re-prompts, the resume, a
     # re-prompt. The second silence on the action step and the two during the pause said nothing.
@@ -370,10 +376,10 @@ def test_voice_settings_log_setting_events_and_stop_at_their_bounds(run_guide) -
 KEYBOARD_PATH: list[Turn] = [
     ("\n", ["command:next", "step:ouvrir-ameli"], ""),
     (" ", ["command:next", "step:premiere-connexion"], ""),
-    ("r", ["command:repeat"], "Sur la page d'Ameli, cliquez"),
+    ("r", ["command:repeat"], "Sur la page d'Ameli, appuyez sur Tab"),
     ("p", ["command:previous", "step:ouvrir-ameli"], ""),
     *[("\n", ["command:next", f"step:{s}"], "") for s in START[1:]],
-    ("h", ["command:help"], "Appuyez sur 1 pour « j'ai mon code »"),
+    ("h", ["command:help"], "Appuyez sur la touche O pour oui, la touche N pour non, ou 3 pour « j'ai oublié mon code »."),
     ("h", ["command:help"], "E, où suis-je"),
     ("3", ["command:goto>oubli-lien", "step:oubli-lien"], ""),
     *[("\n", ["command:next", f"step:{s}"], "") for s in ("oubli-numero", "oubli-naissance", "oubli-choix-envoi")],
@@ -449,7 +455,7 @@ PLAIN_STEP: list[Turn] = [
     ("aide", ["command:help"], "Quand c'est fait, dites « suivant ». Dites aussi « répéter » ou « plus de détails »."),
     ("aide", ["command:help"], "Pour la voix : « plus lentement »"),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
-    ("plus de détails", ["command:details"], "a, m, e, l, i, point f r"),
+    ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),
     ("répéter", ["command:repeat"], "Pour commencer, ouvrez le site"),  # the instruction, not the details
     *VOICE,
     ("oui", ["command:yes"], "Il n'y a rien à confirmer pour le moment."),
@@ -480,11 +486,11 @@ CHOICE_STEP: list[Turn] = [
     *moves(("j'ai oublié mon code", "oubli-lien")),
     *suivant("oubli-numero", "oubli-naissance", "oubli-choix-envoi"),
     ("suivant", ["command:next"], "Ici, il faut choisir. Dites « par e-mail » ou « par courrier »."),
-    ("aide", ["command:help"], "Dites « par e-mail » ou « par courrier ». Dites aussi « répéter »."),
+    ("aide", ["command:help"], "Dites « par e-mail » ou « par courrier ». Dites aussi « répéter » ou « plus de détails »."),
     ("aide", ["command:help"], "Et aussi : « recommencer » et « quitter »."),
     ("répéter", ["command:repeat"], "Comment voulez-vous le recevoir ?"),
     ("où suis-je", ["command:where"], "Code oublié, mode d'envoi."),
-    ("plus de détails", ["command:details"], "Il n'y a pas d'autre détail pour cette étape."),
+    ("plus de détails", ["command:details"], "l'e-mail est plus simple"),
     *VOICE,
     ("oui", ["command:yes"], "Il n'y a rien à confirmer"),
     ("sommaire", ["command:menu"], "Sommaire,"),
@@ -541,7 +547,7 @@ MENU: list[Turn] = [
     ("zorglub", ["nomatch:1"], "Je n'ai pas compris. Dites le nom d'une partie ou son numéro"),
     ("quitter", ["command:quit", "confirm:quit"], ""),
     ("non", ["command:no"], "D'accord, on continue. Dites le nom d'une partie"),  # back in the menu
-    ("plus de détails", ["command:details"], "a, m, e, l, i, point f r"),  # the current step's details
+    ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),  # the current step's details
     ("sommaire", ["command:menu"], ""),
     ("précédent", ["command:previous"], "Pour commencer, ouvrez le site"),  # back to the step, not before it
     ("sommaire", ["command:menu"], ""),
@@ -599,7 +605,7 @@ PAUSED: list[Turn] = [
     ("pause", ["command:pause"], ""),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
     ("pause", ["command:pause"], ""),
-    ("plus de détails", ["command:details"], "a, m, e, l, i, point f r"),
+    ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),
     *[turn for setting in VOICE for turn in (("pause", ["command:pause"], ""), setting)],
     ("pause", ["command:pause"], ""),
     ("zorglub", ["command:resume"], "On reprend."),  # not understood: resume, say it again

@@ -22,7 +22,7 @@ from voiceguide.dialog.machine import Dialog, DialogSettings, Mode, Reply, State
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.dialog.wording import Kind, word_count
 from voiceguide.errors import UserError
-from voiceguide.guide import ACTION, DEFAULT_GUIDE, QUESTION, Choice, Guide, Step, load_guide
+from voiceguide.guide import ACTION, DEFAULT_GUIDE, INFO, QUESTION, Choice, Guide, Step, load_guide
 from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
 
 WORDS, KEYS, BOTH = Modality.WORDS, Modality.KEYS, Modality.WORDS | Modality.KEYS
@@ -125,10 +125,10 @@ def words_of(sentence: str) -> int:
 def test_start_says_the_welcome_then_how_to_go_on(dialog: Dialog) -> None:
     state, reply = dialog.start()
     assert reply.say[0] == "Bonjour, je vais vous guider."    # the guide's text, cleaned of YAML line breaks
-    assert kinds(reply) == [Kind.NARRATION, Kind.REMINDER]
+    assert kinds(reply) == [Kind.NARRATION, Kind.REMINDER, Kind.HELP]    # how to get help, once
     assert (state.step, state.mode, state.history) == ("accueil", Mode.STEP, ())
     assert (state.rate_level, state.volume_level, state.modality) == (0, 0, WORDS)
-    assert reply.events == ({"event": "step", "step": "accueil", "text": text(reply)},)
+    assert reply.events == ({"event": "step", "step": "accueil", "text": " ".join(reply.say[:2])},)
     assert not reply.done and reply.earcon is None
 
 
@@ -899,7 +899,7 @@ def test_every_ameli_step_can_be_entered_helped_and_left(ameli: Guide, vocabular
         state, reply = dialog.handle(start, goto(step.id))
         assert state.step == step.id and kinds(reply)[-1] == Kind.REMINDER
         assert dialog.options(state).choices == step.choices
-        assert step.kind in ("", ACTION, QUESTION)
+        assert step.kind in (ACTION, QUESTION, INFO)
         for name in ("help", "repeat", "details", "where", "next", "previous"):
             _, reply = dialog.handle(state, cmd(name))
             assert reply.say and all(reply.say), (step.id, name)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import shutil
 import sys
 import threading
 import time
@@ -23,27 +22,17 @@ import numpy as np
 import pytest
 from sandbox import FakeOutputStream
 
-from voiceguide.carer.doctor import (
-    FAIL,
-    INFO,
-    NO_MICROPHONE,
-    NO_SOUND_CARD,
-    OK,
-    Check,
-    Package,
-    check_packages,
-    check_python,
-    exit_code,
-    measure_level,
-    run_doctor,
-    summary,
-)
+from voiceguide.carer.doctor import run_doctor
+from voiceguide.carer.install_checks import Package, check_packages, check_python
+from voiceguide.carer.microphone import measure_level
+from voiceguide.carer.report import FAIL, INFO, OK, Check, details, exit_code, summary
+from voiceguide.carer.sound_checks import NO_MICROPHONE
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_OK
 from voiceguide.speaking.player import output_problem
 
 RATE = 16_000
-SOUND_CARD_LINE = ("ÉCHEC Sortie audio : aucune carte son trouvée ; branchez des haut-parleurs ou un casque. "
-                   "Le guide peut quand même s'afficher en texte.")
+SOUND_CARD_LINE = ("ÉCHEC Sortie son : aucun haut-parleur ni casque n'est trouvé ; branchez des haut-parleurs ou un "
+                   "casque, vérifiez que le son de l'ordinateur n'est pas coupé, puis relancez.")
 
 
 # --------------------------------------------------------------------------- the sound-card stand-in
@@ -168,7 +157,7 @@ def home(home_without_model: Path) -> Path:
 
 
 def doctor(**options) -> tuple[int, list[str]]:
-    args = argparse.Namespace(mic_test=False, config=None, model=None, tts="pyttsx3", microphone=None)
+    args = argparse.Namespace(mic_test=False, details=False, config=None, model=None, tts="pyttsx3", microphone=None)
     factory = options.pop("engine_factory", None)
     vars(args).update(options)
     out = io.StringIO()
@@ -197,17 +186,18 @@ def broken_engine():
 
 # --------------------------------------------------------------------------- the report on this machine
 
-def test_report_on_this_machine_says_what_is_missing_and_the_essentials_pass(home: Path) -> None:
+def test_report_on_this_machine_says_the_person_cannot_hear_the_guide(home: Path) -> None:
     needs_machine_without(sound_card=True, microphone=True)
     code, lines = doctor()
-    assert code == EXIT_OK
+    assert code == EXIT_CANNOT_RUN                 # no sound output: a blind person cannot use the guide at all
     assert all(line[:6] in ("OK    ", "ÉCHEC ", "INFO  ") for line in lines), lines
     text = "\n".join(lines)
     assert f"OK    Python {sys.version_info.major}.{sys.version_info.minor}" in text
-    assert lines[1].startswith("OK    Modules Python : pyttsx3 ") and "vosk 0.3.45" in lines[1]
+    assert lines[1] == "OK    Installation de voiceguide : complète"    # no module list for the carer
+    assert "platformdirs" not in text and "pyttsx3" not in text and "Errno" not in text
     assert "OK    Guide « Se connecter à son compte Ameli » : 55 étapes" in text
     assert f"INFO  Réglages : pas encore de fichier (« {home / 'config' / 'voiceguide' / 'settings.yaml'} »)" in text
-    assert "OK    Synthèse vocale : pyttsx3 fonctionne" in text
+    assert "OK    Voix du guide : elle fonctionne (essai : " in text
     assert "OK    Voix française : « French" in text          # espeak-ng's French voice
     assert SOUND_CARD_LINE in lines
     assert f"ÉCHEC Microphone : {NO_MICROPHONE}" in lines
@@ -217,26 +207,37 @@ def test_report_on_this_machine_says_what_is_missing_and_the_essentials_pass(hom
     assert any(line.startswith("OK    Espace disque : ") and " Go libres" in line for line in lines)
     assert f"INFO  Progression (où l'utilisateur s'est arrêté) : « {home / 'data' / 'voiceguide' / 'progress.json'} »" in text
     assert f"INFO  Guides de l'aidant : « {home / 'data' / 'voiceguide' / 'guides'} » (aucun pour l'instant" in text
-    assert lines[-1] == ("OK    Bilan : l'essentiel fonctionne (le guide, les modules Python, la voix). À corriger "
-                         "pour en profiter pleinement : sortie audio, microphone, modèle de reconnaissance vocale.")
+    assert lines[-1] == ("ÉCHEC Bilan : la personne ne pourra pas entendre le guide (sortie son) : corrigez les "
+                         "lignes ÉCHEC ci-dessus, puis relancez « voiceguide doctor ».")
     assert not (home / "config" / "voiceguide").exists()   # doctor creates no settings file
+
+
+def test_details_give_the_module_versions_at_the_end_only_when_asked(home: Path) -> None:
+    code, lines = doctor(tts="none", details=True)
+    versions = next(line for line in lines if line.startswith("INFO  Détail, installation de voiceguide : "))
+    assert "pyttsx3 " in versions and "vosk 0.3.45" in versions and "platformdirs" in versions
+    assert lines.index(versions) > next(i for i, line in enumerate(lines) if "Bilan" in line)
 
 
 def test_tts_none_skips_the_voice_and_still_passes(home: Path) -> None:
     needs_machine_without(sound_card=True)
     code, lines = doctor(tts="none")
-    assert code == EXIT_OK
+    assert code == EXIT_OK                         # only read on the screen: sound is not needed
     assert "INFO  Voix : désactivée (--tts none) ; le guide s'affiche en texte seulement" in lines
-    assert not any("Synthèse vocale" in line for line in lines)
-    assert lines[-1].startswith("OK    Bilan : l'essentiel fonctionne (le guide, les modules Python). ")
+    assert not any("Voix du guide" in line for line in lines)
+    assert lines[-1].startswith("OK    Bilan : l'essentiel fonctionne (le guide s'affiche (sans voix : --tts none)). ")
 
 
 def test_a_broken_speech_engine_is_an_essential_failure(home: Path) -> None:
-    code, lines = doctor(engine_factory=broken_engine)
+    code, lines = doctor(engine_factory=broken_engine, details=True)
     assert code == EXIT_CANNOT_RUN
-    failure = next(line for line in lines if line.startswith("ÉCHEC Synthèse vocale : "))
-    assert "pilote de synthèse introuvable" in failure and "espeak-ng" in failure   # and what to install
-    assert lines[-1].startswith("ÉCHEC Bilan : l'essentiel ne fonctionne pas (synthèse vocale)")
+    failure = next(line for line in lines if line.startswith("ÉCHEC Voix du guide : "))
+    assert failure == ("ÉCHEC Voix du guide : la voix de l'ordinateur ne démarre pas ; réinstallez le paquet espeak-ng, "
+                       "puis relancez « voiceguide doctor ».")
+    verdict = next(line for line in lines if "Bilan" in line)
+    assert verdict.startswith("ÉCHEC Bilan : la personne ne pourra pas entendre le guide (voix du guide")
+    detail = next(line for line in lines if line.startswith("INFO  Détail, voix du guide : "))
+    assert "pilote de synthèse introuvable" in detail             # the engine's own words, for a technician
 
 
 def test_a_garbage_settings_file_is_reported_and_left_as_it_is(home: Path) -> None:
@@ -352,12 +353,17 @@ def test_level_classification_on_known_signals() -> None:
 # --------------------------------------------------------------------------- the exit rule
 
 def test_exit_code_depends_on_essential_failures_only() -> None:
-    fine = [Check(OK, "Python 3.11"), Check(FAIL, "Sortie audio", NO_SOUND_CARD), Check(INFO, "Réglages")]
+    fine = [Check(OK, "Python 3.11"), Check(FAIL, "Microphone", NO_MICROPHONE), Check(INFO, "Réglages")]
     assert exit_code(fine) == EXIT_OK
     assert exit_code(fine + [Check(FAIL, "Guide fourni", "abîmé", essential=True)]) == EXIT_CANNOT_RUN
     assert summary(fine).line().startswith("OK    Bilan : l'essentiel fonctionne")
-    assert "sortie audio" in summary(fine).line()
-    assert summary([Check(OK, "Python 3.11")]).line() == "OK    Bilan : tout fonctionne."
+    assert "microphone" in summary(fine).line()
+    assert summary([Check(OK, "Python 3.11")]).line() == "OK    Bilan : tout fonctionne (le guide s'affiche et parle)."
+    silent = Check(FAIL, "Sortie son", "aucune", essential=True, hearing=True)
+    assert exit_code([silent]) == EXIT_CANNOT_RUN
+    assert summary([silent]).line().startswith("ÉCHEC Bilan : la personne ne pourra pas entendre le guide (sortie son)")
+    both = summary([silent, Check(FAIL, "Guide fourni", "abîmé", essential=True)]).line()
+    assert "ne pourra pas entendre le guide (sortie son) et l'essentiel ne fonctionne pas (guide fourni)" in both
 
 
 def test_an_old_python_is_an_essential_failure() -> None:
@@ -371,11 +377,13 @@ def test_a_missing_package_is_named_with_how_to_install_it() -> None:
     checks = check_packages((Package("PyYAML", "yaml", "la lecture des guides", True),
                              Package("paquet-absent-de-test", "paquet_absent_de_test", "un essai", True),
                              Package("vosk", "vosk", "la reconnaissance vocale", False)))
-    assert checks[0].line().startswith("OK    Modules Python : PyYAML ") and "vosk" in checks[0].line()
-    assert checks[1].failed_essential
-    assert checks[1].line() == ("ÉCHEC Module paquet-absent-de-test : il n'est pas installé ; il sert à un essai. "
-                                "Installez-le avec « pip install paquet-absent-de-test ».")
+    assert len(checks) == 1 and checks[0].failed_essential
+    assert checks[0].line() == ("ÉCHEC Installation de voiceguide : le module paquet-absent-de-test manque ; il sert à "
+                                "un essai. Réinstallez voiceguide (« make run », ou « pip install paquet-absent-de-test »).")
     assert exit_code(checks) == EXIT_CANNOT_RUN
+    fine = check_packages((Package("PyYAML", "yaml", "la lecture des guides", True),))
+    assert fine[0].line() == "OK    Installation de voiceguide : complète"
+    assert details(fine)[0].line().startswith("INFO  Détail, installation de voiceguide : modules Python : PyYAML ")
 
 
 def test_lines_from_other_modules_continue_in_lower_case_but_names_keep_their_capital() -> None:
@@ -386,14 +394,13 @@ def test_lines_from_other_modules_continue_in_lower_case_but_names_keep_their_ca
 
 # --------------------------------------------------------------------------- spoken when speech works
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng absent (apt-get install espeak-ng)")
 def test_every_line_is_also_spoken_when_there_is_a_sound_card(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Fake at the sounddevice edge only: the speech is rendered by pyttsx3 + espeak-ng and played
     # by the real narrator and player into the stand-in output stream.
     fake = install_fake_sounddevice(monkeypatch, FakeSoundDevice(output="Haut-parleurs de test"))
     code, lines = doctor()
     assert code == EXIT_OK
-    assert "OK    Sortie audio : « Haut-parleurs de test »" in lines
+    assert "OK    Sortie son : « Haut-parleurs de test »" in lines
     assert len(fake.outputs) == 1
     runs = fake.outputs[0].runs
     assert len(runs) == len(lines)                  # one say() per printed line, in order

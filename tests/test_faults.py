@@ -36,7 +36,6 @@ from sandbox import (
     Terminal,
     ko_model,
     korean_wavs,
-    needs_espeak,
     read_log,
     run_in,
     sandbox,
@@ -184,7 +183,6 @@ def ko_loader():
                          ids=["stream ends, no terminal: typed lines", "stream stalls, terminal: keys"])
 def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
         tmp_path: Path, ko_loader, ends_stream: bool, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    needs_espeak()
     from test_audio_in import DEVICES, FakeSoundDevice
     from test_recognizer import speak_ko
 
@@ -262,7 +260,6 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
 # --------------------------------------------------------------------------- a model that will not load
 
 def test_a_damaged_model_is_refused_with_exit_1_and_a_french_message(tmp_path: Path) -> None:
-    needs_espeak()
     model = ko_model()
     damaged = tmp_path / "modele"
     for entry in model.iterdir():
@@ -354,7 +351,6 @@ def test_ctrl_c_while_waiting_for_a_typed_line_saves_the_progress(tmp_path: Path
 
 
 def test_ctrl_c_in_the_middle_of_a_narration_stops_the_speech_and_its_worker(tmp_path: Path) -> None:
-    needs_espeak()
     box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)   # the welcome lasts about 2 s
     proc = spawn(box, ["run", "--input", "text"])
     proc.stdin.write(b"suivant\n")
@@ -385,7 +381,6 @@ MOMENTS = {
 def test_ctrl_c_at_any_moment_of_the_start_exits_130_without_a_traceback(tmp_path: Path, module: str) -> None:
     args = list(MOMENTS[module])
     if module == "vosk":
-        needs_espeak()
         args += ["--audio-in", str(korean_wavs(tmp_path / "wav", ["메뉴"])[0]), "--model", str(ko_model())]
     box = sandbox(tmp_path / "box", fake_audio=True)
     box.env[SIGINT_VAR] = module

@@ -81,17 +81,21 @@ def test_every_step_is_a_node_with_its_title(ameli: Guide) -> None:
         assert unescape(nodes[node_of(nodes, step.id)]).startswith(f"{step.title}<br/>({step.id})")
 
 
-def test_edges_match_next_and_choices(ameli: Guide) -> None:
+def test_edges_match_next_choices_yes_and_no(ameli: Guide) -> None:
     nodes, edges, _ = parse(guide_to_mermaid(ameli))
     drawn = {(s, t): label for s, t, label in edges}
     assert len(drawn) == len(edges)  # one arrow per pair of steps
     expected: dict[tuple[str, str], list[str]] = {}
     for step in ameli.steps:
         source = node_of(nodes, step.id)
+        answered = step.choices or step.if_yes or step.if_no
         if step.next:
-            expected.setdefault((source, node_of(nodes, step.next)), []).extend(["suivant"] if step.choices else [])
+            expected.setdefault((source, node_of(nodes, step.next)), []).extend(["suivant"] if answered else [])
         for choice in step.choices:
             expected.setdefault((source, node_of(nodes, choice.target)), []).append(choice.label)
+        for target, answer in ((step.if_yes, "oui"), (step.if_no, "non")):
+            if target:
+                expected.setdefault((source, node_of(nodes, target)), []).append(answer)
         if step.end:
             expected[(source, END_NODE)] = []
     expected[(START_NODE, node_of(nodes, ameli.start))] = []
@@ -114,6 +118,16 @@ def test_start_end_and_shortcuts_are_marked(ameli: Guide) -> None:
     assert classes["raccourci"] == {node_of(nodes, s.id) for s in ameli.steps if s.topics}
     paiements = nodes[node_of(nodes, "mes-paiements")]
     assert "raccourci : « mes paiements »" in paiements
+
+
+def test_yes_and_no_are_labelled_arrows() -> None:
+    guide = Guide(title="t", language="fr", source="s", start="q", steps=(
+        Step(id="q", title="Un code ?", say="x", if_yes="a", if_no="b"),
+        Step(id="a", title="a", say="x", next="b"),
+        Step(id="b", title="b", say="x", end=True),
+    ))
+    _, edges, _ = parse(guide_to_mermaid(guide))
+    assert ("s1", "s2", "oui") in edges and ("s1", "s3", "non") in edges
 
 
 def test_step_ids_that_are_mermaid_words_cannot_break_the_chart() -> None:

@@ -14,6 +14,7 @@ import io
 import json
 import socket
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from voiceguide.listening import model_store
 from voiceguide.listening.model_store import (
     DEFAULT_MODEL_NAME,
     ProgressBar,
+    SiteUnreachable,
     download_model,
     find_model,
     is_vosk_model,
@@ -75,11 +77,15 @@ class Server:
         self.routes: dict[str, tuple[bytes, str]] = {}
         routes = self.routes
 
+        self.requests: list[str] = []
+        requests = self.requests
+
         class Handler(http.server.BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
                 pass
 
             def do_GET(self) -> None:
+                requests.append(self.path)
                 if self.path not in routes:
                     self.send_error(404, "Not Found")
                     return
@@ -198,8 +204,11 @@ def test_offline(tmp_path: Path) -> None:
         download_model(tmp_path / "models", list_url=f"http://127.0.0.1:{port}/model-list.json",
                        timeout=5)
     msg = info.value.message
-    assert msg.startswith("Impossible de joindre le site des modèles vosk : vérifiez la connexion à Internet")
-    assert str(tmp_path / "models") in msg
+    # One French sentence, no error number: offline is a normal state.
+    assert msg == ("Impossible de joindre le site des modèles vosk : cet ordinateur semble hors ligne ; réessayez "
+                   "avec « voiceguide model download » une fois connecté à Internet, ou copiez le modèle dans "
+                   f"« {tmp_path / 'models'} ».")
+    assert isinstance(info.value, SiteUnreachable)
     assert_untouched(tmp_path / "models")
 
 
@@ -256,7 +265,7 @@ def test_real_list_fields_are_read() -> None:
     assert (entry.size, entry.md5, entry.obsolete) == (42233323, "8873b1234503f6edd55f54bfff31cf3e", False)
 
 
-def test_main_download_prints_in_french(server: Server, tmp_path: Path) -> None:
+def test_main_download_prints_in_french(server: Server, tmp_path: Path, home: Path) -> None:
     url = server.serve(make_zip())
     out = io.StringIO()
     assert main_download(tmp_path, list_url=url, stream=out) == 0
@@ -266,6 +275,46 @@ def test_main_download_prints_in_french(server: Server, tmp_path: Path) -> None:
     out = io.StringIO()
     assert main_download(tmp_path, list_url=url, stream=out) == 0
     assert "déjà installé" in out.getvalue()
+
+
+def refused_url() -> str:
+    with socket.socket() as s:   # a port that nobody listens on
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}/model-list.json"
+
+
+def test_an_unreachable_site_is_remembered_so_make_run_does_not_retry_each_launch(
+        server: Server, tmp_path: Path, home: Path) -> None:
+    dest = tmp_path / "models"
+    with pytest.raises(SiteUnreachable):
+        main_download(dest, list_url=refused_url(), stream=io.StringIO())
+    assert model_store.unreachable_since() == time.strftime("%Y-%m-%d")
+    # make run's automatic attempt: one line, no network (the server would count a request), exit 0.
+    url = server.serve(make_zip())
+    out = io.StringIO()
+    assert main_download(dest, list_url=url, stream=out, auto=True) == 0
+    assert server.requests == []
+    day = time.strftime("%d/%m/%Y")
+    assert out.getvalue() == (f"Modèle de reconnaissance vocale pas encore installé : le site était injoignable le "
+                              f"{day}. « make model » (ou « voiceguide model download ») réessaie.\n")
+    # make model / voiceguide model download always try; success forgets the failure.
+    assert main_download(dest, list_url=url, stream=io.StringIO()) == 0
+    assert server.requests and is_vosk_model(dest / NAME)
+    assert model_store.unreachable_since() is None
+
+
+def test_the_automatic_attempt_downloads_when_nothing_failed_before(server: Server, tmp_path: Path,
+                                                                    home: Path) -> None:
+    url = server.serve(make_zip())
+    assert main_download(tmp_path, list_url=url, stream=io.StringIO(), auto=True) == 0
+    assert is_vosk_model(tmp_path / NAME)
+
+
+def test_other_failures_are_not_remembered_as_offline(server: Server, tmp_path: Path, home: Path) -> None:
+    url = server.serve(make_zip(), md5="0" * 32)
+    with pytest.raises(CannotRun):
+        main_download(tmp_path, list_url=url, stream=io.StringIO())
+    assert model_store.unreachable_since() is None      # a bad file is retried at the next launch
 
 
 def test_progress_bar_without_terminal_prints_every_ten_percent() -> None:

@@ -39,7 +39,6 @@ from sandbox import (
     Terminal,
     ko_model,
     korean_wavs,
-    needs_espeak,
     read_log,
     run_in,
     sandbox,
@@ -119,7 +118,6 @@ def private_box(tmp_path: Path, fake_audio: bool = False) -> Sandbox:
 
 
 def test_a_text_session_with_real_speech_leaves_only_progress_and_the_asked_for_log(tmp_path: Path) -> None:
-    needs_espeak()
     box = private_box(tmp_path, fake_audio=True)
     events = box.cwd / "journal.jsonl"
     lines = ["suivant", "suivant", SECRET, "aide", "j'ai oublié mon code", "répéter"]
@@ -162,7 +160,6 @@ def test_quitting_at_once_writes_nothing_at_all(tmp_path: Path) -> None:
 
 
 def test_audio_mode_leaves_no_audio_no_transcript_and_no_model_copy(tmp_path: Path) -> None:
-    needs_espeak()
     model = ko_model()
     wavs = korean_wavs(tmp_path / "enregistrements", ["메뉴", "컴퓨터"])
     box = private_box(tmp_path / "box")
@@ -186,7 +183,6 @@ def test_setup_writes_the_settings_it_was_asked_for_and_nothing_else(tmp_path: P
 
 
 def test_render_writes_only_into_the_folder_it_was_given(tmp_path: Path) -> None:
-    needs_espeak()
     box = private_box(tmp_path)
     out = box.cwd / "rendu"
     result = run_in(box, ["render", "--out", str(out), "--guide", str(SMALL_GUIDE)])

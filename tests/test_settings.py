@@ -262,7 +262,7 @@ def test_config_show_is_french_and_complete(home: Path) -> None:
     text = format_settings(Settings(rate_level=1, noinput_timeout=8.5, barge_in=True), path)
     assert "absent : réglages par défaut" in text
     assert "8,5 secondes" in text
-    assert "environ 190 mots par minute" in text
+    assert "environ 161 mots par minute" in text
     for name in ("input", "microphone", "voice", "rate_level", "volume_level", "noinput_timeout",
                  "earcons", "barge_in", "model"):
         assert f"({name})" in text

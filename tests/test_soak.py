@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sandbox import KO_GUIDE, KO_TOPICS, ko_model, korean_wavs, needs_espeak
+from sandbox import KO_GUIDE, KO_TOPICS, ko_model, korean_wavs
 
 from voiceguide.dialog.machine import Dialog
 from voiceguide.dialog.matcher import IntentMatcher
@@ -148,7 +148,6 @@ class HourOfAudio:
 @pytest.mark.soak
 def test_an_hour_of_audio_through_the_real_recogniser_keeps_memory_flat(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    needs_espeak()
     from voiceguide.listening import spoken as listening
     from voiceguide.listening.audio_in import RATE, write_wav
     from voiceguide.listening.recognizer import RecognizerLoader

@@ -1,17 +1,20 @@
 """Speech rate and volume as levels, shared by the dialog (bounds) and the narrator (values).
 
 The dialog only moves integer levels ("plus vite" = +1); the narrator turns
-them into words per minute and a pyttsx3 volume. Level 0 suits a newcomer
-(about 165 words a minute, see shared/notes/voice-ux.md); the top level
-reaches what screen-reader users are used to (300 and beyond).
+them into words per minute and a pyttsx3 volume. Level 0 suits a first-time
+listener: at most 160 words a minute as heard (DESIGN.md). espeak-ng's French
+voice says more words than its nominal rate, so level 0 asks it for 140, which
+measures about 156 over the rendered Ameli guide (docs/narration.md,
+scripts/measure_pace.py). The top level reaches what screen-reader users are
+used to (300 and beyond).
 """
 
 from __future__ import annotations
 
-BASE_RATE_WPM = 165
+BASE_RATE_WPM = 140
 RATE_STEP = 1.15            # each level multiplies the rate by this
-MIN_RATE_LEVEL = -3         # about 108 wpm
-MAX_RATE_LEVEL = 6          # about 382 wpm
+MIN_RATE_LEVEL = -3         # about 92 wpm
+MAX_RATE_LEVEL = 6          # about 324 wpm (about 355 as heard)
 
 BASE_VOLUME = 0.8
 VOLUME_STEP = 0.1
@@ -29,3 +32,19 @@ def volume(level: int) -> float:
     """pyttsx3 volume (0..1) for a volume level (clamped to the allowed range)."""
     level = max(MIN_VOLUME_LEVEL, min(MAX_VOLUME_LEVEL, level))
     return round(BASE_VOLUME + VOLUME_STEP * level, 2)
+
+
+def rate_words(level: int) -> str:
+    """A rate level as a listener understands it: « normale, environ 140 mots par minute »."""
+    if level == 0:
+        how = "normale"
+    else:
+        how = (f"{'un peu' if abs(level) <= 2 else 'nettement'} plus {'rapide' if level > 0 else 'lente'} "
+               "que la normale")
+    return f"{how}, environ {rate_wpm(level)} mots par minute"
+
+
+def volume_words(level: int) -> str:
+    """A volume level as a listener understands it: « normal (80 %) »."""
+    how = "normal" if level == 0 else ("plus fort" if level > 0 else "moins fort") + " que la normale"
+    return f"{how} ({round(volume(level) * 100)} %)"

@@ -5,7 +5,7 @@ an editor, GitLab or GitHub); a ``.md`` file gets it inside a fenced
 ``mermaid`` block, which those previews draw directly.
 
 Reading the chart: one box per step (title, then id), plain arrows for
-"suivant", labelled arrows for spoken choices, a round "Début" pointing at
+"suivant", labelled arrows for spoken choices and for « oui » / « non », a round "Début" pointing at
 the start step and a round "Fin" after each final step. Steps reachable from
 anywhere by a topic shortcut have a dashed border and list their topics.
 
@@ -131,14 +131,18 @@ def _holds_mark(path: Path) -> bool:
 def _edges(step: Step) -> dict[str, list[str]]:
     """Target step id (or _TO_END) -> the labels leading there, one arrow per target.
 
-    "suivant" is written only when the step also has choices; a choice that
-    goes where "suivant" goes shares its arrow.
+    "suivant" is written only when the step also has choices or yes/no; a
+    choice (or « oui », « non ») that goes where "suivant" goes shares its arrow.
     """
     edges: dict[str, list[str]] = {}
+    answered = step.choices or step.if_yes or step.if_no
     if step.next is not None:
-        edges[step.next] = ["suivant"] if step.choices else []
+        edges[step.next] = ["suivant"] if answered else []
     for choice in step.choices:
         edges.setdefault(choice.target, []).append(choice.label)
+    for target, answer in ((step.if_yes, "oui"), (step.if_no, "non")):
+        if target is not None:
+            edges.setdefault(target, []).append(answer)
     if step.end:
         edges.setdefault(_TO_END, [])
     return edges

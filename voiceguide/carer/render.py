@@ -17,7 +17,7 @@ from voiceguide.dialog.machine import Dialog
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.speaking.clip import Audio
 from voiceguide.speaking.narrator import NarratorConfig
-from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.sentences import speech_pieces
 from voiceguide.speaking.tts import EngineFactory, Synthesizer, TtsError, pyttsx3_engine
 from voiceguide.speaking.voices import VoiceChoice
 
@@ -33,6 +33,9 @@ def render_guide(dialog: Dialog, out_dir: Path, config: NarratorConfig, *,
                  notify: Callable[[str], None] | None = None) -> list[Path]:
     """Writes the guide as WAV files (16-bit PCM mono) plus a playlist; returns the paths, playlist last.
 
+    Words are said as the guide's pronunciation table says (``config``'s
+    table when it has one, else the guide's own).
+
     ``notify`` receives French notices (no French voice). Raises UserError
     when ``out_dir`` cannot be written (exit 2) and CannotRun when speech
     fails (exit 1).
@@ -45,6 +48,7 @@ def render_guide(dialog: Dialog, out_dir: Path, config: NarratorConfig, *,
     items = [(f"{number:0{width}d}-{slug(step.id)}.wav", step.title, " ".join(dialog.recording(step.id, tracks)))
              for number, step in enumerate(guide.steps, 1)]
 
+    table = config.pronunciation or guide.pronunciation
     synth = Synthesizer(config.voice, config.rate_for(0), config.volume_for(0),
                         engine_factory=engine_factory or pyttsx3_engine)
     written: list[Path] = []
@@ -54,7 +58,7 @@ def render_guide(dialog: Dialog, out_dir: Path, config: NarratorConfig, *,
         if choice.notice and notify is not None:
             notify(choice.notice)
         for file_name, title, text in items:
-            audio = _speak(synth, text, file_name)
+            audio = _speak(synth, speech_pieces(text, table), file_name)
             path = out_dir / file_name
             _write(path, lambda p=path, a=audio: a.save(p))
             written.append(path)
@@ -99,8 +103,8 @@ def _start(synth: Synthesizer) -> VoiceChoice:
         raise CannotRun(f"{exc.message} Aucun fichier audio n'a été écrit.") from None
 
 
-def _speak(synth: Synthesizer, text: str, file_name: str) -> Audio:
+def _speak(synth: Synthesizer, pieces: list[str], file_name: str) -> Audio:
     try:
-        return Audio.concat([synth.synth(piece) for piece in split_sentences(text)])
+        return Audio.concat([synth.synth(piece) for piece in pieces])
     except TtsError as exc:
         raise CannotRun(f"{exc.message} Le fichier « {file_name} » n'a pas pu être enregistré.") from None

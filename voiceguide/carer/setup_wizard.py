@@ -31,13 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from voiceguide.carer.doctor import (
-    Announcer,
-    input_devices,
-    load_sounddevice,
-    measure_level,
-    record,
-)
+from voiceguide.carer.diagnosis import Cause, Finding, sound_output, startup_notices, why_silent
+from voiceguide.carer.microphone import MicStatus, find_microphones, measure_level, record
+from voiceguide.carer.report import Announcer
 from voiceguide.carer.settings import (
     Settings,
     load_settings,
@@ -54,19 +50,19 @@ from voiceguide.listening.model_store import (
     MODEL_LIST_URL,
     ProgressBar,
     default_download_root,
-    download_model,
+    fetch_model,
     find_model,
 )
 from voiceguide.listening.turns import EndOfInput, InputSource, KeyPress
 from voiceguide.listening.typed import KeyboardInput, TextInput, key_name
-from voiceguide.speaking.player import NO_OUTPUT_DEVICE
 from voiceguide.speech_levels import (
     MAX_RATE_LEVEL,
     MAX_VOLUME_LEVEL,
     MIN_RATE_LEVEL,
     MIN_VOLUME_LEVEL,
+    rate_words,
     rate_wpm,
-    volume,
+    volume_words,
 )
 
 STEPS = 4
@@ -127,14 +123,14 @@ def next_rate(level: int, answer: str) -> tuple[int, str, bool]:
         if level >= MAX_RATE_LEVEL:
             return level, "C'est déjà la vitesse la plus rapide.", False
         level += 1
-        return level, f"Plus vite : vitesse {level}, environ {rate_wpm(level)} mots par minute.", False
+        return level, f"Plus vite : environ {rate_wpm(level)} mots par minute.", False
     if answer == "slower":
         if level <= MIN_RATE_LEVEL:
             return level, "C'est déjà la vitesse la plus lente.", False
         level -= 1
-        return level, f"Plus lentement : vitesse {level}, environ {rate_wpm(level)} mots par minute.", False
+        return level, f"Plus lentement : environ {rate_wpm(level)} mots par minute.", False
     if answer in (KEEP, "yes"):
-        return level, f"Vitesse gardée : {level}, environ {rate_wpm(level)} mots par minute.", True
+        return level, f"Vitesse gardée : {rate_words(level)}.", True
     raise ValueError(f"not a rate answer: {answer!r}")
 
 
@@ -150,7 +146,7 @@ def next_volume(level: int, answer: str) -> tuple[int, str]:
         level -= 1
     else:
         raise ValueError(f"not a volume answer: {answer!r}")
-    return level, f"Volume {level} : {round(volume(level) * 100)} %."
+    return level, f"Volume : {volume_words(level)}."
 
 
 def next_microphone(current: int, count: int, answer: str) -> tuple[str, int]:
@@ -195,8 +191,11 @@ class Wizard:
     """Asks the questions through an input source and speaks through the narrator (if any)."""
 
     def __init__(self, settings: Settings, announcer: Announcer, source: InputSource, narrator: Any,
-                 vocabulary: Vocabulary, *, timeout: float, download: Callable[[], Path]) -> None:
+                 vocabulary: Vocabulary, *, timeout: float, download: Callable[[], Path],
+                 told: frozenset[Cause] = frozenset()) -> None:
         self.settings = dataclasses.replace(settings)
+        self.microphone = "pas encore choisi"   # for the summary: the one kept, or why none is
+        self.told = set(told)                   # causes already said with their fix (at the start)
         self.say = announcer.say
         self.announcer = announcer
         self.source = source
@@ -274,31 +273,38 @@ class Wizard:
         self.model_step()
         return self.settings
 
+    def cause(self, finding: Finding) -> str:
+        """A cause as a clause; with its fix the first time only (voiceguide.carer.diagnosis)."""
+        if finding.cause in self.told:
+            return f"{finding.problem} (voir plus haut)"
+        self.told.add(finding.cause)
+        return f"{finding.problem} ; {finding.fix}"
+
     def speech_problem(self) -> str | None:
         """Why nothing can be heard here (French), or None when the guide speaks aloud."""
         n = self.narrator
         if n is None or n.config.tts == "none":
             return "la voix est désactivée (--tts none)"
-        if n.failure:
-            return f"la synthèse vocale ne fonctionne pas ({n.failure})"
-        if not n.audio_available:
-            if n.audio_problem in (None, NO_OUTPUT_DEVICE):
-                return "aucune carte son trouvée (branchez des haut-parleurs ou un casque)"
-            return n.audio_problem
-        return None
+        silencing = [f for f in why_silent(n) if f.silences]
+        return self.cause(silencing[0]) if silencing else None
 
     def microphone_step(self) -> None:
         self.say(f"Étape 1 sur {STEPS} : le microphone.")
-        try:
-            sd = load_sounddevice()
-        except CannotRun as exc:
-            self.say(f"{exc.message} Étape passée.")
+        self.settings.microphone = None      # only a microphone found now is saved
+        found = find_microphones(None)
+        if found.status is MicStatus.NO_SOUND_LIBRARY:
+            finding = sound_output()
+            why = self.cause(finding) if finding is not None else "la bibliothèque du son ne se charge pas"
+            self.microphone = "pas cherché (la bibliothèque du son manque)"
+            self.say(f"Je ne peux pas chercher les microphones : {why}. Étape passée.")
             return
-        mics = input_devices(sd)
-        if not mics:
+        if found.status is MicStatus.NONE:
+            self.microphone = "aucun trouvé (le guide se commandera au clavier)"
             self.say("Je ne trouve aucun microphone sur cet ordinateur : étape passée. Branchez un micro, "
                      "puis relancez « voiceguide setup » ; en attendant, le guide se commande au clavier.")
             return
+        mics = list(found.devices)
+        sd = found.sd
         names = [name for _, name in mics]
         listed = " ; ".join(f"{i}, « {name} »" for i, name in enumerate(names, 1))
         self.say(f"Je trouve {len(mics)} microphone{'s' if len(mics) > 1 else ''} : {listed}. Je vais les essayer "
@@ -319,6 +325,7 @@ class Wizard:
             if action == "chosen":
                 break
         self.settings.microphone = names[current]
+        self.microphone = f"« {names[current]} »"
         self.say(f"Micro gardé : « {names[current]} ».")
 
     def _try_microphone(self, number: int, index: int, name: str, sd: Any) -> None:
@@ -366,7 +373,7 @@ class Wizard:
         problem = self.speech_problem()
         if problem is not None:
             self.say(f"La vitesse se règle à l'oreille, mais {problem} : étape passée. La vitesse reste "
-                     f"{self.settings.rate_level} (environ {rate_wpm(self.settings.rate_level)} mots par minute).")
+                     f"{rate_words(self.settings.rate_level)}.")
             return
         self.say("Je vais lire une phrase. Dites « plus vite » ou « plus lentement » jusqu'à ce que la vitesse "
                  "vous convienne, puis « c'est bien ».")
@@ -416,18 +423,15 @@ class Wizard:
         try:
             path = self.download()
         except CannotRun as exc:
-            self.say(f"Téléchargement impossible. {exc.message} Je continue sans le modèle ; vous pourrez "
-                     "l'installer plus tard avec « voiceguide model download ».")
+            self.say(f"{exc.message} Je continue sans le modèle.")
             return
         self.say(f"Modèle installé : « {path} ».")
 
 
-def describe(settings: Settings) -> str:
-    """The settings chosen, in one French sentence."""
-    mic = f"« {settings.microphone} »" if settings.microphone is not None else "celui du système"
-    return (f"Microphone : {mic} ; vitesse de la voix : {settings.rate_level} (environ "
-            f"{rate_wpm(settings.rate_level)} mots par minute) ; volume : {settings.volume_level} "
-            f"({round(volume(settings.volume_level) * 100)} %).")
+def describe(settings: Settings, microphone: str) -> str:
+    """The settings chosen, in one French sentence (``microphone``: the one kept, or why none is)."""
+    return (f"Microphone : {microphone} ; vitesse de la voix : {rate_words(settings.rate_level)} ; "
+            f"volume : {volume_words(settings.volume_level)}.")
 
 
 # --------------------------------------------------------------------------- the command
@@ -492,9 +496,12 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
         # The base rate and volume stay at level 0: the wizard sets absolute levels.
         narrator = open_narrator(NarratorConfig(voice=settings.voice, tts=tts, earcons=settings.earcons))
         narrator.set_levels(settings.rate_level, settings.volume_level)
+        silence = [f for f in why_silent(narrator) if f.silences]
+        announcer = Announcer(out, narrator)
+        for line in startup_notices(narrator, silence):   # why the voice cannot be heard: said once, here
+            announcer.say(line)
         for line in narrator.pop_notices():
             notice(line)
-        announcer = Announcer(out, narrator)
         for line in notices:     # a damaged settings file: said, not only printed
             announcer.say(line)
         if why:
@@ -502,11 +509,11 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
         announcer.say(_intro(kind))
 
         def download() -> Path:
-            return download_model(default_download_root(), list_url=model_list_url,
-                                  progress=ProgressBar("Téléchargement du modèle", sys.stderr))
+            return fetch_model(default_download_root(), list_url=model_list_url,
+                               progress=ProgressBar("Téléchargement du modèle", sys.stderr))
 
-        wizard = Wizard(settings, announcer, source, narrator, vocabulary,
-                        timeout=settings.noinput_timeout, download=download)
+        wizard = Wizard(settings, announcer, source, narrator, vocabulary, timeout=settings.noinput_timeout,
+                        download=download, told=frozenset(f.cause for f in silence))
         try:
             chosen = wizard.run()
         except SetupAbandoned:
@@ -517,7 +524,7 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
             announcer.say("Fin de l'entrée : réglage abandonné, rien n'est enregistré.")
             announcer.finish()
             return EXIT_OK
-        announcer.say(describe(chosen))
+        announcer.say(describe(chosen, wizard.microphone))
         try:
             written = save_settings(chosen, config)
         except OSError as exc:

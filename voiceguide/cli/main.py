@@ -18,6 +18,7 @@ from voiceguide.errors import (
     EXIT_USAGE,
     UserError,
 )
+from voiceguide.speech_levels import BASE_RATE_WPM
 from voiceguide.userdirs import path_name_problem
 
 INPUTS = ("micro", "audio", "keyboard", "text")
@@ -48,7 +49,7 @@ def _guide_option(parser: argparse.ArgumentParser) -> None:
 def _voice_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--voice", default=None, metavar="VOIX", help="voix à utiliser (nom ou identifiant)")
     parser.add_argument("--rate", default=None, metavar="MOTS/MIN",
-                        help="débit de la voix en mots par minute (par défaut 165)")
+                        help=f"débit de la voix en mots par minute (par défaut {BASE_RATE_WPM})")
     parser.add_argument("--volume", default=None, metavar="VOLUME", help="volume, de 0 à 1 ou en pourcentage")
 
 
@@ -106,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     download = model_commands.add_parser("download", help="télécharger et installer le modèle français")
     download.add_argument("--dest", type=_path, default=None, metavar="DOSSIER",
                           help="dossier où l'installer (par défaut models/ ou le dossier de l'utilisateur)")
+    download.add_argument("--auto", action="store_true",
+                          help="essai automatique (make run) : ne réessaie pas si le site était injoignable la fois "
+                               "précédente")
 
     commands.add_parser("guides", help="lister les guides disponibles")
 
@@ -115,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "Code 0 si l'essentiel fonctionne.")
     doctor.add_argument("--mic-test", action="store_true",
                         help="enregistrer trois secondes et dire si le niveau du micro est bon (rien n'est gardé)")
+    doctor.add_argument("--details", action="store_true",
+                        help="ajouter à la fin les détails techniques (erreurs des bibliothèques, versions)")
     doctor.add_argument("--model", type=_path, default=None, metavar="DOSSIER", help="dossier du modèle vosk à vérifier")
     doctor.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
                         help="voix : pyttsx3 (par défaut) ou none")
@@ -198,7 +204,7 @@ def cmd_model(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from voiceguide.listening.model_store import main_download
 
-    return main_download(args.dest)
+    return main_download(args.dest, auto=args.auto)
 
 
 def cmd_guides(args: argparse.Namespace) -> int:

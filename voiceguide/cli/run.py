@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from voiceguide.carer.diagnosis import startup_notices
 from voiceguide.carer.settings import Settings, load_settings, merge_cli, settings_path
 from voiceguide.dialog.intent import Modality
 from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings
@@ -213,7 +214,7 @@ def run_session(args: argparse.Namespace) -> int:
     guide = load_guide(guide_path)  # a broken guide stops here, before anything is said
     settings = load_run_settings(args)
     kind, why_not_micro = choose_input(args, settings)
-    config = narrator_config(args, settings)
+    config = dataclasses.replace(narrator_config(args, settings), pronunciation=guide.pronunciation)
     precious = {guide_path: "le fichier du guide", settings_path(args.config): "le fichier des réglages",
                 progress_path(): "le fichier qui garde votre progression",
                 **{Path(p): "un des enregistrements donnés à --audio-in" for p in args.audio_in}}
@@ -233,6 +234,8 @@ def run_session(args: argparse.Namespace) -> int:
     session: Session | None = None
     try:
         narrator = open_narrator(config)
+        for line in startup_notices(narrator):   # why the guide is silent, if it is
+            notice(line)
         source = open_input(kind, args, settings, vocabulary, model_dir, narrator)
         session = Session(dialog, matcher, source, narrator, sys.stdout, events, notify=notice)
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), modality=modality_of(kind))

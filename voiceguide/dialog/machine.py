@@ -152,10 +152,12 @@ class Dialog:
                 "vérifiez son identifiant dans le fichier du guide."
             )
         state = State(step=target, modality=modality)
-        prefix: tuple[str, ...] = ()
+        words = self._words(state)
         if target != self.guide.start:
-            prefix = (self._words(state).resumed_at(self.guide.position(target), len(self.guide.steps)),)
-        return self._enter(state, target, push=False, prefix=prefix)
+            prefix = (words.resumed_at(self.guide.position(target), len(self.guide.steps)),)
+            return self._enter(state, target, push=False, prefix=prefix)
+        state, reply = self._enter(state, target, push=False)
+        return state, replace(reply, say=(*reply.say, words.how_to_get_help()))
 
     def offer_resume(self, step: str, modality: Modality = Modality.WORDS) -> tuple[State, Reply]:
         """The welcome when progress was saved: ask whether to go on at ``step``, yes or no.

@@ -17,7 +17,8 @@ import enum
 from collections.abc import Mapping, Sequence
 
 from voiceguide.dialog.intent import Modality
-from voiceguide.guide import Choice, Step
+from voiceguide.guide import INFO, Choice, Step
+from voiceguide.language.text import word_count
 from voiceguide.language.vocabulary import Command, CommandSpec, Vocabulary
 
 
@@ -104,11 +105,6 @@ def quoted(text: str) -> str:
     return f"« {text} »"
 
 
-def word_count(text: str) -> int:
-    """Words as the ear counts them (guillemets and punctuation are not words)."""
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -184,15 +180,32 @@ class Phrasing:
         if step.end and not step.choices:
             return self.end_reminder()
         if step.if_yes or step.if_no:
-            return Line(self._yes_no_step(step), Kind.REMINDER)
+            return Line(self._yes_no_step(step, compact), Kind.REMINDER)
         if step.choices:
             text = self._choose(step.choices, compact)
             if step.next:
                 text = text[:-1] + f", ou {self._continue()}."
             return Line(text, Kind.REMINDER)
         if step.next:
-            return Line(f"Quand c'est fait, {self.do(Command.NEXT)}.", Kind.REMINDER)
+            return Line(self._go_on(step), Kind.REMINDER)
         return Line(f"Pour revenir en arrière, {self.do(Command.PREVIOUS)}.", Kind.REMINDER)
+
+    def _go_on(self, step: Step) -> str:
+        if step.kind == INFO:
+            return f"Pour continuer, {self.do(Command.NEXT)}."
+        return f"Quand c'est fait, {self.do(Command.NEXT)}."
+
+    def how_to_get_help(self) -> Line:
+        """Said once, after the welcome: the one command worth knowing from the start."""
+        help_ = self._commands[Command.HELP]
+        key = key_short(help_.keys[0]) if help_.keys else None
+        if self.keys and not self.words:
+            return Line(f"À tout moment, appuyez sur {key} pour entendre les touches. Elles marchent "
+                        "quand la fenêtre du guide est active : revenez-y pour répondre.", Kind.HELP)
+        if self.keys:
+            return Line(f"À tout moment, dites {quoted(help_.label)} ou appuyez sur {key} "
+                        "pour savoir quoi faire.", Kind.HELP)
+        return Line(f"À tout moment, dites {quoted(help_.label)} pour savoir quoi faire.", Kind.HELP)
 
     def end_reminder(self) -> Line:
         quit_, restart = self.short_key(Command.QUIT), self.short_key(Command.RESTART)
@@ -226,10 +239,11 @@ class Phrasing:
             return "Dites le nom de votre choix ou son numéro, ou parcourez-les avec les flèches."
         return "Dites le nom de votre choix, ou son numéro."
 
-    def _yes_no_step(self, step: Step) -> str:
+    def _yes_no_step(self, step: Step, compact: bool = False) -> str:
         answered = {step.if_yes, step.if_no}
         others = [c for c in step.choices if c.target not in answered]
-        yes, no = self.key(Command.YES), self.key(Command.NO)
+        named = self.short_key if compact else self.key   # compact: « O ou N » rather than « la touche O … »
+        yes, no = named(Command.YES), named(Command.NO)
         if self.keys and not self.words:
             text = f"Appuyez sur {yes} pour oui, {no} pour non"
             if others:
@@ -261,9 +275,10 @@ class Phrasing:
             return sentence(_capital(first) + "".join(f" ; {r}" for r in rest))
         if step.end:
             return "C'est la fin du guide."
+        when = "Ensuite" if step.kind == INFO else "Quand c'est fait"
         if step.next in tracks and tracks[step.next or ""] != here + 1:
-            return f"Quand c'est fait, passez à la piste {tracks[step.next or '']}."
-        return "Quand c'est fait, passez à la piste suivante."
+            return f"{when}, passez à la piste {tracks[step.next or '']}."
+        return f"{when}, passez à la piste suivante."
 
     # ------------------------------------------------------------ silence and misunderstanding
 
@@ -273,7 +288,7 @@ class Phrasing:
     def nudge(self, step: Step) -> Line:
         """After a long silence on an action step: one short sentence, no more."""
         if step.next and not step.choices:
-            return Line(f"Quand c'est fait, {self.do(Command.NEXT)}.", Kind.REMINDER)
+            return Line(self._go_on(step), Kind.REMINDER)
         return self.reminder(step)
 
     def ask_help(self) -> Line:

@@ -16,11 +16,13 @@ from voiceguide.guide.model import (
     ACTION,
     BUNDLED_DIR,
     DEFAULT_GUIDE,
+    INFO,
     QUESTION,
     Choice,
     Guide,
     GuideError,
     Problem,
+    Pronunciation,
     Step,
 )
 from voiceguide.guide.reading import (
@@ -32,7 +34,8 @@ from voiceguide.guide.reading import (
 from voiceguide.language.vocabulary import Vocabulary
 
 __all__ = [
-    "ACTION", "BUNDLED_DIR", "DEFAULT_GUIDE", "QUESTION", "MAX_GUIDE_BYTES", "MAX_GUIDE_SIZE_TEXT",
+    "ACTION", "INFO", "QUESTION", "Pronunciation",
+    "BUNDLED_DIR", "DEFAULT_GUIDE", "MAX_GUIDE_BYTES", "MAX_GUIDE_SIZE_TEXT",
     "Choice", "Guide", "GuideError", "Problem", "Step", "check_guide", "load_guide",
 ]
 

@@ -7,19 +7,22 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from voiceguide.guide.model import Choice, Guide, Problem, Step
+from voiceguide.guide.model import ACTION, INFO, KINDS, QUESTION, Choice, Guide, Problem, Pronunciation, Step
+from voiceguide.guide.positions import line_of, position_phrase
 from voiceguide.language.vocabulary import Vocabulary, load_vocabulary, normalize
 
 LANGUAGES = ("fr",)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-GUIDE_KEYS = ("title", "language", "source", "start", "steps")
-STEP_KEYS = ("id", "title", "say", "details", "next", "choices", "topics", "end")
+GUIDE_KEYS = ("title", "language", "source", "start", "steps", "pronunciation")
+STEP_KEYS = ("id", "title", "say", "on_screen", "details", "kind", "next", "choices", "if_yes", "if_no",
+             "topics", "end")
+ANSWER_KEYS = {"if_yes": "oui", "if_no": "non"}
 CHOICE_KEYS = ("label", "phrases", "go")
 
 # What a key holds, to say what to write when it is missing or empty.
@@ -31,6 +34,10 @@ _WHAT = {
     "steps": "la liste des étapes",
     "id": "un identifiant unique (lettres minuscules, chiffres, tirets)",
     "say": "la narration, le texte lu à voix haute",
+    "on_screen": "où se trouve l'élément à l'écran, pour une personne qui voit un peu",
+    "kind": "« action », « question » ou « info »",
+    "if_yes": "l'identifiant de l'étape où mène « oui »",
+    "if_no": "l'identifiant de l'étape où mène « non »",
     "details": "le texte lu quand on demande plus de détails",
     "next": "l'identifiant de l'étape suivante",
     "label": "le libellé que l'aide annonce",
@@ -94,6 +101,17 @@ class _RawStep:
     index: int  # 1-based position in the file, to name a step that has no valid id
     has_next_key: bool = False
     has_choices_key: bool = False
+    kind: str | None = None       # as written; None when absent or wrong
+    kind_line: int = 0
+    on_screen: str | None = None
+    # "if_yes" / "if_no" -> (target, line), for each key written
+    answers: dict[str, tuple[str | None, int]] = field(default_factory=dict)
+
+    def asks(self) -> bool:
+        """Whether the step is a question: as written, else the default (it can be answered)."""
+        if self.kind is not None:
+            return self.kind == QUESTION
+        return self.has_choices_key or bool(self.answers)
 
     def name(self) -> str:
         """How messages refer to the step: "l'étape « id »" (with its number when the id is bad)."""
@@ -125,8 +143,11 @@ class GuideChecker:
         for key, value in node.value:
             if not _is_text(key):
                 shown = key.value if isinstance(key, ScalarNode) else "…"
+                # YAML 1.1 reads yes/no as booleans: the author meant if_yes/if_no.
+                hint = f" (vouliez-vous dire « if_{shown.lower()} » ?)" if (
+                    f"if_{str(shown).lower()}" in allowed) else ""
                 self.add(_line(key), f"clé « {shown} » invalide{where} : une clé est un mot ; "
-                                     f"clés possibles : {', '.join(allowed)}")
+                                     f"clés possibles : {', '.join(allowed)}{hint}")
                 continue
             name = key.value
             if name in found:
@@ -209,6 +230,7 @@ class GuideChecker:
         start = self.text(start_node, "start", where)
         steps_node = self.required(fields, "steps", root, where)
         steps = self.steps(steps_node)
+        pronunciation = self.pronunciation(fields["pronunciation"][1]) if "pronunciation" in fields else ()
         if steps:
             self.links(steps, start, start_node, fields["steps"][0])
             self.phrases(steps, load_vocabulary() if self.vocabulary is None else self.vocabulary)
@@ -216,7 +238,7 @@ class GuideChecker:
             return None
         return Guide(
             title=title, language=language, source=source, start=start,
-            steps=tuple(_build_step(s) for s in steps), path=path,
+            steps=tuple(_build_step(s) for s in steps), path=path, pronunciation=pronunciation,
         )
 
     def steps(self, node: Node | None) -> list[_RawStep]:
@@ -258,9 +280,19 @@ class GuideChecker:
                        choices=[], topics=[], end=False, line=_line(node), index=index)
         where = raw.where()
         raw.title = self.text(self.required(fields, "title", node, where), "title", where)
-        raw.say = self.text(self.required(fields, "say", node, where), "say", where)
+        say_node = self.required(fields, "say", node, where)
+        raw.say = self.text(say_node, "say", where)
+        if "on_screen" in fields:
+            raw.on_screen = self.text(fields["on_screen"][1], "on_screen", where, required=False)
         if "details" in fields:
             raw.details = self.text(fields["details"][1], "details", where, required=False)
+        if "kind" in fields:
+            raw.kind = self.kind(fields["kind"][1], where)
+            raw.kind_line = _line(fields["kind"][1])
+        for key in ANSWER_KEYS:
+            if key in fields:
+                value = fields[key][1]
+                raw.answers[key] = (self.text(value, key, where, required=False), _line(value))
         if "next" in fields:
             raw.has_next_key = True
             raw.next = self.text(fields["next"][1], "next", where, required=False)
@@ -272,7 +304,80 @@ class GuideChecker:
         if "choices" in fields:
             raw.has_choices_key = True
             raw.choices = self.choices(fields["choices"][1], raw)
+        self.answerable(raw)
+        if raw.say is not None and say_node is not None and not raw.asks():
+            self.positions(say_node, raw)
         return raw
+
+    def kind(self, node: Node, where: str) -> str | None:
+        value = self.text(node, "kind", where, required=False)
+        if value is not None and value not in KINDS:
+            self.add(_line(node), f"« kind » vaut « {ACTION} », « {QUESTION} » ou « {INFO} », pas « {value} »{where} : "
+                                  f"« {ACTION} » pour agir sur le site (taper, activer un bouton, attendre une "
+                                  f"page), « {QUESTION} » pour répondre au guide (un choix, oui ou non), "
+                                  f"« {INFO} » pour une étape qui explique seulement")
+            return None
+        return value
+
+    def answerable(self, step: _RawStep) -> None:
+        """Yes and no go together, only at a question; a question has a way to be answered."""
+        where = step.where()
+        for key, (_, line) in step.answers.items():
+            if step.kind in (ACTION, INFO):
+                self.add(line, f"« {key} » n'a de sens qu'à une question, or {step.name()} est marquée "
+                               f"« kind: {step.kind} » : écrivez « kind: {QUESTION} », ou retirez « {key} »")
+        given = [key for key in ANSWER_KEYS if key in step.answers]
+        if len(given) == 1:
+            missing = next(key for key in ANSWER_KEYS if key not in step.answers)
+            self.add(step.answers[given[0]][1],
+                     f"« {given[0]} » sans « {missing} »{where} : ajoutez « {missing}: » avec l'identifiant "
+                     f"de l'étape où mène « {ANSWER_KEYS[missing]} »")
+        if step.kind == QUESTION and not (step.has_choices_key or step.answers):
+            self.add(step.kind_line, f"{step.name()} est une question sans réponse possible : ajoutez "
+                                     "« if_yes » et « if_no » (les étapes où mènent « oui » et « non »), "
+                                     "ou des « choices »")
+
+    def positions(self, say: Node, step: _RawStep) -> None:
+        """An action's narration says how to reach things, not where they are on the screen."""
+        phrase = position_phrase(step.say or "")
+        if phrase is not None:
+            self.add(line_of(say, phrase),
+                     f"« say » indique une position à l'écran (« {phrase} »){step.where()} : une personne qui "
+                     "ne voit pas l'écran ne peut pas s'en servir ; déplacez cette indication dans « on_screen » "
+                     "et dites dans « say » comment atteindre l'élément au clavier")
+
+    def pronunciation(self, node: Node) -> Pronunciation:
+        """The guide's table « word as written: what the voice says »; wrong entries reported and left out."""
+        if not isinstance(node, MappingNode) or node.tag != _TAG + "map":
+            self.add(_line(node), f"« pronunciation » doit être un dictionnaire, pas {_found(node)} : écrivez "
+                                  "une ligne par mot, « mot écrit: ce que la voix doit dire », par exemple "
+                                  "« Ameli: Améli »")
+            return ()
+        entries: list[tuple[str, str]] = []
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            if not _is_text(key):
+                shown = key.value if isinstance(key, ScalarNode) else "…"
+                self.add(_line(key), f"« {shown} » dans « pronunciation » doit être un texte, pas {_found(key)} : "
+                                     "mettez le mot entre guillemets")
+                continue
+            written = key.value.strip()
+            if not any(ch.isalnum() for ch in written):
+                self.add(_line(key), f"« {written} » dans « pronunciation » n'est pas un mot : écrivez le mot "
+                                     "tel qu'il apparaît dans le guide")
+                continue
+            said = _spoken(value)
+            if said is None:
+                self.add(_line(value), f"la prononciation de « {written} » est vide ou n'est pas un texte : "
+                                       "écrivez ce que la voix doit dire, par exemple « Améli » pour « Ameli »")
+                continue
+            if written.lower() in seen:
+                self.add(_line(key), f"« {written} » est en double dans « pronunciation », déjà à la ligne "
+                                     f"{seen[written.lower()]} : gardez une seule prononciation")
+                continue
+            seen[written.lower()] = _line(key)
+            entries.append((written, said))
+        return tuple(entries)
 
     def boolean(self, node: Node, key: str, where: str) -> bool:
         if isinstance(node, ScalarNode) and node.tag == _TAG + "bool":
@@ -364,7 +469,17 @@ class GuideChecker:
                         edges[step.id].append(choice.target)
                 else:
                     broken.add(step.id or "")
-            if not (step.end or step.has_next_key or step.has_choices_key):
+            for key, (target, line) in step.answers.items():
+                if target is not None and target == step.id:
+                    self.add(line, f"« {key} » de l'étape « {step.id} » renvoie vers elle-même : indiquez "
+                                   f"l'étape où mène « {ANSWER_KEYS[key]} »")
+                    broken.add(step.id or "")
+                elif known(target, line, key, step.where()):
+                    if first and step.id is not None and target is not None:
+                        edges[step.id].append(target)
+                else:
+                    broken.add(step.id or "")
+            if not (step.end or step.has_next_key or step.has_choices_key or step.answers):
                 broken.add(step.id or "")
                 self.add(step.line, f"{step.name()} est une impasse : ajoutez « next », des "
                                     "« choices », ou « end: true » si c'est la fin du guide")
@@ -488,10 +603,19 @@ def _did_you_mean(word: str, candidates: list[str]) -> str:
     return f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
 
 
+def _spoken(node: Node) -> str | None:
+    """A pronunciation: a text with something to say in it."""
+    if not _is_text(node) or not any(ch.isalnum() for ch in node.value):
+        return None
+    return " ".join(node.value.split())
+
+
 def _build_step(raw: _RawStep) -> Step:
     return Step(
         id=raw.id, title=raw.title, say=raw.say, details=raw.details, next=raw.next,
         choices=tuple(Choice(label=c.label, phrases=tuple(p for p, _ in c.phrases),
                              target=c.target, line=c.line) for c in raw.choices),
-        topics=tuple(t for t, _ in raw.topics), end=raw.end, line=raw.line,
+        topics=tuple(t for t, _ in raw.topics), end=raw.end, kind=raw.kind or "",
+        on_screen=raw.on_screen, if_yes=raw.answers.get("if_yes", (None, 0))[0],
+        if_no=raw.answers.get("if_no", (None, 0))[0], line=raw.line,
     )

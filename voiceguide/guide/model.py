@@ -8,8 +8,16 @@ from pathlib import Path
 
 from voiceguide.errors import UserError
 
-ACTION = "action"        # type, click, wait for a page: the guide waits quietly while it is done
-QUESTION = "question"    # a choice or a yes/no answer, asked of the person
+# What a step asks of the person: to act on the website (type, click, wait for
+# a page), or to answer the guide (a choice, yes or no). The dialog waits long
+# and quietly after an action, briefly after a question.
+INFO = "info"            # only tells (a welcome, what a page is): the guide waits for « suivant »
+ACTION = "action"
+QUESTION = "question"
+KINDS = (ACTION, QUESTION, INFO)
+
+# A guide's pronunciation table: (word as written, what the voice should say).
+Pronunciation = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -24,28 +32,42 @@ class Choice:
 
 @dataclass(frozen=True)
 class Step:
-    """One step of the procedure: one action, told for the ear."""
+    """One step of the procedure: one action or one question, told for the ear.
+
+    ``kind`` left empty takes the default of a guide file: a question when
+    the step can be answered (choices, ``if_yes`` or ``if_no``), else an action.
+    """
 
     id: str
     title: str
-    say: str                          # the narration
+    say: str                          # the narration, complete for a person who sees nothing
     details: str | None = None        # read on request ("plus de détails")
     next: str | None = None           # step id that "suivant" goes to
     choices: tuple[Choice, ...] = ()
     topics: tuple[str, ...] = ()      # shortcut names, usable from anywhere; the first names the part in "sommaire"
     end: bool = False                 # the final step (may have no next)
+    kind: str = ""                    # ACTION, QUESTION or INFO
+    on_screen: str | None = None      # where things are on the screen, for a person who sees it a little
+    if_yes: str | None = None         # step id that « oui » leads to, at a yes/no question
+    if_no: str | None = None          # step id that « non » leads to
     line: int = 0
-    kind: str = ""                    # ACTION or QUESTION; "" = by default (QUESTION when it can be answered)
-    on_screen: str | None = None      # where the element is on the screen, for a person who sees a little
-    if_yes: str | None = None         # where « oui » leads, at a yes/no question
-    if_no: str | None = None          # where « non » leads
+
+    def __post_init__(self) -> None:
+        if not self.kind:
+            answered = self.choices or self.if_yes or self.if_no
+            object.__setattr__(self, "kind", QUESTION if answered else ACTION)
+        elif self.kind not in KINDS:
+            raise ValueError(f"unknown step kind {self.kind!r}")
 
     @property
     def is_question(self) -> bool:
         """A question to the guide (a choice, yes/no), as opposed to an action on the website."""
-        if self.kind:
-            return self.kind == QUESTION
-        return bool(self.choices or self.if_yes or self.if_no)
+        return self.kind == QUESTION
+
+    def targets(self) -> tuple[str, ...]:
+        """Every step this one leads to: next, choices, then yes and no (duplicates kept out)."""
+        found = [self.next] + [c.target for c in self.choices] + [self.if_yes, self.if_no]
+        return tuple(dict.fromkeys(t for t in found if t))
 
 
 @dataclass(frozen=True)
@@ -58,6 +80,7 @@ class Guide:
     start: str
     steps: tuple[Step, ...]
     path: Path | None = None
+    pronunciation: Pronunciation = ()   # applied to speech only, never to printed text
     _index: dict[str, Step] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -75,7 +98,7 @@ class Guide:
         return tuple(s for s in self.steps if s.topics)
 
     def path_to(self, step_id: str) -> tuple[str, ...]:
-        """The shortest way from the start to ``step_id`` through next and choices (both ends included).
+        """The shortest way from the start to ``step_id`` through next, choices, yes and no (both ends included).
 
         Gives "précédent" a natural history when a session resumes in the
         middle of the guide; a step reachable only by a shortcut gives
@@ -85,7 +108,7 @@ class Guide:
         queue = deque([self.start])
         while queue and step_id not in came_from:
             step = self._index[queue.popleft()]
-            for target in ([step.next] if step.next else []) + [c.target for c in step.choices]:
+            for target in step.targets():
                 if target in self._index and target not in came_from:
                     came_from[target] = step.id
                     queue.append(target)

@@ -37,6 +37,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def word_count(text: str) -> int:
+    """Words as the ear counts them: what holds a letter or a digit between spaces (guillemets and
+    punctuation are not words)."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
 def drop_fillers(folded: str, fillers: Iterable[str]) -> str:
     """Remove filler words and filler word sequences from a folded text."""
     words = folded.split()

@@ -12,6 +12,12 @@ The download is the only network access of voiceguide. The archive is
 checked against vosk's published size and MD5 and against the zip's own
 CRCs, unpacked into a temporary directory beside the destination and moved
 into place in one rename, so an interrupted download leaves nothing behind.
+
+Being offline is normal: when the site cannot be reached, the person is told
+in one sentence, and the day is remembered (``UNREACHABLE_FILE`` in the
+user's data folder) so that the automatic attempt of ``make run``
+(``voiceguide model download --auto``) does not try again on every launch;
+``make model`` and ``voiceguide model download`` always try.
 """
 
 from __future__ import annotations
@@ -33,12 +39,14 @@ from pathlib import Path
 from typing import TextIO
 
 from voiceguide.errors import CannotRun, UserError
+from voiceguide.userdirs import data_dir, write_atomic
 from voiceguide.userdirs import models_dir as user_models_dir
 
 DEFAULT_MODEL_NAME = "vosk-model-small-fr-0.22"
 MODEL_LIST_URL = "https://alphacephei.com/vosk/models/model-list.json"
 ENV_VAR = "VOICEGUIDE_MODEL"
 SOURCE_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+UNREACHABLE_FILE = "model-site-unreachable"   # in the data folder: the day the site could not be reached
 
 Progress = Callable[[int, int], None]
 
@@ -137,9 +145,15 @@ class ModelEntry:
     obsolete: bool = False
 
 
-def _offline(dest_root: Path, detail: object) -> CannotRun:
-    return CannotRun("Impossible de joindre le site des modèles vosk : vérifiez la connexion à "
-                     f"Internet, ou copiez le modèle dans {dest_root} ({detail}).")
+class SiteUnreachable(CannotRun):
+    """The model site could not be reached (offline, no name resolution, refused, timed out)."""
+
+
+def _offline(dest_root: Path) -> SiteUnreachable:
+    # One sentence, no error number: being offline is a normal state, not a fault to debug.
+    return SiteUnreachable("Impossible de joindre le site des modèles vosk : cet ordinateur semble hors ligne ; "
+                           "réessayez avec « voiceguide model download » une fois connecté à Internet, ou copiez "
+                           f"le modèle dans « {dest_root} ».")
 
 
 def parse_model_list(text: str | bytes, name: str) -> ModelEntry:
@@ -203,8 +217,8 @@ def _fetch(url: str, timeout: float, dest_root: Path) -> http.client.HTTPRespons
     except urllib.error.HTTPError as exc:
         raise CannotRun(f"Le site des modèles vosk a répondu « {exc.code} {exc.reason} » pour "
                         f"{url}. Réessayez plus tard, ou copiez le modèle dans {dest_root}.") from None
-    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-        raise _offline(dest_root, getattr(exc, "reason", exc)) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException):
+        raise _offline(dest_root) from None
 
 
 def _download_to(entry: ModelEntry, target: Path, progress: Progress | None,
@@ -231,7 +245,7 @@ def _download_to(entry: ModelEntry, target: Path, progress: Progress | None,
                 if progress:
                     progress(done, entry.size)
     except TimeoutError:
-        raise _offline(dest_root, "délai dépassé") from None
+        raise _offline(dest_root) from None
     if done != entry.size:
         raise CannotRun(f"Le téléchargement de {entry.name} est incomplet ({done} octets reçus sur "
                         f"{entry.size}). Relancez « voiceguide model download ».")
@@ -293,8 +307,8 @@ def download_model(dest_root: Path, *, list_url: str = MODEL_LIST_URL,
     try:
         with response:
             listing = response.read()
-    except (OSError, http.client.HTTPException) as exc:
-        raise _offline(dest_root, exc) from None
+    except (OSError, http.client.HTTPException):
+        raise _offline(dest_root) from None
     entry = parse_model_list(listing, name)
 
     work = Path(tempfile.mkdtemp(prefix=f".{name}.part-", dir=dest_root))
@@ -314,11 +328,43 @@ def download_model(dest_root: Path, *, list_url: str = MODEL_LIST_URL,
     return final
 
 
-def main_download(dest_root: Path | None = None, *, name: str = DEFAULT_MODEL_NAME,
-                  list_url: str = MODEL_LIST_URL, stream: TextIO | None = None) -> int:
-    """``voiceguide model download``: installs the French model, prints where; returns the exit code.
+def unreachable_since() -> str | None:
+    """The day (YYYY-MM-DD) the site could not be reached, when that is the last thing known."""
+    try:
+        return (data_dir() / UNREACHABLE_FILE).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
 
-    Errors are raised as UserError/CannotRun for the CLI to print.
+
+def _remember_unreachable(unreachable: bool) -> None:
+    path = data_dir() / UNREACHABLE_FILE
+    try:
+        if unreachable:
+            write_atomic(path, time.strftime("%Y-%m-%d") + "\n")
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass   # only a convenience: the next automatic attempt will simply try again
+
+
+def fetch_model(dest_root: Path, *, list_url: str = MODEL_LIST_URL, name: str = DEFAULT_MODEL_NAME,
+                progress: Progress | None = None) -> Path:
+    """``download_model``, remembering whether the site could be reached (see the module docstring)."""
+    try:
+        path = download_model(dest_root, list_url=list_url, name=name, progress=progress)
+    except SiteUnreachable:
+        _remember_unreachable(True)
+        raise
+    _remember_unreachable(False)
+    return path
+
+
+def main_download(dest_root: Path | None = None, *, name: str = DEFAULT_MODEL_NAME,
+                  list_url: str = MODEL_LIST_URL, stream: TextIO | None = None, auto: bool = False) -> int:
+    """``voiceguide model download [--auto]``: installs the French model, prints where; returns the exit code.
+
+    ``auto`` (``make run``): when an earlier attempt found the site unreachable, says so in one line
+    and does not try again. Errors are raised as UserError/CannotRun for the CLI to print.
     """
     stream = stream if stream is not None else sys.stderr
     root = Path(dest_root) if dest_root is not None else default_download_root()
@@ -326,9 +372,14 @@ def main_download(dest_root: Path | None = None, *, name: str = DEFAULT_MODEL_NA
     if is_vosk_model(existing):
         stream.write(f"Le modèle {name} est déjà installé dans {existing}.\n")
         return 0
+    since = unreachable_since() if auto else None
+    if since is not None:
+        day = "/".join(reversed(since.split("-")))
+        stream.write(f"Modèle de reconnaissance vocale pas encore installé : le site était injoignable le {day}. "
+                     "« make model » (ou « voiceguide model download ») réessaie.\n")
+        return 0
     started = time.monotonic()
     stream.write(f"Téléchargement du modèle {name} vers {root}…\n")
-    path = download_model(root, list_url=list_url, name=name,
-                          progress=ProgressBar(f"Téléchargement de {name}", stream))
+    path = fetch_model(root, list_url=list_url, name=name, progress=ProgressBar(f"Téléchargement de {name}", stream))
     stream.write(f"Modèle installé dans {path} ({time.monotonic() - started:.0f} s).\n")
     return 0

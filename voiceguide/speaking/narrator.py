@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from voiceguide import speech_levels
 from voiceguide.errors import UserError
@@ -31,7 +32,7 @@ from voiceguide.speaking.player import (
     StreamFactory,
     output_problem,
 )
-from voiceguide.speaking.sentences import split_sentences
+from voiceguide.speaking.sentences import speech_pieces
 from voiceguide.speaking.tts import (
     MAX_RATE_WPM,
     MIN_RATE_WPM,
@@ -44,6 +45,9 @@ from voiceguide.speaking.tts import (
 )
 from voiceguide.speaking.voices import VoiceChoice
 
+if TYPE_CHECKING:
+    from voiceguide.guide.model import Pronunciation
+
 TTS_CHOICES = ("pyttsx3", "none")
 MIN_VOLUME = 0.1          # "moins fort" never mutes the guide entirely
 PREFETCH_LIMIT = 64       # sentences waiting to be pre-rendered
@@ -55,13 +59,15 @@ STALL_SECONDS = 2.0          # a device that pulls no audio for this long is tre
 @dataclass(frozen=True)
 class NarratorConfig:
     """How to speak: from the options ``--voice``, ``--rate`` (words a minute), ``--volume`` (0..1),
-    ``--tts`` and whether earcons play. None means the default of speech_levels."""
+    ``--tts`` and whether earcons play. None means the default of speech_levels.
+    ``pronunciation``: the guide's table, applied to what is spoken only."""
 
     voice: str | None = None
     rate_wpm: int | None = None
     volume: float | None = None
     earcons: bool = True
     tts: str = "pyttsx3"
+    pronunciation: Pronunciation = ()
 
     def __post_init__(self) -> None:
         if self.tts not in TTS_CHOICES:
@@ -295,7 +301,7 @@ class Narrator:
             if not self._can_speak():
                 return
             for text in texts:
-                for piece in split_sentences(text):
+                for piece in speech_pieces(text, self.config.pronunciation):
                     if piece not in self._prefetch and not self._synth.cached(piece, self._rate, self._volume):
                         self._prefetch.append(piece)
             self._cond.notify_all()
@@ -353,7 +359,8 @@ class Narrator:
     def _speak(self, generation: int, text: str) -> None:
         with self._cond:
             preamble, self._preamble = self._preamble, []
-        pieces = [p for notice in preamble for p in split_sentences(notice)] + split_sentences(text)
+        table = self.config.pronunciation
+        pieces = [p for notice in preamble for p in speech_pieces(notice, table)] + speech_pieces(text, table)
         for index, piece in enumerate(pieces):
             with self._cond:
                 if generation != self._generation:
