@@ -33,6 +33,7 @@ class Entry:
     context: str
     expected: str      # command name, "goto:<step>", or "none"
     kind: str
+    batch: str = "1"   # the second batch was written after the first batch's evaluation half was run
 
     @property
     def half(self) -> str:
@@ -42,7 +43,8 @@ class Entry:
 
 def load_corpus() -> list[Entry]:
     groups = yaml.load(CORPUS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return [Entry(str(p), g["context"], g["expected"], g["kind"]) for g in groups for p in g["phrases"]]
+    return [Entry(str(p), g["context"], g["expected"], g["kind"], g.get("batch", "1"))
+            for g in groups for p in g["phrases"]]
 
 
 def expected_of(intent: Intent) -> str:
@@ -160,6 +162,7 @@ class Report:
         return [o for o in self.of_kinds(("reprise",)) if not o.resumed_in_place]
 
 
-def run_half(half: str, runner: Runner | None = None) -> Report:
+def run_half(half: str, runner: Runner | None = None, batch: str | None = None) -> Report:
+    """One half of the corpus (of one batch, or of both)."""
     runner = runner or Runner()
-    return Report([runner.run(e) for e in load_corpus() if e.half == half])
+    return Report([runner.run(e) for e in load_corpus() if e.half == half and batch in (None, e.batch)])

@@ -34,7 +34,7 @@ LAST = -1                 # Analysis.number for « le dernier »
 
 # What a token counts against a phrase that does not explain it.
 WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5, WEAK: 0.3,
-          "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3}
+          "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3, "adverb": 0.3}
 MAX_WORDS = 60            # a longer line is not a command; the matcher refuses it before
 # Typo correction: a word this close to a known word of at least CORRECT_MIN letters is that word.
 CORRECT_RATIO = 0.86
@@ -45,6 +45,7 @@ _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | 
 _SUBJECTS = frozenset({"je", "on", "nous"})
 # Words that end the reach of « ne pas savoir »: « je ne sais pas quoi faire » negates no « faire ».
 _INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
+_COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -257,6 +258,11 @@ class Analyzer:
             elif verb in lex.setting_verbs:
                 setting, sign = lex.setting_verbs[verb]
                 return _Item("setting", "", i, i + 1, extra=(_setting(setting, sign),))
+            elif words[i] in lex.settings and self._spoken_of(words, i):
+                # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort »: a wish
+                sign = -1 if set(words[:i]) & _COMPLAINT else 1
+                readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
+                return _Item("setting", "", i, i + 1, extra=readings)
             else:
                 return None
         j = i + width
@@ -272,6 +278,10 @@ class Analyzer:
         if verb in lex.degree_verbs:   # « baisse un peu »: the volume, unless said otherwise
             return _Item("setting", "", i, i + width, extra=(_setting("volume", degree),))
         return None
+
+    def _spoken_of(self, words: list[str], i: int) -> bool:
+        """The voice is what is spoken of: a verb of speaking or going, or « c'est », before the word."""
+        return any(self._lemma(w)[0] in ("parler", "aller") or w == "est" for w in words[:i])
 
     def _is_glue(self, word: str) -> bool:
         entry = self.lexicon.entries.get((word,))
@@ -319,6 +329,8 @@ class Analyzer:
             concept = entry.concept or base
             return [_Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect)]
         kind = "known" if self.knows(word) or self.knows(base) else "unknown"
+        if kind == "unknown" and word.endswith("ment") and len(word) > 6:
+            kind = "adverb"     # « directement », « gentiment »: how, not what
         return [_Item(kind, singular(base), i, i + 1, verb=verb, perfect=perfect)]
 
     @lru_cache(maxsize=4096)  # noqa: B019 - see analyse
@@ -370,7 +382,7 @@ def _auxiliary(items: list[_Item], k: int, words: list[str]) -> str | None:
         word = words[item.start] if item.end - item.start == 1 else ""
         if word in _AUX:
             return word
-        if item.kind in ("neg", NEUTRAL, "cue") and word:
+        if item.kind in ("neg", NEUTRAL, "cue"):   # « je suis un peu perdu »
             continue
         return None
     return None
@@ -506,8 +518,8 @@ def _token(item: _Item, lex: Lexicon) -> Token | None:
         base: tuple[str, ...] = item.extra
     elif kind in ("number", "last"):
         base = (item.concept,)
-    elif kind == ACTION and item.aux is not None and not item.negation:
-        base = (item.concept, "fini")
+    elif item.aux is not None and not item.negation and item.concept in lex.actions:
+        base = (item.concept, "fini")   # « j'ai cliqué », « c'est fait »: the step is done
     else:
         base = (item.concept,)
     readings: tuple[str, ...]

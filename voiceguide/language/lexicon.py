@@ -60,6 +60,7 @@ class Lexicon:
     number_cues: frozenset[str]                   # "numero", "choix", "le" ...
     last: frozenset[str]                          # "dernier", "derniere"
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
+    actions: frozenset[str]                       # verbs that, in the past, say the step is done
     expressions: tuple[str, ...]                  # its fixed expressions as written (« ça y est »), for a grammar
     number_words: Mapping[int, tuple[str, ...]]   # 3 -> ("trois", "troisième"), as written
 
@@ -160,6 +161,7 @@ def _read(path: Path) -> Lexicon:
         number_cues=frozenset(_word(w) for w in data["numéro"]),
         last=frozenset(_word(w) for w in data["dernier"]),
         degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
+        actions=frozenset(_word(v) for v in data["actions"]),
         expressions=tuple(dict.fromkeys(spoken_form(w) for group in data["sens"].values() for w in group
                                         if len(_key(w)) > 1)),
         number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},
