@@ -20,11 +20,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
 from voiceguide.language.morphology import lemma, singular
+from voiceguide.language.negation import Item, attach_negations, content
 from voiceguide.language.tokens import folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
@@ -43,8 +44,6 @@ CORRECT_MIN = 7
 _ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
 _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
 _SUBJECTS = frozenset({"je", "on", "nous"})
-# Words that end the reach of « ne pas savoir »: « je ne sais pas quoi faire » negates no « faire ».
-_INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
@@ -77,23 +76,6 @@ class Analysis:
 
     def readings(self) -> frozenset[str]:
         return frozenset(r for t in self.tokens for r in t.readings)
-
-
-@dataclass
-class _Item:
-    """A word or fixed expression while negation is being attached."""
-
-    kind: str
-    concept: str
-    start: int
-    end: int
-    verb: bool = False
-    negation: str | None = None      # the negating word ("pas", "plus" ...) once attached
-    blocked: bool = False            # negated twice: no reading applies
-    corrected: bool = False
-    perfect: bool = False
-    aux: str | None = None           # « ai », « suis » ... before this verb
-    extra: tuple[str, ...] = field(default=())
 
 
 class Analyzer:
@@ -141,7 +123,7 @@ class Analyzer:
         items = self._items(pairs)
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
-        _attach_negations(items, self.lexicon)
+        attach_negations(items, self.lexicon)
         return _analysis(words, items, self.lexicon)
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
@@ -180,10 +162,10 @@ class Analyzer:
                 out.append((part, part))
         return out, changed
 
-    def _items(self, pairs: list[tuple[str, str]]) -> list[_Item]:
+    def _items(self, pairs: list[tuple[str, str]]) -> list[Item]:
         lex = self.lexicon
         words = [f for f, _ in pairs]
-        items: list[_Item] = []
+        items: list[Item] = []
         i = 0
         while i < len(words):
             found = (self._setting(words, i) or self._expression(words, i) or self._number(words, i)
@@ -194,13 +176,13 @@ class Analyzer:
                 continue
             word, accented = pairs[i]
             if word in lex.negations and i + 1 < len(words) and words[i + 1] == "encore":
-                items.append(_Item("neg", word, i, i + 2))   # « pas encore »: not yet, not « encore »
+                items.append(Item("neg", word, i, i + 2))   # « pas encore »: not yet, not « encore »
                 i += 2
                 continue
             if word == "ne" or word in lex.negations:
-                items.append(_Item("neg", word, i, i + 1))
+                items.append(Item("neg", word, i, i + 1))
             elif word in lex.number_cues and word not in ("le", "la"):
-                items.append(_Item("cue", word, i, i + 1))
+                items.append(Item("cue", word, i, i + 1))
             else:
                 items.extend(self._word(word, accented, i))
             i += 1
@@ -212,16 +194,16 @@ class Analyzer:
                     item.concept = lex.with_etre[item.concept]
         return items
 
-    def _expression(self, words: list[str], i: int) -> _Item | None:
+    def _expression(self, words: list[str], i: int) -> Item | None:
         """The longest fixed expression (two words or more) starting at ``i``."""
         lex = self.lexicon
         for n in range(min(lex.longest, len(words) - i), 1, -1):
             entry = lex.entries.get(tuple(words[i:i + n]))
             if entry is not None:
-                return _Item(entry.kind, entry.concept, i, i + n)
+                return Item(entry.kind, entry.concept, i, i + n)
         return None
 
-    def _negated_expression(self, words: list[str], i: int) -> _Item | None:
+    def _negated_expression(self, words: list[str], i: int) -> Item | None:
         """A fixed expression with a negation inside: « ce n'est pas ça », « ça ne marche pas »."""
         lex = self.lexicon
         if words[i] == "ne" or words[i] in lex.negations:
@@ -239,10 +221,10 @@ class Analyzer:
             if len(kept) >= 2 and negation is not None:
                 entry = lex.entries.get(tuple(words[k] for k in kept))
                 if entry is not None and entry.kind == SENSE:
-                    return _Item(entry.kind, entry.concept, i, j, negation=negation)
+                    return Item(entry.kind, entry.concept, i, j, negation=negation)
         return None
 
-    def _setting(self, words: list[str], i: int) -> _Item | None:
+    def _setting(self, words: list[str], i: int) -> Item | None:
         """« plus fort », « trop vite », « pas assez fort », « baisse le son », « ralentis »."""
         lex = self.lexicon
         degree = None
@@ -257,12 +239,12 @@ class Analyzer:
                 degree, width = lex.degrees[(verb,)], 1
             elif verb in lex.setting_verbs:
                 setting, sign = lex.setting_verbs[verb]
-                return _Item("setting", "", i, i + 1, extra=(_setting(setting, sign),))
+                return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),))
             elif words[i] in lex.settings and self._spoken_of(words, i):
                 # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort »: a wish
                 sign = -1 if set(words[:i]) & _COMPLAINT else 1
                 readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
-                return _Item("setting", "", i, i + 1, extra=readings)
+                return Item("setting", "", i, i + 1, extra=readings)
             else:
                 return None
         j = i + width
@@ -270,13 +252,13 @@ class Analyzer:
             settings = lex.settings.get(words[j])
             if settings:
                 readings = tuple(_setting(s, degree * sign) for s, sign in settings)
-                return _Item("setting", "", i, j + 1, extra=readings)
+                return Item("setting", "", i, j + 1, extra=readings)
             if not self._is_glue(words[j]):
                 break
             j += 1
         verb, _ = self._lemma(words[i])
         if verb in lex.degree_verbs:   # « baisse un peu »: the volume, unless said otherwise
-            return _Item("setting", "", i, i + width, extra=(_setting("volume", degree),))
+            return Item("setting", "", i, i + width, extra=(_setting("volume", degree),))
         return None
 
     def _spoken_of(self, words: list[str], i: int) -> bool:
@@ -287,14 +269,14 @@ class Analyzer:
         entry = self.lexicon.entries.get((word,))
         return entry is not None and entry.kind == NEUTRAL
 
-    def _number(self, words: list[str], i: int) -> _Item | None:
+    def _number(self, words: list[str], i: int) -> Item | None:
         """A number or a rank: « trois », « dix-sept », « le onzième », « 3 », « 2e »."""
         numbers = self.lexicon.numbers
         digits = _DIGITS.match(words[i])
         if digits:
-            return _Item("number", f"#{int(digits.group(1))}", i, i + 1)
+            return Item("number", f"#{int(digits.group(1))}", i, i + 1)
         if words[i] in self.lexicon.last:
-            return _Item("last", f"#{LAST}", i, i + 1)
+            return Item("last", f"#{LAST}", i, i + 1)
         total, j, previous = 0, i, 0
         while j < len(words):
             word = words[j]
@@ -313,9 +295,9 @@ class Analyzer:
         if j == i:
             return None
         weak = j == i + 1 and words[i] in ("un", "une")
-        return _Item("weak-number" if weak else "number", f"#{total}", i, j)
+        return Item("weak-number" if weak else "number", f"#{total}", i, j)
 
-    def _word(self, word: str, accented: str, i: int) -> list[_Item]:
+    def _word(self, word: str, accented: str, i: int) -> list[Item]:
         lex = self.lexicon
         entry = lex.entries.get((word,))
         base, verb = self._lemma(word)
@@ -327,11 +309,11 @@ class Analyzer:
                                                  or word.endswith(("u", "ue", "i", "ie")))
         if entry is not None:
             concept = entry.concept or base
-            return [_Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect)]
+            return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect)]
         kind = "known" if self.knows(word) or self.knows(base) else "unknown"
         if kind == "unknown" and word.endswith("ment") and len(word) > 6:
             kind = "adverb"     # « directement », « gentiment »: how, not what
-        return [_Item(kind, singular(base), i, i + 1, verb=verb, perfect=perfect)]
+        return [Item(kind, singular(base), i, i + 1, verb=verb, perfect=perfect)]
 
     @lru_cache(maxsize=4096)  # noqa: B019 - see analyse
     def _lemma(self, word: str) -> tuple[str, bool]:
@@ -376,7 +358,7 @@ def _setting(setting: str, sign: int) -> str:
     return f"{setting}{'+' if sign > 0 else '-'}"
 
 
-def _auxiliary(items: list[_Item], k: int, words: list[str]) -> str | None:
+def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     """« j'ai terminé », « c'est fait », « je suis perdu »: the avoir or être before a verb, if any."""
     for item in reversed(items[max(0, k - 4):k]):
         word = words[item.start] if item.end - item.start == 1 else ""
@@ -388,109 +370,7 @@ def _auxiliary(items: list[_Item], k: int, words: list[str]) -> str | None:
     return None
 
 
-def _content(item: _Item) -> bool:
-    return item.kind not in (NEUTRAL, LIGHT, "neg", "cue", "weak-number")
-
-
-def _attach_negations(items: list[_Item], lex: Lexicon) -> None:
-    """Attaches each negation to what it negates, and carries it through wrapper verbs."""
-    opened: int | None = None                    # index of a « ne » still waiting for its « pas »
-    carried: list[tuple[_Item | None, str]] = []  # negations waiting for the next content word
-    for k, item in enumerate(items):
-        if item.kind == "neg":
-            word = item.concept
-            if any(wrapper is not None for wrapper, _ in carried):   # a new clause: « je ne veux pas, pas ça »
-                _rest_on_wrappers(carried)
-                carried = []
-            if word == "ne":
-                opened = k
-                continue
-            previous = _previous_verb(items, k)
-            if word == "plus" and opened is None and (
-                    previous is None or (previous.kind == LIGHT and _before_de(items, k))):
-                item.kind, item.concept = "comparative", "plus"
-                continue
-            target = None
-            if opened is not None:
-                target = next((it for it in items[opened + 1:k]
-                               if (it.verb or _content(it)) and it.kind != GUIDE), None)
-                opened = None
-            elif word != "sans":
-                target = _previous_verb(items, k)
-            asking = k + 1 < len(items) and items[k + 1].concept in _INTERROGATIVES  # « je sais plus quoi faire »
-            carried = _negate(target, word, carried, lex, asking)
-            continue
-        if not carried or item.kind == "cue":
-            continue
-        wrapper = carried[-1][0]
-        if item.concept in _INTERROGATIVES and wrapper is not None and wrapper.concept == "savoir":
-            _rest_on_wrappers(carried)
-            carried = []
-        elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
-            _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
-            carried = []
-        elif _content(item) and item.kind not in (GUIDE, "last", WEAK):
-            _land(item, len(carried), carried[-1][1], lex)
-            carried = []
-    if opened is not None:   # « ne » without « pas » (« ne répétez »): the verb after it
-        target = next((it for it in items[opened + 1:] if it.verb or _content(it)), None)
-        if target is not None:
-            carried = _negate(target, "ne", carried, lex)
-    if carried and all(wrapper is None for wrapper, _ in carried):
-        # « absolument pas », « certainement pas »: nothing after, so the word before
-        before = next((it for it in reversed(items) if _content(it) and it.kind != "comparative"), None)
-        if before is not None and not before.negation:
-            _land(before, 1, carried[-1][1], lex)
-    else:
-        _rest_on_wrappers(carried)
-
-
-def _negate(target: _Item | None, word: str, carried: list[tuple[_Item | None, str]],
-            lex: Lexicon, asking: bool = False) -> list[tuple[_Item | None, str]]:
-    """Negates ``target``, or carries the negation on when it is a wrapper verb (or nothing)."""
-    if target is None:
-        return [*carried, (None, word)]
-    if target.kind == LIGHT and not target.negation:
-        if word == "plus" and target.concept in lex.no_longer and not asking:   # « je n'ai plus mon code »
-            target.kind, target.concept = SENSE, lex.no_longer[target.concept]
-            return carried
-        target.negation = word
-        return [*carried, (target, word)]
-    _land(target, len(carried) + 1, word, lex)
-    return []
-
-
-def _land(item: _Item, negations: int, word: str, lex: Lexicon) -> None:
-    """The negation reaches a meaning-bearing word; twice negated, it reads as nothing."""
-    if item.concept in lex.refusals:
-        return
-    if item.negation or negations > 1:
-        item.blocked = True
-    else:
-        item.negation = word
-
-
-def _rest_on_wrappers(carried: list[tuple[_Item | None, str]]) -> None:
-    """A negated wrapper verb with nothing after it (« je ne veux pas ») means what it says itself."""
-    for wrapper, _ in carried:
-        if wrapper is not None:
-            wrapper.kind = "negated-light"
-
-
-def _before_de(items: list[_Item], k: int) -> bool:
-    """« je veux plus de détails »: « plus de » is « more », not « no more »."""
-    return k + 1 < len(items) and items[k + 1].concept in ("de", "du", "des")
-
-
-def _previous_verb(items: list[_Item], k: int) -> _Item | None:
-    for item in reversed(items[:k]):
-        if item.kind == NEUTRAL:
-            continue
-        return item if item.verb else None
-    return None
-
-
-def _analysis(words: tuple[str, ...], items: list[_Item], lex: Lexicon) -> Analysis:
+def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analysis:
     out: list[Token] = []
     features: set[str] = set()
     for item in items:
@@ -508,7 +388,7 @@ def _analysis(words: tuple[str, ...], items: list[_Item], lex: Lexicon) -> Analy
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number)
 
 
-def _token(item: _Item, lex: Lexicon) -> Token | None:
+def _token(item: Item, lex: Lexicon) -> Token | None:
     kind = item.kind
     if kind in (NEUTRAL, LIGHT, "neg", "cue", "weak-number"):
         return None
@@ -542,13 +422,13 @@ def _token(item: _Item, lex: Lexicon) -> Token | None:
     return Token(readings, weight, item.start, item.end, corrected=item.corrected)
 
 
-def _number_alone(items: list[_Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
+def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
     """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
     numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
     if len(numbers) != 1:
         return None
     for item in items:
-        if item is not numbers[0] and _content(item) and item.kind != GUIDE and (
+        if item is not numbers[0] and content(item) and item.kind != GUIDE and (
                 item.end - item.start != 1 or words[item.start] not in lex.number_cues):
             return None
     return int(numbers[0].concept[1:])
