@@ -18,7 +18,7 @@ BOOTSTRAP := $(PYTHON) -m voiceguide.bootstrap --venv $(VENV)
 run:
 	$(BOOTSTRAP) run
 
-# ruff, then the whole suite (pytest).
+# ruff, mypy, then the whole suite (pytest).
 test:
 	$(BOOTSTRAP) test
 

@@ -63,15 +63,17 @@ from bench_recognizer import (  # noqa: E402
 from bench_tts import TimingStream, bench_first_audio  # noqa: E402
 from sandbox import KO_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox  # noqa: E402
 
+from voiceguide.audio import write_wav  # noqa: E402
 from voiceguide.dialog.machine import Dialog  # noqa: E402
 from voiceguide.dialog.matcher import IntentMatcher  # noqa: E402
 from voiceguide.guide import DEFAULT_GUIDE, load_guide  # noqa: E402
 from voiceguide.language.vocabulary import load_vocabulary  # noqa: E402
-from voiceguide.listening.audio_in import write_wav  # noqa: E402
 from voiceguide.listening.typed import TextInput  # noqa: E402
 from voiceguide.session.events import EventLog  # noqa: E402
 from voiceguide.session.session import Session  # noqa: E402
-from voiceguide.speaking.narrator import NarratorConfig, open_narrator  # noqa: E402
+from voiceguide.session.turntaking import Inputs, TurnTaking  # noqa: E402
+from voiceguide.speaking.config import NarratorConfig  # noqa: E402
+from voiceguide.speaking.speaker import open_speaker  # noqa: E402
 
 GUARD = 60.0   # seconds: only a hang reaches it
 
@@ -249,7 +251,8 @@ def after(marks: list[float], events: list[float]) -> list[float]:
 def text_session(lines: Sequence[str], narrator) -> tuple[TimedLines, TimedOut]:
     guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
     source, out = TimedLines(lines), TimedOut()
-    Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source, narrator, out, EventLog(None)).run()
+    turns = TurnTaking(narrator, Inputs(lines=source))
+    Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), turns, out, EventLog(None)).run()
     return source, out
 
 
@@ -257,10 +260,10 @@ def bench_text_turns(turns: int) -> tuple[Figure, Figure]:
     """Typed command to narration printed (--tts none), and to its first audio (real speech)."""
     lines = ["suivant", "suivant", "précédent", "répéter", "aide", "où suis-je", "j'ai oublié mon code"]
     script = (lines * (turns // len(lines) + 1))[:turns]
-    source, out = text_session(script, open_narrator(NarratorConfig(tts="none")))
+    source, out = text_session(script, open_speaker(NarratorConfig(tts="none")))
     printed = Figure(after(source.handed[:-1], out.printed))
     StartTimes.heard = []
-    narrator = open_narrator(NarratorConfig(), stream_factory=StartTimes)
+    narrator = open_speaker(NarratorConfig(), stream_factory=StartTimes)
     try:
         source, _ = text_session(script[: max(10, turns // 10)], narrator)
     finally:
@@ -297,13 +300,12 @@ def bench_spoken_turns(model: Path, work: Path, runs: int) -> tuple[Figure, Figu
     loader = RecognizerLoader(model).start()
     loader.result()
     StartTimes.heard = []
-    narrator = open_narrator(NarratorConfig(), stream_factory=StartTimes)
+    narrator = open_speaker(NarratorConfig(), stream_factory=StartTimes)
     listening.chunks = noted
     log = io.StringIO()
     try:
-        source = listening.AudioFileInput(wavs, loader, fast=False)
-        Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source, narrator, io.StringIO(),
-                EventLog(log)).run()
+        turns = TurnTaking(narrator, Inputs(lines=listening.AudioFileInput(wavs, loader, fast=False)))
+        Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), turns, io.StringIO(), EventLog(log)).run()
     finally:
         listening.chunks = real_chunks
         narrator.close()

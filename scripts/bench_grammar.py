@@ -32,9 +32,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_recognizer import KO_OTHER, KO_WORDS, speak_ko, speech_end
+from bench_recognizer import KO_OTHER, KO_WORDS, chunks, speak_ko, speech_end
 
-from voiceguide.listening.audio_in import RATE, chunks
+from voiceguide.audio import RECOGNIZER_RATE as RATE
 from voiceguide.listening.recognizer import Recognizer
 
 ACCEPT = 0.5

@@ -23,11 +23,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
-from voiceguide.listening.audio_in import RATE, chunks, read_wav
+from voiceguide.audio import RECOGNIZER_RATE as RATE
+from voiceguide.audio import Audio
+from voiceguide.listening import spoken
 from voiceguide.listening.model_store import find_model
 from voiceguide.listening.recognizer import FAST_ENDPOINTS, Recognizer
 
@@ -46,6 +49,11 @@ def rss_mb() -> float:
     return float("nan")
 
 
+def chunks(samples: np.ndarray) -> Iterator[Audio]:
+    """16 kHz samples cut as the audio inputs cut them for the recogniser."""
+    return spoken.chunks(Audio(samples, RATE))
+
+
 def speech_end(audio: np.ndarray) -> float:
     loud = np.nonzero(np.abs(audio.astype(np.int32)) > 500)[0]
     return float(loud[-1] / RATE) if len(loud) else 0.0
@@ -56,7 +64,7 @@ def speak_ko(text: str, wpm: int) -> np.ndarray:
                          check=True, capture_output=True).stdout
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "a.wav").write_bytes(wav)
-        audio = read_wav(Path(tmp) / "a.wav")
+        audio = spoken.read_turn(Path(tmp) / "a.wav").samples
     z = np.zeros(RATE // 4, dtype=np.int16)
     return np.concatenate([z, audio, np.zeros(2 * RATE, dtype=np.int16)])
 
@@ -74,13 +82,13 @@ def real_time_factor(rec: Recognizer, audio: list[np.ndarray], phrases: list[str
 
     def counted(a: np.ndarray):
         for c in chunks(a):
-            fed[0] += len(c)
+            fed[0] += c.frames
             yield c
 
     cpu = time.process_time()
     for a in audio:
         rec.recognize(counted(a), phrases, early_commit=False)
-    return (time.process_time() - cpu) / (fed[0] / 2 / RATE)
+    return (time.process_time() - cpu) / (fed[0] / RATE)
 
 
 def latencies(rec: Recognizer, items: list[tuple[str, np.ndarray]], phrases: list[str],
@@ -150,8 +158,8 @@ def bench_french(model: Path) -> None:
     for e in manifest:
         options = Options(choices=guide.step(e["step"]).choices if e["step"] else (),
                           yes_no=e["expected"] in ("yes", "no"))
-        audio = read_wav(ROOT / "tests" / "audio" / e["file"])
-        utt = rec.recognize(chunks(audio), matcher.grammar(options))
+        audio = spoken.read_turn(ROOT / "tests" / "audio" / e["file"])
+        utt = rec.recognize(spoken.chunks(audio), matcher.grammar(options))
         intent = matcher.match(utt.text, options) if utt and utt.text else None
         got = None if intent is None else (intent.name if intent.name != "goto" else f"goto:{intent.target}")
         if e["expected"] is None:

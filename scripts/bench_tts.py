@@ -26,8 +26,10 @@ from voiceguide.carer.render import render_guide
 from voiceguide.dialog.machine import Dialog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide
 from voiceguide.language.vocabulary import load_vocabulary
-from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+from voiceguide.speaking.config import NarratorConfig
+from voiceguide.speaking.narrator import Narrator
 from voiceguide.speaking.sentences import speech_pieces
+from voiceguide.speaking.speaker import open_speaker
 from voiceguide.speaking.tts import Synthesizer
 
 
@@ -55,7 +57,7 @@ def first_audio(narrator, text: str, settle: float = 0.0) -> float:
     if stream is not None:
         stream.first_sound = None
     start = time.perf_counter()
-    narrator.say(text)
+    narrator.say((text,))
     while True:
         stream = TimingStream.last
         if stream is not None and stream.first_sound is not None and stream.first_sound >= start:
@@ -67,10 +69,17 @@ def first_audio(narrator, text: str, settle: float = 0.0) -> float:
         time.sleep(0.0005)
 
 
+def open_narrator(config: NarratorConfig, **kwargs) -> Narrator:
+    narrator = open_speaker(config, **kwargs)
+    if not isinstance(narrator, Narrator):
+        raise SystemExit(f"no speech here: {narrator.pop_notices()}")
+    return narrator
+
+
 def bench_first_audio(steps: list[Step]) -> tuple[list[float], list[float], list[float], list[float]]:
     narrator = open_narrator(NarratorConfig(), stream_factory=TimingStream)
     try:
-        narrator.say("Bonjour.")            # warm the engine: the session's welcome does the same
+        narrator.say(("Bonjour.",))            # warm the engine: the session's welcome does the same
         narrator.wait(10)
         cold = [first_audio(narrator, s.say, settle=0.2) for s in steps]
         narrator._synth.clear_cache()
@@ -84,7 +93,7 @@ def bench_first_audio(steps: list[Step]) -> tuple[list[float], list[float], list
         warm = [first_audio(narrator, s.say) for s in steps[:10]]
         stops = []
         for s in steps[:10]:
-            narrator.say(s.say)
+            narrator.say((s.say,))
             while TimingStream.last is None or not TimingStream.last.active:
                 time.sleep(0.001)
             time.sleep(0.1)
@@ -151,7 +160,7 @@ def main() -> None:
     print(f"Guide: {guide.title} ({len(steps)} steps, {files} files rendered)")
     print("| what | median ms (min, p90, max, runs) |")
     print("|---|---|")
-    print(f"| open_narrator (worker start, voice choice) | {summary(starts)} |")
+    print(f"| open_speaker (worker start, voice choice) | {summary(starts)} |")
     print(f"| render one sentence (uncached) | {summary(sentences)} |")
     print(f"| say() → first audio of a step, not pre-rendered | {summary(cold)} |")
     print(f"| same, interrupting a narration still rendering | {summary(interrupting)} |")

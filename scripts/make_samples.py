@@ -27,10 +27,12 @@ from pathlib import Path
 
 import numpy as np
 
+from voiceguide.audio import RECOGNIZER_RATE as RATE
+from voiceguide.audio import write_wav
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import load_vocabulary
-from voiceguide.listening.audio_in import RATE, read_wav, write_wav
+from voiceguide.listening.spoken import read_turn
 
 VOICES = ("fr", "fr+f3", "fr+m3")
 SPEEDS = {"lent": 130, "normal": 175, "rapide": 230}   # words per minute
@@ -39,7 +41,7 @@ LEAD_S, TAIL_S = 0.1, 0.2       # silence kept around the speech
 PEAK = 0.9 * 32767              # speech is normalised to this peak before storage
 # 8-bit PCM halves the committed size. After peak normalisation its
 # quantisation noise stays about 35 dB below the speech (measured, see
-# docs/recognition.md), and read_wav converts it like any WAV.
+# docs/recognition.md), and read_turn converts it like any WAV.
 BITS = 8
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +73,7 @@ def speak(text: str, voice: str, wpm: int) -> np.ndarray:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "espeak.wav"
         path.write_bytes(wav)
-        audio = read_wav(path)
+        audio = read_turn(path).samples
     loud = np.nonzero(np.abs(audio.astype(np.int32)) > 300)[0]
     if len(loud) == 0:
         raise SystemExit(f"espeak-ng n'a rien produit pour « {text} »")

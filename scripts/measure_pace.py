@@ -25,7 +25,7 @@ from voiceguide.dialog.machine import Dialog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
 from voiceguide.language.text import word_count
 from voiceguide.language.vocabulary import load_vocabulary
-from voiceguide.speaking.narrator import NarratorConfig
+from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.pronounce import respell
 from voiceguide.speaking.sentences import for_the_ear, sentences, speech_pieces
 

@@ -472,7 +472,7 @@ def korean_wavs(folder: Path, words: Sequence[str], tail: float = 1.5) -> list[P
     """One 16 kHz WAV per Korean word, spoken by espeak-ng (as tests/test_recognizer.py does)."""
     from test_recognizer import speak_ko
 
-    from voiceguide.listening.audio_in import write_wav
+    from voiceguide.audio import write_wav
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

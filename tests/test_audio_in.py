@@ -1,4 +1,4 @@
-"""WAV reading and conversion, bad files, chunking, and the microphone (fake sound card).
+"""Audio: WAV reading and conversion, bad files, chunking, and the microphone (fake sound card).
 
 WAV files of the various formats are written by sox, a real independent
 writer, so the parser is checked against what users' tools produce.
@@ -15,18 +15,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from voiceguide.audio import RECOGNIZER_RATE as RATE
+from voiceguide.audio import Audio, Resampler, read_engine_file, read_wav, resample, rms, write_wav
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_USAGE, CannotRun, UserError
-from voiceguide.listening import audio_in
-from voiceguide.listening.audio_in import (
-    RATE,
-    Microphone,
-    Resampler,
-    check_wav_files,
-    chunks,
-    read_wav,
-    resample,
-    write_wav,
-)
+from voiceguide.listening import spoken
+from voiceguide.listening.microphone import Microphone
+from voiceguide.listening.spoken import check_wav_files, read_turn
+
+
+def chunks(samples: np.ndarray, **kwargs) -> list[bytes]:
+    """The recogniser's chunks of 16 kHz samples, as bytes."""
+    return [c.to_bytes() for c in spoken.chunks(Audio(samples, RATE), **kwargs)]
+
+
+def handed_over(mic: Microphone) -> np.ndarray:
+    """Everything the microphone handed over, as one array of 16 kHz samples."""
+    got = list(mic.chunks(timeout=0))
+    assert all(c.rate == RATE and c.channels == 1 for c in got)
+    return np.concatenate([c.samples for c in got]) if got else np.zeros(0, dtype=np.int16)
 
 
 def sox_sine(path: Path, *args: str, freq: int = 440, seconds: float = 0.5) -> Path:
@@ -54,7 +60,7 @@ def dominant_freq(x: np.ndarray, rate: int = RATE) -> float:
 ])
 def test_any_pcm_wav_becomes_16k_mono_int16(tmp_path: Path, args: list[str]) -> None:
     wav = sox_sine(tmp_path / "in.wav", *args, freq=440, seconds=0.5)
-    audio = read_wav(wav)
+    audio = read_turn(wav).samples
     assert audio.dtype == np.int16 and audio.ndim == 1
     assert abs(len(audio) - RATE // 2) <= 2
     assert abs(dominant_freq(audio) - 440) < 5
@@ -67,14 +73,14 @@ def test_16k_mono_16bit_is_read_unchanged(tmp_path: Path) -> None:
     rng = np.random.default_rng(1)
     samples = rng.integers(-30000, 30000, 4000).astype(np.int16)
     write_wav(tmp_path / "a.wav", samples)
-    assert np.array_equal(read_wav(tmp_path / "a.wav"), samples)
+    assert np.array_equal(read_turn(tmp_path / "a.wav").samples, samples)
 
 
 def test_8bit_round_trip_keeps_the_signal(tmp_path: Path) -> None:
     t = np.arange(RATE) / RATE
     samples = (20000 * np.sin(2 * np.pi * 300 * t)).astype(np.int16)
     write_wav(tmp_path / "a.wav", samples, bits=8)
-    back = read_wav(tmp_path / "a.wav").astype(np.float64)
+    back = read_turn(tmp_path / "a.wav").samples.astype(np.float64)
     err = back - samples
     assert 10 * np.log10(np.mean(samples.astype(float) ** 2) / np.mean(err ** 2)) > 35
 
@@ -113,14 +119,39 @@ def test_streaming_placeholder_size_is_accepted(tmp_path: Path) -> None:
     pos = raw.index(b"data")
     raw[pos + 4:pos + 8] = struct.pack("<I", 0x7FFFF000)
     (tmp_path / "b.wav").write_bytes(bytes(raw))
-    assert np.array_equal(read_wav(tmp_path / "b.wav"), samples)
+    assert np.array_equal(read_turn(tmp_path / "b.wav").samples, samples)
+
+
+def test_a_wav_is_read_as_it_is_then_converted_once(tmp_path: Path) -> None:
+    wav = sox_sine(tmp_path / "stereo.wav", "-r", "48000", "-c", "2", "-b", "24", freq=440, seconds=0.5)
+    audio = read_wav(wav)
+    assert (audio.rate, audio.channels, audio.width, audio.frames) == (48000, 2, 2, 24000)
+    assert read_engine_file(wav).channels == 1
+    turn = read_turn(wav)
+    assert (turn.rate, turn.channels) == (RATE, 1) and abs(turn.frames - RATE // 2) <= 2
+
+
+def test_audio_is_int16_with_its_rate() -> None:
+    with pytest.raises(ValueError):
+        Audio(np.zeros(10, dtype=np.float64), RATE)
+    with pytest.raises(ValueError):
+        Audio(np.zeros(10, dtype=np.int16), 0)
+    stereo = Audio(np.array([[1000, 3000], [-1000, -3000]], dtype=np.int16), 8000)
+    assert stereo.channels == 2 and np.array_equal(stereo.mono().samples, [2000, -2000])
+    assert stereo.to_bytes() == np.array([1000, 3000, -1000, -3000], dtype="<i2").tobytes()
+
+
+def test_loudness_is_the_root_mean_square() -> None:
+    t = np.arange(RATE) / RATE
+    assert rms((10000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16)) == pytest.approx(10000 / np.sqrt(2), rel=1e-3)
+    assert rms(np.zeros(0, dtype=np.int16)) == 0.0
 
 
 # ------------------------------------------------------------------ bad files
 
 def refused(path: Path) -> UserError:
     with pytest.raises(UserError) as info:
-        read_wav(path)
+        read_turn(path)
     err = info.value
     assert err.code == EXIT_USAGE
     assert str(path) in err.message          # the message names the file
@@ -179,7 +210,7 @@ def test_compressed_wav_is_refused_with_a_conversion_hint(tmp_path: Path) -> Non
 
 
 def test_too_long(tmp_path: Path) -> None:
-    seconds = int(audio_in.MAX_TURN_SECONDS) + 5
+    seconds = int(spoken.MAX_TURN_SECONDS) + 5
     write_wav(tmp_path / "long.wav", np.zeros(8000 * seconds, dtype=np.int16), rate=8000, bits=8)
     assert "Coupez-le" in refused(tmp_path / "long.wav").message
 
@@ -200,7 +231,7 @@ def test_check_wav_files_reports_every_bad_file_at_once(tmp_path: Path) -> None:
 
 def test_chunks_cut_the_audio_exactly() -> None:
     audio = np.arange(10_000, dtype=np.int16)
-    parts = list(chunks(audio, chunk_ms=100))
+    parts = chunks(audio, chunk_ms=100)
     assert [len(p) for p in parts] == [3200] * 6 + [800]   # 100 ms = 1600 samples, then the rest
     assert b"".join(parts) == audio.astype("<i2").tobytes()
 
@@ -214,15 +245,13 @@ def test_realtime_chunks_are_paced_like_a_microphone() -> None:
         slept.append(s)
         now[0] += s
 
-    parts = list(chunks(np.zeros(RATE, dtype=np.int16), chunk_ms=100, realtime=True,
-                        clock=lambda: now[0], sleep=sleep))
+    parts = chunks(np.zeros(RATE, dtype=np.int16), chunk_ms=100, realtime=True, clock=lambda: now[0], sleep=sleep)
     assert len(parts) == 10
     assert len(slept) == 9 and abs(sum(slept) - 0.9) < 1e-9   # the first chunk goes at once
 
 
 def test_fast_chunks_never_sleep() -> None:
-    list(chunks(np.zeros(RATE, dtype=np.int16), realtime=False,
-                sleep=lambda s: pytest.fail("--fast must not wait")))
+    chunks(np.zeros(RATE, dtype=np.int16), realtime=False, sleep=lambda s: pytest.fail("--fast must not wait"))
 
 
 # ------------------------------------------------------------------ microphone
@@ -312,9 +341,8 @@ def test_microphone_delivers_16k_chunks_and_counts_overflows() -> None:
     sd.streams[0].feed(block)
     sd.streams[0].feed(block, overflow=True)
     mic.close()
-    got = list(mic.chunks(timeout=0))
+    assert np.array_equal(handed_over(mic), np.concatenate([block, block]))
     assert mic.overflows == 1
-    assert b"".join(got) == np.concatenate([block, block]).astype("<i2").tobytes()
 
 
 def test_microphone_resamples_when_16k_is_refused() -> None:
@@ -326,7 +354,7 @@ def test_microphone_resamples_when_16k_is_refused() -> None:
     for i in range(0, 48000, 4800):
         sd.streams[0].feed(tone[i:i + 4800])
     mic.close()
-    out = np.frombuffer(b"".join(mic.chunks(timeout=0)), dtype="<i2")
+    out = handed_over(mic)
     assert RATE - 1600 <= len(out) <= RATE
     assert abs(dominant_freq(out[400:]) - 500) < 5
 
@@ -346,7 +374,7 @@ def test_half_duplex_drops_audio_while_speaking_and_the_tail() -> None:
     now[0] = 10.4
     sd.streams[0].feed(heard)
     mic.close()
-    out = np.frombuffer(b"".join(mic.chunks(timeout=0)), dtype="<i2")
+    out = handed_over(mic)
     assert len(out) == 1600 and np.all(out == 1000)
 
 

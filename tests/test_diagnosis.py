@@ -21,8 +21,12 @@ from sandbox import FakeOutputStream, sandbox
 from test_system import FRESH_ESPEAK
 
 from voiceguide.carer.diagnosis import Cause, startup_notices, why_silent
-from voiceguide.speaking.narrator import Narrator, NarratorConfig, open_narrator
-from voiceguide.speaking.player import NO_AUDIO_NOTICE, Player, output_problem
+from voiceguide.speaking.config import NarratorConfig
+from voiceguide.speaking.narrator import Narrator
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE
+from voiceguide.speaking.player import Player, output_problem
+from voiceguide.speaking.speaker import open_speaker
+from voiceguide.speaking.tts import Synthesizer
 from voiceguide.speaking.voices import VoiceChoice, VoiceInfo
 
 REPO = Path(__file__).resolve().parent.parent
@@ -119,29 +123,37 @@ def test_setup_says_the_cause_once_at_the_start(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- in this process
 
 def test_tts_none_is_a_chosen_silence() -> None:
-    narrator = open_narrator(NarratorConfig(tts="none"))
-    assert why_silent(narrator) == [] and startup_notices(narrator) == []
+    speaker = open_speaker(NarratorConfig(tts="none"))
+    assert why_silent(speaker) == [] and startup_notices(speaker) == []
 
 
 def test_a_speaking_narrator_has_nothing_to_explain() -> None:
     # Stand-in sound card (FakeOutputStream); the speech is the real pyttsx3 + espeak-ng.
-    with open_narrator(NarratorConfig(), stream_factory=FakeOutputStream) as narrator:
+    narrator = open_speaker(NarratorConfig(), stream_factory=FakeOutputStream)
+    try:
+        assert narrator.audible
         assert why_silent(narrator) == []
         assert startup_notices(narrator) == []
+    finally:
+        narrator.close()
 
 
 def test_without_a_sound_card_the_notice_is_replaced_by_the_cause() -> None:
     no_sound_card_here()
-    with open_narrator(NarratorConfig()) as narrator:
-        notices = startup_notices(narrator)
-        assert notices == [f"Le guide ne peut pas parler : {NO_SPEAKERS}. Je continue en texte."]
-        assert narrator.pop_notices() == []      # the general notice was taken: said once, not twice
+    speaker = open_speaker(NarratorConfig())
+    notices = startup_notices(speaker)
+    assert notices == [f"Le guide ne peut pas parler : {NO_SPEAKERS}. Je continue en texte."]
+    assert speaker.pop_notices() == []      # the general notice was taken: said once, not twice
 
 
 def test_a_foreign_voice_is_a_finding_but_not_a_silence() -> None:
     player = Player(stream_factory=FakeOutputStream)    # a stand-in sound card: only the voice is wrong
-    narrator = Narrator(NarratorConfig(), player=player, voice=VoiceChoice(VoiceInfo("en", "English"), french=False))
-    findings = why_silent(narrator)
+    narrator = Narrator(NarratorConfig(), Synthesizer(), player,
+                        voice=VoiceChoice(VoiceInfo("en", "English"), french=False))
+    try:
+        findings = why_silent(narrator)
+    finally:
+        narrator.close()
     assert [f.cause for f in findings] == [Cause.NO_FRENCH_VOICE]
     assert not findings[0].silences
     assert "« English », avec un accent étranger" in findings[0].problem

@@ -9,7 +9,6 @@ it is used only where a test needs one. Every test runs in a temporary home.
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 import threading
@@ -157,11 +156,8 @@ def home(home_without_model: Path) -> Path:
 
 
 def doctor(**options) -> tuple[int, list[str]]:
-    args = argparse.Namespace(mic_test=False, details=False, config=None, model=None, tts="pyttsx3", microphone=None)
-    factory = options.pop("engine_factory", None)
-    vars(args).update(options)
     out = io.StringIO()
-    code = run_doctor(args, out=out, engine_factory=factory)
+    code = run_doctor(out=out, **options)
     return code, out.getvalue().splitlines()
 
 
@@ -213,7 +209,7 @@ def test_report_on_this_machine_says_the_person_cannot_hear_the_guide(home: Path
 
 
 def test_details_give_the_module_versions_at_the_end_only_when_asked(home: Path) -> None:
-    code, lines = doctor(tts="none", details=True)
+    code, lines = doctor(tts="none", show_details=True)
     versions = next(line for line in lines if line.startswith("INFO  Détail, installation de voiceguide : "))
     assert "pyttsx3 " in versions and "vosk 0.3.45" in versions and "platformdirs" in versions
     assert lines.index(versions) > next(i for i, line in enumerate(lines) if "Bilan" in line)
@@ -229,7 +225,7 @@ def test_tts_none_skips_the_voice_and_still_passes(home: Path) -> None:
 
 
 def test_a_broken_speech_engine_is_an_essential_failure(home: Path) -> None:
-    code, lines = doctor(engine_factory=broken_engine, details=True)
+    code, lines = doctor(engine_factory=broken_engine, show_details=True)
     assert code == EXIT_CANNOT_RUN
     failure = next(line for line in lines if line.startswith("ÉCHEC Voix du guide : "))
     assert failure == ("ÉCHEC Voix du guide : la voix de l'ordinateur ne démarre pas ; réinstallez le paquet espeak-ng, "
@@ -296,7 +292,7 @@ def test_the_korean_model_loads_but_is_refused_as_the_wrong_language(home: Path)
 
 def test_mic_test_without_a_microphone_says_so(home: Path) -> None:
     needs_machine_without(microphone=True)
-    code, lines = doctor(tts="none", mic_test=True)
+    code, lines = doctor(tts="none", test_microphone=True)
     assert code == EXIT_OK
     assert ("ÉCHEC Test du micro : aucun microphone trouvé ; branchez un micro, puis relancez "
             "« voiceguide doctor --mic-test ».") in lines
@@ -312,7 +308,7 @@ def test_mic_test_reports_the_level_and_keeps_no_audio(home: Path, monkeypatch: 
     # Fake at the sounddevice edge only: the Microphone class, resampling and level code are real.
     fake = install_fake_sounddevice(monkeypatch, FakeSoundDevice({"Micro USB": signal}))
     before = {p for p in home.rglob("*")}
-    code, lines = doctor(tts="none", mic_test=True)
+    code, lines = doctor(tts="none", test_microphone=True)
     assert code == EXIT_OK
     assert "OK    Microphone : 1 microphone trouvé ; celui utilisé : « Micro USB » (n° 0)" in lines
     assert fake.opened_inputs == [0]

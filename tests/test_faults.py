@@ -51,26 +51,29 @@ from test_narrator import (
     wait_until,
 )
 
-from voiceguide.cli import run as launch
+from voiceguide.dialog.intent import Modality
 from voiceguide.dialog.machine import Dialog, DialogSettings
 from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.dialog.wording import Wording
 from voiceguide.guide import load_guide
 from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.listening.typed import TextInput
 from voiceguide.session.events import EventLog
+from voiceguide.session.ports import Speaker
 from voiceguide.session.session import Session
-from voiceguide.speaking.narrator import Narrator, NarratorConfig, open_narrator
+from voiceguide.session.turntaking import Inputs, TurnTaking
+from voiceguide.speaking.speaker import SilentSpeaker
 
 SMALL_SCRIPT = "suivant\npar courrier\naide\nsuivant\nsuivant\n"
 
 
-def run_session(narrator: Narrator, script: str, guide_path: Path = SMALL_GUIDE,
+def run_session(narrator: Speaker, script: str, guide_path: Path = SMALL_GUIDE,
                 notices: list[str] | None = None) -> tuple[str, list[dict]]:
     """A whole in-process session with typed input: (what was printed, the events)."""
     guide, vocabulary = load_guide(guide_path), load_vocabulary()
     out, log = io.StringIO(), io.StringIO()
-    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), TextInput(io.StringIO(script)),
-                      narrator, out, EventLog(log),
+    turns = TurnTaking(narrator, Inputs(lines=TextInput(io.StringIO(script))))
+    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), turns, out, EventLog(log),
                       notify=(notices if notices is not None else []).append)
     try:
         session.run()
@@ -82,7 +85,7 @@ def run_session(narrator: Narrator, script: str, guide_path: Path = SMALL_GUIDE,
 @pytest.fixture(scope="module")
 def silent_run() -> tuple[str, list[dict]]:
     """The reference: the same session with no speech at all."""
-    return run_session(open_narrator(NarratorConfig(tts="none")), SMALL_SCRIPT)
+    return run_session(SilentSpeaker(), SMALL_SCRIPT)
 
 
 def steps(events: list[dict]) -> list[str]:
@@ -179,20 +182,26 @@ def ko_loader():
     return RecognizerLoader(ko_model()).start()
 
 
+class Recording(SilentSpeaker):
+    """Silent, but keeps every sentence the guide says, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: list[str] = []
+
+    def say(self, sentences: tuple[str, ...]) -> None:
+        self.said.extend(sentences)
+
+
 @pytest.mark.parametrize("ends_stream, terminal", [(True, False), (False, True)],
                          ids=["stream ends, no terminal: typed lines", "stream stalls, terminal: keys"])
 def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
-        tmp_path: Path, ko_loader, ends_stream: bool, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, ko_loader, ends_stream: bool, terminal: bool) -> None:
     from test_audio_in import DEVICES, FakeSoundDevice
     from test_recognizer import speak_ko
 
-    from voiceguide.listening.audio_in import Microphone
-    from voiceguide.listening.spoken import (
-        KEYBOARD_FALLBACK,
-        TEXT_FALLBACK,
-        MicrophoneInput,
-        MicrophoneOrKeys,
-    )
+    from voiceguide.listening.microphone import Microphone
+    from voiceguide.listening.spoken import MicrophoneInput
     from voiceguide.listening.typed import KeyboardInput
 
     (tmp_path / "ko.yaml").write_text(KO_GUIDE, encoding="utf-8")
@@ -202,11 +211,7 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
     if terminal:
         master, slave = pty.openpty()
         keys = KeyboardInput(os.fdopen(slave, "r", encoding="utf-8"))
-    said: list[str] = []
-    narrator = open_narrator(NarratorConfig(tts="none"))
-    narrator.say = said.append          # what the guide says, in order
-    announced: list[str] = []
-    monkeypatch.setattr(launch, "notice", announced.append)
+    speaker = Recording()
     microphone = Microphone(sd=sd)
     listening, resume = threading.Event(), microphone.resume
 
@@ -215,22 +220,22 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
         listening.set()
 
     microphone.resume = noted_resume
-    source = MicrophoneOrKeys(MicrophoneInput(microphone, ko_loader, keys),
-                              lambda: TextInput(io.StringIO("suivant\n")), launch.spoken_notice(narrator))
+    turns = TurnTaking(speaker, Inputs(microphone=MicrophoneInput(microphone, ko_loader), keys=keys,
+                                       fallback=lambda: TextInput(io.StringIO("suivant\n"))))
     out, log = io.StringIO(), io.StringIO()
     session = Session(Dialog(guide, vocabulary, DialogSettings(noinput_timeout=30.0)), IntentMatcher(vocabulary, guide),
-                      source, narrator, out, EventLog(log))
+                      turns, out, EventLog(log))
     mic = LiveMicrophone(sd.streams[0], speak_ko("컴퓨터", tail=1.0), ends_stream, listening)
     mic.thread.start()
 
-    expected = KEYBOARD_FALLBACK if terminal else TEXT_FALLBACK
+    expected = Wording(vocabulary).for_(Modality.KEYS if terminal else Modality.WORDS).microphone_lost()
 
     def user() -> None:
         """Unplugs the microphone once it was heard; on a terminal, once told, goes on with keys and quits."""
         wait_until(lambda: session.state is not None and session.state.step == "milieu")
         mic.unplug()
         if terminal:
-            wait_until(lambda: expected in said)
+            wait_until(lambda: expected in speaker.said)
             os.write(master, b"\nq")   # Enter ("suivant"), then q: "quitter" (at the end it leaves at once)
 
     threading.Thread(target=user, daemon=True).start()
@@ -239,13 +244,18 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
     guide_thread.start()
     guide_thread.join(CLI_TIMEOUT)   # a hang guard, not a timing: a dead microphone must not freeze the guide
     assert not guide_thread.is_alive(), "the guide is stuck waiting for a microphone that is gone"
-    source.close()
+    turns.close()
     state = ended[0]
     events = [json.loads(line) for line in log.getvalue().splitlines()]
     assert steps(events) == ["debut", "milieu", "fin"]
     heard = [e for e in events if e["event"] in ("utterance", "key")]
     assert heard[0]["event"] == "utterance" and heard[0]["text"] == "컴퓨터" and heard[0]["source"] == "micro"
-    assert said.index(expected) == 2 and announced == [expected]   # told aloud and on the console
+    # Told like any reply of the guide: aloud, on stdout, and in the events log.
+    assert expected in speaker.said and out.getvalue().splitlines()[2] == expected
+    change = next(e for e in events if e["event"] == "input")
+    assert change == {"event": "input", "reason": "microphone-lost", "modality": "keys" if terminal else "words",
+                      "t": change["t"]}
+    assert events.index(change) < events.index(heard[1])
     assert heard[1] == ({"event": "key", "key": "enter", "t": heard[1]["t"]} if terminal else
                         {"event": "utterance", "text": "suivant", "confidence": 1.0, "source": "text",
                          "t": heard[1]["t"]})

@@ -22,10 +22,10 @@ def test_text_input_gives_one_utterance_per_line_and_silence_for_empty_lines():
 
 def test_keyboard_from_a_pipe_reads_one_key_per_character():
     source = KeyboardInput(io.StringIO("r \nQ"))
-    keys = [source.next_turn([], 0.1) for _ in range(4)]
+    keys = [source.next_key(0.1) for _ in range(4)]
     assert keys == [KeyPress("r"), KeyPress("space"), KeyPress("enter"), KeyPress("q")]
     with pytest.raises(EndOfInput):
-        source.next_turn([], 0.1)
+        source.next_key(0.1)
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,12 @@ from sandbox import FakeOutputStream
 
 from voiceguide import speech_levels
 from voiceguide.errors import UserError
+from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.earcons import earcon
-from voiceguide.speaking.narrator import Narrator, NarratorConfig, open_narrator
-from voiceguide.speaking.player import NO_AUDIO_NOTICE, Player, output_problem
+from voiceguide.speaking.narrator import Narrator
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE
+from voiceguide.speaking.player import Player, output_problem
+from voiceguide.speaking.speaker import SilentSpeaker, open_speaker
 from voiceguide.speaking.tts import Synthesizer
 
 WAIT = 60.0   # generous: only a hang would reach it
@@ -53,6 +56,13 @@ def trimmed(samples: np.ndarray) -> np.ndarray:
     return samples[nz[0]:nz[-1] + 1] if len(nz) else samples[:0]
 
 
+def open_narrator(config: NarratorConfig, **kwargs) -> Narrator:
+    """A narrator that speaks (pyttsx3 + espeak-ng, into the stand-in sound card)."""
+    speaker = open_speaker(config, **kwargs)
+    assert isinstance(speaker, Narrator), speaker.pop_notices()
+    return speaker
+
+
 @pytest.fixture
 def narrator():
     n = open_narrator(NarratorConfig(), stream_factory=FakeOutputStream)
@@ -69,7 +79,7 @@ LONG = ("Sur la page d'Ameli, cliquez sur le bouton Première connexion, en haut
 
 def test_say_returns_at_once_and_plays_the_rendered_speech(narrator):
     assert narrator.voice is not None and narrator.voice.french
-    narrator.say("Bonjour, voici la première étape.")
+    narrator.say(("Bonjour, voici la première étape.",))
     assert narrator.speaking
     assert narrator.wait(WAIT)
     assert not narrator.speaking
@@ -79,7 +89,7 @@ def test_say_returns_at_once_and_plays_the_rendered_speech(narrator):
 
 
 def test_stop_silences_at_once(narrator):
-    narrator.say(LONG)
+    narrator.say((LONG,))
     assert wait_until(sound_started)
     started = time.monotonic()
     narrator.stop()
@@ -95,9 +105,9 @@ def test_stop_silences_at_once(narrator):
 
 
 def test_a_new_say_replaces_the_current_speech(narrator):
-    narrator.say(LONG)
+    narrator.say((LONG,))
     assert wait_until(sound_started)
-    narrator.say("Deuxième consigne, très courte.")
+    narrator.say(("Deuxième consigne, très courte.",))
     assert narrator.wait(WAIT)
     stream = FakeOutputStream.last
     first_run, last_run = stream.sound(0), stream.sound(-1)
@@ -108,7 +118,7 @@ def test_a_new_say_replaces_the_current_speech(narrator):
 
 def test_the_rest_renders_while_the_first_sentence_plays(narrator):
     text = "Première phrase de la consigne. Deuxième phrase, un peu plus longue que la première."
-    narrator.say(text)
+    narrator.say((text,))
     assert narrator.wait(WAIT)
     synth = narrator._synth    # its cache holds exactly what was rendered, sentence by sentence
     pieces = [synth.synth(p).samples for p in ("Première phrase de la consigne.",
@@ -119,11 +129,11 @@ def test_the_rest_renders_while_the_first_sentence_plays(narrator):
 def test_slower_levels_make_longer_speech(narrator):
     text = "Dites suivant quand vous êtes prêt."
     narrator.set_levels(-3, 0)
-    narrator.say(text)
+    narrator.say((text,))
     assert narrator.wait(WAIT)
     slow = FakeOutputStream.last.sound().size
     narrator.set_levels(3, 0)
-    narrator.say(text)
+    narrator.say((text,))
     assert narrator.wait(WAIT)
     fast = FakeOutputStream.last.sound().size
     assert narrator.rate_wpm == speech_levels.rate_wpm(3)
@@ -141,7 +151,7 @@ def test_prepare_renders_ahead(narrator):
 
 def test_earcon_then_say_plays_the_tone_then_the_speech(narrator):
     narrator.earcon("nomatch")
-    narrator.say("Je n'ai pas compris.")
+    narrator.say(("Je n'ai pas compris.",))
     assert narrator.wait(WAIT)
     tone = trimmed(earcon("nomatch", narrator.volume).samples)
     played = FakeOutputStream.last.sound()
@@ -184,11 +194,11 @@ def test_without_an_output_device_the_narrator_says_so_once_and_stays_silent():
     """The real sounddevice, on a machine without a sound card."""
     if output_problem() is None:
         pytest.skip("this machine has an audio output device")
-    n = open_narrator(NarratorConfig())
-    assert not n.audio_available
+    n = open_speaker(NarratorConfig())
+    assert isinstance(n, SilentSpeaker) and not n.audible and n.audio_problem
     assert n.pop_notices() == [NO_AUDIO_NOTICE]
     assert n.pop_notices() == []
-    n.say("Bonjour.")
+    n.say(("Bonjour.",))
     n.earcon("listening")
     assert not n.speaking and n.wait(0)
     n.stop()
@@ -202,19 +212,20 @@ def test_a_device_that_fails_later_turns_the_narrator_to_text():
 
     n = open_narrator(NarratorConfig(), stream_factory=RefusingStream)
     try:
-        n.say("Bonjour, tout va bien.")
+        n.say(("Bonjour, tout va bien.",))
         assert n.wait(WAIT)
         assert not n.audio_available
         assert n.pop_notices() == [NO_AUDIO_NOTICE]
-        n.say("Et la suite.")
+        n.say(("Et la suite.",))
         assert not n.speaking
     finally:
         n.close()
 
 
 def test_tts_none_is_silent_without_notice():
-    n = open_narrator(NarratorConfig(tts="none"))
-    n.say("Bonjour.")
+    n = open_speaker(NarratorConfig(tts="none"))
+    assert isinstance(n, SilentSpeaker) and not n.audible
+    n.say(("Bonjour.",))
     n.set_levels(1, 1)
     n.earcon("listening")
     assert not n.speaking and n.wait(0) and n.pop_notices() == []
@@ -304,7 +315,7 @@ def test_a_faulty_engine_is_restarted_once_then_reported_and_the_guide_goes_on(e
     first_pid = synth.worker.pid
     try:
         assert n.voice.french and n.pop_notices() == []
-        n.say("Bonjour, voici la première étape.")
+        n.say(("Bonjour, voici la première étape.",))
         assert n.wait(WAIT)
         assert n.tts_failed and why in n.failure
         notices = n.pop_notices()
@@ -313,7 +324,7 @@ def test_a_faulty_engine_is_restarted_once_then_reported_and_the_guide_goes_on(e
         assert not synth.worker.alive
         with pytest.raises(ProcessLookupError):
             os.kill(first_pid, 0)                               # the stuck worker was killed
-        n.say("Étape suivante.")                                  # the guide goes on, in text
+        n.say(("Étape suivante.",))                                  # the guide goes on, in text
         assert not n.speaking and n.pop_notices() == []
     finally:
         n.close()
@@ -323,7 +334,7 @@ def test_a_worker_stuck_once_is_restarted_and_speech_goes_on(tmp_path, monkeypat
     monkeypatch.setenv("VOICEGUIDE_TEST_MARKER", str(tmp_path / "hung"))
     n = faulty_narrator(HangOnceEngine)
     try:
-        n.say("Bonjour, voici la première étape.")
+        n.say(("Bonjour, voici la première étape.",))
         assert n.wait(WAIT)
         assert not n.tts_failed
         assert n._synth.worker.starts == 2 and n._synth.faults == 1
@@ -339,10 +350,10 @@ def test_without_a_french_voice_it_says_so_once_aloud_with_the_voice_it_has():
         notices = n.pop_notices()
         assert len(notices) == 1 and "Aucune voix française" in notices[0] and "English (America)" in notices[0]
         text = "Bonjour, voici la première étape."
-        n.say(text)
+        n.say((text,))
         assert n.wait(WAIT)
         first = FakeOutputStream.last.sound().size
-        n.say(text)
+        n.say((text,))
         assert n.wait(WAIT)
         again = FakeOutputStream.last.sound().size
         assert again == int(22050 * 0.01 * len(text))
@@ -367,6 +378,15 @@ def test_levels_are_relative_to_the_rate_and_volume_asked_for():
     assert config.rate_for(1) == round(300 * speech_levels.RATE_STEP)
     assert config.rate_for(6) == 450                 # the engine's top
     assert config.volume_for(1) == 0.6 and config.volume_for(-5) == 0.1
+
+
+def test_the_saved_levels_set_the_base_unless_the_options_do():
+    saved = speech_levels.Levels(rate=2, volume=-1)
+    config = NarratorConfig.from_options(saved=saved)
+    assert config.rate_for(0) == speech_levels.rate_wpm(2) and config.volume_for(0) == speech_levels.volume(-1)
+    assert config.rate_for(1) == round(speech_levels.rate_wpm(2) * speech_levels.RATE_STEP)   # « plus vite »
+    explicit = NarratorConfig.from_options(rate="200", volume="50%", saved=saved)
+    assert (explicit.rate_for(0), explicit.volume_for(0)) == (200, 0.5)
 
 
 @pytest.mark.parametrize("rate, volume, expected", [
@@ -428,7 +448,7 @@ def test_a_stalled_device_does_not_freeze_the_guide():
     n = open_narrator(NarratorConfig(), stream_factory=StalledStream)
     n.stall_seconds = 0.3
     try:
-        n.say("Bonjour, voici la première étape.")
+        n.say(("Bonjour, voici la première étape.",))
         assert n.wait(None)
         assert not n.audio_available and n.pop_notices() == [NO_AUDIO_NOTICE]
         assert not n.speaking

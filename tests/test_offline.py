@@ -160,9 +160,7 @@ def ko_loader():
 
 
 def test_the_recogniser_streams_with_sockets_blocked(ko_loader) -> None:
-    from test_recognizer import KO_WORDS, speak_ko
-
-    from voiceguide.listening.audio_in import chunks
+    from test_recognizer import KO_WORDS, chunks, speak_ko
 
     with blocked_network() as attempts:
         rec = ko_loader.result()
@@ -179,16 +177,16 @@ def test_a_whole_audio_session_runs_in_process_with_sockets_blocked(tmp_path: Pa
     from voiceguide.listening.spoken import AudioFileInput
     from voiceguide.session.events import EventLog
     from voiceguide.session.session import Session
-    from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+    from voiceguide.session.turntaking import Inputs, TurnTaking
+    from voiceguide.speaking.speaker import SilentSpeaker
 
     (tmp_path / "ko.yaml").write_text(KO_GUIDE, encoding="utf-8")
     guide, vocabulary = load_guide(tmp_path / "ko.yaml"), load_vocabulary()
     wavs = korean_wavs(tmp_path / "wav", ["컴퓨터", "메뉴", "화요일"])
     out, log = io.StringIO(), io.StringIO()
     with blocked_network() as attempts:
-        session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide),
-                          AudioFileInput(wavs, ko_loader, fast=True), open_narrator(NarratorConfig(tts="none")),
-                          out, EventLog(log))
+        turns = TurnTaking(SilentSpeaker(), Inputs(lines=AudioFileInput(wavs, ko_loader, fast=True)))
+        session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), turns, out, EventLog(log))
         state = session.run()
     assert attempts == []
     events = [json.loads(line) for line in log.getvalue().splitlines()]

@@ -51,7 +51,8 @@ from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.listening.turns import EndOfInput, Utterance
 from voiceguide.session.events import EventLog
 from voiceguide.session.session import Session
-from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+from voiceguide.session.turntaking import Inputs, TurnTaking
+from voiceguide.speaking.speaker import SilentSpeaker
 
 # A word nobody would write by chance: if it is found on disk, what the user said was kept.
 SECRET = "zorglub-quarante-deux"
@@ -283,9 +284,6 @@ class HeardSource:
     """What the recogniser would hand over: the one stand-in here is its result (no French model can be had,
     and the Korean model hears no French digits), the session, dialog and log are the real ones."""
 
-    name = "micro"
-    can_interrupt = False
-
     def __init__(self, heard: list[str]) -> None:
         self.heard = list(heard)
 
@@ -303,8 +301,8 @@ def test_a_number_heard_by_the_recogniser_never_reaches_the_log(tmp_path: Path) 
     log_path = tmp_path / "journal.jsonl"
     events = EventLog.open(log_path)
     heard = ["suivant", "mon numéro c'est un 85 03 75 123 456 78", SSN, "٣٤٥ ¹²"]   # any script's digits too
-    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), HeardSource(heard),
-                      open_narrator(NarratorConfig(tts="none")), io.StringIO(), events)
+    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide),
+                      TurnTaking(SilentSpeaker(), Inputs(lines=HeardSource(heard))), io.StringIO(), events)
     session.run()
     events.close()
     logged = read_events(log_path)

@@ -23,9 +23,11 @@ from voiceguide.carer.render import render_guide
 from voiceguide.dialog.machine import Dialog
 from voiceguide.guide import DEFAULT_GUIDE, Guide, Step, load_guide
 from voiceguide.language.vocabulary import load_vocabulary
-from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+from voiceguide.speaking.config import NarratorConfig
+from voiceguide.speaking.narrator import Narrator
 from voiceguide.speaking.pronounce import respell
 from voiceguide.speaking.sentences import speech_pieces
+from voiceguide.speaking.speaker import open_speaker
 
 GUIDE = load_guide(DEFAULT_GUIDE)
 
@@ -128,9 +130,10 @@ def test_the_entries_work_inside_the_guide_s_own_sentences(written, heard, not_h
 @needs_espeak
 def test_the_narrator_speaks_the_table_s_words():
     config = NarratorConfig(pronunciation=(("Ameli", "Améli"),))
-    narrator = open_narrator(config, stream_factory=FakeOutputStream)
+    narrator = open_speaker(config, stream_factory=FakeOutputStream)
+    assert isinstance(narrator, Narrator)
     try:
-        narrator.say("Connectez-vous à Ameli.")
+        narrator.say(("Connectez-vous à Ameli.",))
         assert narrator.wait(60)
         played = FakeOutputStream.last.sound()
         respelled = narrator._synth.synth("Connectez-vous à Améli.").samples   # from the cache: what was said

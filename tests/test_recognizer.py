@@ -21,8 +21,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from voiceguide.audio import RECOGNIZER_RATE as RATE
+from voiceguide.audio import Audio
 from voiceguide.errors import EXIT_CANNOT_RUN, CannotRun
-from voiceguide.listening.audio_in import RATE, chunks, read_wav
+from voiceguide.listening import spoken
 from voiceguide.listening.recognizer import (
     FAST_ENDPOINTS,
     Recognizer,
@@ -46,7 +48,7 @@ def speak_ko(text: str, wpm: int = 175, lead: float = 0.25, tail: float = 1.5) -
                          check=True, capture_output=True).stdout
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "ko.wav").write_bytes(wav)
-        audio = read_wav(Path(tmp) / "ko.wav")
+        audio = spoken.read_turn(Path(tmp) / "ko.wav").samples
     pad = lambda s: np.zeros(int(s * RATE), dtype=np.int16)  # noqa: E731
     return np.concatenate([pad(lead), audio, pad(tail)])
 
@@ -66,6 +68,11 @@ def seed_kaldi() -> None:
 @pytest.fixture(autouse=True)
 def _same_dither_whatever_ran_before() -> None:
     seed_kaldi()
+
+
+def chunks(samples: np.ndarray, **kwargs) -> Iterator[Audio]:
+    """16 kHz samples cut as the audio inputs cut them for the recogniser."""
+    return spoken.chunks(Audio(samples, RATE), **kwargs)
 
 
 def speech_end(audio: np.ndarray) -> float:

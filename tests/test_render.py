@@ -16,7 +16,7 @@ from voiceguide.dialog.machine import Dialog
 from voiceguide.errors import CannotRun, UserError
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.vocabulary import load_vocabulary
-from voiceguide.speaking.narrator import NarratorConfig
+from voiceguide.speaking.config import NarratorConfig
 
 
 def small_guide() -> Guide:

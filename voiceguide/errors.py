@@ -1,4 +1,6 @@
-"""Errors meant for the user: a French message and the exit code of DESIGN.md."""
+"""Errors meant for the user: a French message and the exit code of DESIGN.md; and notices on the console."""
+
+import sys
 
 EXIT_OK = 0
 EXIT_CANNOT_RUN = 1
@@ -20,3 +22,9 @@ class CannotRun(UserError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, EXIT_CANNOT_RUN)
+
+
+def notify(message: str) -> None:
+    """Tells the person at the console something that is not narration (a damaged settings file,
+    no sound card): on stderr, so stdout stays the guide's words."""
+    print(message, file=sys.stderr, flush=True)

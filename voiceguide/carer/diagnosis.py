@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from voiceguide import system
-from voiceguide.speaking.narrator import TEXT_FALLBACK, Narrator
-from voiceguide.speaking.player import NO_AUDIO_NOTICE, NO_OUTPUT_DEVICE, output_problem
+from voiceguide.session.ports import Speaker
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE, NO_OUTPUT_DEVICE, TEXT_FALLBACK
 from voiceguide.speaking.voices import VoiceChoice, engine_hint, french_voice_hint
 
 
@@ -83,6 +83,8 @@ def speech_engine_failure(failure: str) -> Finding:
 
 def sound_output() -> Finding | None:
     """Why no sound can be played here, or None when an output device exists."""
+    from voiceguide.speaking.player import output_problem  # loads the sound stack: only when asked
+
     problem = output_problem()
     if problem is None:
         return None
@@ -108,17 +110,16 @@ def french_voice(choice: VoiceChoice | None) -> Finding | None:
                    f"voix « {name} », avec un accent étranger", hint[0].lower() + hint[1:])
 
 
-def why_silent(narrator: Narrator) -> list[Finding]:
-    """Every cause, once each, that keeps this narrator from being heard (and a foreign voice).
+def why_silent(narrator: Speaker) -> list[Finding]:
+    """Every cause, once each, that keeps this speaker from being heard (and a foreign voice).
 
-    Costs nothing when the narrator speaks: the probes run only for a silent one.
+    Costs nothing when the narrator speaks: the probes run only for a silent one. A speaker
+    silent with neither a failure nor an audio problem was asked to be (``--tts none``).
     """
-    if narrator.config.tts == "none":
-        return []    # silence was asked for
     findings: list[Finding] = []
     if narrator.failure is not None:     # the sound output was found; the engine then failed
         findings.append(speech_engine_failure(narrator.failure))
-    elif not narrator.audio_available:   # no sound output, so the engine was not even started
+    elif narrator.audio_problem is not None:   # no sound output, so the engine was not even started
         engine = missing_speech_engine()
         if engine is not None:
             findings.append(engine)
@@ -132,7 +133,7 @@ def why_silent(narrator: Narrator) -> list[Finding]:
     return findings
 
 
-def startup_notices(narrator: Narrator, silencing: list[Finding] | None = None) -> list[str]:
+def startup_notices(narrator: Speaker, silencing: list[Finding] | None = None) -> list[str]:
     """What to tell the person at start about the voice: the real cause of a silence, with its fix,
     in place of the narrator's general notice (« pas de sortie audio »), which it takes.
 

@@ -23,9 +23,9 @@ fail the run: without them the guide still works by keyboard.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from voiceguide.carer.install_checks import (
@@ -39,22 +39,26 @@ from voiceguide.carer.install_checks import (
 from voiceguide.carer.model_checks import check_model, command_phrases
 from voiceguide.carer.report import FAIL, OK, Announcer, Check, details, exit_code, summary
 from voiceguide.carer.sound_checks import check_audio_output, check_microphones, check_voice, mic_test
+from voiceguide.session.ports import Speaker
 
 
-def _open_speaker(settings: Any, tts: str) -> Any:
-    """A narrator when this machine can speak aloud, else None (the report is only printed)."""
-    from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+def _open_speaker(settings: Any, tts: str) -> Speaker | None:
+    """The guide's voice when this machine can speak aloud, else None (the report is only printed)."""
+    from voiceguide.speaking.config import NarratorConfig
+    from voiceguide.speaking.speaker import open_speaker
+    from voiceguide.speech_levels import Levels
 
-    narrator = open_narrator(NarratorConfig(voice=settings.voice, tts=tts, earcons=False))
-    if narrator.audio_available and not narrator.tts_failed:
-        narrator.set_levels(settings.rate_level, settings.volume_level)
-        return narrator
-    narrator.close()
+    saved = Levels(settings.rate_level, settings.volume_level)
+    speaker = open_speaker(NarratorConfig.from_options(voice=settings.voice, tts=tts, earcons=False, saved=saved))
+    if speaker.audible:
+        return speaker
+    speaker.close()
     return None
 
 
-def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
-               engine_factory: Callable[[], Any] | None = None) -> int:
+def run_doctor(*, test_microphone: bool = False, show_details: bool = False, config: Path | None = None,
+               model: Path | None = None, tts: str = "pyttsx3", microphone: str | None = None,
+               out: TextIO | None = None, engine_factory: Callable[[], Any] | None = None) -> int:
     """``voiceguide doctor [--mic-test] [--details] [--config FILE] [--model DIR] [--tts pyttsx3|none] [--mic MICRO]``.
 
     Prints (and says) one line per check; returns 0 when the essentials work, else 1.
@@ -63,8 +67,6 @@ def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
     from voiceguide.carer.settings import merge_cli
 
     out = out if out is not None else sys.stdout
-    tts = getattr(args, "tts", None) or "pyttsx3"
-    config = getattr(args, "config", None)
 
     # The first checks run silently: whether speech works is only known after them.
     checks: list[Check] = [check_python()]
@@ -73,8 +75,7 @@ def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
     checks += guide_checks
     settings_checks, settings = check_settings(config)
     checks += settings_checks
-    settings = merge_cli(settings, {"model": getattr(args, "model", None),
-                                    "microphone": getattr(args, "microphone", None)})
+    settings = merge_cli(settings, {"model": model, "microphone": microphone})
     voice_checks = check_voice(settings.voice, tts, engine_factory)
     checks += voice_checks
     audio = check_audio_output(essential=tts != "none")
@@ -99,12 +100,12 @@ def run_doctor(args: argparse.Namespace, *, out: TextIO | None = None,
         emit(model_checks)
         emit(check_disk(model_missing=model_checks[0].status == FAIL))
         emit(check_locations())
-        if getattr(args, "mic_test", False):
+        if test_microphone:
             emit(mic_test(settings.microphone, announcer))
         final = summary(checks, voice=tts != "none")
         announcer.say(final.line(), final.spoken())
         announcer.finish()
-        if getattr(args, "details", False):
+        if show_details:
             for line in details(checks):
                 announcer.print(line.line())
         elif details(c for c in checks if c.status == FAIL):

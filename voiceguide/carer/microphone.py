@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from voiceguide.audio import RECOGNIZER_RATE, rms
 from voiceguide.errors import CannotRun
 
 MIC_TEST_SECONDS = 3.0
@@ -59,11 +60,12 @@ def input_devices(sd: Any) -> list[tuple[int, str]]:
 
 def find_microphones(wanted: int | str | None) -> MicSearch:
     """The microphones of this machine, and the one the guide would use (``wanted``: index or name)."""
-    from voiceguide.listening.audio_in import find_input_device, import_sounddevice
+    from voiceguide.audio import NoSoundLibrary, import_sounddevice
+    from voiceguide.listening.microphone import find_input_device
 
     try:
         sd = import_sounddevice()
-    except CannotRun:
+    except NoSoundLibrary:
         return MicSearch(MicStatus.NO_SOUND_LIBRARY)
     devices = tuple(input_devices(sd))
     if not devices:
@@ -105,11 +107,8 @@ def _db(value: float) -> float:
     return 20.0 * float(np.log10(max(value, 1.0) / 32768.0))
 
 
-def measure_level(samples: np.ndarray, rate: int = 16_000) -> MicLevel:
-    """Classifies int16 audio: clipping first, then the level of its loud frames.
-
-    The loudness (RMS) of each frame is computed here: voiceguide has no shared audio module yet.
-    """
+def measure_level(samples: np.ndarray, rate: int = RECOGNIZER_RATE) -> MicLevel:
+    """Classifies int16 audio: clipping first, then the level (RMS) of its loud frames."""
     x = np.asarray(samples, dtype=np.float64)
     if not len(x):
         return MicLevel("trop faible", _db(0.0), _db(0.0), 0.0)
@@ -117,8 +116,7 @@ def measure_level(samples: np.ndarray, rate: int = 16_000) -> MicLevel:
     frame = max(1, int(LEVEL_FRAME_SECONDS * rate))
     usable = len(x) // frame * frame or len(x)
     frames = x[:usable].reshape(-1, min(frame, usable))
-    rms = np.sqrt(np.mean(frames ** 2, axis=1))
-    speech = float(np.percentile(rms, SPEECH_PERCENTILE))
+    speech = float(np.percentile([rms(f) for f in frames], SPEECH_PERCENTILE))
     peak = float(np.max(np.abs(x)))
     if clipped > CLIP_SHARE:
         verdict = "sature"
@@ -134,15 +132,15 @@ def record(device: int | str | None, seconds: float = MIC_TEST_SECONDS, *, sd: A
 
     Raises CannotRun (French) when there is no microphone or it sends nothing.
     """
-    from voiceguide.listening.audio_in import RATE, Microphone
+    from voiceguide.listening.microphone import Microphone
 
     mic = Microphone(device, sd=sd).start()
-    wanted = int(seconds * RATE)
+    wanted = int(seconds * RECOGNIZER_RATE)
     got: list[np.ndarray] = []
     count = 0
     try:
         for chunk in mic.chunks(timeout=2.0):
-            block = np.frombuffer(chunk, dtype="<i2")
+            block = chunk.samples
             got.append(block)
             count += len(block)
             if count >= wanted:

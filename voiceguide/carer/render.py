@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from voiceguide.audio import Audio
 from voiceguide.dialog.machine import Dialog
 from voiceguide.errors import CannotRun, UserError
-from voiceguide.speaking.clip import Audio
-from voiceguide.speaking.narrator import NarratorConfig
+from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.sentences import speech_pieces
 from voiceguide.speaking.tts import EngineFactory, Synthesizer, TtsError, pyttsx3_engine
 from voiceguide.speaking.voices import VoiceChoice
@@ -60,13 +61,13 @@ def render_guide(dialog: Dialog, out_dir: Path, config: NarratorConfig, *,
         for file_name, title, text in items:
             audio = _speak(synth, speech_pieces(text, table), file_name)
             path = out_dir / file_name
-            _write(path, lambda p=path, a=audio: a.save(p))
+            _write(path, partial(audio.save, path))
             written.append(path)
             entries.append((file_name, title, audio.seconds))
     finally:
         synth.close()
     playlist = out_dir / f"{slug(guide.path.stem if guide.path else guide.title)}.m3u"
-    _write(playlist, lambda: playlist.write_text(_m3u(guide.title, entries), encoding="utf-8"))
+    _write(playlist, partial(playlist.write_text, _m3u(guide.title, entries), encoding="utf-8"))
     return written + [playlist]
 
 
@@ -88,7 +89,7 @@ def _prepare_dir(out_dir: Path) -> None:
                         f"Choisissez un autre dossier avec --out.") from None
 
 
-def _write(path: Path, write: Callable[[], None]) -> None:
+def _write(path: Path, write: Callable[[], object]) -> None:
     try:
         write()
     except OSError as exc:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import TextIO
 
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_OK
+from voiceguide.session.ports import Speaker
 
 OK, FAIL, INFO = "OK", "ÉCHEC", "INFO"
 
@@ -98,14 +99,6 @@ def details(checks: Iterable[Check]) -> list[Check]:
 
 # --------------------------------------------------------------------------- printed and said
 
-class Speaker(Protocol):
-    """What doctor and setup need of a narrator (see voiceguide.speaking.narrator)."""
-
-    def say(self, text: str) -> None: ...
-
-    def wait(self, timeout: float | None = None) -> bool: ...
-
-
 class Announcer:
     """Prints each line and says it; the previous line is allowed to finish first."""
 
@@ -117,7 +110,7 @@ class Announcer:
         self.finish()
         self.print(text)
         if self.speaker is not None:
-            self.speaker.say(spoken or text)
+            self.speaker.say((spoken or text,))
 
     def print(self, text: str) -> None:
         """Printed only: technical lines, which a voice would only read as noise."""

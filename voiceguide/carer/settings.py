@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 
 from voiceguide.errors import UserError
+from voiceguide.listening.turns import InputKind
 from voiceguide.speech_levels import (
     MAX_RATE_LEVEL,
     MAX_VOLUME_LEVEL,
@@ -56,7 +57,6 @@ from voiceguide.userdirs import (
 )
 
 SETTINGS_FILE_NAME = "settings.yaml"
-INPUT_KINDS = ("micro", "audio", "keyboard", "text")
 MIN_NOINPUT_TIMEOUT = 0.5
 MAX_NOINPUT_TIMEOUT = 600.0
 # A settings file is a few dozen lines (about 1 KB): anything this big is some other file.
@@ -67,10 +67,10 @@ MAX_SETTINGS_BYTES = 64 * 1024
 class Settings:
     """What a carer sets once for a user; None means "choose automatically"."""
 
-    input: str | None = None               # one of INPUT_KINDS
+    input: str | None = None               # the value of an InputKind
     microphone: str | int | None = None    # device name (or part of it) or index, as sounddevice takes it
     voice: str | None = None               # pyttsx3 voice id or name
-    rate_level: int = 0                    # see speech_settings
+    rate_level: int = 0                    # see speech_levels
     volume_level: int = 0
     noinput_timeout: float = 8.0           # seconds of silence before a re-prompt
     earcons: bool = True                   # short tones (listening, not understood)
@@ -389,7 +389,7 @@ def _flag(default: bool) -> Callable[[Any], tuple[Any, str | None]]:
 
 
 _CONVERTERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
-    "input": _choice(INPUT_KINDS),
+    "input": _choice(tuple(kind.value for kind in InputKind)),
     "microphone": _microphone,
     "voice": _text,
     "rate_level": _level(MIN_RATE_LEVEL, MAX_RATE_LEVEL),

@@ -11,23 +11,20 @@ Four steps, then the settings are saved (settings.save_settings):
 4. the French speech-recognition model: downloaded if missing, after asking.
 
 It works by voice, by keyboard alone, and by text lines on stdin (tests,
-scripts): all three go through the same questions and the same matcher. A
-step this machine cannot run (no microphone, no sound card, no voice) is
-skipped with the reason and what to do, and the settings are still saved.
+scripts): all three go through the same questions, the same matcher
+(setup_answers.py) and the same turn-taking as a guide. A step this machine
+cannot run (no microphone, no sound card, no voice) is skipped with the
+reason and what to do, and the settings are still saved.
 
 Leaving early saves nothing: « quitter » (confirmed) or the end of the input
 ends with exit 0, Ctrl-C with exit 130; each says that nothing was saved.
-The decisions (what an answer does to the rate, the volume, the microphone
-under test) are pure functions, tested without any I/O.
 """
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -40,11 +37,25 @@ from voiceguide.carer.settings import (
     save_settings,
     settings_path,
 )
-from voiceguide.dialog.intent import Options
+from voiceguide.carer.setup_answers import (
+    KEEP,
+    KEEP_CHOICE,
+    MIC_PREFIX,
+    NO_GUIDE,
+    SILENCE,
+    THIS,
+    Question,
+    describe,
+    interpret,
+    microphone_choices,
+    next_microphone,
+    next_rate,
+    next_volume,
+)
+from voiceguide.dialog.intent import InputsChanged
 from voiceguide.dialog.matcher import IntentMatcher
-from voiceguide.dialog.wording import key_short, or_list
-from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun, UserError
-from voiceguide.guide import Choice, Guide
+from voiceguide.dialog.wording import Wording, key_short, or_list
+from voiceguide.errors import EXIT_INTERRUPTED, EXIT_OK, CannotRun, UserError, notify
 from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
 from voiceguide.listening.model_store import (
     MODEL_LIST_URL,
@@ -53,155 +64,38 @@ from voiceguide.listening.model_store import (
     fetch_model,
     find_model,
 )
-from voiceguide.listening.turns import EndOfInput, InputSource, KeyPress
-from voiceguide.listening.typed import KeyboardInput, TextInput, key_name
-from voiceguide.speech_levels import (
-    MAX_RATE_LEVEL,
-    MAX_VOLUME_LEVEL,
-    MIN_RATE_LEVEL,
-    MIN_VOLUME_LEVEL,
-    rate_words,
-    rate_wpm,
-    volume_words,
-)
+from voiceguide.listening.turns import EndOfInput, InputKind
+from voiceguide.session.sources import InputConfig, check_inputs, choose_input, open_inputs
+from voiceguide.session.turntaking import TurnTaking
+from voiceguide.speech_levels import rate_words
 
 STEPS = 4
-POLL_SECONDS = 0.05           # how often a key is looked for while the guide speaks
-SILENCE = "silence"           # the answer when nothing was said within the time-out
-KEEP = "keep"                 # « c'est bien »: keep this rate
-THIS = "this"                 # « celui-ci »: keep this microphone
-MIC_PREFIX = "mic:"           # choice targets of the microphones: mic:0, mic:1, ...
-ORDINALS = ("premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
-            "huitième", "neuvième")
-
 SPEAKER_SAMPLE = "Ceci est un essai de la voix du guide."
 RATE_SAMPLE = ("Voici la voix du guide à cette vitesse. Pour vous connecter à votre compte Ameli, "
                "ouvrez votre navigateur, puis allez sur le site ameli.fr.")
-
-KEEP_CHOICE = Choice(label="c'est bien", target=KEEP,
-                     phrases=("c'est bien", "c'est très bien", "ça va", "ça me va", "c'est parfait",
-                              "parfait", "très bien", "on garde", "garder cette vitesse"))
-THIS_CHOICE = Choice(label="celui-ci", target=THIS,
-                     phrases=("celui-ci", "celui-là", "ce micro", "ce micro-là", "je garde celui-ci",
-                              "garder ce micro", "je le garde", "on garde"))
-
-# Only the commands and choices of each question: no guide, so no topic shortcuts.
-_NO_GUIDE = Guide(title="Réglages", language="fr", source="", start="", steps=())
 
 
 class SetupAbandoned(Exception):
     """The user chose to stop (« quitter », confirmed): nothing is saved."""
 
 
-# --------------------------------------------------------------------------- pure decisions
-
-def interpret(turn: Any, matcher: IntentMatcher, options: Options) -> str | None:
-    """What a turn means for a setup question: a command name ("faster", "yes", ...), a choice
-    target ("keep", "mic:1"), SILENCE (nothing within the time-out), or None when it matches nothing.
-
-    A typed line of one character counts as that key, so text mode can answer "o" or "2".
-    """
-    if turn is None:
-        return SILENCE
-    if isinstance(turn, KeyPress):
-        intent = matcher.match_key(turn.key, options)
-    else:
-        text = turn.text.strip()
-        if not text:
-            return None   # the recogniser heard speech that is none of the phrases
-        intent = matcher.match(text, options)
-        if intent is None and len(text) == 1:
-            intent = matcher.match_key(key_name(text), options)
-    if intent is None:
-        return None
-    return intent.target if intent.name == "goto" else intent.name
-
-
-def next_rate(level: int, answer: str) -> tuple[int, str, bool]:
-    """The rate level after an answer, what to say, and whether the rate is settled."""
-    if answer == "faster":
-        if level >= MAX_RATE_LEVEL:
-            return level, "C'est déjà la vitesse la plus rapide.", False
-        level += 1
-        return level, f"Plus vite : environ {rate_wpm(level)} mots par minute.", False
-    if answer == "slower":
-        if level <= MIN_RATE_LEVEL:
-            return level, "C'est déjà la vitesse la plus lente.", False
-        level -= 1
-        return level, f"Plus lentement : environ {rate_wpm(level)} mots par minute.", False
-    if answer in (KEEP, "yes"):
-        return level, f"Vitesse gardée : {rate_words(level)}.", True
-    raise ValueError(f"not a rate answer: {answer!r}")
-
-
-def next_volume(level: int, answer: str) -> tuple[int, str]:
-    """The volume level after « plus fort » or « moins fort », and what to say."""
-    if answer == "louder":
-        if level >= MAX_VOLUME_LEVEL:
-            return level, "C'est déjà le volume le plus fort de la voix : montez aussi le volume de l'ordinateur."
-        level += 1
-    elif answer == "softer":
-        if level <= MIN_VOLUME_LEVEL:
-            return level, "C'est déjà le volume le plus faible."
-        level -= 1
-    else:
-        raise ValueError(f"not a volume answer: {answer!r}")
-    return level, f"Volume : {volume_words(level)}."
-
-
-def next_microphone(current: int, count: int, answer: str) -> tuple[str, int]:
-    """("chosen", i) when microphone i is kept, ("test", i) when microphone i is to be tried next."""
-    if answer in (THIS, "yes"):
-        return "chosen", current
-    if answer.startswith(MIC_PREFIX):
-        return "chosen", int(answer[len(MIC_PREFIX):])
-    if answer == "next":
-        return "test", (current + 1) % count
-    if answer in ("repeat", "previous"):
-        return "test", current if answer == "repeat" else (current - 1) % count
-    raise ValueError(f"not a microphone answer: {answer!r}")
-
-
-def microphone_choices(names: Sequence[str]) -> tuple[Choice, ...]:
-    """One choice per microphone (key N = the N-th), then « celui-ci »."""
-    mics = tuple(Choice(label=name, target=f"{MIC_PREFIX}{i}",
-                        phrases=(f"le {ORDINALS[i]}", f"micro {ORDINALS[i]}") if i < len(ORDINALS) else ())
-                 for i, name in enumerate(names))
-    return mics + (THIS_CHOICE,)
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question: what is asked, the answers it accepts, and how to say them."""
-
-    text: str
-    answers: tuple[str, ...]       # command names and choice targets accepted
-    help: str                      # what can be said (and typed) here
-    choices: tuple[Choice, ...] = ()
-    yes_no: bool = False
-
-    @property
-    def options(self) -> Options:
-        return Options(choices=self.choices, yes_no=self.yes_no)
-
-
 # --------------------------------------------------------------------------- the walk-through
 
 class Wizard:
-    """Asks the questions through an input source and speaks through the narrator (if any)."""
+    """Asks the questions, taking turns with the person as a guide does, and speaks through the announcer."""
 
-    def __init__(self, settings: Settings, announcer: Announcer, source: InputSource, narrator: Any,
-                 vocabulary: Vocabulary, *, timeout: float, download: Callable[[], Path],
-                 told: frozenset[Cause] = frozenset()) -> None:
+    def __init__(self, settings: Settings, announcer: Announcer, turns: TurnTaking, vocabulary: Vocabulary, *,
+                 timeout: float, download: Callable[[], Path], told: frozenset[Cause] = frozenset()) -> None:
         self.settings = dataclasses.replace(settings)
         self.microphone = "pas encore choisi"   # for the summary: the one kept, or why none is
         self.told = set(told)                   # causes already said with their fix (at the start)
         self.say = announcer.say
         self.announcer = announcer
-        self.source = source
-        self.narrator = narrator
+        self.turns = turns
+        self.speaker = turns.speaker
         self.vocabulary = vocabulary
-        self.matcher = IntentMatcher(vocabulary, _NO_GUIDE)
+        self.matcher = IntentMatcher(vocabulary, NO_GUIDE)
+        self.wording = Wording(vocabulary)   # the guide's own words for what the setup shares with it
         self.timeout = timeout
         self.download = download
 
@@ -223,7 +117,11 @@ class Wizard:
         silences = 0
         while True:
             options = question.options
-            answer = interpret(self._turn(self.matcher.grammar(options)), self.matcher, options)
+            turn = self.turns.next_turn(self.matcher.grammar(options), self.timeout)
+            if isinstance(turn, InputsChanged):   # the microphone is gone: say how to go on, then listen again
+                self.say(self.wording.for_(turn.modality).microphone_lost())
+                continue
+            answer = interpret(turn, self.matcher, options)
             if answer in question.answers:
                 return answer
             if answer == SILENCE:
@@ -247,22 +145,6 @@ class Wizard:
             raise SetupAbandoned
         self.say("D'accord, on continue.")
 
-    def _turn(self, grammar: list[str]) -> Any:
-        """One turn of the user; a key interrupts the guide's speech, the voice waits for its end."""
-        narrator = self.narrator
-        if narrator is not None and self.source.can_interrupt:
-            while narrator.speaking:
-                turn = self.source.next_turn(grammar, POLL_SECONDS)
-                if turn is not None:
-                    narrator.stop()
-                    return turn
-        else:
-            self.announcer.finish()
-        if narrator is not None and getattr(self.source, "listening_tone", False):
-            narrator.earcon("listening")
-            narrator.wait(None)
-        return self.source.next_turn(grammar, self.timeout)
-
     # ---------------------------------------------------------------- the steps
 
     def run(self) -> Settings:
@@ -282,11 +164,10 @@ class Wizard:
 
     def speech_problem(self) -> str | None:
         """Why nothing can be heard here (French), or None when the guide speaks aloud."""
-        n = self.narrator
-        if n is None or n.config.tts == "none":
-            return "la voix est désactivée (--tts none)"
-        silencing = [f for f in why_silent(n) if f.silences]
-        return self.cause(silencing[0]) if silencing else None
+        if self.speaker.audible:
+            return None
+        silencing = [f for f in why_silent(self.speaker) if f.silences]
+        return self.cause(silencing[0]) if silencing else "la voix est désactivée (--tts none)"
 
     def microphone_step(self) -> None:
         self.say(f"Étape 1 sur {STEPS} : le microphone.")
@@ -397,8 +278,7 @@ class Wizard:
                 return
 
     def _apply_levels(self) -> None:
-        if self.narrator is not None:
-            self.narrator.set_levels(self.settings.rate_level, self.settings.volume_level)
+        self.speaker.set_levels(self.settings.rate_level, self.settings.volume_level)
 
     def model_step(self) -> None:
         self.say(f"Étape 4 sur {STEPS} : le modèle de reconnaissance vocale.")
@@ -428,45 +308,17 @@ class Wizard:
         self.say(f"Modèle installé : « {path} ».")
 
 
-def describe(settings: Settings, microphone: str) -> str:
-    """The settings chosen, in one French sentence (``microphone``: the one kept, or why none is)."""
-    return (f"Microphone : {microphone} ; vitesse de la voix : {rate_words(settings.rate_level)} ; "
-            f"volume : {volume_words(settings.volume_level)}.")
-
-
-# --------------------------------------------------------------------------- the command
-
-def _open_source(kind: str, stream: TextIO, settings: Settings, vocabulary: Vocabulary) -> InputSource:
-    if kind == "text":
-        return TextInput(stream)
-    if kind == "keyboard":
-        return KeyboardInput(stream)
-    from voiceguide.cli.run import check_inputs, open_input
-
-    args = argparse.Namespace(audio_in=[], fast=False)
-    return open_input("micro", args, settings, vocabulary, check_inputs("micro", args, settings))
-
-
-def _choose_kind(args: argparse.Namespace, settings: Settings) -> tuple[str, str | None]:
-    """--input, or the best input here; a saved input preference is not followed (it may be what is broken)."""
-    if getattr(args, "input", None):
-        return args.input, None
-    from voiceguide.cli.run import choose_input
-
-    return choose_input(argparse.Namespace(input=None, audio_in=[]), dataclasses.replace(settings, input=None))
-
-
-def _intro(kind: str) -> str:
-    how = {"micro": "Répondez à voix haute (les touches marchent aussi)",
-           "keyboard": "Répondez avec les touches du clavier",
-           "text": "Tapez vos réponses, une par ligne"}[kind]
+def _intro(kind: InputKind) -> str:
+    how = {InputKind.MICRO: "Répondez à voix haute (les touches marchent aussi)",
+           InputKind.KEYBOARD: "Répondez avec les touches du clavier",
+           InputKind.TEXT: "Tapez vos réponses, une par ligne"}[kind]
     return (f"Réglage de voiceguide, en {STEPS} étapes : le microphone, le haut-parleur, la vitesse de la voix, "
             f"puis le modèle de reconnaissance vocale. {how}. À tout moment, « aide » (touche H) dit ce que "
             "vous pouvez répondre, et « quitter » (touche Q) arrête sans rien enregistrer.")
 
 
-def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: TextIO | None = None,
-              model_list_url: str = MODEL_LIST_URL) -> int:
+def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None, tts: str = "pyttsx3",
+              stdin: TextIO | None = None, out: TextIO | None = None, model_list_url: str = MODEL_LIST_URL) -> int:
     """``voiceguide setup [--config FILE] [--input keyboard|text|micro] [--tts pyttsx3|none]``.
 
     Returns 0 when the settings were saved, or when the user left early (end of
@@ -474,13 +326,11 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
     Raises UserError/CannotRun (French) when the settings cannot be written or
     the input asked for cannot be opened.
     """
-    from voiceguide.cli.run import notice
-    from voiceguide.speaking.narrator import NarratorConfig, open_narrator
+    from voiceguide.speaking.config import NarratorConfig
+    from voiceguide.speaking.speaker import open_speaker
 
     stdin = stdin if stdin is not None else sys.stdin
     out = out if out is not None else sys.stdout
-    config = getattr(args, "config", None)
-    tts = getattr(args, "tts", None) or "pyttsx3"
     target = settings_path(config)
     notices: list[str] = []
     if config is not None and not target.exists():
@@ -488,20 +338,23 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
     else:
         settings, notices = load_settings(config)
     vocabulary = load_vocabulary()
-    kind, why = _choose_kind(args, settings)
-    source = _open_source(kind, stdin, settings, vocabulary)
-    narrator = None
+    # A saved input preference is not followed: it may be what is broken.
+    wanted = InputConfig(kind=input_kind, microphone=settings.microphone, model=settings.model)
+    kind, why = choose_input(wanted, stdin.isatty())
+    inputs = open_inputs(kind, wanted, check_inputs(kind, wanted), stdin, vocabulary)
+    speaker = None
     announcer = Announcer(out)
     try:
-        # The base rate and volume stay at level 0: the wizard sets absolute levels.
-        narrator = open_narrator(NarratorConfig(voice=settings.voice, tts=tts, earcons=settings.earcons))
-        narrator.set_levels(settings.rate_level, settings.volume_level)
-        silence = [f for f in why_silent(narrator) if f.silences]
-        announcer = Announcer(out, narrator)
-        for line in startup_notices(narrator, silence):   # why the voice cannot be heard: said once, here
+        # The levels being chosen are played from the default base, so that each sounds as the guide
+        # will speak once it is saved (see speech_levels).
+        speaker = open_speaker(NarratorConfig(voice=settings.voice, tts=tts, earcons=settings.earcons))
+        speaker.set_levels(settings.rate_level, settings.volume_level)
+        silence = [f for f in why_silent(speaker) if f.silences]
+        announcer = Announcer(out, speaker)
+        for line in startup_notices(speaker, silence):   # why the voice cannot be heard: said once, here
             announcer.say(line)
-        for line in narrator.pop_notices():
-            notice(line)
+        for line in speaker.pop_notices():
+            notify(line)
         for line in notices:     # a damaged settings file: said, not only printed
             announcer.say(line)
         if why:
@@ -512,7 +365,7 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
             return fetch_model(default_download_root(), list_url=model_list_url,
                                progress=ProgressBar("Téléchargement du modèle", sys.stderr))
 
-        wizard = Wizard(settings, announcer, source, narrator, vocabulary, timeout=settings.noinput_timeout,
+        wizard = Wizard(settings, announcer, TurnTaking(speaker, inputs), vocabulary, timeout=settings.noinput_timeout,
                         download=download, told=frozenset(f.cause for f in silence))
         try:
             chosen = wizard.run()
@@ -536,12 +389,12 @@ def run_setup(args: argparse.Namespace, *, stdin: TextIO | None = None, out: Tex
         announcer.finish()
         return EXIT_OK
     except KeyboardInterrupt:
-        if narrator is not None:
-            narrator.stop()
+        if speaker is not None:
+            speaker.stop()
         out.write("\nRéglage interrompu : rien n'est enregistré.\n")
         out.flush()
         return EXIT_INTERRUPTED
     finally:
-        source.close()
-        if narrator is not None:
-            narrator.close()
+        inputs.close()
+        if speaker is not None:
+            speaker.close()

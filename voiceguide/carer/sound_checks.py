@@ -65,7 +65,7 @@ def check_audio_output(essential: bool = True) -> Check:
     finding = diagnosis.sound_output()
     if finding is not None:
         return _failed(OUTPUT, finding, essential)
-    from voiceguide.listening.audio_in import import_sounddevice
+    from voiceguide.audio import import_sounddevice
 
     name = "?"
     try:

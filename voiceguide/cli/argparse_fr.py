@@ -45,6 +45,8 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+# argparse looks its messages up through these two module globals, which its type stubs do not
+# declare (they are private): replacing them is the only way to have its own errors in French.
 argparse._ = _gettext  # type: ignore[attr-defined]
 argparse.ngettext = _ngettext  # type: ignore[attr-defined]
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voiceguide import __version__
 from voiceguide.cli.argparse_fr import FrenchParser
@@ -17,11 +19,17 @@ from voiceguide.errors import (
     EXIT_OK,
     EXIT_USAGE,
     UserError,
+    notify,
 )
+from voiceguide.listening.turns import InputKind
+from voiceguide.speaking.config import TTS_ENGINES
 from voiceguide.speech_levels import BASE_RATE_WPM
 from voiceguide.userdirs import path_name_problem
 
-INPUTS = ("micro", "audio", "keyboard", "text")
+if TYPE_CHECKING:
+    from voiceguide.carer.settings import Settings
+    from voiceguide.cli.run import RunConfig
+    from voiceguide.guide.model import Pronunciation
 
 
 def _file_name(value: str) -> str:
@@ -65,13 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="lancer le guide", description="Lance le guide et le lit à voix haute.")
     _guide_option(run)
-    run.add_argument("--input", choices=INPUTS, default=None,
+    run.add_argument("--input", choices=[kind.value for kind in InputKind], default=None,
                      help="entrée : micro, audio (fichiers WAV), keyboard (touches), text (une phrase par ligne) ; "
                           "par défaut la meilleure disponible")
     run.add_argument("--audio-in", type=_path, nargs="+", default=[], metavar="WAV",
                      help="avec --input audio : un fichier WAV par tour de parole")
     run.add_argument("--fast", action="store_true", help="avec --input audio : lire les fichiers sans attendre")
-    run.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
+    run.add_argument("--tts", choices=TTS_ENGINES, default="pyttsx3",
                      help="voix : pyttsx3 (par défaut) ou none (texte seulement)")
     _voice_options(run)
     run.add_argument("--no-earcons", dest="earcons", action="store_const", const=False, default=None,
@@ -122,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--details", action="store_true",
                         help="ajouter à la fin les détails techniques (erreurs des bibliothèques, versions)")
     doctor.add_argument("--model", type=_path, default=None, metavar="DOSSIER", help="dossier du modèle vosk à vérifier")
-    doctor.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
+    doctor.add_argument("--tts", choices=TTS_ENGINES, default="pyttsx3",
                         help="voix : pyttsx3 (par défaut) ou none")
     doctor.add_argument("--mic", dest="microphone", default=None, metavar="MICRO",
                         help="microphone à vérifier : numéro ou partie du nom")
@@ -131,9 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     setup = commands.add_parser(
         "setup", help="régler le guide : micro, haut-parleur, vitesse, modèle",
         description="Réglage guidé, à la voix ou au clavier ; enregistre les réglages à la fin.")
-    setup.add_argument("--input", choices=("keyboard", "text", "micro"), default=None,
+    setup.add_argument("--input", choices=[k.value for k in (InputKind.KEYBOARD, InputKind.TEXT, InputKind.MICRO)],
+                       default=None,
                        help="comment répondre ; par défaut la meilleure entrée disponible")
-    setup.add_argument("--tts", choices=("pyttsx3", "none"), default="pyttsx3",
+    setup.add_argument("--tts", choices=TTS_ENGINES, default="pyttsx3",
                        help="voix : pyttsx3 (par défaut) ou none")
     _config_option(setup)
 
@@ -145,12 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _positive_seconds(value: str) -> float:
+    from voiceguide.carer.settings import MAX_NOINPUT_TIMEOUT, MIN_NOINPUT_TIMEOUT
+
     try:
         seconds = float(value.replace(",", "."))
     except ValueError:
         raise argparse.ArgumentTypeError(f"« {value} » n'est pas un nombre de secondes") from None
-    if not 0.5 <= seconds <= 600:
-        raise argparse.ArgumentTypeError("donnez un nombre de secondes entre 0,5 et 600")
+    if not MIN_NOINPUT_TIMEOUT <= seconds <= MAX_NOINPUT_TIMEOUT:
+        bounds = f"entre {MIN_NOINPUT_TIMEOUT:g} et {MAX_NOINPUT_TIMEOUT:g}".replace(".", ",")
+        raise argparse.ArgumentTypeError(f"donnez un nombre de secondes {bounds}")
     return seconds
 
 
@@ -164,7 +176,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
         check_graph_target(args.graph)
     guide, problems = check_guide(path)
-    if problems:
+    if guide is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
@@ -178,22 +190,70 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from voiceguide.cli.run import run_session
+    from voiceguide.cli.run import resolve_guide_path, run_session
+    from voiceguide.guide import load_guide
 
-    return run_session(args)
+    guide_path = resolve_guide_path(args.guide)
+    guide = load_guide(guide_path)  # a broken guide stops here, before anything is said or set aside
+    return run_session(_run_config(args, _settings(args.config), guide_path, guide.pronunciation), guide)
+
+
+def _settings(config: Path | None, *, read_only: bool = False) -> Settings:
+    """The carer's settings; what was wrong in the file is told on the console."""
+    from voiceguide.carer.settings import load_settings
+
+    settings, notices = load_settings(config, read_only=read_only)
+    for line in notices:
+        notify(line)
+    return settings
+
+
+def _run_config(args: argparse.Namespace, saved: Settings, guide_path: Path, pronunciation: Pronunciation
+                ) -> RunConfig:
+    """The options of ``voiceguide run`` over the carer's settings, resolved once for the whole run."""
+    from voiceguide.carer.settings import merge_cli, settings_path
+    from voiceguide.cli.run import RunConfig
+    from voiceguide.session.sources import InputConfig
+    from voiceguide.speaking.config import NarratorConfig
+    from voiceguide.speech_levels import Levels
+
+    settings = merge_cli(saved, vars(args))
+    speech = NarratorConfig.from_options(voice=settings.voice, rate=args.rate, volume=args.volume, tts=args.tts,
+                                         earcons=settings.earcons,
+                                         saved=Levels(settings.rate_level, settings.volume_level))
+    speech = dataclasses.replace(speech, pronunciation=pronunciation)   # the guide's table, for speech only
+    inputs = InputConfig(kind=_input_kind(args, settings), audio_files=tuple(args.audio_in), fast=args.fast,
+                         microphone=settings.microphone, model=settings.model, barge_in=settings.barge_in)
+    return RunConfig(guide_path=guide_path, inputs=inputs, speech=speech,
+                     noinput_timeout=settings.noinput_timeout, settings_file=settings_path(args.config),
+                     events=args.events, restart=args.restart)
+
+
+def _input_kind(args: argparse.Namespace, settings: Settings) -> InputKind | None:
+    """The input asked for by the options, then by the settings; None: the best this machine has."""
+    asked = InputKind(args.input) if args.input else None
+    if args.audio_in and asked not in (None, InputKind.AUDIO):
+        raise UserError("--audio-in ne sert qu'avec --input audio.")
+    if asked is InputKind.AUDIO and not args.audio_in:
+        raise UserError("--input audio demande des fichiers : ajoutez --audio-in FICHIER.wav ...")
+    if asked is None and args.audio_in:
+        return InputKind.AUDIO
+    if asked is None and settings.input and settings.input != InputKind.AUDIO.value:
+        return InputKind(settings.input)   # a saved "audio" has no files to read: the best input instead
+    return asked
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     from voiceguide.carer.render import render_guide
-    from voiceguide.cli.run import notice, resolve_guide_path
+    from voiceguide.cli.run import resolve_guide_path
     from voiceguide.dialog.machine import Dialog
     from voiceguide.guide import load_guide
     from voiceguide.language.vocabulary import load_vocabulary
-    from voiceguide.speaking.narrator import NarratorConfig
+    from voiceguide.speaking.config import NarratorConfig
 
     guide = load_guide(resolve_guide_path(args.guide))
     config = NarratorConfig.from_options(voice=args.voice, rate=args.rate, volume=args.volume)
-    written = render_guide(Dialog(guide, load_vocabulary()), args.out, config, notify=notice)
+    written = render_guide(Dialog(guide, load_vocabulary()), args.out, config, notify=notify)
     print(f"{len(written) - 1} fichiers WAV et la liste de lecture « {written[-1].name} » écrits dans « {args.out} ».")
     return EXIT_OK
 
@@ -218,26 +278,24 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.config_command != "show":
         print("Précisez l'action : voiceguide config show", file=sys.stderr)
         return EXIT_USAGE
-    from voiceguide.carer.settings import format_settings, load_settings, settings_path
-    from voiceguide.cli.run import notice
+    from voiceguide.carer.settings import format_settings, settings_path
 
-    settings, notices = load_settings(args.config, read_only=True)
-    for line in notices:
-        notice(line)
-    print(format_settings(settings, settings_path(args.config)))
+    print(format_settings(_settings(args.config, read_only=True), settings_path(args.config)))
     return EXIT_OK
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from voiceguide.carer.doctor import run_doctor
 
-    return run_doctor(args)
+    return run_doctor(test_microphone=args.mic_test, show_details=args.details, config=args.config, model=args.model,
+                      tts=args.tts,
+                      microphone=args.microphone)
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from voiceguide.carer.setup_wizard import run_setup
 
-    return run_setup(args)
+    return run_setup(config=args.config, input_kind=InputKind(args.input) if args.input else None, tts=args.tts)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

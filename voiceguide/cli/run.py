@@ -1,4 +1,4 @@
-"""``voiceguide run``: picks the input and the voice this machine can offer, then runs a session.
+"""``voiceguide run``: from the resolved run configuration to a finished session.
 
 Order matters: every check that can refuse bad input (guide, options, audio
 files, events path) runs before anything is said or any model is loaded;
@@ -7,31 +7,23 @@ the model then loads in the background while the welcome is spoken.
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from voiceguide.carer.diagnosis import startup_notices
-from voiceguide.carer.settings import Settings, load_settings, merge_cli, settings_path
-from voiceguide.dialog.intent import Modality
-from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings
+from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings, State
 from voiceguide.dialog.matcher import IntentMatcher
-from voiceguide.errors import EXIT_OK, CannotRun, UserError
-from voiceguide.guide import DEFAULT_GUIDE, Guide, load_guide
-from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
-from voiceguide.listening.turns import InputSource
-from voiceguide.listening.typed import KeyboardInput, TextInput
+from voiceguide.errors import EXIT_OK, UserError, notify
+from voiceguide.guide import DEFAULT_GUIDE, Guide
+from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.session.events import EventLog
 from voiceguide.session.session import Session
-from voiceguide.speaking.narrator import Narrator, NarratorConfig, open_narrator
-from voiceguide.speech_levels import rate_wpm, volume
-
-
-def notice(message: str) -> None:
-    """A message for the person at the console (not narration): on stderr, so stdout stays the guide's words."""
-    print(message, file=sys.stderr, flush=True)
+from voiceguide.session.sources import InputConfig, check_inputs, choose_input, open_inputs
+from voiceguide.session.turntaking import TurnTaking
+from voiceguide.speaking.config import NarratorConfig
+from voiceguide.speaking.speaker import open_speaker
 
 
 def resolve_guide_path(name_or_path: str | None) -> Path:
@@ -51,137 +43,17 @@ def resolve_guide_path(name_or_path: str | None) -> Path:
     return resolve_guide(name_or_path)
 
 
-def load_run_settings(args: argparse.Namespace) -> Settings:
-    """The carer's settings file, with this run's options on top."""
-    settings, notices = load_settings(args.config)
-    for line in notices:
-        notice(line)
-    return merge_cli(settings, vars(args))
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything ``voiceguide run`` needs, the carer's settings and this run's options merged once."""
 
-
-def narrator_config(args: argparse.Namespace, settings: Settings) -> NarratorConfig:
-    """Explicit --rate/--volume win; otherwise the carer's saved levels set the base pace and loudness."""
-    config = NarratorConfig.from_options(voice=settings.voice, rate=args.rate, volume=args.volume,
-                                         tts=args.tts, earcons=settings.earcons)
-    if config.rate_wpm is None and settings.rate_level:
-        config = dataclasses.replace(config, rate_wpm=rate_wpm(settings.rate_level))
-    if config.volume is None and settings.volume_level:
-        config = dataclasses.replace(config, volume=volume(settings.volume_level))
-    return config
-
-
-def choose_input(args: argparse.Namespace, settings: Settings) -> tuple[str, str | None]:
-    """The input asked for (option, then settings), or the best this machine has.
-
-    Returns the kind and, when the microphone could not be chosen by default,
-    why (said to the user before the welcome).
-    """
-    if args.audio_in and (args.input or "audio") != "audio":
-        raise UserError("--audio-in ne sert qu'avec --input audio.")
-    if args.input:
-        if args.input == "audio" and not args.audio_in:
-            raise UserError("--input audio demande des fichiers : ajoutez --audio-in FICHIER.wav ...")
-        return args.input, None
-    if args.audio_in:
-        return "audio", None
-    if settings.input and settings.input != "audio":
-        return settings.input, None
-    problem = _micro_problem(settings)
-    if problem is None:
-        return "micro", None
-    if sys.stdin.isatty():
-        return "keyboard", f"{problem} J'utilise donc le clavier : appuyez sur h pour entendre les touches."
-    return "text", None
-
-
-def _micro_problem(settings: Settings) -> str | None:
-    """Why speech input cannot be used here (French), or None."""
-    from voiceguide.listening.audio_in import find_input_device, import_sounddevice
-    from voiceguide.listening.model_store import find_model
-
-    try:
-        if find_model(settings.model) is None:
-            return "Je ne peux pas vous écouter : le modèle de reconnaissance vocale n'est pas installé."
-        find_input_device(import_sounddevice(), settings.microphone)
-    except UserError:
-        return "Je ne peux pas vous écouter : aucun microphone n'a été trouvé."
-    return None
-
-
-def start_recognizer(model_dir: Path, vocabulary: Vocabulary):
-    """Start loading the model in the background (the welcome is spoken meanwhile)."""
-    from voiceguide.listening.recognizer import RecognizerLoader
-
-    phrases = [p for c in vocabulary.commands for p in c.phrases]
-    return RecognizerLoader(model_dir, check_phrases=phrases).start()
-
-
-def open_input(kind: str, args: argparse.Namespace, settings: Settings, vocabulary: Vocabulary,
-               model_dir: Path | None, narrator: Narrator | None = None) -> InputSource:
-    """The input source of ``kind``; ``model_dir`` (checked by ``check_inputs``) for the spoken ones."""
-    if kind == "text":
-        return TextInput(sys.stdin)
-    if kind == "keyboard":
-        return KeyboardInput(sys.stdin)
-    if kind == "audio":
-        from voiceguide.listening.spoken import AudioFileInput
-
-        return AudioFileInput(args.audio_in, start_recognizer(model_dir, vocabulary), fast=args.fast)
-    from voiceguide.listening.audio_in import Microphone
-    from voiceguide.listening.spoken import MicrophoneInput, MicrophoneOrKeys
-
-    microphone = Microphone(settings.microphone)
-    loader = start_recognizer(model_dir, vocabulary)
-    keys = KeyboardInput(sys.stdin) if sys.stdin.isatty() else None
-    barge_in = narrator if settings.barge_in and narrator is not None else None
-    listening = MicrophoneInput(microphone, loader, keys, speaker=barge_in)
-    return MicrophoneOrKeys(listening, lambda: TextInput(sys.stdin), spoken_notice(narrator))
-
-
-def modality_of(kind: str) -> Modality:
-    """How the person answers with this input: keys, words, or both (a microphone on a terminal)."""
-    if kind == "keyboard":
-        return Modality.KEYS
-    if kind == "micro" and sys.stdin.isatty():
-        return Modality.WORDS | Modality.KEYS
-    return Modality.WORDS
-
-
-def spoken_notice(narrator: Narrator | None) -> Callable[[str], None]:
-    """Tells the user something that changes how to answer (the microphone is gone): shown and said."""
-    def announce(message: str) -> None:
-        notice(message)
-        if narrator is not None:
-            narrator.say(message)
-
-    return announce
-
-
-def check_inputs(kind: str, args: argparse.Namespace, settings: Settings) -> Path | None:
-    """Refuses bad audio files (exit 2) and a missing or wrong model folder (exit 1 or 2).
-
-    Runs before the events log is opened and before any narration, so that a
-    run refused for bad input leaves every file as it was. Returns the model
-    folder for the spoken inputs.
-    """
-    if kind == "audio":
-        from voiceguide.listening.audio_in import check_wav_files
-
-        check_wav_files(args.audio_in)
-    if kind == "micro":  # without a microphone the model is no use: say that first
-        from voiceguide.listening.audio_in import find_input_device, import_sounddevice
-
-        find_input_device(import_sounddevice(), settings.microphone)
-    if kind in ("audio", "micro"):
-        from voiceguide.listening.model_store import find_model, missing_model_message
-        from voiceguide.listening.recognizer import check_model_dir
-
-        model_dir = find_model(settings.model)
-        if model_dir is None:
-            raise CannotRun(missing_model_message())
-        check_model_dir(model_dir)
-        return model_dir
-    return None
+    guide_path: Path
+    inputs: InputConfig
+    speech: NarratorConfig
+    noinput_timeout: float         # seconds of silence before a re-prompt (the dialog decides where it applies)
+    settings_file: Path            # never overwritten by the events log
+    events: Path | None = None     # --events
+    restart: bool = False          # --restart: do not offer to resume
 
 
 def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
@@ -201,7 +73,7 @@ def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
                             "Donnez un autre nom de fichier à --events.")
 
 
-def run_session(args: argparse.Namespace) -> int:
+def run_session(config: RunConfig, guide: Guide) -> int:
     from voiceguide.carer.progress import (
         clear_progress,
         load_progress,
@@ -210,51 +82,47 @@ def run_session(args: argparse.Namespace) -> int:
         save_progress,
     )
 
-    guide_path = resolve_guide_path(args.guide)
-    guide = load_guide(guide_path)  # a broken guide stops here, before anything is said
-    settings = load_run_settings(args)
-    kind, why_not_micro = choose_input(args, settings)
-    config = dataclasses.replace(narrator_config(args, settings), pronunciation=guide.pronunciation)
-    precious = {guide_path: "le fichier du guide", settings_path(args.config): "le fichier des réglages",
+    kind, why_not_micro = choose_input(config.inputs, sys.stdin.isatty())
+    precious = {config.guide_path: "le fichier du guide", config.settings_file: "le fichier des réglages",
                 progress_path(): "le fichier qui garde votre progression",
-                **{Path(p): "un des enregistrements donnés à --audio-in" for p in args.audio_in}}
-    check_events_path(args.events, precious)
-    model_dir = check_inputs(kind, args, settings)
-    dialog_settings = DialogSettings(noinput_timeout=settings.noinput_timeout)
+                **{Path(p): "un des enregistrements donnés à --audio-in" for p in config.inputs.audio_files}}
+    check_events_path(config.events, precious)
+    model_dir = check_inputs(kind, config.inputs)
     vocabulary = load_vocabulary()
-    dialog = Dialog(guide, vocabulary, dialog_settings)
+    dialog = Dialog(guide, vocabulary, DialogSettings(noinput_timeout=config.noinput_timeout))
     matcher = IntentMatcher(vocabulary, guide)
-    events = EventLog.open(args.events, notify=notice)
-    key = progress_key(guide_path)
+    events = EventLog.open(config.events, notify=notify)
+    key = progress_key(config.guide_path)
     # --restart forgets the saved step only through _remember, once the session has begun:
     # a run refused before that leaves the progress as it was.
-    saved = None if args.restart else load_progress(key, {s.id for s in guide.steps}, notify=notice)
-    narrator: Narrator | None = None
-    source: InputSource | None = None
+    saved = None if config.restart else load_progress(key, {s.id for s in guide.steps}, notify=notify)
+    speaker = None
+    turns: TurnTaking | None = None
     session: Session | None = None
     try:
-        narrator = open_narrator(config)
-        for line in startup_notices(narrator):   # why the guide is silent, if it is
-            notice(line)
-        source = open_input(kind, args, settings, vocabulary, model_dir, narrator)
-        session = Session(dialog, matcher, source, narrator, sys.stdout, events, notify=notice)
-        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), modality=modality_of(kind))
+        speaker = open_speaker(config.speech)
+        for line in startup_notices(speaker):   # why the guide is silent, if it is
+            notify(line)
+        turns = TurnTaking(speaker, open_inputs(kind, config.inputs, model_dir, sys.stdin, vocabulary))
+        session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify)
+        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
     finally:
         if session is not None and session.state is not None:
             _remember(session.state, guide, key, save_progress, clear_progress)
-        if source is not None:
-            source.close()
-        if narrator is not None:
-            narrator.close()
+        if turns is not None:
+            turns.close()
+        if speaker is not None:
+            speaker.close()
         events.close()
     return EXIT_OK
 
 
-def _remember(state, guide: Guide, key: str, save, clear) -> None:
+def _remember(state: State, guide: Guide, key: str, save: Callable[..., object],
+              clear: Callable[..., object]) -> None:
     """Keep the step where the user stopped, unless the guide was finished or never begun."""
     if state.pending is not None and state.pending.name == RESUME_AT:
         return  # the resume question was never answered: the saved step still holds
     if guide.step(state.step).end or state.step == guide.start:
-        clear(key, notify=notice)
+        clear(key, notify=notify)
     else:
-        save(key, state.step, notify=notice)
+        save(key, state.step, notify=notify)

@@ -65,6 +65,7 @@ def check_guide(path: Path, vocabulary: Vocabulary | None = None
     root, problem = compose(text)
     if problem is not None:
         return None, [Problem(name, problem[0], problem[1])]
+    assert root is not None   # compose gives the tree or the problem
     checker = GuideChecker(name, vocabulary)
     guide = checker.check(root, path)
     problems = sorted(checker.problems, key=lambda p: p.line)

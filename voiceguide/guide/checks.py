@@ -234,7 +234,7 @@ class GuideChecker:
         if steps:
             self.links(steps, start, start_node, fields["steps"][0])
             self.phrases(steps, load_vocabulary() if self.vocabulary is None else self.vocabulary)
-        if self.problems or None in (title, language, source, start) or not steps:
+        if self.problems or title is None or language is None or source is None or start is None or not steps:
             return None
         return Guide(
             title=title, language=language, source=source, start=start,
@@ -269,7 +269,7 @@ class GuideChecker:
         fields = self.fields(node, STEP_KEYS, where)
         id_node = self.required(fields, "id", node, where)
         step_id = self.text(id_node, "id", where)
-        if step_id is not None and not ID_PATTERN.fullmatch(step_id):
+        if id_node is not None and step_id is not None and not ID_PATTERN.fullmatch(step_id):
             hidden = sorted({f"U+{ord(c):04X}" for c in step_id if _is_invisible(c)})
             why = (f"il contient un caractère invisible ({', '.join(hidden)}), souvent venu d'un copier-coller : "
                    "retirez-le ; " if hidden else "")
@@ -457,7 +457,7 @@ class GuideChecker:
                                              "elle-même : indiquez l'étape suivante")
                 elif known(step.next, step.next_line, "next", step.where()):
                     linked = True
-                    if first:
+                    if first and step.id is not None and step.next is not None:
                         edges[step.id].append(step.next)
                 if not linked:
                     broken.add(step.id or "")
@@ -465,7 +465,7 @@ class GuideChecker:
                 broken.add(step.id or "")
             for choice in step.choices:
                 if known(choice.target, choice.target_line, "go", step.where()):
-                    if first:
+                    if first and step.id is not None and choice.target is not None:
                         edges[step.id].append(choice.target)
                 else:
                     broken.add(step.id or "")
@@ -484,12 +484,12 @@ class GuideChecker:
                 self.add(step.line, f"{step.name()} est une impasse : ajoutez « next », des "
                                     "« choices », ou « end: true » si c'est la fin du guide")
 
-        ends = [s.id for s in index.values() if s.end]
+        ends = [step_id for step_id, s in index.items() if s.end]
         if not ends:
             self.add(_line(steps_key), "aucune étape finale : ajoutez « end: true » à la dernière "
                                        "étape du guide")
-        reachable = set(index) if not start_ok else _reach(
-            [start] + [s.id for s in index.values() if s.topics], lambda s: edges[s])
+        reachable = set(index) if not start_ok or start is None else _reach(
+            [start] + [step_id for step_id, s in index.items() if s.topics], lambda s: edges[s])
         for step_id, step in index.items():
             if step_id not in reachable:
                 self.add(step.line, f"l'étape « {step_id} » n'est jamais atteinte depuis le début "
@@ -611,11 +611,17 @@ def _spoken(node: Node) -> str | None:
 
 
 def _build_step(raw: _RawStep) -> Step:
+    """Only for a guide with no problem left: every required text was read."""
+    assert raw.id is not None and raw.title is not None and raw.say is not None
     return Step(
         id=raw.id, title=raw.title, say=raw.say, details=raw.details, next=raw.next,
-        choices=tuple(Choice(label=c.label, phrases=tuple(p for p, _ in c.phrases),
-                             target=c.target, line=c.line) for c in raw.choices),
+        choices=tuple(_build_choice(c) for c in raw.choices),
         topics=tuple(t for t, _ in raw.topics), end=raw.end, kind=raw.kind or "",
         on_screen=raw.on_screen, if_yes=raw.answers.get("if_yes", (None, 0))[0],
         if_no=raw.answers.get("if_no", (None, 0))[0], line=raw.line,
     )
+
+
+def _build_choice(raw: _RawChoice) -> Choice:
+    assert raw.label is not None and raw.target is not None
+    return Choice(label=raw.label, phrases=tuple(p for p, _ in raw.phrases), target=raw.target, line=raw.line)

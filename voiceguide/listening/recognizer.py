@@ -33,16 +33,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from voiceguide.audio import RECOGNIZER_RATE, Audio, rms
 from voiceguide.errors import CannotRun
-from voiceguide.listening.audio_in import RATE
 from voiceguide.listening.model_store import is_vosk_model
 from voiceguide.listening.turns import Utterance
 
 log = logging.getLogger(__name__)
 
-BYTES_PER_SECOND = RATE * 2
+BYTES_PER_SECOND = RECOGNIZER_RATE * 2
 UNK = "[unk]"
 
 # Trailing silence (s) before vosk declares the end of speech; the stock
@@ -73,7 +71,7 @@ UNK_WEIGHT = 0.5
 # The most a free decoding is trusted: under the dialog's confirmation threshold
 # (0.6), so a change of part or leaving is asked about first.
 SECOND_PASS_CONFIDENCE = 0.5
-MAX_TURN_SECONDS = 30     # audio kept for the second pass; a longer turn is cut there
+SECOND_PASS_SECONDS = 30  # audio kept for the second pass; a longer turn is cut there
 
 
 def _import_vosk() -> Any:
@@ -233,7 +231,7 @@ class Recognizer:
         key = tuple(grammar)
         rec = self._recognizers.get(key)
         if rec is None:
-            rec = self._vosk.KaldiRecognizer(self.model, RATE, grammar_json(grammar))
+            rec = self._vosk.KaldiRecognizer(self.model, RECOGNIZER_RATE, grammar_json(grammar))
             rec.SetWords(True)
             # Not SetPartialWords(True): measured with vosk 0.3.45, it leaves
             # every partial text empty, which would disable the early commit.
@@ -248,7 +246,7 @@ class Recognizer:
         for rec in self._recognizers.values():
             rec.Reset()
 
-    def recognize(self, chunks: Iterable[bytes], phrases: Sequence[str], *,
+    def recognize(self, chunks: Iterable[Audio], phrases: Sequence[str], *,
                   source: str = "audio", early_commit: bool = True,
                   no_input_s: float | None = None, second_pass: bool = True) -> Utterance | None:
         """Listens to one turn; returns what was said, or None when nothing was heard.
@@ -281,13 +279,17 @@ class Recognizer:
 
         try:
             for chunk in chunks:
-                fed += len(chunk)
-                self._fed[key] += len(chunk)
-                if len(kept) < MAX_TURN_SECONDS * BYTES_PER_SECOND:
-                    kept.extend(chunk)
+                if chunk.rate != RECOGNIZER_RATE or chunk.channels != 1:
+                    raise ValueError(f"the recogniser takes {RECOGNIZER_RATE} Hz mono, not {chunk.rate} Hz "
+                                     f"with {chunk.channels} channels")
+                data = chunk.to_bytes()
+                fed += len(data)
+                self._fed[key] += len(data)
+                if len(kept) < SECOND_PASS_SECONDS * BYTES_PER_SECOND:
+                    kept.extend(data)
                 now = fed / BYTES_PER_SECOND
                 quiet_since = quiet.update(chunk, now)
-                if rec.AcceptWaveform(chunk):
+                if rec.AcceptWaveform(data):
                     utt = self._utterance(json.loads(rec.Result()), base, now, source, spelled)
                     if utt is not None:
                         clean = True
@@ -321,7 +323,7 @@ class Recognizer:
     def decode_free(self, audio: bytes) -> dict:
         """vosk's result for ``audio`` decoded without a grammar (the model's whole vocabulary)."""
         if self._free is None:
-            self._free = self._vosk.KaldiRecognizer(self.model, RATE)
+            self._free = self._vosk.KaldiRecognizer(self.model, RECOGNIZER_RATE)
             self._free.SetWords(True)
         self._free.AcceptWaveform(audio)
         result: dict = json.loads(self._free.FinalResult())   # also readies it for the next turn
@@ -392,18 +394,17 @@ class _QuietTracker:
         self.peak = 0.0
         self.since: float | None = None
 
-    def update(self, chunk: bytes, end: float) -> float | None:
+    def update(self, chunk: Audio, end: float) -> float | None:
         """Feeds one chunk ending at ``end`` s; returns when the current quiet run began, or None."""
-        samples = np.frombuffer(chunk[: len(chunk) // 2 * 2], dtype="<i2").astype(np.float64)
-        if len(samples) == 0:
+        if chunk.frames == 0:
             return self.since
-        rms = float(np.sqrt(np.mean(samples ** 2)))
-        self.floor = min(self.floor, rms)
-        self.peak = max(self.peak, rms)
+        level = rms(chunk.samples)
+        self.floor = min(self.floor, level)
+        self.peak = max(self.peak, level)
         threshold = self.floor + self.ratio * (self.peak - self.floor)
-        if rms <= threshold:
+        if level <= threshold:
             if self.since is None:
-                self.since = end - len(samples) / RATE
+                self.since = end - chunk.seconds
         else:
             self.since = None
         return self.since

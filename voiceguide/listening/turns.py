@@ -1,10 +1,18 @@
-"""What an input source hands to the session for one turn of the user."""
+"""What one turn of the user is, and the kinds of input turns come from."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
 from dataclasses import dataclass
-from typing import Protocol
+
+
+class InputKind(enum.Enum):
+    """Where the user's turns come from (``--input``, and the ``input`` setting)."""
+
+    MICRO = "micro"          # live speech (keys too, on a terminal)
+    AUDIO = "audio"          # recorded WAV files, one per turn
+    KEYBOARD = "keyboard"    # single keys
+    TEXT = "text"            # typed lines, one utterance each
 
 
 @dataclass(frozen=True)
@@ -42,14 +50,3 @@ Turn = Utterance | KeyPress | None  # None: nothing within the time-out
 
 class EndOfInput(Exception):
     """No more input will come (end of stdin, last audio file)."""
-
-
-class InputSource(Protocol):
-    """One user turn at a time; ``grammar`` lists the phrases valid now (used by speech sources)."""
-
-    name: str
-    can_interrupt: bool  # True when a turn can arrive while the guide is speaking (keys)
-
-    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn: ...
-
-    def close(self) -> None: ...

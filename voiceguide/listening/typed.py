@@ -1,7 +1,7 @@
-"""Typed input sources: text lines and single keys.
+"""Typed input: text lines and single keys.
 
-Both hand the session what the user did in one turn, exactly as the speech
-sources do, so text mode drives the same code path as the microphone.
+A text line is handed over as an utterance, exactly as the recogniser hands
+over what it heard, so text mode drives the same code path as the microphone.
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ import select
 import sys
 import time
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from voiceguide.listening.turns import EndOfInput, KeyPress, Turn, Utterance
 
 
 class TextInput:
     """One utterance per line, as if it had been recognised; an empty line is silence."""
-
-    name = "text"
-    can_interrupt = False
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
@@ -55,12 +52,9 @@ class KeyboardInput:
     """Single key presses. On a terminal, keys arrive unbuffered and a silence times out;
     from a pipe (tests, scripts) each character is a key and end of input ends the session."""
 
-    name = "keyboard"
-    can_interrupt = True
-
     def __init__(self, stream: TextIO = sys.stdin) -> None:
         self._stream = stream
-        self._saved_termios = None
+        self._saved_termios: list[Any] | None = None
         self._fd: int | None = None
         self._pending = ""    # keys read from the terminal and not handed out yet
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="ignore")
@@ -76,17 +70,18 @@ class KeyboardInput:
             self._saved_termios = termios.tcgetattr(self._fd)
             tty.setcbreak(self._fd)
 
-    def next_turn(self, grammar: Sequence[str], timeout: float | None) -> Turn:
+    def next_key(self, timeout: float | None) -> KeyPress | None:
+        """The next key, or None when none came within ``timeout`` seconds (a terminal only)."""
         if self._fd is None:
             char = self._stream.read(1)
             if not char:
                 raise EndOfInput
             return KeyPress(key_name(char))
-        char = self._read_tty(timeout)
+        char = self._read_tty(self._fd, timeout)
         return KeyPress(key_name(char)) if char else None
 
-    def _read_tty(self, timeout: float | None) -> str:
-        if os.name == "nt":
+    def _read_tty(self, fd: int, timeout: float | None) -> str:
+        if sys.platform == "win32":
             import msvcrt
 
             deadline = None if timeout is None else time.monotonic() + timeout
@@ -96,10 +91,10 @@ class KeyboardInput:
                 time.sleep(0.02)
             return ""
         if not self._pending:
-            ready, _, _ = select.select([self._fd], [], [], timeout)
+            ready, _, _ = select.select([fd], [], [], timeout)
             if not ready:
                 return ""
-            data = os.read(self._fd, 64)
+            data = os.read(fd, 64)
             if not data:
                 raise EndOfInput
             self._pending = self._decoder.decode(data)

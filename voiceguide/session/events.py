@@ -77,7 +77,8 @@ class EventLog:
     def _give_up(self, exc: OSError) -> None:
         stream, self._stream = self._stream, None
         try:
-            stream.close()
+            if stream is not None:
+                stream.close()
         except OSError:
             pass  # the buffered line that failed fails again: it is already reported
         self._notify(f"Le journal « {self._name} » ne peut plus être écrit ({exc.strerror or exc}) : "

@@ -1,43 +1,22 @@
-"""A session: wires input, intents, dialog, narrator and the events log, and owns timing.
+"""A session: wires turn-taking, the intent matcher, the dialog and the events log for one guide.
 
-Everything that decides what to say lives in the dialog; this module only
-moves turns in and speech out, keeps the clock (no-input time-outs) and
-writes the events log.
+Everything that decides what to say lives in the dialog, and everything
+about who has the floor in turn-taking; this module hands each turn to the
+dialog and delivers its reply: printed on stdout, spoken, and logged.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
-from typing import Protocol, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
-from voiceguide.dialog.intent import Intent, Modality, NoInput, NoMatch
+from voiceguide.dialog.intent import Event, InputsChanged, Intent, NoInput, NoMatch, Options
 from voiceguide.dialog.machine import Dialog, Reply, State
 from voiceguide.dialog.matcher import IntentMatcher
-from voiceguide.listening.turns import EndOfInput, InputSource, KeyPress, Utterance
+from voiceguide.listening.turns import EndOfInput, KeyPress, Turn
 from voiceguide.session.events import EventLog
-
-POLL_SECONDS = 0.05  # how often a key is looked for while the guide speaks
-
-
-class Speaker(Protocol):
-    """What the session needs of a narrator (see voiceguide.speaking.narrator.Narrator)."""
-
-    speaking: bool
-
-    def say(self, text: str) -> None: ...
-
-    def stop(self) -> None: ...
-
-    def wait(self, timeout: float | None = None) -> bool: ...
-
-    def set_levels(self, rate_level: int, volume_level: int) -> None: ...
-
-    def earcon(self, name: str) -> None: ...
-
-    def prepare(self, texts: Iterable[str]) -> None: ...
-
-    def pop_notices(self) -> list[str]: ...
+from voiceguide.session.turntaking import TurnTaking
 
 
 class Session:
@@ -47,29 +26,27 @@ class Session:
         self,
         dialog: Dialog,
         matcher: IntentMatcher,
-        source: InputSource,
-        speaker: Speaker,
+        turns: TurnTaking,
         out: TextIO,
         events: EventLog,
         notify: Callable[[str], None] = lambda message: None,
     ) -> None:
         self.dialog = dialog
         self.matcher = matcher
-        self.source = source
-        self.speaker = speaker
+        self.turns = turns
+        self.speaker = turns.speaker
         self.out = out
         self.events = events
         self.notify = notify
         self.state: State | None = None
 
-    def run(self, resume: str | None = None, intro: tuple[str, ...] = (),
-            modality: Modality = Modality.WORDS) -> State:
+    def run(self, resume: str | None = None, intro: tuple[str, ...] = ()) -> State:
         """Speak, listen, repeat; return the last state (its ``step`` is where the user stopped).
 
         ``resume``: the step where the user stopped last time (they are asked
         whether to go on there). ``intro``: said before the welcome.
-        ``modality``: how the user answers (words, keys or both), for the wording.
         """
+        modality = self.turns.modality
         if resume:
             state, reply = self.dialog.offer_resume(resume, modality=modality)
         else:
@@ -82,11 +59,12 @@ class Session:
         while not reply.done:
             options = self.dialog.options(state)
             try:
-                turn = self._await_turn(self.matcher.grammar(options), self.dialog.noinput_timeout(state))
+                turn = self.turns.next_turn(self.matcher.grammar(options), self.dialog.noinput_timeout(state))
             except EndOfInput:
                 reason = "end-of-input"
                 break
-            state, reply = self.dialog.handle(state, self._interpret(turn, options))
+            event = turn if isinstance(turn, InputsChanged) else self._interpret(turn, options)
+            state, reply = self.dialog.handle(state, event)
             self.state = state
             self._deliver(state, reply)
         if reason != "done":
@@ -94,23 +72,7 @@ class Session:
         self.speaker.wait(None)
         return state
 
-    def _await_turn(self, grammar: list[str], timeout: float | None):
-        if getattr(self.source, "listens_while_speaking", False):
-            return self.source.next_turn(grammar, timeout)  # the source stops the speech itself
-        if self.source.can_interrupt:
-            while self.speaker.speaking:
-                turn = self.source.next_turn(grammar, POLL_SECONDS)
-                if turn is not None:
-                    self.speaker.stop()
-                    return turn
-        else:
-            self.speaker.wait(None)
-        if getattr(self.source, "listening_tone", False):
-            self.speaker.earcon("listening")
-            self.speaker.wait(None)
-        return self.source.next_turn(grammar, timeout)
-
-    def _interpret(self, turn, options):
+    def _interpret(self, turn: Turn, options: Options) -> Event:
         if turn is None:
             return NoInput()
         if isinstance(turn, KeyPress):
@@ -119,7 +81,6 @@ class Session:
                 return NoMatch()   # a key that is no command here (a code typed in the wrong window) is kept nowhere
             self.events.write({"event": "key", "key": turn.key})
             return intent
-        assert isinstance(turn, Utterance)
         self.events.write(
             {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source,
              **({"second_pass": True} if turn.second_pass else {})}
@@ -137,15 +98,14 @@ class Session:
         if reply.earcon:
             self.speaker.earcon(reply.earcon)
         if reply.say:
-            text = " ".join(reply.say)
-            self.out.write(text + "\n")
+            self.out.write(" ".join(reply.say) + "\n")
             self.out.flush()
-            self.speaker.say(text)
+            self.speaker.say(reply.say)
             self.speaker.prepare(self._likely_next(state))
         self._show_notices()
 
     def _show_notices(self) -> None:
-        """Problems the narrator met (no sound card, speech engine failed): told once, on the console."""
+        """Problems the speaker met (no sound card, speech engine failed): told once, on the console."""
         for message in self.speaker.pop_notices():
             self.notify(message)
 

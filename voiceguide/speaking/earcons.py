@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from voiceguide.speaking.clip import DEFAULT_SAMPLE_RATE, Audio
+from voiceguide.audio import PLAYBACK_RATE, Audio
 
 EARCONS = ("listening", "nomatch")
 PEAK = 0.4          # of full scale at volume 1.0: clearly audible, below speech loudness
@@ -29,7 +29,7 @@ def _sweep(start_hz: float, end_hz: float, seconds: float, rate: int) -> np.ndar
     return wave * envelope
 
 
-def earcon(name: str, volume: float = 1.0, rate: int = DEFAULT_SAMPLE_RATE) -> Audio:
+def earcon(name: str, volume: float = 1.0, rate: int = PLAYBACK_RATE) -> Audio:
     """The tone called ``name`` ("listening" or "nomatch") at ``volume`` (0..1)."""
     if name == "listening":
         signal = _sweep(660.0, 990.0, 0.15, rate)           # up a fifth: "your turn"

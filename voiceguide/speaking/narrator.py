@@ -1,14 +1,16 @@
-"""The narrator: says the guide's text aloud, in the background, and stops at once.
+"""The narrator: says the guide's sentences aloud, in the background, and stops at once.
 
-``say()`` returns immediately: a thread renders the text sentence by sentence
-(voiceguide.speaking.tts, pyttsx3 in a worker process) and queues each sentence on the
+``say()`` returns immediately: a thread renders the sentences one by one
+(voiceguide.speaking.tts, pyttsx3 in a worker process) and queues each on the
 player as soon as it is ready, so the first words play while the rest renders.
 A new ``say()`` or ``stop()`` silences the current speech at once.
 
-Nothing here ever freezes or ends the guide: without a sound card, or when the
-speech engine fails, the narrator becomes silent and leaves a French notice
-(``pop_notices()``) for the session to show; the session prints every
-narration itself, so the guide carries on in text.
+Nothing here ever freezes or ends the guide: when the sound card goes away
+or the speech engine fails in the middle of a session, the narrator becomes
+silent and leaves a French notice (``pop_notices()``) for the session to show;
+the session prints every narration itself, so the guide carries on in text.
+A run that cannot speak from the start gets a SilentSpeaker instead
+(speaking/speaker.py).
 """
 
 from __future__ import annotations
@@ -17,165 +19,72 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from voiceguide import speech_levels
-from voiceguide.errors import UserError
-from voiceguide.speaking.clip import Audio
+from voiceguide.audio import Audio
+from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.earcons import EARCONS
 from voiceguide.speaking.earcons import earcon as make_earcon
-from voiceguide.speaking.player import (
-    NO_AUDIO_NOTICE,
-    AudioUnavailable,
-    Player,
-    StreamFactory,
-    output_problem,
-)
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE, TEXT_FALLBACK
+from voiceguide.speaking.player import AudioUnavailable, Player
 from voiceguide.speaking.sentences import speech_pieces
-from voiceguide.speaking.tts import (
-    MAX_RATE_WPM,
-    MIN_RATE_WPM,
-    START_TIMEOUT,
-    EngineFactory,
-    Synthesizer,
-    TtsError,
-    clamp_rate,
-    pyttsx3_engine,
-)
+from voiceguide.speaking.tts import Synthesizer, TtsError
 from voiceguide.speaking.voices import VoiceChoice
 
-if TYPE_CHECKING:
-    from voiceguide.guide.model import Pronunciation
-
-TTS_CHOICES = ("pyttsx3", "none")
-MIN_VOLUME = 0.1          # "moins fort" never mutes the guide entirely
 PREFETCH_LIMIT = 64       # sentences waiting to be pre-rendered
-TEXT_FALLBACK = "Je continue en texte."
 END_SILENCE_SECONDS = 0.08   # kept after the last word of a narration (espeak-ng adds ~330 ms)
 STALL_SECONDS = 2.0          # a device that pulls no audio for this long is treated as gone
 
 
-@dataclass(frozen=True)
-class NarratorConfig:
-    """How to speak: from the options ``--voice``, ``--rate`` (words a minute), ``--volume`` (0..1),
-    ``--tts`` and whether earcons play. None means the default of speech_levels.
-    ``pronunciation``: the guide's table, applied to what is spoken only."""
-
-    voice: str | None = None
-    rate_wpm: int | None = None
-    volume: float | None = None
-    earcons: bool = True
-    tts: str = "pyttsx3"
-    pronunciation: Pronunciation = ()
-
-    def __post_init__(self) -> None:
-        if self.tts not in TTS_CHOICES:
-            raise UserError(f"Moteur de voix inconnu : « {self.tts} ». Choisissez pyttsx3 ou none.")
-        if self.rate_wpm is not None and not MIN_RATE_WPM <= self.rate_wpm <= MAX_RATE_WPM:
-            raise UserError(f"Débit de parole impossible : {self.rate_wpm} mots par minute. Choisissez "
-                            f"entre {MIN_RATE_WPM} et {MAX_RATE_WPM} ({speech_levels.rate_wpm(0)} par défaut).")
-        if self.volume is not None and not 0.0 <= self.volume <= 1.0:
-            raise UserError(f"Volume impossible : {self.volume}. Donnez un nombre entre 0 et 1, "
-                            f"ou un pourcentage entre 0 et 100.")
-
-    @classmethod
-    def from_options(cls, voice: str | None = None, rate: str | int | None = None,
-                     volume: str | float | None = None, tts: str = "pyttsx3", earcons: bool = True
-                     ) -> NarratorConfig:
-        """A config from command-line text: "--rate 200", "--volume 0,7" or "--volume 70%".
-
-        Raises UserError (exit 2) with a French message for a bad value.
-        """
-        return cls(voice=(voice or "").strip() or None, rate_wpm=_parse_rate(rate),
-                   volume=_parse_volume(volume), earcons=earcons, tts=tts)
-
-    def rate_for(self, level: int) -> int:
-        """Words a minute for a rate level ("plus vite" = +1), relative to the configured rate."""
-        base = self.rate_wpm if self.rate_wpm is not None else speech_levels.rate_wpm(0)
-        return clamp_rate(base * speech_levels.rate_wpm(level) / speech_levels.rate_wpm(0))
-
-    def volume_for(self, level: int) -> float:
-        """Volume (0..1) for a volume level ("plus fort" = +1), relative to the configured volume."""
-        base = self.volume if self.volume is not None else speech_levels.volume(0)
-        value = base + speech_levels.volume(level) - speech_levels.volume(0)
-        return round(max(MIN_VOLUME, min(1.0, value)), 2)
-
-
-def _parse_rate(value: str | int | None) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        return int(round(float(str(value).replace(",", "."))))
-    except (ValueError, OverflowError):   # OverflowError: "inf", "1e400"
-        raise UserError(f"Débit de parole impossible : « {value} ». Donnez un nombre de mots par minute, "
-                        f"entre {MIN_RATE_WPM} et {MAX_RATE_WPM}.") from None
-
-
-def _parse_volume(value: str | float | None) -> float | None:
-    if value is None or value == "":
-        return None
-    text = str(value).strip().replace(",", ".")
-    percent = text.endswith("%")
-    try:
-        number = float(text.rstrip("%").strip())
-    except ValueError:
-        raise UserError(f"Volume impossible : « {value} ». Donnez un nombre entre 0 et 1, "
-                        f"ou un pourcentage entre 0 et 100.") from None
-    if percent or number > 1.0:
-        number /= 100.0
-    return number
-
-
 class Narrator:
-    """Speaks in the background; see the module docstring.
+    """Speaks in the background; see the module docstring. Built by speaking.speaker.open_speaker."""
 
-    Built by ``open_narrator``. Without a synthesizer and a player it is
-    silent (``--tts none``, no sound card, or a speech engine that failed).
-    """
-
-    def __init__(self, config: NarratorConfig, synth: Synthesizer | None = None,
-                 player: Player | None = None, *, voice: VoiceChoice | None = None,
-                 notices: Sequence[str] = (), audio_available: bool = True,
-                 audio_problem: str | None = None, failure: str | None = None) -> None:
+    def __init__(self, config: NarratorConfig, synth: Synthesizer, player: Player, *,
+                 voice: VoiceChoice | None = None, notices: Sequence[str] = ()) -> None:
         self.config = config
         self.voice = voice
-        self.audio_problem = audio_problem   # why there is no sound output (French), for "doctor"
         self._synth = synth
         self._player = player
         self._cond = threading.Condition()
         self._generation = 0
-        self._job: tuple[int, str] | None = None
+        self._job: tuple[int, tuple[str, ...]] | None = None
         self._busy = False                   # a say() is not yet fully rendered
         self._prefetch: deque[str] = deque(maxlen=PREFETCH_LIMIT)
         self._closing = False
         self._last_kind: str | None = None   # what was queued last: "speech" or "earcon"
         self._notices = [n for n in notices if n]
         self._unread = list(self._notices)
-        self._audio_available = audio_available and player is not None
-        self._failure = failure
+        self._audio_problem: str | None = None   # why the sound output was lost (French)
+        self._failure: str | None = None
         self._rate = config.rate_for(0)
         self._volume = config.volume_for(0)
         self._tones: dict[tuple[str, float], Audio] = {}
         # Said aloud once, before the first narration: "no French voice, I speak with ...".
         self._preamble = [voice.notice] if voice is not None and voice.spoken and voice.notice else []
         self.stall_seconds = STALL_SECONDS
-        self._thread: threading.Thread | None = None
-        if self._can_speak():
-            self._thread = threading.Thread(target=self._run, name="voiceguide-narrator", daemon=True)
-            self._thread.start()
+        self._thread = threading.Thread(target=self._run, name="voiceguide-narrator", daemon=True)
+        self._thread.start()
 
     # ------------------------------------------------------------------ state
 
     @property
     def speaking(self) -> bool:
         """True while something is being rendered or played (speech or an earcon)."""
-        return self._busy or (self._player is not None and self._audio_available and self._player.playing)
+        return self._busy or (self.audio_available and self._player.playing)
 
     @property
     def audio_available(self) -> bool:
-        """False when there is no sound output (from the start, or since the device failed)."""
-        return self._audio_available
+        """False once the sound output has failed."""
+        return self._audio_problem is None
+
+    @property
+    def audio_problem(self) -> str | None:
+        """Why there is no sound output any more (French), or None."""
+        return self._audio_problem
+
+    @property
+    def audible(self) -> bool:
+        """True while speech can be heard (the engine works and the sound output too)."""
+        return self._can_speak()
 
     @property
     def tts_failed(self) -> bool:
@@ -198,15 +107,15 @@ class Narrator:
         return unread
 
     def _can_play(self) -> bool:
-        return self._player is not None and self._audio_available and not self._closing
+        return self.audio_available and not self._closing
 
     def _can_speak(self) -> bool:
-        return self._can_play() and self._synth is not None and self._failure is None
+        return self._can_play() and self._failure is None
 
     # ------------------------------------------------------------------ commands
 
-    def say(self, text: str) -> None:
-        """Starts saying ``text`` at once, in the background, replacing any current speech.
+    def say(self, sentences: tuple[str, ...]) -> None:
+        """Starts saying ``sentences`` at once, in the background, replacing any current speech.
 
         An earcon that is playing is kept: the speech follows it.
         """
@@ -217,7 +126,7 @@ class Narrator:
             if not (self._last_kind == "earcon" and self._player.playing):
                 self._player.stop()
             self._last_kind = "speech"
-            self._job = (self._generation, text)
+            self._job = (self._generation, sentences)
             self._busy = True
             self._cond.notify_all()
 
@@ -228,8 +137,7 @@ class Narrator:
             self._job = None
             self._busy = False
             self._last_kind = None
-            if self._player is not None:
-                self._player.stop()
+            self._player.stop()
             self._cond.notify_all()
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -247,7 +155,7 @@ class Narrator:
         """Waits for the player; a device that stops pulling audio (unplugged headset) counts as
         no audio output, so that waiting never freezes the guide."""
         last_frames, last_progress = -1, time.monotonic()
-        while self._player is not None and self._audio_available:
+        while self.audio_available:
             now = time.monotonic()
             if deadline is not None and now >= deadline:
                 return False
@@ -260,12 +168,12 @@ class Narrator:
             elif time.monotonic() - last_progress > self.stall_seconds:
                 with self._cond:
                     self._player.stop()
-                    self._lose_audio()
+                    self._lose_audio("le périphérique audio ne joue plus le son")
                 return True
         return True
 
     def set_levels(self, rate_level: int, volume_level: int) -> None:
-        """Rate and volume levels of speech_settings; they apply from the next sentence."""
+        """Rate and volume levels of speech_levels; they apply from the next sentence."""
         with self._cond:
             self._rate = self.config.rate_for(rate_level)
             self._volume = self.config.volume_for(volume_level)
@@ -290,8 +198,8 @@ class Narrator:
                 self._tones[key] = make_earcon(name, self._volume, self._player.samplerate)
             try:
                 self._player.append(self._tones[key])
-            except AudioUnavailable:
-                self._lose_audio()
+            except AudioUnavailable as exc:
+                self._lose_audio(exc.reason)
                 return
             self._last_kind = "earcon"
 
@@ -315,12 +223,9 @@ class Narrator:
             self._busy = False
             self._prefetch.clear()
             self._cond.notify_all()
-        if self._player is not None:
-            self._player.close()
-        if self._synth is not None:
-            self._synth.close()
-        if self._thread is not None:
-            self._thread.join(5.0)
+        self._player.close()
+        self._synth.close()
+        self._thread.join(5.0)
 
     def __enter__(self) -> Narrator:
         return self
@@ -344,23 +249,24 @@ class Narrator:
                 if self._closing or self._failure is not None:
                     return
                 job, self._job = self._job, None
-                piece = self._prefetch.popleft() if job is None else None
+                if job is None:
+                    piece = self._prefetch.popleft()
                 rate, volume = self._rate, self._volume
             if job is None:
                 self._render(piece, rate, volume)
                 continue
-            generation, text = job
-            self._speak(generation, text)
+            generation, sentences = job
+            self._speak(generation, sentences)
             with self._cond:
                 if generation == self._generation:
                     self._busy = False
                     self._cond.notify_all()
 
-    def _speak(self, generation: int, text: str) -> None:
+    def _speak(self, generation: int, sentences: tuple[str, ...]) -> None:
         with self._cond:
             preamble, self._preamble = self._preamble, []
         table = self.config.pronunciation
-        pieces = [p for notice in preamble for p in speech_pieces(notice, table)] + speech_pieces(text, table)
+        pieces = [p for text in (*preamble, *sentences) for p in speech_pieces(text, table)]
         for index, piece in enumerate(pieces):
             with self._cond:
                 if generation != self._generation:
@@ -375,8 +281,8 @@ class Narrator:
                                    end_keep=END_SILENCE_SECONDS if index == len(pieces) - 1 else None)
                 try:
                     self._player.append(audio)
-                except AudioUnavailable:
-                    self._lose_audio()
+                except AudioUnavailable as exc:
+                    self._lose_audio(exc.reason)
                     return
 
     def _render(self, piece: str, rate: int, volume: float) -> Audio | None:
@@ -392,47 +298,21 @@ class Narrator:
             if self._failure is not None:
                 return
             self._failure = message
-            self._notify(f"{message} {TEXT_FALLBACK}")
+            self._keep_notice(f"{message} {TEXT_FALLBACK}")
             self._busy = False
             self._prefetch.clear()
             self._cond.notify_all()
 
-    def _lose_audio(self) -> None:
+    def _lose_audio(self, reason: str) -> None:
         """Called with the lock held when the device refuses to play."""
-        if self._audio_available:
-            self._audio_available = False
-            self._notify(NO_AUDIO_NOTICE)
+        if self._audio_problem is None:
+            self._audio_problem = reason
+            self._keep_notice(NO_AUDIO_NOTICE)
         self._busy = False
         self._prefetch.clear()
         self._cond.notify_all()
 
-    def _notify(self, message: str) -> None:
+    def _keep_notice(self, message: str) -> None:
+        """Keeps a notice for the session, which tells the person at the console."""
         self._notices.append(message)
         self._unread.append(message)
-
-
-def open_narrator(config: NarratorConfig, *, engine_factory: EngineFactory | None = None,
-                  stream_factory: StreamFactory | None = None,
-                  start_timeout: float = START_TIMEOUT) -> Narrator:
-    """The best narrator this machine allows: pyttsx3 + sounddevice, else a silent one with a notice.
-
-    Starts the speech engine's worker and picks the voice before returning
-    (about 0.2 s here), so ``notices`` is complete: no sound card, no French
-    voice, or no working speech engine. ``engine_factory`` and
-    ``stream_factory`` replace pyttsx3 and the sound card (tests, benchmarks).
-    """
-    if config.tts == "none":
-        return Narrator(config)
-    if stream_factory is None:
-        problem = output_problem()
-        if problem is not None:
-            return Narrator(config, audio_available=False, audio_problem=problem, notices=[NO_AUDIO_NOTICE])
-    synth = Synthesizer(config.voice, config.rate_for(0), config.volume_for(0),
-                        engine_factory=engine_factory or pyttsx3_engine, start_timeout=start_timeout)
-    try:
-        choice = synth.start()
-    except TtsError as exc:
-        synth.close()
-        return Narrator(config, failure=exc.message, notices=[f"{exc.message} {TEXT_FALLBACK}"])
-    player = Player(stream_factory=stream_factory)
-    return Narrator(config, synth, player, voice=choice, notices=[choice.notice] if choice.notice else [])

@@ -15,12 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from voiceguide.listening.audio_in import resample, to_int16
-from voiceguide.speaking.clip import DEFAULT_SAMPLE_RATE, Audio
+from voiceguide.audio import PLAYBACK_RATE, Audio, NoSoundLibrary, import_sounddevice
+from voiceguide.speaking.notices import NO_AUDIO_NOTICE, NO_OUTPUT_DEVICE
 
 BLOCK_FRAMES = 256
-NO_OUTPUT_DEVICE = "aucun périphérique de sortie audio"  # output_problem()'s answer when there is no sound card
-NO_AUDIO_NOTICE = "Pas de sortie audio sur cet ordinateur : je continue en texte."
 
 StreamFactory = Callable[..., Any]
 
@@ -34,21 +32,12 @@ class AudioUnavailable(Exception):
         self.message = NO_AUDIO_NOTICE
 
 
-def _sounddevice() -> Any:
-    """The sounddevice module; AudioUnavailable when PortAudio is missing (it raises OSError at import)."""
-    try:
-        import sounddevice
-    except (OSError, ImportError) as exc:
-        raise AudioUnavailable(f"PortAudio introuvable ({exc}) : installez le paquet libportaudio2.") from None
-    return sounddevice
-
-
 def output_problem() -> str | None:
     """Why no sound can be played on this machine (French), or None when an output device exists."""
     try:
-        sd = _sounddevice()
-    except AudioUnavailable as exc:
-        return exc.reason
+        sd = import_sounddevice()
+    except NoSoundLibrary as exc:
+        return exc.message
     try:
         info = sd.query_devices(kind="output")
     except Exception:  # noqa: BLE001 - PortAudioError or ValueError, depending on the version
@@ -65,7 +54,7 @@ class Player:
     by default); tests on a machine without a sound card pass a stand-in.
     """
 
-    def __init__(self, samplerate: int = DEFAULT_SAMPLE_RATE, *,
+    def __init__(self, samplerate: int = PLAYBACK_RATE, *,
                  stream_factory: StreamFactory | None = None, blocksize: int = BLOCK_FRAMES) -> None:
         self.samplerate = samplerate
         self._factory = stream_factory
@@ -127,10 +116,9 @@ class Player:
         self._drop_stream()
 
     def _convert(self, audio: Audio) -> np.ndarray:
-        samples = np.asarray(audio.samples, dtype=np.int16)
-        if audio.rate != self.samplerate and len(samples):
-            samples = to_int16(resample(samples, audio.rate, self.samplerate))
-        return samples
+        if audio.frames == 0:
+            return audio.samples
+        return audio.resampled(self.samplerate).samples
 
     def _ensure_running(self) -> None:
         if self._stream is None:
@@ -145,7 +133,10 @@ class Player:
     def _open(self) -> Any:
         factory = self._factory
         if factory is None:
-            factory = _sounddevice().OutputStream
+            try:
+                factory = import_sounddevice().OutputStream
+            except NoSoundLibrary as exc:
+                raise AudioUnavailable(exc.message) from None
         try:
             return factory(samplerate=self.samplerate, channels=1, dtype="int16",
                            blocksize=self._blocksize, latency="low", callback=self._callback)

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from voiceguide.speaking.clip import DEFAULT_SAMPLE_RATE, Audio, read_audio_file
+from voiceguide.audio import PLAYBACK_RATE, Audio, read_engine_file
 from voiceguide.speaking.sentences import is_speakable
 from voiceguide.speaking.voices import (
     VoiceChoice,
@@ -38,12 +38,12 @@ from voiceguide.speaking.voices import (
     engine_hint,
     normalize_language,
 )
+from voiceguide.speech_levels import clamp_rate
 
 START_TIMEOUT = 20.0               # spawning Python + loading the engine (SAPI5 can take seconds)
 RENDER_TIMEOUT_BASE = 3.0          # a sentence renders in ~10 ms with espeak-ng: this only catches hangs
 RENDER_TIMEOUT_PER_CHAR = 0.02
 CACHE_SECONDS = 240.0              # audio kept for repeats and pre-rendered steps (~10 MB at 22 kHz)
-MIN_RATE_WPM, MAX_RATE_WPM = 80, 450   # espeak-ng's range; SAPI5 and macOS map it to theirs
 
 EngineFactory = Callable[[], Any]
 
@@ -213,7 +213,7 @@ def worker_main() -> None:
             _settle(engine)
             if not os.path.exists(out):
                 raise RuntimeError("the engine wrote no audio file")
-            audio = read_audio_file(out)
+            audio = read_engine_file(out)
             channel.send(("ok", job, audio.rate, audio.samples.tobytes()))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
             channel.send(("error", job, _describe(exc)))
@@ -343,6 +343,7 @@ class TtsWorker:
             job = self._job
             limit = render_timeout(text) if timeout is None else timeout
             try:
+                assert self._channel is not None   # start() made it
                 self._channel.send((job, text, dict(props)))
             except (BrokenPipeError, OSError):
                 self._kill()
@@ -384,10 +385,11 @@ class TtsWorker:
                 process.kill()
             self._lock.acquire()
         try:
-            if self.alive and self._channel is not None:
+            process = self._process
+            if self.alive and self._channel is not None and process is not None:
                 try:
                     self._channel.send(None)
-                    self._process.wait(1.0)
+                    process.wait(1.0)
                 except (BrokenPipeError, OSError, subprocess.TimeoutExpired):
                     pass
             self._kill()
@@ -403,7 +405,8 @@ class TtsWorker:
             process.wait()
             for pipe in (process.stdin, process.stdout):
                 try:
-                    pipe.close()
+                    if pipe is not None:
+                        pipe.close()
                 except OSError:
                     pass
         if self._workdir is not None:
@@ -412,10 +415,6 @@ class TtsWorker:
 
 
 # --------------------------------------------------------------------------- synthesizer
-
-def clamp_rate(rate_wpm: float) -> int:
-    return int(max(MIN_RATE_WPM, min(MAX_RATE_WPM, round(rate_wpm))))
-
 
 class Synthesizer:
     """The voice, rate and volume to render with, a cache, and the retry policy.
@@ -437,7 +436,7 @@ class Synthesizer:
         self._timeout = timeout
         self._cache: OrderedDict[tuple, Audio] = OrderedDict()
         self._cache_samples = 0
-        self._cache_limit = int(cache_seconds * DEFAULT_SAMPLE_RATE)
+        self._cache_limit = int(cache_seconds * PLAYBACK_RATE)
         self._lock = threading.Lock()
 
     def start(self) -> VoiceChoice:
@@ -458,12 +457,12 @@ class Synthesizer:
         key = self._key(text, rate_wpm, volume)
         text, voice, rate, vol = key
         if not is_speakable(text):
-            return Audio(np.zeros(0, dtype=np.int16), DEFAULT_SAMPLE_RATE)
+            return Audio(np.zeros(0, dtype=np.int16), PLAYBACK_RATE)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        props = {"voice": voice, "rate": rate, "volume": vol}
+        props: dict[str, object] = {"voice": voice, "rate": rate, "volume": vol}
         try:
             audio = self.worker.render(text, props, self._timeout(text))
         except TtsError:
