@@ -984,3 +984,10 @@ def test_the_help_in_each_way_of_answering(dialog: Dialog) -> None:
         "Quand c'est fait, appuyez sur Entrée.",
         "Touches utiles : R, répéter ; I, plus de détails.",
         "Rappuyez sur H pour toutes les touches.")
+
+
+def test_keys_typed_in_the_guides_window_are_told_once_and_not_counted(dialog: Dialog) -> None:
+    state = at(dialog, "email", KEYS)
+    after, reply = dialog.handle(state, NoMatch(typing=True))
+    assert after == state and kinds(reply) == [Kind.NOTICE] and "navigateur" in text(reply)
+    assert reply.earcon is None and reply.events == ({"event": "nomatch", "heard": "", "count": 0, "typing": True},)

@@ -176,7 +176,8 @@ def test_audio_mode_leaves_no_audio_no_transcript_and_no_model_copy(tmp_path: Pa
 
 def test_setup_writes_the_settings_it_was_asked_for_and_nothing_else(tmp_path: Path) -> None:
     box = private_box(tmp_path)
-    result = run_in(box, ["setup", "--input", "text", "--tts", "none"], "non\n")   # no model download
+    # The screen step (no sight, no screen reader), then no model download.
+    result = run_in(box, ["setup", "--input", "text", "--tts", "none"], "non\nnon\nnon\n")
     assert result.code == 0, result.stderr
     assert_no_traceback(result)
     assert settings_file(box).exists()

@@ -56,9 +56,14 @@ class NoInput:
 
 @dataclass(frozen=True)
 class NoMatch:
-    """Something was heard or typed but it matched nothing valid here."""
+    """Something was heard or typed but it matched nothing valid here.
+
+    ``typing``: several keys that are no command, typed in a row in the
+    guide's window (most likely meant for the website).
+    """
 
     heard: str = ""
+    typing: bool = False
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ class Mode(enum.Enum):
 
 HISTORY_LIMIT = 200  # older steps are forgotten; « précédent » this far back is never needed
 RESUME_AT = "resume-at"  # the pending intent of the question asked at start when progress was saved
+SCREEN_READER = "screen-reader"  # the question asked first when a screen reader is running and nothing was chosen
 SETTING = "setting"      # the pending intent of « Comme ceci ? »: a light question
 
 _VOICE = frozenset({Command.SLOWER, Command.FASTER, Command.LOUDER, Command.SOFTER, Command.NORMAL})
@@ -177,6 +178,19 @@ class Dialog:
         said = words.last_time(self.guide.position(step), len(self.guide.steps), title) + (words.question_resume(),)
         return state, Reply(say=said, events=(event,))
 
+    def offer_screen_reader(self, reader: str, resume: str | None = None,
+                            modality: Modality = Modality.WORDS) -> tuple[State, Reply]:
+        """Before the welcome, when ``reader`` (« Orca ») is running and nothing was chosen yet: should the
+        guide only print, and leave the speaking to the person's screen reader? Yes or no.
+
+        The answer is logged as a ``setting`` event (``screen-reader``, ``value``); then the guide starts,
+        or asks whether to resume at ``resume``.
+        """
+        pending = Intent(name=SCREEN_READER, target=resume, label=reader)
+        state = State(step=self.guide.start, mode=Mode.CONFIRM, pending=pending, modality=modality)
+        event = {"event": "confirm", "name": SCREEN_READER, "label": reader}
+        return state, Reply(say=(self._question(state, pending),), events=(event,))
+
     def recording(self, step_id: str, tracks: Mapping[str, int]) -> tuple[str, ...]:
         """What a step says in a recording for a phone or an MP3 player: its narration, then
         where to go, as track numbers (``tracks`` maps step ids to them). Nobody can answer there."""
@@ -226,6 +240,9 @@ class Dialog:
             return self._unsure(state, event)
         if isinstance(event, NoInput):
             return self._noinput(state)
+        if event.typing:   # keys meant for the website: say where they went, no misunderstanding to count
+            logged = {"event": "nomatch", "heard": "", "count": 0, "typing": True}   # count: not a misunderstanding
+            return state, Reply(say=(self._words(state).typed_here(),), events=(logged,))
         return self._nomatch(state, event.heard)
 
     # ------------------------------------------------------------ dispatch
@@ -331,9 +348,16 @@ class Dialog:
         back = replace(state, mode=state.back_mode, pending=None, unsure=(), noinput_count=0, nomatch_count=0)
         if pending is not None and pending.name == SETTING:
             return self._after_setting(state, back, intent)
-        chosen = next((c for c in state.unsure if (c.name, c.target) == (name, intent.target)), None)
-        if chosen is not None:     # « Voulez-vous dire « suivant » ou « précédent » ? » — « précédent »
-            return self._execute(back, chosen)
+        if pending is not None and pending.name == SCREEN_READER and name in (Command.YES, Command.NO):
+            chosen = {"event": "setting", "name": SCREEN_READER, "value": name == Command.YES}
+            new, reply = (self.offer_resume(pending.target, modality=state.modality) if pending.target
+                          else self.start(modality=state.modality))
+            new = replace(new, rate_level=state.rate_level, volume_level=state.volume_level)
+            said = words.screen_reader_chosen(name == Command.YES, pending.label or "")
+            return new, replace(reply, say=(said, *reply.say), events=(chosen, *reply.events))
+        meant = next((c for c in state.unsure if (c.name, c.target) == (name, intent.target)), None)
+        if meant is not None:     # « Voulez-vous dire « suivant » ou « précédent » ? » — « précédent »
+            return self._execute(back, meant)
         if name == Command.YES and len(state.unsure) > 1:
             asked = replace(state, noinput_count=0, nomatch_count=0)
             return asked, Reply(say=(words.which_one([c.label for c in state.unsure]),))
@@ -633,6 +657,8 @@ class Dialog:
             return words.question_restart()
         if pending.name == RESUME_AT:
             return words.question_resume()
+        if pending.name == SCREEN_READER:
+            return words.question_screen_reader(pending.label)
         if pending.name == SETTING:
             return words.question_setting()
         return words.question_heard(pending.label)
@@ -640,7 +666,7 @@ class Dialog:
     def _confirm_help(self, state: State, pending: Intent) -> tuple[str, ...]:
         words = self._words(state)
         said: tuple[str, ...] = (words.waiting_for_answer(), self._question(state, pending))
-        if pending.name not in (Command.QUIT, RESUME_AT):
+        if pending.name not in (Command.QUIT, RESUME_AT, SCREEN_READER):
             said += (words.cancel_hint(),)
         return said
 

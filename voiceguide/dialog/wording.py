@@ -282,6 +282,10 @@ class Phrasing:
 
     # ------------------------------------------------------------ silence and misunderstanding
 
+    def typed_here(self) -> Line:
+        return Line("Ces touches sont arrivées dans la fenêtre du guide, pas sur le site. Pour taper sur le site, "
+                    "revenez d'abord au navigateur.", Kind.NOTICE)
+
     def not_understood(self) -> Line:
         return Line("Je n'ai pas compris.", Kind.NOT_UNDERSTOOD)
 
@@ -348,6 +352,15 @@ class Phrasing:
 
     def question_resume(self) -> Line:
         return Line(f"Voulez-vous reprendre où vous en étiez ? {self._yes_no()}", Kind.QUESTION)
+
+    def question_screen_reader(self, reader: str) -> Line:
+        return Line(f"{reader} fonctionne sur cet ordinateur. Voulez-vous que le guide écrive seulement, "
+                    f"sans parler, et laisser {reader} lire ses lignes ? {self._yes_no()}", Kind.QUESTION)
+
+    def screen_reader_chosen(self, chosen: bool, reader: str) -> Line:
+        if chosen:
+            return Line(f"D'accord : j'écris seulement, {reader} lit mes lignes.", Kind.ACK)
+        return Line("D'accord : je parle de ma propre voix.", Kind.ACK)
 
     def question_heard(self, label: str) -> Line:
         return Line(f"Vous avez dit {quoted(label)} ? {self._yes_no()}", Kind.QUESTION)
