@@ -983,7 +983,7 @@ def test_the_help_in_each_way_of_answering(dialog: Dialog) -> None:
     assert dialog.handle(at(dialog, "email", KEYS), cmd("help"))[1].say == (
         "Quand c'est fait, appuyez sur Entrée.",
         "Touches utiles : R, répéter ; I, plus de détails.",
-        "Rappuyez sur H pour toutes les touches.")
+        "H encore : toutes les touches.")
 
 
 def test_keys_typed_in_the_guides_window_are_told_once_and_not_counted(dialog: Dialog) -> None:

@@ -68,7 +68,7 @@ _HELP_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Pour la voix", (Command.SLOWER, Command.FASTER, Command.LOUDER, Command.SOFTER, Command.NORMAL)),
     ("Et aussi", (Command.RESTART, Command.QUIT)),
 )
-FIRST_HELP_WORDS = 26   # ten seconds at 160 words a minute
+FIRST_HELP_WORDS = 20   # under ten seconds at the default pace, key names included (tests/test_pace.py)
 SHORT_LIST = 4     # up to this many choices are read out in a reminder; more are « dites son nom ou son numéro »
 MAX_KEYED = 9      # digit keys: choices 1 to 9; the others by the arrow keys
 
@@ -316,7 +316,7 @@ class Phrasing:
         if self.keys and not self.words:
             useful = Line("Touches utiles : " + " ; ".join(f"{self.short_key(c)}, {self.label(c)}" for c in extras)
                           + ".", Kind.HELP)
-            more = Line(f"Rappuyez sur {self.short_key(Command.HELP)} pour toutes les touches.", Kind.HELP)
+            more = Line(f"{self.short_key(Command.HELP)} encore : toutes les touches.", Kind.HELP)
         else:
             useful = Line(f"Dites aussi {or_list([quoted(self.label(c)) for c in extras])}.", Kind.HELP)
             more = Line(f"Pour tout entendre, redites {quoted(self.label(Command.HELP))}.", Kind.HELP)
@@ -331,9 +331,10 @@ class Phrasing:
         lines = []
         for title, group in _HELP_GROUPS:
             commands = [c for c in group if with_menu or c != Command.MENU]
-            if keys_now:
-                items = [f"{self.short_key(c)}, {self.label(c)}" for c in commands if self.key(c)]
-                lines.append(Line(f"{title} : {' ; '.join(items)}.", Kind.HELP))
+            if keys_now:   # no titles: the key names already take time to say
+                items = [f"{self.short_key(c)}, {self.label(c)}" for c in commands
+                         if self.key(c) and c != Command.NORMAL]
+                lines.append(Line(_capital(" ; ".join(items)) + ".", Kind.HELP))
             else:
                 lines.append(Line(f"{title} : {or_list([quoted(self.label(c)) for c in commands], 'et')}.",
                                   Kind.HELP))
