@@ -366,6 +366,18 @@ class Phrasing:
     def question_heard(self, label: str) -> Line:
         return Line(f"Vous avez dit {quoted(label)} ? {self._yes_no()}", Kind.QUESTION)
 
+    def question_unsure(self, labels: Sequence[str]) -> Line:
+        """Asked instead of acting when the words were not understood surely enough."""
+        meant = or_list([quoted(label) for label in labels])
+        if len(labels) == 1:
+            return Line(f"Voulez-vous dire {meant} ? {self._yes_no()}", Kind.QUESTION)
+        return Line(f"Voulez-vous dire {meant} ? Redites celui que vous voulez, ou dites non.", Kind.QUESTION)
+
+    def which_one(self, labels: Sequence[str]) -> Line:
+        """« oui » to a question between two meanings: which one?"""
+        return Line(f"Lequel ? Dites {or_list([quoted(label) for label in labels])}, ou dites non.",
+                    Kind.QUESTION)
+
     def question_setting(self) -> Line:
         return Line("Comme ceci ?", Kind.SETTING)
 

@@ -95,12 +95,13 @@ class Session:
             self.events.write({"event": "key", "key": turn.key})
             return intent
         self.events.write(
-            {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source}
+            {"event": "utterance", "text": turn.text, "confidence": round(turn.confidence, 3), "source": turn.source,
+             **({"second_pass": True} if turn.second_pass else {})}
         )
-        intent = self.matcher.match(turn.text, options)
-        if intent is None:
-            return NoMatch(heard=turn.text)
-        return _with_confidence(intent, intent.confidence * turn.confidence)
+        meant = self.matcher.interpret(turn.text, options, phrase=turn.phrase)
+        if isinstance(meant, Intent):
+            return _with_confidence(meant, meant.confidence * turn.confidence)
+        return meant   # Unsure (the dialog asks) or NoMatch
 
     def _deliver(self, state: State, reply: Reply) -> None:
         self._show_notices()
