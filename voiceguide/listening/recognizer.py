@@ -4,9 +4,9 @@ One vosk ``Model`` is loaded once (in a background thread while the welcome
 is spoken, see ``RecognizerLoader``); one ``KaldiRecognizer`` is built per
 distinct grammar and cached, because switching a grammar mid-utterance can
 abort the process (shared/notes/vosk.md). A turn is streamed chunk by chunk
-and committed as soon as the partial result is a complete phrase that has
-stayed unchanged for ``stable_ms`` of audio, instead of waiting 0.5-2 s for
-vosk's end-of-speech rules.
+and committed as soon as the partial result is a complete phrase and the
+audio has gone quiet (``_EarlyCommit``: how long depends on what was heard),
+instead of waiting 0.5-2 s for vosk's end-of-speech rules.
 
 When the grammar pass hears no listed phrase (``[unk]``, or a chain of
 command words, which the grammar's bigram model produces for other speech),
@@ -57,6 +57,9 @@ FAST_ENDPOINTS: Mapping[str, float] = {
 
 # Audio is "quiet" below floor + QUIET_RATIO * (speech peak - floor).
 QUIET_RATIO = 0.2
+# Quiet (audio seconds) that ends a turn where no single phrase has been heard: nothing decoded yet,
+# command words chained, or a phrase that took over from other words (_EarlyCommit).
+UNDECIDED_QUIET_S = 0.3
 
 # A margin of this many log-likelihood units between the best and the second
 # best hypothesis gives a confidence of 0.5 (measured, see docs/recognition.md).
@@ -263,12 +266,11 @@ class Recognizer:
             raise CannotRun("Aucune des phrases de cette étape n'est dans le vocabulaire du modèle "
                             f"{self.model_dir} : la reconnaissance vocale est impossible ici.")
         key, rec = self._recognizer_for(grammar)
-        complete = set(spelled)
-        prefixes = {p for p in complete for q in complete if q != p and (q + " ").startswith(p + " ")}
+        commit = _EarlyCommit(spelled, self.stable_ms / 1000.0)
         base = self._fed[key] / BYTES_PER_SECOND
         fed = 0
         kept = bytearray()     # the turn's audio, for the second pass
-        partial, since, heard = "", 0.0, False
+        heard = False
         quiet = _QuietTracker()
         clean = False
 
@@ -294,24 +296,17 @@ class Recognizer:
                     if utt is not None:
                         clean = True
                         return settle(utt)
-                    partial, heard = "", False   # an empty endpoint (noise): keep listening
+                    heard = False   # an empty endpoint (noise): keep listening
+                    commit.restart()
                     continue
                 text = json.loads(rec.PartialResult()).get("partial", "")
-                if text != partial:
-                    partial, since = text, now
                 heard = heard or bool(text)
                 if not heard and no_input_s is not None and now >= no_input_s:
                     return None
-                # Early commit: a complete phrase that has not changed while the
-                # audio has been quiet for stable_ms. The partial result lags the
-                # audio by up to ~0.3 s, so stability alone (during speech) is not
-                # enough: "menu ... horaires" would commit "menu".
-                if early_commit and partial in complete and quiet_since is not None:
-                    wait = self.stable_ms * (2 if partial in prefixes else 1) / 1000.0
-                    if now - max(since, quiet_since) >= wait - 1e-9:
-                        utt = self._utterance(json.loads(rec.FinalResult()), base, now, source, spelled)
-                        clean = True
-                        return settle(utt)
+                if commit.now(text, now, quiet_since) and early_commit:
+                    utt = self._utterance(json.loads(rec.FinalResult()), base, now, source, spelled)
+                    clean = True
+                    return settle(utt)
             utt = self._utterance(json.loads(rec.FinalResult()), base, fed / BYTES_PER_SECOND, source,
                                  spelled)
             clean = True
@@ -379,6 +374,50 @@ class Recognizer:
             end = max(0.0, float(timed[-1]["end"]) - base)
         return Utterance(text=" ".join(said), confidence=round(confidence, 3), source=source,
                          start=start, end=end, committed=committed, phrase=phrase)
+
+
+class _EarlyCommit:
+    """Whether to take the turn now, before vosk's end of speech, from the partial results and the quiet.
+
+    The partial result lags the audio by up to ~0.3 s, so a phrase is taken
+    only once the audio is quiet (« menu ... horaires » would otherwise be
+    cut after « menu »); how long depends on what the turn has shown. One
+    complete phrase and nothing else: ``quiet_s``. A phrase that begins a
+    longer one (« oui », « oui c'est ça »): twice that, unchanged, for the
+    rest may come. Anything less settled (a phrase that took over from
+    other words, nothing decoded yet while the decoder lags, command words
+    chained): ``UNDECIDED_QUIET_S``, then vosk's final result decides;
+    except the start of a phrase (a slow « j'ai oublié ... mon code ») and
+    other speech (``[unk]``), which vosk's own end-of-speech rules end.
+    """
+
+    def __init__(self, phrases: Iterable[str], quiet_s: float) -> None:
+        self.phrases = set(phrases)
+        self.prefixes = {p for p in self.phrases for q in self.phrases if q != p and (q + " ").startswith(p + " ")}
+        self.starts = {" ".join(p.split()[:n]) for p in self.phrases for n in range(1, len(p.split()))}
+        self.quiet_s = quiet_s
+        self.restart()
+
+    def restart(self) -> None:
+        """Forgets the partial results (after an empty end of speech: noise)."""
+        self.partial, self.since, self.others, self.spoke = "", 0.0, False, False
+
+    def now(self, partial: str, now: float, quiet_since: float | None) -> bool:
+        """Feeds one chunk's partial result (``now``: audio seconds at the chunk's end); True: commit."""
+        if partial != self.partial:
+            self.others = self.others or bool(self.partial)
+            self.partial, self.since = partial, now
+        if quiet_since is None:
+            self.spoke = True
+        if quiet_since is None or not self.spoke:   # the quiet that counts is the one after speech
+            return False
+        quiet, held = now - quiet_since + 1e-9, now - self.since + 1e-9
+        if partial in self.prefixes:
+            return min(quiet, held) >= 2 * self.quiet_s
+        if partial in self.phrases and not self.others:
+            return quiet >= self.quiet_s
+        undecided = partial in self.phrases or not (UNK in partial or partial in self.starts)
+        return undecided and quiet >= UNDECIDED_QUIET_S
 
 
 class _QuietTracker:
