@@ -132,3 +132,46 @@ def test_runs_without_the_guides_voice_start_no_worker(option: list[str], tmp_pa
     result = run_in(box, ["run", "--input", "text", *option], "quitter\n")
     assert result.code == 0
     assert not [line for line in read_log(box.log) if line.kind == "start" and "speaking.tts" in line.fields[0]]
+
+
+def test_the_intent_matcher_builds_its_analyses_only_for_the_first_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexicon and the phrase analyses (about 50 ms) wait for the first turn: the welcome does not."""
+    from voiceguide.dialog import matcher as matching
+    from voiceguide.dialog.machine import Dialog
+    from voiceguide.guide import DEFAULT_GUIDE, load_guide
+    from voiceguide.language.vocabulary import load_vocabulary
+
+    guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
+    loads: list[int] = []
+    real = matching.load_lexicon
+    monkeypatch.setattr(matching, "load_lexicon", lambda: loads.append(1) or real())
+    matcher = matching.IntentMatcher(vocabulary, guide)
+    assert loads == []
+    dialog = Dialog(guide, vocabulary)
+    state, _ = dialog.start()
+    assert matcher.grammar(dialog.options(state)) and loads == [1]
+    assert matcher.match("suivant", dialog.options(state)).name == "next" and loads == [1]
+
+
+def test_the_lexicon_read_with_libyaml_is_the_one_pyyaml_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from voiceguide.language import fast_yaml, lexicon
+
+    if not fast_yaml.HAS_LIBYAML:
+        pytest.skip("PyYAML sans libyaml")
+    text = lexicon.BUNDLED_LEXICON.read_text(encoding="utf-8")
+    monkeypatch.setattr(lexicon.yaml, "load", lambda *a, **k: pytest.fail("PyYAML's own parser was used"))
+    fast = lexicon._load(text)
+    monkeypatch.undo()
+    assert fast == yaml.load(text, Loader=yaml.BaseLoader)
+
+
+def test_a_typed_silent_run_loads_neither_the_system_probes_nor_the_speech_worker(tmp_path: Path) -> None:
+    probe = ("import sys\nfrom voiceguide.cli.main import main\ncode = main(sys.argv[1:])\n"
+             "print('LOADED', [m for m in ('voiceguide.system', 'voiceguide.speaking.tts', 'ctypes') "
+             "if m in sys.modules], file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe, "run", "--input", "text", "--tts", "none"], input="quitter\noui\n",
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED []" in done.stderr, done.stderr

@@ -22,7 +22,6 @@ import sys
 from dataclasses import dataclass
 from enum import Enum
 
-from voiceguide import system
 from voiceguide.session.ports import Speaker
 from voiceguide.speaking.notices import NO_AUDIO_NOTICE, NO_OUTPUT_DEVICE, TEXT_FALLBACK
 from voiceguide.speaking.voices import VoiceChoice, engine_hint, french_voice_hint
@@ -63,6 +62,8 @@ def missing_speech_engine(failure: str = "") -> Finding | None:
     """On Linux, the espeak-ng library that pyttsx3 speaks with, when it is missing or broken."""
     if not _linux():
         return None
+    from voiceguide import system  # probes the system: only when speech did not start
+
     missing = system.probe_espeak_library()
     if missing is None:
         return None
@@ -92,6 +93,8 @@ def sound_output() -> Finding | None:
         return Finding(Cause.NO_SOUND_OUTPUT, "aucun haut-parleur ni casque n'est trouvé",
                        "branchez des haut-parleurs ou un casque, vérifiez que le son de l'ordinateur n'est pas "
                        "coupé, puis relancez")
+    from voiceguide import system  # probes the system: only when there is no sound output
+
     detail = (system.probe_portaudio() if _linux() else None) or problem
     if _linux():
         fix = f"tapez « {system.install_hint('portaudio')} », puis relancez"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
@@ -98,26 +99,43 @@ class IntentMatcher:
     """Turns an utterance or a key into an intent, given what can be said now."""
 
     def __init__(self, vocabulary: Vocabulary, guide: Guide, lexicon: Lexicon | None = None) -> None:
+        # The lexicon, the analyses and the grammar are built when first needed (about 50 ms): a run
+        # starts saying its welcome before, and needs them only for the first turn.
         self.vocabulary = vocabulary
         self.guide = guide
-        self.lexicon = lexicon or load_lexicon()
-        self.analyzer = Analyzer(self.lexicon, vocabulary.fillers, _all_phrases(vocabulary, guide))
+        self._lexicon = lexicon
         self._labels = {spec.name: spec.label for spec in vocabulary.commands}
-        self._fixed: list[_Seed] = []
-        for spec in vocabulary.commands:
-            for phrase in spec.phrases:
-                self._add(self._fixed, spec.name, None, spec.label, "command", phrase)
-        for step in guide.steps:
-            for topic in step.topics:
-                self._add(self._fixed, GOTO, step.id, topic, "topic", topic)
         self._keys = {key.lower(): spec for spec in vocabulary.commands for key in spec.keys}
         self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
-        self._contexts = {
-            table: [self._context_seed(concept, name) for concept, name in self.lexicon.contexts[table].items()]
-            for _, table in _CONTEXT_TABLES
-        }
-        self.grammars = Grammar(vocabulary, guide, self.lexicon)
         self._identities: dict[Options, dict[str, Intent]] = {}
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return self._lexicon or load_lexicon()
+
+    @cached_property
+    def analyzer(self) -> Analyzer:
+        return Analyzer(self.lexicon, self.vocabulary.fillers, _all_phrases(self.vocabulary, self.guide))
+
+    @cached_property
+    def grammars(self) -> Grammar:
+        return Grammar(self.vocabulary, self.guide, self.lexicon)
+
+    @cached_property
+    def _fixed(self) -> list[_Seed]:
+        seeds: list[_Seed] = []
+        for spec in self.vocabulary.commands:
+            for phrase in spec.phrases:
+                self._add(seeds, spec.name, None, spec.label, "command", phrase)
+        for step in self.guide.steps:
+            for topic in step.topics:
+                self._add(seeds, GOTO, step.id, topic, "topic", topic)
+        return seeds
+
+    @cached_property
+    def _contexts(self) -> dict[str, list[_Seed]]:
+        return {table: [self._context_seed(concept, name) for concept, name in self.lexicon.contexts[table].items()]
+                for _, table in _CONTEXT_TABLES}
 
     # ------------------------------------------------------------------ API
 
