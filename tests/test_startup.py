@@ -118,12 +118,13 @@ def test_a_broken_guide_with_speech_stops_at_once_and_leaves_no_worker(tmp_path:
     broken.write_text("title: [oups\n", encoding="utf-8")
     result = run_in(box, ["run", "--input", "text", "--guide", str(broken)])
     assert result.code == 2 and "cassé.yaml:1:" in result.stderr and "Traceback" not in result.stderr
-    workers = [line.pid for line in read_log(box.log) if line.kind == "start" and "speaking.tts" in line.fields[0]]
-    assert workers, "the worker is launched before the guide is read"
+    log = read_log(box.log)
+    folders = [Path(line.fields[0]) for line in log if line.kind == "create" and "voiceguide-tts-" in line.fields[0]]
+    assert folders, "the worker is launched (its work folder made) before the guide is read"
+    assert not any(folder.exists() for folder in folders)   # its work folder went with it
+    # It may have been killed before its Python even started (and logged itself): any that did is gone too.
+    workers = [line.pid for line in log if line.kind == "start" and "speaking.tts" in line.fields[0]]
     assert all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in workers)
-    folders = [Path(line.fields[0]) for line in read_log(box.log)
-               if line.kind == "create" and "voiceguide-tts-" in line.fields[0]]
-    assert folders and not any(folder.exists() for folder in folders)   # its work folder went with it
 
 
 @pytest.mark.parametrize("option", [["--tts", "none"], ["--screen-reader"]], ids=["tts-none", "screen-reader"])
