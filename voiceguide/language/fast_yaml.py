@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import yaml
 from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
@@ -84,3 +85,12 @@ if HAS_LIBYAML:
 
         def _mark(self, mark: Mark) -> Mark:
             return Mark(mark.name, mark.index, mark.line, mark.column, self._text, mark.index)
+
+    class TextLoader(FastComposer, SafeConstructor):
+        """Data whose every scalar is text (« non », « oui », « on » stay words): the vocabulary, the lexicon."""
+
+        yaml_implicit_resolvers: dict = {}
+
+        def __init__(self, stream: str) -> None:
+            FastComposer.__init__(self, stream)
+            SafeConstructor.__init__(self)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import BaseConstructor
 
 from voiceguide.language import fast_yaml
 from voiceguide.language.text import spoken_form
@@ -85,22 +84,11 @@ def _word(text: str) -> str:
     return " ".join(_key(text))
 
 
-if fast_yaml.HAS_LIBYAML:
-    class _FastBaseLoader(fast_yaml.FastComposer, BaseConstructor):
-        """PyYAML's BaseLoader over libyaml's events (language/fast_yaml.py): every scalar is text."""
-
-        yaml_implicit_resolvers: dict = {}
-
-        def __init__(self, stream: str) -> None:
-            fast_yaml.FastComposer.__init__(self, stream)
-            BaseConstructor.__init__(self)
-
-
 def _load(text: str) -> Any:
     """The file's data, with libyaml when it reads the text as PyYAML does (ten times faster)."""
     if fast_yaml.fast_path_for(text):
         try:
-            return _FastBaseLoader(text).get_single_data()
+            return fast_yaml.TextLoader(text).get_single_data()
         except yaml.YAMLError:
             pass   # PyYAML says what is wrong
     return yaml.load(text, Loader=yaml.BaseLoader)

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 
 from voiceguide.errors import UserError
 from voiceguide.language import fast_yaml
@@ -152,14 +151,8 @@ _LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 
 
 if fast_yaml.HAS_LIBYAML:
-    class _FastLineLoader(fast_yaml.FastComposer, SafeConstructor):
+    class _FastLineLoader(fast_yaml.TextLoader):
         """The same over libyaml's events (language/fast_yaml.py)."""
-
-        yaml_implicit_resolvers: dict = {}
-
-        def __init__(self, stream: str) -> None:
-            fast_yaml.FastComposer.__init__(self, stream)
-            SafeConstructor.__init__(self)
 
     _FastLineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 
