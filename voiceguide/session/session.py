@@ -12,8 +12,9 @@ to read in the voice and at the pace they chose: one voice at a time.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from typing import TextIO, overload
 
 from voiceguide.dialog.intent import Event, InputsChanged, Intent, NoInput, NoMatch, Options
 from voiceguide.dialog.machine import SCREEN_READER, Dialog, Reply, State
@@ -72,7 +73,7 @@ class Session:
         while not reply.done:
             options = self.dialog.options(state)
             try:
-                turn = self.turns.next_turn(self.matcher.grammar(options), self.dialog.noinput_timeout(state))
+                turn = self.turns.next_turn(_Phrases(self.matcher, options), self.dialog.noinput_timeout(state))
             except EndOfInput:
                 reason = "end-of-input"
                 break
@@ -136,3 +137,28 @@ class Session:
 
 def _with_confidence(intent: Intent, confidence: float) -> Intent:
     return dataclasses.replace(intent, confidence=confidence)
+
+
+class _Phrases(Sequence[str]):
+    """What can be said now, computed when an input first reads it (the recogniser does, once the guide is
+    silent; typed lines never do): the first turn's builds the intent matcher (about 50 ms), which the
+    welcome's first word does not wait for."""
+
+    def __init__(self, matcher: IntentMatcher, options: Options) -> None:
+        self._matcher, self._options = matcher, options
+
+    @cached_property
+    def _phrases(self) -> list[str]:
+        return self._matcher.grammar(self._options)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._phrases[index]
+
+    def __len__(self) -> int:
+        return len(self._phrases)
