@@ -176,3 +176,40 @@ def test_a_typed_silent_run_loads_neither_the_system_probes_nor_the_speech_worke
                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stderr, done.stderr
+
+
+def test_a_turns_phrases_are_computed_only_when_an_input_reads_them() -> None:
+    """Typed lines never need the recogniser's phrases; a recording reads them once the guide is silent."""
+    import io
+
+    from voiceguide.dialog.machine import Dialog
+    from voiceguide.dialog.matcher import IntentMatcher
+    from voiceguide.guide import DEFAULT_GUIDE, load_guide
+    from voiceguide.language.vocabulary import load_vocabulary
+    from voiceguide.listening.typed import TextInput
+    from voiceguide.session.events import EventLog
+    from voiceguide.session.session import Session
+    from voiceguide.session.turntaking import Inputs, TurnTaking
+
+    guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
+    matcher = IntentMatcher(vocabulary, guide)
+    asked: list[object] = []
+    real = matcher.grammar
+    matcher.grammar = lambda options: asked.append(options) or real(options)   # type: ignore[method-assign]
+
+    class Reading(TextInput):
+        """Typed lines that read the phrases, as a recogniser does."""
+
+        def next_turn(self, grammar, timeout):  # type: ignore[no-untyped-def]
+            assert "suivant" in list(grammar)
+            return super().next_turn(grammar, timeout)
+
+    def run(source: TextInput) -> str:
+        out = io.StringIO()
+        turns = TurnTaking(SilentSpeaker(), Inputs(lines=source))
+        Session(Dialog(guide, vocabulary), matcher, turns, out, EventLog(None)).run()
+        return out.getvalue()
+
+    assert "ameli.fr" in run(TextInput(io.StringIO("suivant\n"))) and asked == []
+    run(Reading(io.StringIO("suivant\nsuivant\n")))
+    assert len(asked) == 3   # one per turn read (two lines, then the end of input), each computed once
