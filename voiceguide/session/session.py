@@ -39,6 +39,7 @@ class Session:
         self.events = events
         self.notify = notify
         self.state: State | None = None
+        self.started = False   # the inputs were ready: from then on the log is written and progress kept
 
     def run(self, resume: str | None = None, intro: tuple[str, ...] = ()) -> State:
         """Speak, listen, repeat; return the last state (its ``step`` is where the user stopped).
@@ -55,6 +56,11 @@ class Session:
             reply = dataclasses.replace(reply, say=intro + reply.say)
         self.state = state
         self._deliver(state, reply)
+        # The model loads while the welcome is said: a run that cannot go further stops here, its
+        # events log untouched (EventLog.commit) and the progress as it was (started stays False).
+        self.turns.ready()
+        self.events.commit()
+        self.started = True
         reason = "done"
         while not reply.done:
             options = self.dialog.options(state)

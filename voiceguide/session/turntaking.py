@@ -41,7 +41,8 @@ class Inputs:
     mode, or beside the microphone on a terminal); ``microphone``: live
     speech; ``fallback``: typed lines to go on with when the microphone is
     lost and there are no keys; ``barge_in``: the microphone listens while
-    the guide speaks (headset users).
+    the guide speaks (headset users); ``ready``: waits until the sources can hand out turns (the
+    model has loaded) and raises CannotRun when they never will.
     """
 
     lines: LineSource | None = None
@@ -49,6 +50,7 @@ class Inputs:
     microphone: SpeechSource | None = None
     fallback: Callable[[], LineSource] | None = None
     barge_in: bool = False
+    ready: Callable[[], object] | None = None
 
     @property
     def modality(self) -> Modality:
@@ -104,6 +106,11 @@ class TurnTaking:
             return self.inputs.keys.next_key(timeout)
         assert self.inputs.lines is not None
         return self.inputs.lines.next_turn(grammar, timeout)
+
+    def ready(self) -> None:
+        """Returns once the inputs can hand out turns (the first may wait for the model); CannotRun if never."""
+        if self.inputs.ready is not None:
+            self.inputs.ready()
 
     def close(self) -> None:
         self.inputs.close()
