@@ -549,11 +549,18 @@ class Terminal:
             os.write(self.master, keys[i:i + 1])
             time.sleep(pause)
 
+    def hang_up(self) -> int:
+        """Closes the terminal, as closing its window does (the program gets SIGHUP); its exit code."""
+        os.close(self.master)
+        self.master = -1
+        return self.process.wait(timeout=CLI_TIMEOUT)
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
 
 
 def _controlling_terminal() -> None:   # in the child: the pty becomes its terminal

@@ -412,14 +412,16 @@ def read_line(stream, timeout: float = CLI_TIMEOUT) -> bytes:
     return stream.readline()
 
 
-def test_ctrl_c_while_waiting_for_a_typed_line_saves_the_progress(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ending", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["Ctrl-C", "SIGTERM", "SIGHUP"])
+def test_ctrl_c_while_waiting_for_a_typed_line_saves_the_progress(tmp_path: Path, ending: signal.Signals) -> None:
+    """Ctrl-C, the system stopping the program (SIGTERM), the session closing (SIGHUP): all save the step."""
     box = sandbox(tmp_path)
     proc = spawn(box, ["run", "--input", "text", "--tts", "none"])
     proc.stdin.write(b"suivant\nsuivant\n")
     proc.stdin.flush()
     for _ in range(3):   # the welcome and the two steps: it now waits on stdin
         read_line(proc.stdout)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(ending)
     interrupted(proc, box)
     assert progress_step(box) == "premiere-connexion"
 
@@ -486,3 +488,49 @@ def test_ctrl_c_on_a_terminal_in_keyboard_mode_gives_the_terminal_back(tmp_path:
     finally:
         terminal.close()
     assert progress_step(box) == "ouvrir-ameli"
+
+
+def speech_workers(box: Sandbox) -> list[int]:
+    return [line.pid for line in read_log(box.log) if line.kind == "start" and "voiceguide.speaking.tts" in line.fields[0]]
+
+
+@pytest.mark.parametrize("ending", ["SIGTERM", "terminal closed"])
+def test_a_keyboard_session_ended_by_the_system_saves_the_progress_and_gives_the_terminal_back(
+        tmp_path: Path, ending: str) -> None:
+    """Real speech (its worker process) and keys on a real terminal; the session is ended from outside:
+    ``kill`` (SIGTERM), or the terminal window closed (the kernel sends SIGHUP)."""
+    box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
+    terminal = Terminal(box, ["run", "--input", "keyboard"])
+    try:
+        terminal.read_until(b"Bonjour")
+        terminal.type(b" ")          # "suivant"
+        terminal.read_until(b"Pour commencer")
+        if ending == "SIGTERM":
+            terminal.process.send_signal(signal.SIGTERM)
+            terminal.read_until(b"Interrompu.")
+            assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+            after = termios.tcgetattr(terminal.master)
+            assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
+            assert b"Traceback" not in terminal.seen
+        else:
+            assert terminal.hang_up() == 130
+    finally:
+        terminal.close()
+    assert progress_step(box) == "ouvrir-ameli"
+    workers = speech_workers(box)
+    assert workers and all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in workers)
+
+
+def test_a_speech_worker_killed_mid_session_leaves_the_guide_going_and_the_progress_saved(tmp_path: Path) -> None:
+    box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
+    proc = spawn(box, ["run", "--input", "text"])
+    proc.stdin.write(b"suivant\n")
+    proc.stdin.flush()
+    read_line(proc.stdout)
+    read_line(proc.stdout)
+    assert wait_until(lambda: bool(speech_workers(box)), timeout=CLI_TIMEOUT)
+    os.kill(speech_workers(box)[0], signal.SIGKILL)   # the speech engine crashes
+    out, err = proc.communicate(b"suivant\n", timeout=CLI_TIMEOUT)   # then end of input ends the session
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err.decode("utf-8")
+    assert progress_step(box) == "premiere-connexion"

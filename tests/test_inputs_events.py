@@ -22,6 +22,12 @@ def test_text_input_gives_one_utterance_per_line_and_silence_for_empty_lines():
         source.next_turn([], None)
 
 
+def test_control_characters_of_a_line_read_as_spaces():
+    source = TextInput(io.StringIO("j'ai\toublié\x01mon\x9bcode\x1b[A\n\x00\x7f\n"))
+    assert source.next_turn([], None) == Utterance(text="j'ai oublié mon code [A", source="text")
+    assert source.next_turn([], None) is None
+
+
 def test_keyboard_from_a_pipe_reads_one_key_per_character():
     source = KeyboardInput(io.StringIO("r \nQ"))
     keys = [source.next_key(0.1) for _ in range(4)]
