@@ -11,6 +11,7 @@ move sound: typed modes without speech (``--input text --tts none``,
 
 from __future__ import annotations
 
+import math
 import os
 import struct
 import wave
@@ -134,6 +135,9 @@ def to_int16(samples: np.ndarray) -> np.ndarray:
 
 # --------------------------------------------------------------------------- resampling
 
+_MAX_PHASE_TAPS = 1 << 16   # weights kept per phase up to this many (512 KB); beyond, computed per sample
+_MIN_PER_PHASE = 32         # outputs per phase that make the phase-by-phase loop pay
+
 class Resampler:
     """Band-limited (windowed-sinc) sample-rate converter that can be fed in pieces.
 
@@ -152,6 +156,19 @@ class Resampler:
         self._offset = -self._half    # absolute input index of _buf[0]
         self._produced = 0            # output samples emitted so far
         self._received = 0            # input samples received so far
+        # Output n falls at input n*q/p: its weights depend only on the phase (n*q) mod p. With few
+        # phases they are computed once (``_phases``) rather than for every output sample.
+        common = math.gcd(self.src_rate, self.dst_rate)
+        self._p, self._q = self.dst_rate // common, self.src_rate // common
+        self._taps = np.arange(-self._half + 1, self._half + 1)
+        self._phases: np.ndarray | None = None
+        if self._p * len(self._taps) <= _MAX_PHASE_TAPS:
+            self._phases = self._weights(np.arange(self._p)[:, None] / self._p - self._taps[None, :])
+
+    def _weights(self, dist: np.ndarray) -> np.ndarray:
+        """The windowed-sinc weight of an input sample ``dist`` input samples before the output's position."""
+        window = 0.5 + 0.5 * np.cos(np.pi * np.clip(dist / self._half, -1.0, 1.0))
+        return self._cutoff * np.sinc(self._cutoff * dist) * window
 
     def process(self, samples: np.ndarray) -> np.ndarray:
         """Converts the next piece; returns every output sample that is now complete."""
@@ -177,22 +194,37 @@ class Resampler:
             last_input = self._offset + len(self._buf) - 1 - self._half
             total = (last_input * self.dst_rate) // self.src_rate + 1 if last_input >= 0 else 0
         pieces = []
-        taps = np.arange(-self._half + 1, self._half + 1)
-        for start in range(self._produced, total, 4096):
-            n = np.arange(start, min(total, start + 4096))
-            pos = n * self.src_rate / self.dst_rate - self._offset
-            base = np.floor(pos).astype(np.int64)
-            idx = base[:, None] + taps[None, :]
-            dist = pos[:, None] - idx
-            window = 0.5 + 0.5 * np.cos(np.pi * np.clip(dist / self._half, -1.0, 1.0))
-            weights = self._cutoff * np.sinc(self._cutoff * dist) * window
-            pieces.append(np.sum(self._buf[np.clip(idx, 0, len(self._buf) - 1)] * weights, axis=1))
+        if self._phases is not None and not final and total - self._produced >= _MIN_PER_PHASE * self._p:
+            pieces.append(self._by_phase(total, self._phases))
+        else:
+            for start in range(self._produced, total, 4096):
+                n = np.arange(start, min(total, start + 4096))
+                pos = n * self.src_rate / self.dst_rate - self._offset
+                base = np.floor(pos).astype(np.int64)
+                idx = base[:, None] + self._taps[None, :]
+                weights = self._weights(pos[:, None] - idx)
+                pieces.append(np.sum(self._buf[np.clip(idx, 0, len(self._buf) - 1)] * weights, axis=1))
         self._produced = max(self._produced, total)
         keep_from = (self._produced * self.src_rate) // self.dst_rate - self._offset - self._half
         if keep_from > 0:
             self._buf = self._buf[keep_from:]
             self._offset += keep_from
         return np.concatenate(pieces) if pieces else np.zeros(0)
+
+    def _by_phase(self, total: int, phases: np.ndarray) -> np.ndarray:
+        """Outputs ``_produced`` to ``total``, phase by phase: for each phase and tap, one strided slice of the
+        input times one weight (no per-sample weights, no gathered copies): a 384 kHz file converts in seconds."""
+        out = np.empty(total - self._produced)
+        q = self._q
+        for r in range(min(self._p, len(out))):
+            n0 = self._produced + r
+            count = len(out[r::self._p])
+            first = n0 * q // self._p - self._offset + self._taps[0]   # the first tap of output n0, in _buf
+            acc = np.zeros(count)
+            for weight, start in zip(phases[n0 * q % self._p], range(first, first + len(self._taps))):
+                acc += weight * self._buf[start:start + (count - 1) * q + 1:q]
+            out[r::self._p] = acc
+        return out
 
 
 def resample(samples: np.ndarray, src_rate: int, dst_rate: int = RECOGNIZER_RATE) -> np.ndarray:
@@ -209,15 +241,82 @@ def _bad(path: Path, why: str) -> UserError:
     return UserError(f"Fichier audio « {path} » : {why}")
 
 
+_BLOCK_BYTES = 1 << 20     # sound read and converted this much at a time
+
+
+@dataclass(frozen=True)
+class WavFile:
+    """A WAV file whose header has been checked (``open_wav``): how its sound is coded and where it lies.
+
+    The sound itself is read on demand, once: ``read`` as it is, or
+    ``read_resampled`` block by block, so that a long recording at a high
+    rate never sits whole in memory as floating-point samples.
+    """
+
+    path: Path
+    rate: int
+    channels: int
+    width: int              # bytes per sample
+    floating: bool
+    offset: int             # where the sound starts in the file
+    frames: int
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / self.rate
+
+    def read(self) -> Audio:
+        """The sound as it is (every channel, its own rate)."""
+        blocks = list(self._blocks())
+        return Audio(np.concatenate(blocks) if len(blocks) > 1 else blocks[0], self.rate)
+
+    def read_resampled(self, rate: int) -> Audio:
+        """The sound mixed to mono at ``rate``: the same samples as ``read().resampled(rate)``."""
+        resampler = Resampler(self.rate, rate)
+        pieces = [resampler.process(Audio(block, self.rate).mono().samples) for block in self._blocks()]
+        pieces.append(resampler.flush())
+        return Audio(to_int16(np.concatenate(pieces)), rate)
+
+    def _blocks(self) -> Iterator[np.ndarray]:
+        """The sound as int16 blocks (one column per channel, or flat for mono); UserError if the file changed."""
+        align = self.channels * self.width
+        per_block = max(1, _BLOCK_BYTES // align)
+        try:
+            with self.path.open("rb") as stream:
+                stream.seek(self.offset)
+                for start in range(0, self.frames, per_block):
+                    count = min(per_block, self.frames - start)
+                    raw = stream.read(count * align)
+                    if len(raw) < count * align:   # the file shrank since its header was checked
+                        raise _bad(self.path, "le fichier WAV est tronqué. Enregistrez-le à nouveau.")
+                    x = _decode(raw, self.width, "<", floating=self.floating, signed8=False)
+                    if self.floating and not np.isfinite(x).all():
+                        raise _bad(self.path, _NOT_NUMBERS)
+                    x = x.reshape(count, self.channels)
+                    yield to_int16(x[:, 0] if self.channels == 1 else x)
+        except OSError as exc:
+            raise _bad(self.path, f"lecture impossible ({exc.strerror or exc}). Vérifiez les droits du "
+                                  "fichier.") from None
+
+
+_NOT_NUMBERS = ("des échantillons ne sont pas des nombres (NaN ou infini) : le fichier est abîmé. "
+                "Enregistrez-le à nouveau.")
+
+
 def read_wav(path: Path, max_seconds: float | None = None) -> Audio:
-    """Reads a PCM (8 to 32 bits) or float WAV, any rate and channel count, as it is.
+    """Reads a PCM (8 to 32 bits) or float WAV, any rate and channel count, as it is (see ``open_wav``)."""
+    return open_wav(path, max_seconds).read()
+
+
+def open_wav(path: Path, max_seconds: float | None = None) -> WavFile:
+    """Checks a WAV file without decoding its sound: PCM (8 to 32 bits) or float, any rate and channel count.
 
     Written here rather than with the ``wave`` module because that one refuses
     WAVE_FORMAT_EXTENSIBLE, which sox and many recorders write for 24-bit audio.
-    The chunk headers are read first and the length checked before any sound
-    is read, so a file of hours (or a huge file posing as a WAV) is refused at
-    once instead of being loaded into memory. Any problem is a UserError
-    (exit 2) naming the file and saying what to do.
+    The chunk headers are read and the length checked before any sound is
+    read, so a file of hours (or a huge file posing as a WAV) is refused at
+    once; float samples are scanned (not kept) for NaN and infinities. Any
+    problem is a UserError (exit 2) naming the file and saying what to do.
     """
     path = Path(path)
     if not path.exists():
@@ -231,12 +330,16 @@ def read_wav(path: Path, max_seconds: float | None = None) -> Audio:
             size = os.fstat(stream.fileno()).st_size
             if size == 0:
                 raise _bad(path, "le fichier est vide (0 octet). Enregistrez-le à nouveau.")
-            return _parse_wav(path, stream, size, max_seconds)
+            wav = _parse_wav(path, stream, size, max_seconds)
     except OSError as exc:
         raise _bad(path, f"lecture impossible ({exc.strerror or exc}). Vérifiez les droits du fichier.") from None
+    if wav.floating:   # NaN would become noise (and numpy warnings), infinities full-scale clicks
+        for _ in wav._blocks():
+            pass
+    return wav
 
 
-def _parse_wav(path: Path, stream: BinaryIO, size: int, max_seconds: float | None) -> Audio:
+def _parse_wav(path: Path, stream: BinaryIO, size: int, max_seconds: float | None) -> WavFile:
     head = stream.read(12)
     if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
         raise _bad(path, "ce n'est pas un fichier WAV. Donnez un enregistrement au format WAV "
@@ -290,12 +393,7 @@ def _parse_wav(path: Path, stream: BinaryIO, size: int, max_seconds: float | Non
         raise _bad(path, f"il est trop gros pour une seule réponse ({frames * block_align / 1e6:.0f} Mo de "
                          f"son, {MAX_WAV_DATA_BYTES / 1e6:.0f} Mo au plus). Réduisez-le, par exemple avec "
                          "« sox entree.wav -r 16000 -c 1 -b 16 sortie.wav ».")
-    stream.seek(offset)
-    raw = stream.read(frames * block_align)
-    if len(raw) < frames * block_align:   # the file shrank while being read
-        raise _bad(path, "le fichier WAV est tronqué. Enregistrez-le à nouveau.")
-    x = _decode(raw, width, "<", floating=tag == _FORMAT_FLOAT, signed8=False).reshape(frames, channels)
-    return Audio(to_int16(x[:, 0] if channels == 1 else x), rate)
+    return WavFile(path, rate, channels, width, tag == _FORMAT_FLOAT, offset, frames)
 
 
 def _decode(raw: bytes, width: int, order: str, *, floating: bool, signed8: bool) -> np.ndarray:
