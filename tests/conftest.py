@@ -38,9 +38,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if missing:
         pytest.exit(missing_message(missing, "make test"), returncode=MISSING_SYSTEM_EXIT)
 
-# DESIGN.md's event kinds, plus "key" (a key press, logged like an utterance).
+# DESIGN.md's event kinds, plus "key" (a key press, logged like an utterance) and "input" (the
+# microphone was lost: keys or typed lines from then on).
 EVENT_KINDS = frozenset(
-    {"step", "utterance", "command", "nomatch", "noinput", "confirm", "setting", "end", "key"}
+    {"step", "utterance", "command", "nomatch", "noinput", "confirm", "setting", "end", "key", "input"}
 )
 _SCALARS = (str, int, float, bool, type(None))
 

@@ -43,9 +43,9 @@ def no_sound_card_here() -> None:
 
 
 def hidden_run(packages: tuple[str, ...], args: list[str], tmp_path: Path,
-               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+               env: dict[str, str] | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
     command = without_packages(packages, [sys.executable, "-m", "voiceguide", *args], tmp_path)
-    return subprocess.run(command, input="", capture_output=True, text=True, cwd=REPO, timeout=120, check=False,
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, cwd=REPO, timeout=120, check=False,
                           env=env if env is not None else isolated_env(tmp_path / "home"))
 
 
@@ -112,7 +112,8 @@ def test_doctor_details_keep_the_library_errors_for_a_technician(tmp_path: Path)
 
 
 def test_setup_says_the_cause_once_at_the_start(tmp_path: Path) -> None:
-    done = hidden_run(("libportaudio2",), ["setup", "--input", "text"], tmp_path)
+    done = hidden_run(("libportaudio2",), ["setup", "--input", "text"], tmp_path,
+                      stdin="non\nnon\n")   # the screen step: no sight, no screen reader
     lines = done.stdout.splitlines()
     assert lines[0] == NO_PORTAUDIO
     assert done.stdout.count("apt-get install libportaudio2") == 1

@@ -419,7 +419,9 @@ def test_pause_waits_silently_for_ever_and_resume_says_the_step_again(dialog: Di
     before = at(dialog, "email")
     state, reply = dialog.handle(before, cmd("pause"))
     assert state.mode == Mode.PAUSED and kinds(reply) == [Kind.PAUSE]
-    assert dialog.options(state) == dialog.options(before) and dialog.noinput_timeout(state) is None
+    # the same choices; « paused » tells the matcher that « continue » means resume here
+    assert dialog.options(state) == dataclasses.replace(dialog.options(before), paused=True)
+    assert dialog.noinput_timeout(state) is None
     for _ in range(5):
         quiet, reply = dialog.handle(state, NoInput())
         assert quiet == state and reply == Reply()
@@ -981,4 +983,11 @@ def test_the_help_in_each_way_of_answering(dialog: Dialog) -> None:
     assert dialog.handle(at(dialog, "email", KEYS), cmd("help"))[1].say == (
         "Quand c'est fait, appuyez sur Entrée.",
         "Touches utiles : R, répéter ; I, plus de détails.",
-        "Rappuyez sur H pour toutes les touches.")
+        "H encore : toutes les touches.")
+
+
+def test_keys_typed_in_the_guides_window_are_told_once_and_not_counted(dialog: Dialog) -> None:
+    state = at(dialog, "email", KEYS)
+    after, reply = dialog.handle(state, NoMatch(typing=True))
+    assert after == state and kinds(reply) == [Kind.NOTICE] and "navigateur" in text(reply)
+    assert reply.earcon is None and reply.events == ({"event": "nomatch", "heard": "", "count": 0, "typing": True},)

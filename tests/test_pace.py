@@ -29,3 +29,33 @@ def test_the_default_pace_over_the_rendered_guide_suits_a_first_time_listener(tm
     assert pace <= FIRST_TIME_LISTENER_MAX_WPM
     assert pace >= 120            # and not so slow that it drags (voice-ux.md: slower does not help)
     assert all(track.words > 0 and track.seconds > 0.5 for track in tracks)
+
+
+def test_every_first_help_lasts_under_ten_seconds_and_every_full_help_under_twenty_five() -> None:
+    """DESIGN.md: first help under 10 s, full help under 25 s — every help the guide can give, in every way
+    of answering, rendered by the real espeak-ng at the default pace, with the guide's pronunciation."""
+    from voiceguide.dialog.intent import Intent, Modality
+    from voiceguide.dialog.machine import Dialog
+    from voiceguide.language.vocabulary import load_vocabulary
+    from voiceguide.speaking.sentences import speech_pieces
+    from voiceguide.speaking.tts import Synthesizer
+
+    guide = load_guide(DEFAULT_GUIDE)
+    dialog = Dialog(guide, load_vocabulary())
+    helps: dict[str, str] = {}     # text -> "first" or "full" (about thirty different texts)
+    for modality in (Modality.WORDS, Modality.KEYS, Modality.WORDS | Modality.KEYS):
+        for step in guide.steps:
+            state, _ = dialog.start(step.id, modality=modality)
+            state, reply = dialog.handle(state, Intent("help"))
+            helps[" ".join(reply.say)] = "first"
+            for _ in range(2):
+                state, reply = dialog.handle(state, Intent("help"))
+                helps.setdefault(" ".join(reply.say), "full")
+    synth = Synthesizer(None, speech_levels.rate_wpm(0), speech_levels.volume(0))
+    try:
+        synth.start()
+        for text, which in helps.items():
+            seconds = sum(synth.synth(piece).seconds for piece in speech_pieces(text, guide.pronunciation))
+            assert seconds < (10 if which == "first" else 25), (which, round(seconds, 1), text)
+    finally:
+        synth.close()

@@ -9,6 +9,7 @@ The model (~530 MB resident) is loaded once for the whole module.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import shutil
@@ -50,6 +51,23 @@ def speak_ko(text: str, wpm: int = 175, lead: float = 0.25, tail: float = 1.5) -
         audio = spoken.read_turn(Path(tmp) / "ko.wav").samples
     pad = lambda s: np.zeros(int(s * RATE), dtype=np.int16)  # noqa: E731
     return np.concatenate([pad(lead), audio, pad(tail)])
+
+
+def seed_kaldi() -> None:
+    """Seeds the C library's rand(), from which Kaldi dithers the audio features.
+
+    The generator is shared by the whole process: without this, a borderline
+    turn decodes differently depending on which tests decoded audio before.
+    """
+    try:
+        ctypes.CDLL(None).srand(1)
+    except (OSError, AttributeError, TypeError):   # no C library to reach (Windows): leave it
+        pass
+
+
+@pytest.fixture(autouse=True)
+def _same_dither_whatever_ran_before() -> None:
+    seed_kaldi()
 
 
 def chunks(samples: np.ndarray, **kwargs) -> Iterator[Audio]:

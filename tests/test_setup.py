@@ -57,8 +57,12 @@ def settings_file(home: Path) -> Path:
 
 
 def setup(answers: str | io.StringIO, *, input: str = "text", tts: str = "pyttsx3",
-          config: Path | None = None) -> tuple[int, list[str]]:
-    stdin = answers if isinstance(answers, io.StringIO) else io.StringIO(answers)
+          config: Path | None = None, screen: str | None = None) -> tuple[int, list[str]]:
+    """Runs the setup with these answers, after ``screen``: the first step's two answers (the person does
+    not see the screen, and has no screen reader, unless the test says otherwise)."""
+    if screen is None:
+        screen = "nn" if input == "keyboard" else "non\nnon\n"
+    stdin = answers if isinstance(answers, io.StringIO) else io.StringIO(screen + answers)
     out = io.StringIO()
     code = run_setup(config=config, input_kind=InputKind(input), tts=tts, stdin=stdin, out=out,
                      model_list_url=OFFLINE)
@@ -77,7 +81,7 @@ def test_without_sound_card_or_microphone_every_step_says_why_and_settings_are_s
     code, lines = setup("\n\naide\nje ne sais pas\noui\n")
     assert code == EXIT_OK
     text = "\n".join(lines)
-    assert "Étape 1 sur 4 : le microphone." in lines
+    assert "Étape 2 sur 5 : le microphone." in lines
     assert "Je ne trouve aucun microphone sur cet ordinateur : étape passée." in text
     # The real cause of the silence, with its fix, once at the start; the steps it stops refer to it.
     assert lines[0] == ("Le guide ne peut pas parler : aucun haut-parleur ni casque n'est trouvé ; branchez des "
@@ -96,8 +100,8 @@ def test_without_sound_card_or_microphone_every_step_says_why_and_settings_are_s
     failed = next(line for line in lines if line.startswith("Impossible de joindre le site des modèles vosk"))
     assert "hors ligne" in failed and "voiceguide model download" in failed and "Errno" not in failed
     # No microphone was found: none is saved, and the summary does not pretend one will be used.
-    assert ("Microphone : aucun trouvé (le guide se commandera au clavier) ; vitesse de la voix : normale, environ "
-            "140 mots par minute ; volume : normal (80 %).") in lines
+    assert ("Écran : ne voit pas l'écran ; microphone : aucun trouvé (le guide se commandera au clavier) ; vitesse "
+            "de la voix : normale, environ 140 mots par minute ; volume : normal (80 %).") in lines
     assert not any("vitesse : 0" in line or "celui du système" in line for line in lines)
     assert lines[-1] == (f"Réglages enregistrés dans « {settings_file(home)} ». « voiceguide config show » les "
                          "affiche, et « voiceguide run » lance le guide avec eux.")
@@ -150,7 +154,8 @@ def test_microphones_are_tried_in_turn_and_kept_with_celui_ci(home: Path, monkey
     second = lines.index(next(line for line in lines if line.startswith("Micro 2 : « Casque USB »")))
     assert lines[second + 1].startswith("Niveau correct (")
     assert "Micro gardé : « Casque USB »." in lines
-    assert any(line.startswith("Microphone : « Casque USB » ; vitesse de la voix : normale") for line in lines)
+    assert any(line.startswith("Écran : ne voit pas l'écran ; microphone : « Casque USB » ; vitesse de la voix : "
+                               "normale") for line in lines)
     assert "la voix est désactivée (--tts none)" in text
     assert yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))["microphone"] == "Casque USB"
 
@@ -165,6 +170,18 @@ def test_a_microphone_is_chosen_by_its_number(home: Path, monkeypatch: pytest.Mo
     assert yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))["microphone"] == "Casque USB"
 
 
+def test_the_screen_step_sets_sight_and_the_screen_reader_and_skips_the_voice(home: Path) -> None:
+    code, lines = setup("non\n", tts="none", screen="oui\noui\n")
+    assert code == EXIT_OK
+    assert "Étape 1 sur 5 : l'écran." in lines
+    assert "D'accord : le guide dira aussi où sont les éléments." in lines
+    assert "Étapes 3 et 4 sur 5, la voix du guide : passées, votre lecteur d'écran parle." in lines
+    assert not any(line.startswith("Étape 3 sur 5") for line in lines)
+    saved = yaml.safe_load(settings_file(home).read_text(encoding="utf-8"))
+    assert saved["sees_screen"] is True and saved["screen_reader"] is True
+    assert any(line.startswith("Écran : voit un peu l'écran, et le lecteur d'écran parle") for line in lines)
+
+
 # --------------------------------------------------------------------------- leaving early saves nothing
 
 def test_end_of_input_in_the_middle_saves_nothing(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -176,7 +193,7 @@ def test_end_of_input_in_the_middle_saves_nothing(home: Path, monkeypatch: pytes
 
 
 def test_quitter_confirmed_saves_nothing_and_quitter_denied_goes_on(home: Path) -> None:
-    code, lines = setup("quitter\nnon\nquitter\noui\n", tts="none")
+    code, lines = setup("quitter\nnon\nquitter\noui\n", tts="none", screen="")
     assert code == EXIT_OK
     assert lines.count("Voulez-vous arrêter le réglage sans rien enregistrer ? Oui ou non.") == 2
     assert "D'accord, on continue." in lines
@@ -236,7 +253,7 @@ def test_a_microphone_saved_before_but_not_found_now_is_not_saved_again(home: Pa
     code, lines = setup("non\n", tts="none")
     assert code == EXIT_OK
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["microphone"] is None
-    assert any(line.startswith("Microphone : aucun trouvé (le guide se commandera au clavier)") for line in lines)
+    assert any("microphone : aucun trouvé (le guide se commandera au clavier)" in line for line in lines)
 
 
 def test_a_model_folder_in_the_settings_that_is_gone_is_forgotten(home: Path) -> None:
@@ -319,3 +336,20 @@ def test_volume_and_microphone_decisions() -> None:
     assert next_microphone(1, 3, THIS) == ("chosen", 1)
     assert next_microphone(1, 3, "yes") == ("chosen", 1)
     assert next_microphone(0, 3, "mic:2") == ("chosen", 2)
+
+
+def test_a_running_screen_reader_is_named_in_the_question() -> None:
+    from voiceguide.carer.settings import Settings
+    from voiceguide.carer.setup_screen import screen_step
+
+    said: list[str] = []
+    asked: list[str] = []
+    answers = iter(["no", "yes"])
+
+    def ask(text: str) -> str:
+        asked.append(text)
+        return next(answers)
+
+    chosen = screen_step(Settings(), said.append, ask, "NVDA")
+    assert "NVDA fonctionne sur cet ordinateur" in asked[1] and "laisse NVDA lire ses lignes" in asked[1]
+    assert chosen.sees_screen is False and chosen.screen_reader is True

@@ -239,3 +239,30 @@ def test_the_wait_of_each_turn_is_the_dialogs_and_replies_are_said_as_they_are(t
     welcome = dialog.start()[1].say
     assert speaker.replies[0] == welcome and len(welcome) > 1   # the reply's sentences, not joined
     assert [json.loads(line)["event"] for line in log.getvalue().splitlines()][-1] == "end"
+
+
+def test_a_burst_of_keys_typed_in_the_guides_window_gets_one_answer_on_a_real_terminal(tmp_path) -> None:
+    """A social-security number typed in the wrong window: said once, nothing moves, nothing is logged."""
+    import json
+
+    from sandbox import Terminal, sandbox
+
+    box = sandbox(tmp_path / "box")
+    log = tmp_path / "j.jsonl"
+    term = Terminal(box, ["run", "--input", "keyboard", "--tts", "none", "--events", str(log)])
+    try:
+        term.read_until(b"touches.")
+        term.type(b"1850175123456\r", pause=0.05)          # typed as a person types, Entrée at the end
+        term.read_until("arrivées dans la fenêtre du guide".encode())
+        term.type(b"q")
+        term.read_until(b"quitter le guide ?")
+        term.type(b"o")
+        assert term.process.wait(timeout=30) == 0
+    finally:
+        term.close()
+    shown = term.seen.decode("utf-8", "replace")
+    assert shown.count("arrivées dans la fenêtre du guide") == 1
+    assert "Je n'ai pas compris" not in shown and "Pour commencer" not in shown   # no move, no escalation
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [e["event"] for e in events if e["event"] in ("step", "nomatch")] == ["step", "nomatch"]
+    assert not any(ch.isdigit() for e in events for v in e.values() if isinstance(v, str) for ch in v)

@@ -59,6 +59,8 @@ from voiceguide.userdirs import (
 SETTINGS_FILE_NAME = "settings.yaml"
 MIN_NOINPUT_TIMEOUT = 0.5
 MAX_NOINPUT_TIMEOUT = 600.0
+MIN_ACTION_WAIT = 10.0       # seconds left to act on the website before one reminder
+MAX_ACTION_WAIT = 3600.0
 # A settings file is a few dozen lines (about 1 KB): anything this big is some other file.
 MAX_SETTINGS_BYTES = 64 * 1024
 
@@ -72,10 +74,13 @@ class Settings:
     voice: str | None = None               # pyttsx3 voice id or name
     rate_level: int = 0                    # see speech_levels
     volume_level: int = 0
-    noinput_timeout: float = 8.0           # seconds of silence before a re-prompt
+    noinput_timeout: float = 9.0           # seconds of silence before a re-prompt, at a question
+    action_wait: float = 90.0              # seconds left to act on the website before one short reminder
     earcons: bool = True                   # short tones (listening, not understood)
     barge_in: bool = False                 # the voice may interrupt the guide (headset users)
     model: Path | None = None              # vosk model directory
+    sees_screen: bool = False              # the person sees the screen a little: positions are said too
+    screen_reader: bool | None = None      # print only, for the person's screen reader; None: not asked yet
 
 
 def _number(value: float) -> str:
@@ -93,9 +98,12 @@ _DESCRIPTIONS: dict[str, str] = {
     "rate_level": "Vitesse de parole",
     "volume_level": "Volume",
     "noinput_timeout": "Silence avant une relance",
+    "action_wait": "Temps laissé pour agir sur le site",
     "earcons": "Petits sons de repère",
     "barge_in": "Interrompre le guide à la voix",
     "model": "Modèle de reconnaissance vocale",
+    "sees_screen": "Voit un peu l'écran",
+    "screen_reader": "Mode lecteur d'écran",
 }
 
 _FILE_COMMENTS: dict[str, str] = {
@@ -105,11 +113,17 @@ _FILE_COMMENTS: dict[str, str] = {
     "rate_level": f"Vitesse de parole : de {MIN_RATE_LEVEL} (plus lent) à {MAX_RATE_LEVEL} (plus vite) ; "
                   f"0 = environ {rate_wpm(0)} mots par minute.",
     "volume_level": f"Volume : de {MIN_VOLUME_LEVEL} (moins fort) à {MAX_VOLUME_LEVEL} (plus fort).",
-    "noinput_timeout": f"Secondes de silence avant une relance, de {_number(MIN_NOINPUT_TIMEOUT)} "
-                       f"à {_number(MAX_NOINPUT_TIMEOUT)}.",
+    "noinput_timeout": f"Secondes de silence avant une relance quand le guide pose une question, "
+                       f"de {_number(MIN_NOINPUT_TIMEOUT)} à {_number(MAX_NOINPUT_TIMEOUT)}.",
+    "action_wait": f"Secondes laissées pour agir sur le site (taper, activer un bouton) avant un court rappel, "
+                   f"de {_number(MIN_ACTION_WAIT)} à {_number(MAX_ACTION_WAIT)}.",
     "earcons": "Petits sons quand le guide écoute ou n'a pas compris : true (oui) ou false (non).",
     "barge_in": "Couper la parole au guide en parlant (avec un casque) : true (oui) ou false (non).",
     "model": "Dossier du modèle vosk français ; vide = celui installé par défaut.",
+    "sees_screen": "La personne voit un peu l'écran : true (le guide dit aussi où sont les éléments) "
+                   "ou false (seulement le chemin au clavier).",
+    "screen_reader": "Mode lecteur d'écran : true (le guide écrit seulement, le lecteur d'écran lit ses lignes), "
+                     "false (le guide parle) ; vide = le guide le propose s'il trouve un lecteur d'écran.",
 }
 
 _FRENCH_BOOLEANS = {"oui": True, "vrai": True, "non": False, "faux": False}
@@ -211,6 +225,13 @@ def merge_cli(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
     return dataclasses.replace(settings, **given)
 
 
+def remember(path: Path | None, **changes: Any) -> Path:
+    """Change some settings in the file and keep the others as they are written there (not as this
+    run's options made them); return the file written. Raises OSError when it cannot be written."""
+    settings, _ = load_settings(path, read_only=True)
+    return save_settings(dataclasses.replace(settings, **changes), path)
+
+
 def format_settings(settings: Settings, path: Path) -> str:
     """The settings in French, one per line, for ``voiceguide config show``."""
     if path.is_file():
@@ -224,6 +245,10 @@ def format_settings(settings: Settings, path: Path) -> str:
         "rate_level": f"{settings.rate_level} (environ {rate_wpm(settings.rate_level)} mots par minute)",
         "volume_level": f"{settings.volume_level} ({round(volume(settings.volume_level) * 100)} %)",
         "noinput_timeout": f"{_number(settings.noinput_timeout)} secondes",
+        "action_wait": f"{_number(settings.action_wait)} secondes",
+        "sees_screen": "oui" if settings.sees_screen else "non",
+        "screen_reader": ("pas encore choisi" if settings.screen_reader is None
+                          else "oui" if settings.screen_reader else "non"),
         "earcons": "oui" if settings.earcons else "non",
         "barge_in": "oui" if settings.barge_in else "non",
         "model": str(settings.model) if settings.model else "automatique (celui installé par défaut)",
@@ -356,8 +381,13 @@ def _level(low: int, high: int) -> Callable[[Any], tuple[Any, str | None]]:
     return convert
 
 
-def _seconds(value: Any) -> tuple[Any, str | None]:
-    default = Settings.noinput_timeout
+def _seconds(default: float, low: float, high: float) -> Callable[[Any], tuple[Any, str | None]]:
+    def convert(value: Any) -> tuple[Any, str | None]:
+        return _bounded_seconds(value, default, low, high)
+    return convert
+
+
+def _bounded_seconds(value: Any, default: float, low: float, high: float) -> tuple[Any, str | None]:
     if isinstance(value, str):
         try:
             value = float(value.replace(",", "."))
@@ -368,22 +398,23 @@ def _seconds(value: Any) -> tuple[Any, str | None]:
             f"{_shown(value)} devrait être un nombre de secondes. "
             f"La valeur par défaut ({_number(default)} secondes) est utilisée."
         )
-    if not MIN_NOINPUT_TIMEOUT <= value <= MAX_NOINPUT_TIMEOUT:
-        bounded = max(MIN_NOINPUT_TIMEOUT, min(MAX_NOINPUT_TIMEOUT, float(value)))
+    if not low <= value <= high:
+        bounded = max(low, min(high, float(value)))
         return bounded, (
-            f"la valeur {_number(value)} est hors des limites ({_number(MIN_NOINPUT_TIMEOUT)} à "
-            f"{_number(MAX_NOINPUT_TIMEOUT)} secondes) ; {_number(bounded)} est utilisée."
+            f"la valeur {_number(value)} est hors des limites ({_number(low)} à "
+            f"{_number(high)} secondes) ; {_number(bounded)} est utilisée."
         )
     return float(value), None
 
 
-def _flag(default: bool) -> Callable[[Any], tuple[Any, str | None]]:
+def _flag(default: bool | None) -> Callable[[Any], tuple[Any, str | None]]:
+    """Oui or non; when ``default`` is None, an empty value means « not chosen yet »."""
     def convert(value: Any) -> tuple[Any, str | None]:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (value is None and default is None):
             return value, None
         if isinstance(value, str) and value.strip().lower() in _FRENCH_BOOLEANS:
             return _FRENCH_BOOLEANS[value.strip().lower()], None
-        answer = "oui" if default else "non"
+        answer = "pas encore choisi" if default is None else "oui" if default else "non"
         return _DEFAULT, f"{_shown(value)} devrait être oui ou non. La valeur par défaut ({answer}) est utilisée."
     return convert
 
@@ -394,10 +425,13 @@ _CONVERTERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "voice": _text,
     "rate_level": _level(MIN_RATE_LEVEL, MAX_RATE_LEVEL),
     "volume_level": _level(MIN_VOLUME_LEVEL, MAX_VOLUME_LEVEL),
-    "noinput_timeout": _seconds,
+    "noinput_timeout": _seconds(Settings.noinput_timeout, MIN_NOINPUT_TIMEOUT, MAX_NOINPUT_TIMEOUT),
+    "action_wait": _seconds(Settings.action_wait, MIN_ACTION_WAIT, MAX_ACTION_WAIT),
     "earcons": _flag(Settings.earcons),
     "barge_in": _flag(Settings.barge_in),
     "model": _path,
+    "sees_screen": _flag(Settings.sees_screen),
+    "screen_reader": _flag(None),
 }
 
 

@@ -14,7 +14,7 @@ from voiceguide.carer.settings import Settings
 from voiceguide.dialog.intent import Options
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.guide import Choice, Guide
-from voiceguide.listening.turns import KeyPress, Turn
+from voiceguide.listening.turns import InputKind, KeyPress, Turn
 from voiceguide.listening.typed import key_name
 from voiceguide.speech_levels import (
     MAX_RATE_LEVEL,
@@ -134,7 +134,21 @@ class Question:
         return Options(choices=self.choices, yes_no=self.yes_no)
 
 
+def introduction(kind: InputKind, steps: int) -> str:
+    """What the setup says first: its steps, how to answer, how to get help or leave."""
+    how = {InputKind.MICRO: "Répondez à voix haute (les touches marchent aussi)",
+           InputKind.KEYBOARD: "Répondez avec les touches du clavier",
+           InputKind.TEXT: "Tapez vos réponses, une par ligne"}[kind]
+    return (f"Réglage de voiceguide, en {steps} étapes : l'écran, le microphone, le haut-parleur, la vitesse "
+            f"de la voix, puis le modèle de reconnaissance vocale. {how}. À tout moment, « aide » (touche H) dit ce que "
+            "vous pouvez répondre, et « quitter » (touche Q) arrête sans rien enregistrer.")
+
+
 def describe(settings: Settings, microphone: str) -> str:
     """The settings chosen, in one French sentence (``microphone``: the one kept, or why none is)."""
-    return (f"Microphone : {microphone} ; vitesse de la voix : {rate_words(settings.rate_level)} ; "
-            f"volume : {volume_words(settings.volume_level)}.")
+    screen = "voit un peu l'écran" if settings.sees_screen else "ne voit pas l'écran"
+    if settings.screen_reader:
+        return (f"Écran : {screen}, et le lecteur d'écran parle (le guide écrit seulement) ; "
+                f"microphone : {microphone}.")
+    return (f"Écran : {screen} ; microphone : {microphone} ; vitesse de la voix : "
+            f"{rate_words(settings.rate_level)} ; volume : {volume_words(settings.volume_level)}.")

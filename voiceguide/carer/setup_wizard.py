@@ -1,14 +1,14 @@
 """``voiceguide setup``: a spoken and printed walk-through that sets voiceguide up for one user.
 
-Four steps, then the settings are saved (settings.save_settings):
+Five steps, then the settings are saved (settings.save_settings):
 
-1. the microphone: each one is tried in turn (the user speaks, the level is
+1. the screen: does the person see it a little, and should their own screen
+   reader do the speaking (setup_screen.py);
+2. the microphone: each one is tried in turn (the user speaks, the level is
    shown) and kept by saying « celui-ci » or by its number;
-2. the speaker: a sentence is played and the user says whether they hear it
-   (« plus fort » / « moins fort » adjust the volume);
-3. the speech rate, by ear: « plus vite », « plus lentement », then
-   « c'est bien »; the same words as in the guide (the vocabulary's commands);
-4. the French speech-recognition model: downloaded if missing, after asking.
+3. the speaker and 4. the speech rate, by ear (« plus fort », « plus vite »,
+   « c'est bien »: the guide's own words) — skipped when the screen reader speaks;
+5. the French speech-recognition model: downloaded if missing, after asking.
 
 It works by voice, by keyboard alone, and by text lines on stdin (tests,
 scripts): all three go through the same questions, the same matcher
@@ -31,6 +31,7 @@ from typing import Any, TextIO
 from voiceguide.carer.diagnosis import Cause, Finding, sound_output, startup_notices, why_silent
 from voiceguide.carer.microphone import MicStatus, find_microphones, measure_level, record
 from voiceguide.carer.report import Announcer
+from voiceguide.carer.screen_reader import running_screen_reader
 from voiceguide.carer.settings import (
     Settings,
     load_settings,
@@ -47,11 +48,13 @@ from voiceguide.carer.setup_answers import (
     Question,
     describe,
     interpret,
+    introduction,
     microphone_choices,
     next_microphone,
     next_rate,
     next_volume,
 )
+from voiceguide.carer.setup_screen import screen_step
 from voiceguide.dialog.intent import InputsChanged
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.dialog.wording import Wording, key_short, or_list
@@ -69,7 +72,7 @@ from voiceguide.session.sources import InputConfig, check_inputs, choose_input, 
 from voiceguide.session.turntaking import TurnTaking
 from voiceguide.speech_levels import rate_words
 
-STEPS = 4
+STEPS = 5
 SPEAKER_SAMPLE = "Ceci est un essai de la voix du guide."
 RATE_SAMPLE = ("Voici la voix du guide à cette vitesse. Pour vous connecter à votre compte Ameli, "
                "ouvrez votre navigateur, puis allez sur le site ameli.fr.")
@@ -147,11 +150,17 @@ class Wizard:
 
     # ---------------------------------------------------------------- the steps
 
-    def run(self) -> Settings:
+    def run(self, running_reader: str | None = None) -> Settings:
         """All steps; returns the settings to save (SetupAbandoned when the user quits)."""
+        self.say(f"Étape 1 sur {STEPS} : l'écran.")
+        self.settings = screen_step(self.settings, self.say, lambda text: self.ask(self.yes_no(text)),
+                                    running_reader)
         self.microphone_step()
-        self.speaker_step()
-        self.rate_step()
+        if self.settings.screen_reader:
+            self.say(f"Étapes 3 et 4 sur {STEPS}, la voix du guide : passées, votre lecteur d'écran parle.")
+        else:
+            self.speaker_step()
+            self.rate_step()
         self.model_step()
         return self.settings
 
@@ -170,7 +179,7 @@ class Wizard:
         return self.cause(silencing[0]) if silencing else "la voix est désactivée (--tts none)"
 
     def microphone_step(self) -> None:
-        self.say(f"Étape 1 sur {STEPS} : le microphone.")
+        self.say(f"Étape 2 sur {STEPS} : le microphone.")
         self.settings.microphone = None      # only a microphone found now is saved
         found = find_microphones(None)
         if found.status is MicStatus.NO_SOUND_LIBRARY:
@@ -223,7 +232,7 @@ class Wizard:
         self.say(f"{described[0].upper()}{described[1:]}." + (f" Conseil : {advice}" if advice else ""))
 
     def speaker_step(self) -> None:
-        self.say(f"Étape 2 sur {STEPS} : le haut-parleur.")
+        self.say(f"Étape 3 sur {STEPS} : le haut-parleur.")
         problem = self.speech_problem()
         if problem is not None:
             self.say(f"Je ne peux pas faire entendre la voix : {problem}. Étape passée.")
@@ -250,7 +259,7 @@ class Wizard:
                     return
 
     def rate_step(self) -> None:
-        self.say(f"Étape 3 sur {STEPS} : la vitesse de la voix.")
+        self.say(f"Étape 4 sur {STEPS} : la vitesse de la voix.")
         problem = self.speech_problem()
         if problem is not None:
             self.say(f"La vitesse se règle à l'oreille, mais {problem} : étape passée. La vitesse reste "
@@ -281,7 +290,7 @@ class Wizard:
         self.speaker.set_levels(self.settings.rate_level, self.settings.volume_level)
 
     def model_step(self) -> None:
-        self.say(f"Étape 4 sur {STEPS} : le modèle de reconnaissance vocale.")
+        self.say(f"Étape 5 sur {STEPS} : le modèle de reconnaissance vocale.")
         try:
             model = find_model(self.settings.model)
         except UserError as exc:   # a folder named in the settings or VOICEGUIDE_MODEL that is gone
@@ -306,15 +315,6 @@ class Wizard:
             self.say(f"{exc.message} Je continue sans le modèle.")
             return
         self.say(f"Modèle installé : « {path} ».")
-
-
-def _intro(kind: InputKind) -> str:
-    how = {InputKind.MICRO: "Répondez à voix haute (les touches marchent aussi)",
-           InputKind.KEYBOARD: "Répondez avec les touches du clavier",
-           InputKind.TEXT: "Tapez vos réponses, une par ligne"}[kind]
-    return (f"Réglage de voiceguide, en {STEPS} étapes : le microphone, le haut-parleur, la vitesse de la voix, "
-            f"puis le modèle de reconnaissance vocale. {how}. À tout moment, « aide » (touche H) dit ce que "
-            "vous pouvez répondre, et « quitter » (touche Q) arrête sans rien enregistrer.")
 
 
 def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None, tts: str = "pyttsx3",
@@ -359,7 +359,7 @@ def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None
             announcer.say(line)
         if why:
             announcer.say(why)
-        announcer.say(_intro(kind))
+        announcer.say(introduction(kind, STEPS))
 
         def download() -> Path:
             return fetch_model(default_download_root(), list_url=model_list_url,
@@ -368,7 +368,7 @@ def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None
         wizard = Wizard(settings, announcer, TurnTaking(speaker, inputs), vocabulary, timeout=settings.noinput_timeout,
                         download=download, told=frozenset(f.cause for f in silence))
         try:
-            chosen = wizard.run()
+            chosen = wizard.run(running_screen_reader())
         except SetupAbandoned:
             announcer.say("Réglage abandonné : rien n'est enregistré.")
             announcer.finish()

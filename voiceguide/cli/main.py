@@ -92,8 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
                      help="microphone à utiliser : numéro ou partie du nom")
     run.add_argument("--barge-in", dest="barge_in", action="store_const", const=True, default=None,
                      help="avec un casque : parler coupe la voix du guide (le micro écoute tout le temps)")
-    run.add_argument("--noinput-timeout", type=_positive_seconds, default=None, metavar="SECONDES",
-                     help="silence avant une relance (par défaut 8 s)")
+    run.add_argument("--noinput-timeout", type=_seconds("noinput"), default=None, metavar="SECONDES",
+                     help="silence avant une relance quand le guide pose une question (par défaut 9 s)")
+    run.add_argument("--action-wait", dest="action_wait", type=_seconds("action"), default=None,
+                     metavar="SECONDES",
+                     help="temps laissé pour agir sur le site avant un court rappel (par défaut 90 s)")
+    run.add_argument("--sees-screen", dest="sees_screen", action="store_const", const=True, default=None,
+                     help="la personne voit un peu l'écran : le guide dit aussi où sont les éléments")
+    run.add_argument("--screen-reader", dest="screen_reader", action="store_const", const=True, default=None,
+                     help="mode lecteur d'écran : le guide écrit seulement, sans parler "
+                          "(NVDA, JAWS, VoiceOver ou Orca lit ses lignes)")
+    run.add_argument("--no-screen-reader", dest="screen_reader", action="store_const", const=False,
+                     help="le guide parle de sa propre voix, même si un lecteur d'écran fonctionne")
     run.add_argument("--restart", action="store_true", help="commencer au début, sans proposer de reprendre")
     _config_option(run)
 
@@ -154,17 +164,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _positive_seconds(value: str) -> float:
-    from voiceguide.carer.settings import MAX_NOINPUT_TIMEOUT, MIN_NOINPUT_TIMEOUT
+def _seconds(which: str) -> Callable[[str], float]:
+    """A number of seconds within the bounds the settings file accepts for the same wait."""
+    def convert(value: str) -> float:
+        from voiceguide.carer import settings
 
-    try:
-        seconds = float(value.replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"« {value} » n'est pas un nombre de secondes") from None
-    if not MIN_NOINPUT_TIMEOUT <= seconds <= MAX_NOINPUT_TIMEOUT:
-        bounds = f"entre {MIN_NOINPUT_TIMEOUT:g} et {MAX_NOINPUT_TIMEOUT:g}".replace(".", ",")
-        raise argparse.ArgumentTypeError(f"donnez un nombre de secondes {bounds}")
-    return seconds
+        low, high = ((settings.MIN_NOINPUT_TIMEOUT, settings.MAX_NOINPUT_TIMEOUT) if which == "noinput"
+                     else (settings.MIN_ACTION_WAIT, settings.MAX_ACTION_WAIT))
+        try:
+            seconds = float(value.replace(",", "."))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"« {value} » n'est pas un nombre de secondes") from None
+        if not low <= seconds <= high:
+            bounds = f"entre {low:g} et {high:g}".replace(".", ",")
+            raise argparse.ArgumentTypeError(f"donnez un nombre de secondes {bounds}")
+        return seconds
+    return convert
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -226,7 +241,9 @@ def _run_config(args: argparse.Namespace, saved: Settings, guide_path: Path, pro
     inputs = InputConfig(kind=_input_kind(args, settings), audio_files=tuple(args.audio_in), fast=args.fast,
                          microphone=settings.microphone, model=settings.model, barge_in=settings.barge_in)
     return RunConfig(guide_path=guide_path, inputs=inputs, speech=speech,
-                     noinput_timeout=settings.noinput_timeout, settings_file=settings_path(args.config),
+                     noinput_timeout=settings.noinput_timeout, action_wait=settings.action_wait,
+                     sees_screen=settings.sees_screen, screen_reader=settings.screen_reader,
+                     settings_file=settings_path(args.config), config=args.config,
                      events=args.events, restart=args.restart)
 
 

@@ -10,6 +10,7 @@ as well as printed.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_OK, UserError, notify
 from voiceguide.guide import DEFAULT_GUIDE, Guide
 from voiceguide.language.vocabulary import load_vocabulary
+from voiceguide.listening.turns import InputKind
 from voiceguide.session.events import EventLog
 from voiceguide.session.ports import Speaker
 from voiceguide.session.session import Session
@@ -54,8 +56,12 @@ class RunConfig:
     guide_path: Path
     inputs: InputConfig
     speech: NarratorConfig
-    noinput_timeout: float         # seconds of silence before a re-prompt (the dialog decides where it applies)
+    noinput_timeout: float         # seconds of silence before a re-prompt at a question
     settings_file: Path            # never overwritten by the events log
+    action_wait: float = 90.0      # seconds left to act on the website before one short reminder
+    sees_screen: bool = False      # positions on the screen are said too
+    screen_reader: bool | None = None   # print only; None: ask when a screen reader is found running
+    config: Path | None = None     # --config, where a choice made during the run is kept
     events: Path | None = None     # --events
     restart: bool = False          # --restart: do not offer to resume
 
@@ -93,23 +99,31 @@ def run_session(config: RunConfig, guide: Guide) -> int:
     check_events_path(config.events, precious)
     model_dir = check_inputs(kind, config.inputs)
     vocabulary = load_vocabulary()
-    dialog = Dialog(guide, vocabulary, DialogSettings(noinput_timeout=config.noinput_timeout))
+    dialog = Dialog(guide, vocabulary, DialogSettings(noinput_timeout=config.noinput_timeout,
+                                                      action_wait=config.action_wait,
+                                                      sees_screen=config.sees_screen))
     matcher = IntentMatcher(vocabulary, guide)
     events = EventLog.open(config.events, notify=notify)
     key = progress_key(config.guide_path)
     # --restart forgets the saved step only through _remember, once the session has begun:
     # a run refused before that leaves the progress as it was.
     saved = None if config.restart else load_progress(key, {s.id for s in guide.steps}, notify=notify)
+    reader = _screen_reader_to_ask_about(config, kind)
+    speech = config.speech
+    if config.screen_reader:   # the person's screen reader speaks: the guide's own voice is not even started
+        speech = dataclasses.replace(speech, tts="none", earcons=False)
     speaker: Speaker | None = None
     turns: TurnTaking | None = None
     session: Session | None = None
     try:
-        speaker = open_speaker(config.speech)
-        for line in startup_notices(speaker):   # why the guide is silent, if it is
-            notify(line)
+        speaker = open_speaker(speech)
+        if not config.screen_reader:
+            for line in startup_notices(speaker):   # why the guide is silent, if it is
+                notify(line)
         turns = TurnTaking(speaker, open_inputs(kind, config.inputs, model_dir, sys.stdin, vocabulary))
-        session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify)
-        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else ())
+        session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify,
+                          screen_reader=bool(config.screen_reader) or reader is not None)
+        session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), ask_screen_reader=reader)
     except UserError as exc:   # the model would not load, a device went away...: said, not only printed
         if speaker is not None:
             _say_why(speaker, exc)
@@ -118,6 +132,8 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         # A session that never started (its inputs were not ready) leaves the progress as it was.
         if session is not None and session.started and session.state is not None:
             _remember(session.state, guide, key, save_progress, clear_progress)
+        if session is not None and session.screen_reader_chosen is not None:
+            _keep_screen_reader_choice(config.config, session.screen_reader_chosen)
         if turns is not None:
             turns.close()
         if speaker is not None:
@@ -133,6 +149,29 @@ def _say_why(speaker: Speaker, error: UserError) -> None:
     """Tells the person aloud why the guide stops (the console shows the full message)."""
     speaker.say((error.spoken, "Le guide s'arrête."))
     speaker.wait(SAY_WHY_SECONDS)
+
+
+def _screen_reader_to_ask_about(config: RunConfig, kind: InputKind) -> str | None:
+    """A running screen reader, when nobody has chosen yet whether the guide should speak and a
+    person is there to answer (keys or the microphone); None otherwise."""
+    if config.screen_reader is not None or kind not in (InputKind.KEYBOARD, InputKind.MICRO):
+        return None
+    from voiceguide.carer.screen_reader import running_screen_reader
+
+    return running_screen_reader()
+
+
+def _keep_screen_reader_choice(config_file: Path | None, chosen: bool) -> None:
+    """The answer is asked once: it goes into the settings (``voiceguide setup`` changes it)."""
+    from voiceguide.carer.settings import remember
+
+    try:
+        written = remember(config_file, screen_reader=chosen)
+    except (OSError, UserError) as exc:
+        notify(f"Votre choix n'a pas pu être enregistré ({getattr(exc, 'strerror', None) or exc}) : "
+               "le guide vous reposera la question. « voiceguide setup » permet aussi de le régler.")
+        return
+    notify(f"Choix enregistré dans « {written} » : mode lecteur d'écran {'activé' if chosen else 'désactivé'}.")
 
 
 def _remember(state: State, guide: Guide, key: str, save: Callable[..., object],

@@ -56,10 +56,26 @@ class NoInput:
 
 @dataclass(frozen=True)
 class NoMatch:
-    """Something was heard or typed but it matched nothing valid here."""
+    """Something was heard or typed but it matched nothing valid here.
+
+    ``typing``: several keys that are no command, typed in a row in the
+    guide's window (most likely meant for the website).
+    """
 
     heard: str = ""
+    typing: bool = False
 
+
+@dataclass(frozen=True)
+class Unsure:
+    """Something was understood, but not surely enough to act on it: the dialog asks first.
+
+    ``candidates``: one intent (« Voulez-vous dire « suivant » ? ») or two of
+    about the same weight (« … « suivant » ou « précédent » ? »), best first.
+    """
+
+    candidates: tuple[Intent, ...]
+    heard: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,12 +84,14 @@ class Options:
 
     ``choices``: the step's choices (or the parts of the guide in the menu);
     key N (1-based) selects choices[N-1]. ``yes_no``: a yes/no answer is
-    expected (confirmation).
+    expected (confirmation). ``paused``: the guide is paused, so « continue »
+    means resuming where it stopped, not going to the next step.
     """
 
     choices: tuple[Choice, ...] = ()
     yes_no: bool = False
     cursor: int | None = None    # the choice last read with the arrow keys: Entrée picks it
+    paused: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,4 +105,4 @@ class InputsChanged:
     reason: ChangeReason = ChangeReason.MICROPHONE_LOST
 
 
-Event = Intent | NoInput | NoMatch | InputsChanged
+Event = Intent | NoInput | NoMatch | Unsure | InputsChanged

@@ -15,8 +15,9 @@ Modes of a ``State``:
 - ``MENU``: the parts of the guide (« sommaire ») were listed; a part's name
   or number goes there; « suivant », « précédent » or « reprendre » go back.
 - ``CONFIRM``: a yes/no answer is awaited (quitting, restarting, resuming,
-  a low-confidence change of branch, or « Comme ceci ? » after a change of
-  the voice — that last one is a light question: any other command just acts).
+  a low-confidence change of branch, « Voulez-vous dire … ? » when the
+  matcher was unsure, or « Comme ceci ? » after a change of the voice — that
+  last one is a light question: any other command just acts).
 - ``PAUSED``: the guide waits, silent, for as long as it takes; anything heard
   or pressed resumes.
 - ``ENDED``: the person left; every event answers ``done``.
@@ -42,6 +43,7 @@ from voiceguide.dialog.intent import (
     Modality,
     NoInput,
     Options,
+    Unsure,
 )
 from voiceguide.dialog.wording import Line, Phrasing, Wording
 from voiceguide.errors import UserError
@@ -59,6 +61,7 @@ class Mode(enum.Enum):
 
 HISTORY_LIMIT = 200  # older steps are forgotten; « précédent » this far back is never needed
 RESUME_AT = "resume-at"  # the pending intent of the question asked at start when progress was saved
+SCREEN_READER = "screen-reader"  # the question asked first when a screen reader is running and nothing was chosen
 SETTING = "setting"      # the pending intent of « Comme ceci ? »: a light question
 
 _VOICE = frozenset({Command.SLOWER, Command.FASTER, Command.LOUDER, Command.SOFTER, Command.NORMAL})
@@ -122,6 +125,7 @@ class State:
     back_mode: Mode = Mode.STEP          # where confirm and paused return: step or menu
     modality: Modality = Modality.WORDS  # how the person answers now: prompts name words, keys or both
     cursor: int | None = None            # the option last read with the arrow keys (Entrée picks it)
+    unsure: tuple[Intent, ...] = ()      # the meanings asked about by « Voulez-vous dire … ? » (pending first)
 
 
 class Dialog:
@@ -174,6 +178,19 @@ class Dialog:
         said = words.last_time(self.guide.position(step), len(self.guide.steps), title) + (words.question_resume(),)
         return state, Reply(say=said, events=(event,))
 
+    def offer_screen_reader(self, reader: str, resume: str | None = None,
+                            modality: Modality = Modality.WORDS) -> tuple[State, Reply]:
+        """Before the welcome, when ``reader`` (« Orca ») is running and nothing was chosen yet: should the
+        guide only print, and leave the speaking to the person's screen reader? Yes or no.
+
+        The answer is logged as a ``setting`` event (``screen-reader``, ``value``); then the guide starts,
+        or asks whether to resume at ``resume``.
+        """
+        pending = Intent(name=SCREEN_READER, target=resume, label=reader)
+        state = State(step=self.guide.start, mode=Mode.CONFIRM, pending=pending, modality=modality)
+        event = {"event": "confirm", "name": SCREEN_READER, "label": reader}
+        return state, Reply(say=(self._question(state, pending),), events=(event,))
+
     def recording(self, step_id: str, tracks: Mapping[str, int]) -> tuple[str, ...]:
         """What a step says in a recording for a phone or an MP3 player: its narration, then
         where to go, as track numbers (``tracks`` maps step ids to them). Nobody can answer there."""
@@ -183,15 +200,18 @@ class Dialog:
 
     def options(self, state: State) -> Options:
         """What can be said now besides the universal commands (for the matcher and the grammar)."""
-        mode = state.back_mode if state.mode == Mode.PAUSED else state.mode
+        paused = state.mode == Mode.PAUSED
+        mode = state.back_mode if paused else state.mode
         if mode == Mode.MENU:
-            return Options(choices=self._parts, cursor=state.cursor)
+            return Options(choices=self._parts, cursor=state.cursor, paused=paused)
         if mode == Mode.CONFIRM:
-            return Options(yes_no=True)
+            asked = tuple(Choice(c.label, (c.label,), c.target or "") for c in state.unsure if c.name == GOTO)
+            return Options(choices=asked, yes_no=True)
         if mode == Mode.ENDED:
             return Options()
         step = self._step(state)
-        return Options(choices=step.choices, yes_no=bool(step.if_yes or step.if_no), cursor=state.cursor)
+        return Options(choices=step.choices, yes_no=bool(step.if_yes or step.if_no), cursor=state.cursor,
+                       paused=paused)
 
     def noinput_timeout(self, state: State) -> float | None:
         """Seconds of silence before a ``NoInput`` event in ``state``; None: wait as long as it takes.
@@ -216,8 +236,13 @@ class Dialog:
             state = replace(state, cursor=None)
         if isinstance(event, Intent):
             return self._intent(state, event)
+        if isinstance(event, Unsure):
+            return self._unsure(state, event)
         if isinstance(event, NoInput):
             return self._noinput(state)
+        if event.typing:   # keys meant for the website: say where they went, no misunderstanding to count
+            logged = {"event": "nomatch", "heard": "", "count": 0, "typing": True}   # count: not a misunderstanding
+            return state, Reply(say=(self._words(state).typed_here(),), events=(logged,))
         return self._nomatch(state, event.heard)
 
     # ------------------------------------------------------------ dispatch
@@ -242,6 +267,34 @@ class Dialog:
         else:
             new, reply = self._in_step(state, intent)
         return new, _with(reply, logged)
+
+    def _unsure(self, state: State, event: Unsure) -> tuple[State, Reply]:
+        """Understood, but not surely enough to act: ask « Voulez-vous dire … ? » instead."""
+        candidates = tuple(c for c in event.candidates if self._can_act(state, c))
+        if state.mode == Mode.CONFIRM or not candidates:
+            return self._escalate(state, "nomatch", event.heard)
+        if state.mode == Mode.PAUSED:
+            state = replace(state, mode=state.back_mode)
+        state = replace(state, noinput_count=0, nomatch_count=0, help_count=0)
+        first = candidates[0]
+        if len(candidates) == 1 and first.name in (Command.QUIT, Command.RESTART):
+            return self._intent(state, first)   # these always ask first, in their own words
+        asked = tuple(replace(c, label=self._label(c)) for c in candidates)
+        new = replace(state, mode=Mode.CONFIRM, pending=asked[0], unsure=asked, back_mode=self._home_mode(state))
+        event_: dict = {"event": "confirm", "name": str(asked[0].name), "label": asked[0].label, "unsure": True,
+                        "heard": event.heard}
+        if asked[0].name == GOTO:
+            event_["target"] = asked[0].target
+        return new, Reply(say=(self._question(new, asked[0]),), events=(event_,))
+
+    def _can_act(self, state: State, intent: Intent) -> bool:
+        """An intent worth asking about here: a known command, a real step; « oui » only at a question."""
+        if intent.name == GOTO:
+            return bool(intent.target and self._exists(intent.target))
+        if intent.name in (Command.YES, Command.NO):
+            mode = state.back_mode if state.mode == Mode.PAUSED else state.mode
+            return mode == Mode.STEP and bool(self._step(state).if_yes or self._step(state).if_no)
+        return intent.name in COMMAND_NAMES
 
     def _in_step(self, state: State, intent: Intent) -> tuple[State, Reply]:
         name, step, words = intent.name, self._step(state), self._words(state)
@@ -292,9 +345,22 @@ class Dialog:
     def _in_confirm(self, state: State, intent: Intent) -> tuple[State, Reply]:
         name, words = intent.name, self._words(state)
         pending = state.pending
-        back = replace(state, mode=state.back_mode, pending=None, noinput_count=0, nomatch_count=0)
+        back = replace(state, mode=state.back_mode, pending=None, unsure=(), noinput_count=0, nomatch_count=0)
         if pending is not None and pending.name == SETTING:
             return self._after_setting(state, back, intent)
+        if pending is not None and pending.name == SCREEN_READER and name in (Command.YES, Command.NO):
+            chosen = {"event": "setting", "name": SCREEN_READER, "value": name == Command.YES}
+            new, reply = (self.offer_resume(pending.target, modality=state.modality) if pending.target
+                          else self.start(modality=state.modality))
+            new = replace(new, rate_level=state.rate_level, volume_level=state.volume_level)
+            said = words.screen_reader_chosen(name == Command.YES, pending.label or "")
+            return new, replace(reply, say=(said, *reply.say), events=(chosen, *reply.events))
+        meant = next((c for c in state.unsure if (c.name, c.target) == (name, intent.target)), None)
+        if meant is not None:     # « Voulez-vous dire « suivant » ou « précédent » ? » — « précédent »
+            return self._execute(back, meant)
+        if name == Command.YES and len(state.unsure) > 1:
+            asked = replace(state, noinput_count=0, nomatch_count=0)
+            return asked, Reply(say=(words.which_one([c.label for c in state.unsure]),))
         if name == Command.YES and pending is not None:
             return self._execute(back, pending)
         if name == Command.NO and pending is not None and pending.name == RESUME_AT:
@@ -413,7 +479,7 @@ class Dialog:
     def _ask(self, state: State, intent: Intent) -> tuple[State, Reply]:
         """Hold ``intent`` until the person says yes or no."""
         pending = replace(intent, label=self._label(intent))
-        new = replace(state, mode=Mode.CONFIRM, pending=pending, back_mode=self._home_mode(state))
+        new = replace(state, mode=Mode.CONFIRM, pending=pending, unsure=(), back_mode=self._home_mode(state))
         event: dict = {"event": "confirm", "name": str(pending.name), "label": pending.label}
         if pending.name == GOTO:
             event["target"] = pending.target
@@ -427,6 +493,8 @@ class Dialog:
                                 done=True)
         if pending.name == Command.RESTART:
             return self._restart(state)
+        if pending.name in COMMAND_NAMES:   # a command asked about by « Voulez-vous dire … ? »
+            return self._intent_after_cancel(state, replace(pending, confidence=1.0))
         return self._enter(state, pending.target or state.step, push=True)
 
     def _details(self, state: State) -> tuple[State, Reply]:
@@ -581,12 +649,16 @@ class Dialog:
 
     def _question(self, state: State, pending: Intent) -> str:
         words = self._words(state)
+        if state.unsure and pending == state.unsure[0]:
+            return words.question_unsure([c.label for c in state.unsure])
         if pending.name == Command.QUIT:
             return words.question_quit()
         if pending.name == Command.RESTART:
             return words.question_restart()
         if pending.name == RESUME_AT:
             return words.question_resume()
+        if pending.name == SCREEN_READER:
+            return words.question_screen_reader(pending.label)
         if pending.name == SETTING:
             return words.question_setting()
         return words.question_heard(pending.label)
@@ -594,7 +666,7 @@ class Dialog:
     def _confirm_help(self, state: State, pending: Intent) -> tuple[str, ...]:
         words = self._words(state)
         said: tuple[str, ...] = (words.waiting_for_answer(), self._question(state, pending))
-        if pending.name not in (Command.QUIT, RESUME_AT):
+        if pending.name not in (Command.QUIT, RESUME_AT, SCREEN_READER):
             said += (words.cancel_hint(),)
         return said
 

@@ -1,115 +1,145 @@
-"""French text to commands: what the user meant, with a confidence.
+"""French text to what the user meant: an intent, a question back (Unsure), or nothing.
 
-Recognised speech (or a typed line) is compared with the vocabulary's
-command phrases, the current step's choices and the guide's topic names, in
-a form where accents, case, punctuation and filler words do not count.
-A whole-utterance match is trusted most, a phrase found inside a longer
-sentence less, a near spelling least. A negation ("je ne veux pas
-continuer") blocks a match, and when two different things were said with
-equal weight the matcher answers None rather than guess: the dialog then
-says what can be said, which is cheaper than a wrong move.
+Every phrase of the vocabulary, of the guide's topics and of the current
+step's choices is a *seed*: the analysis (language/analysis.py) turns it
+into the concepts it needs (« j'ai oublié mon code » needs « perdu » and
+« code »). An utterance is analysed the same way, and each seed whose
+concepts it contains is a reading of it; what the utterance says beyond the
+seed counts against that reading. So « je ne me souviens plus de mon code »
+finds the forgotten-code part without being listed anywhere, and « fermer
+les rideaux de la cuisine » is not « fermer » (quit): two words of it are
+left unexplained.
+
+A reading is trusted most when the utterance is the seed's very words, less
+when the seed's words are inside it, less when only the concepts match.
+When the best reading is weak, or two different readings are as good, the
+matcher returns ``Unsure`` and the dialog asks « Voulez-vous dire … ? »
+rather than act. Context decides too: during a pause « continue » resumes,
+at a yes/no question « laisse tomber » means no.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from voiceguide.dialog.intent import BROWSE, GOTO, Intent, Options
-from voiceguide.guide import Guide
+from voiceguide.dialog.grammar import Grammar
+from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
+from voiceguide.guide import Choice, Guide
+from voiceguide.language.analysis import LAST, NEG, Analysis, Analyzer, Token
+from voiceguide.language.lexicon import Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
-from voiceguide.language.vocabulary import Vocabulary, normalize
+from voiceguide.language.vocabulary import Vocabulary
 
-EXACT = 1.0        # the whole utterance is the phrase
-CONTAINED = 0.8    # the phrase inside a longer utterance
-FUZZY = 0.7        # times the similarity ratio, whole utterance close to the phrase
-FUZZY_WINDOW = 0.6  # times the similarity ratio, a few words close to the phrase
-FUZZY_MIN_RATIO = 0.88
-FUZZY_MIN_CHARS = 7    # shorter phrases are one letter from unrelated words ("encore"/"encre")
-FUZZY_TIE = 0.05
+EXACT = 1.0        # the utterance is the seed's words
+CONTAINED = 0.8    # the seed's words inside a longer utterance
+MEANING = 0.75     # the seed's concepts, in other words or other forms
+TYPO = 0.75        # times this when a word had to be read as a near spelling
+NUMBER = 0.9       # a choice picked by its number (« le deuxième »)
+DECAY = 0.4        # confidence lost per unit of weight the reading leaves unexplained
+SOFT = 0.05        # weight of a grammatical hint (past tense, « je ») not shared with the seed
+ACCEPT = 0.6       # below this, ask before acting (Unsure)
+UNSURE_MIN = 0.3   # below this, not understood at all
+TIE = 0.02         # two readings this close in weight, and of the same rank, are both asked about
+ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
+DESCRIBED = 0.5    # weight left when a choice is only described by its negation (« pas remboursé »)
+MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
 
-# Words that negate a command said next to them ("ne répète pas").
-NEGATIONS = frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien"})
-_WORD = re.compile(r"[^\s']+'?")
-# Where the same words are both, the step's own choices beat universal
-# commands, which beat the guide-wide topic shortcuts.
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
+_CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 
 
 @dataclass(frozen=True)
-class _Phrase:
-    """One matchable phrase and the intent it stands for."""
+class _Seed:
+    """A phrase that stands for an intent, analysed once."""
 
     name: str
     target: str | None
     label: str
-    kind: str                  # "command" | "choice" | "topic"
-    words: tuple[str, ...]
-
-    @property
-    def key(self) -> tuple[str, str | None]:
-        return (self.name, self.target)
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.words)
+    kind: str                      # "command" | "choice" | "topic"
+    said: str                      # its grammar phrase (spoken form)
+    words: tuple[str, ...]         # folded words, fillers dropped: for the exact and contained readings
+    required: frozenset[str]       # concepts an utterance must hold to mean this
+    features: frozenset[str]
 
 
 @dataclass(frozen=True)
-class _Hit:
-    phrase: _Phrase
-    start: int
-    end: int
+class _Found:
+    """A seed found in the utterance: how closely, which tokens it accounts for."""
 
-    def inside(self, other: _Hit) -> bool:
-        """Strictly inside ``other``'s span: the longer phrase is the more specific reading."""
-        return (other.start <= self.start and self.end <= other.end
-                and (other.start, other.end) != (self.start, self.end))
+    seed: _Seed
+    tier: float
+    explained: list[bool]
+    penalty: float       # a choice only described, by its negation (« pas remboursé »)
 
 
-def _spoken_forms(texts: Iterable[str]) -> list[str]:
-    """Spoken forms of ``texts``, without the empty ones and those with digits: the command grammar
-    never holds digits (DESIGN: nobody is asked to say a number)."""
-    forms = (spoken_form(t) for t in texts)
-    return [f for f in forms if f and not any(c.isdigit() for c in f)]
+@dataclass(frozen=True)
+class _Reading:
+    seed: _Seed
+    name: str
+    unexplained: float
+    tier: float
+    confidence: float
+    hints: float = 0.0     # grammatical hints not shared with the seed: break ties, not confidence
+    explained: int = 0     # tokens this reading accounts for: the fuller reading wins a tie
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.name, self.seed.target)
+
+    @property
+    def rank(self) -> tuple[float, int, float, int, int]:
+        return (round(self.unexplained + self.hints, 3), -self.explained, -self.tier, _KIND_RANK[self.seed.kind],
+                -len(self.seed.required))
 
 
 class IntentMatcher:
-    """Turns an utterance or a key into an Intent, given what can be said now."""
+    """Turns an utterance or a key into an intent, given what can be said now."""
 
-    def __init__(self, vocabulary: Vocabulary, guide: Guide) -> None:
+    def __init__(self, vocabulary: Vocabulary, guide: Guide, lexicon: Lexicon | None = None) -> None:
         self.vocabulary = vocabulary
         self.guide = guide
-        self._fillers = vocabulary.fillers
-        self._fixed: list[_Phrase] = []
+        self.lexicon = lexicon or load_lexicon()
+        self.analyzer = Analyzer(self.lexicon, vocabulary.fillers, _all_phrases(vocabulary, guide))
+        self._labels = {spec.name: spec.label for spec in vocabulary.commands}
+        self._fixed: list[_Seed] = []
         for spec in vocabulary.commands:
             for phrase in spec.phrases:
                 self._add(self._fixed, spec.name, None, spec.label, "command", phrase)
         for step in guide.steps:
             for topic in step.topics:
-                self._add(self._fixed, "goto", step.id, topic, "topic", topic)
+                self._add(self._fixed, GOTO, step.id, topic, "topic", topic)
         self._keys = {key.lower(): spec for spec in vocabulary.commands for key in spec.keys}
-        self._grammar_parts: tuple[list[str], list[str]] | None = None
+        self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
+        self._contexts = {
+            table: [self._context_seed(concept, name) for concept, name in self.lexicon.contexts[table].items()]
+            for _, table in _CONTEXT_TABLES
+        }
+        self.grammars = Grammar(vocabulary, guide, self.lexicon)
+        self._identities: dict[Options, dict[str, Intent]] = {}
+
+    # ------------------------------------------------------------------ API
+
+    def interpret(self, text: str, options: Options, phrase: str | None = None) -> Intent | Unsure | NoMatch:
+        """What ``text`` means here. ``phrase``: the grammar phrase the recogniser heard exactly, if any,
+        whose meaning is known without analysing it again."""
+        if phrase is not None:
+            known = self.identity(phrase, options)
+            if known is not None:
+                return _heard(known, text)
+        if len(text) > MAX_CHARS:
+            return NoMatch(heard=text[:MAX_CHARS] + "…")
+        self._choice_seeds(options.choices)   # their words must be known before the analysis
+        analysis = self.analyzer.analyse(text)
+        if not analysis.words:
+            return NoMatch(heard=text)
+        return self._decide(self._readings(analysis, options), text)
 
     def match(self, text: str, options: Options) -> Intent | None:
-        """The intent of ``text``, or None when nothing (or nothing unambiguous) matches."""
-        words = self._words(text)
-        if not words:
-            return None
-        phrases = self._fixed + self._choice_phrases(options)
-        hits = self._hits(words, phrases)
-        if not hits:
-            return self._fuzzy(words, phrases, text)
-        # Words were recognised: if they are negated or ambiguous, a near
-        # spelling of something else is not a better answer.
-        found = self._choose(words, hits, options)
-        if found is None:
-            return None
-        confidence = EXACT if (found.start, found.end) == (0, len(words)) else CONTAINED
-        return self._intent(found.phrase, confidence, text)
+        """The intent of ``text`` when it is sure enough to act on, else None."""
+        found = self.interpret(text, options)
+        return found if isinstance(found, Intent) else None
 
     def match_key(self, key: str, options: Options) -> Intent | None:
         """The intent of a key: digit N selects choice N, letters are case-insensitive; the arrows
@@ -131,119 +161,234 @@ class IntentMatcher:
         return Intent(name=spec.name, heard=key, label=spec.label)
 
     def grammar(self, options: Options) -> list[str]:
-        """Phrases valid now, for the recogniser: accents kept, no punctuation, no digits, no duplicates."""
-        if self._grammar_parts is None:
-            # The commands and topics never change: their spoken forms are computed once, not at
-            # every turn (they were most of the time of a typed turn).
-            self._grammar_parts = (
-                _spoken_forms(p for spec in self.vocabulary.commands for p in spec.phrases),
-                _spoken_forms(t for step in self.guide.steps for t in step.topics),
-            )
-        commands, topics = self._grammar_parts
-        choices = _spoken_forms(t for choice in options.choices for t in (choice.label, *choice.phrases))
-        return list(dict.fromkeys([*commands, *choices, *topics]))
+        """Phrases for the recogniser now: accents kept, no punctuation, no digits, no duplicates."""
+        return self.grammars.phrases(options)
 
-    # -- matching ------------------------------------------------------------
+    def identity(self, phrase: str, options: Options) -> Intent | None:
+        """The intent a grammar phrase stands for, when it is one of the seeds' own phrases.
 
-    def _words(self, text: str) -> tuple[str, ...]:
-        # "l'étape" must contain the word "étape", so an elision is a word of
-        # its own ("l'", "etape"); keeping its apostrophe keeps two texts equal
-        # here exactly when their normalize() are equal.
-        return tuple(_WORD.findall(normalize(text, self._fillers)))
+        Known from the seed it was made from, so the recogniser's exact result
+        is not searched for again among all the phrases.
+        """
+        table = self._identities.get(options)
+        if table is None:
+            table = self._identity_table(options)
+            if len(self._identities) < 256:
+                self._identities[options] = table
+        return table.get(phrase)
 
-    def _add(self, into: list[_Phrase], name: str, target: str | None, label: str,
-             kind: str, text: str) -> None:
-        words = self._words(text)
-        if words:
-            into.append(_Phrase(name, target, label, kind, words))
+    def _identity_table(self, options: Options) -> dict[str, Intent]:
+        renames = self._renames(options)
+        best: dict[str, _Seed] = {}
+        for seed in self._seeds(options):
+            if seed.said and (seed.said not in best
+                              or _KIND_RANK[seed.kind] < _KIND_RANK[best[seed.said].kind]):
+                best[seed.said] = seed
+        table = {}
+        for said, seed in best.items():
+            name = _renamed(seed, renames)
+            label = seed.label if name == seed.name else self._labels.get(name, name)
+            table[said] = Intent(name=name, confidence=EXACT, target=seed.target, heard=said, label=label)
+        return table
 
-    def _choice_phrases(self, options: Options) -> list[_Phrase]:
-        phrases: list[_Phrase] = []
-        for choice in options.choices:
-            for text in dict.fromkeys((choice.label, *choice.phrases)):
-                self._add(phrases, "goto", choice.target, choice.label, "choice", text)
-        return phrases
+    # ------------------------------------------------------------------ seeds
+
+    def _add(self, into: list[_Seed], name: str, target: str | None, label: str, kind: str, text: str) -> None:
+        analysis = self.analyzer.analyse(text)
+        if not analysis.words:
+            return
+        required = frozenset(t.readings[0] for t in analysis.tokens)
+        into.append(_Seed(name, target, label, kind, spoken_form(text), analysis.words, required, analysis.features))
+
+    def _choice_seeds(self, choices: tuple[Choice, ...]) -> list[_Seed]:
+        seeds = self._choices.get(choices)
+        if seeds is None:
+            self.analyzer.learn(t for c in choices for t in (c.label, *c.phrases))
+            seeds = []
+            for choice in choices:
+                for text in dict.fromkeys((choice.label, *choice.phrases)):
+                    self._add(seeds, GOTO, choice.target, choice.label, "choice", text)
+            self._choices[choices] = seeds
+        return seeds
+
+    def _context_seed(self, concept: str, name: str) -> _Seed:
+        return _Seed(name, None, self._labels.get(name, name), "command", "", (), frozenset({concept}), frozenset())
+
+    def _seeds(self, options: Options) -> Iterable[_Seed]:
+        yield from self._fixed
+        yield from self._choice_seeds(options.choices)
+        for flag, table in _CONTEXT_TABLES:
+            if getattr(options, flag):
+                yield from self._contexts[table]
+
+    # ------------------------------------------------------------------ readings
+
+    def _readings(self, analysis: Analysis, options: Options) -> list[_Reading]:
+        """One reading per intent: the seeds of that intent found in the utterance, explaining it together."""
+        present = analysis.readings()
+        # « je n'ai pas été remboursé » names the subject « remboursement », negated: a choice it may describe
+        described = present | {r[1:] for r in present if r[:1] == NEG and r[1:2] != NEG}
+        renames = self._renames(options)
+        refused = any(t.readings[0] in self.lexicon.refusals for t in analysis.tokens)
+        found: dict[tuple[str, str | None], list[_Found]] = {}
+        for seed in self._seeds(options):
+            penalty = 0.0
+            if not seed.required <= present:
+                if seed.kind != "choice" or not seed.required <= described:
+                    continue
+                penalty = DESCRIBED * len(seed.required - present)
+            span = _find(seed.words, analysis.words)
+            if not seed.required and span is None:
+                continue
+            tier = EXACT if span == (0, len(analysis.words)) else CONTAINED if span is not None else MEANING
+            name = _renamed(seed, renames)
+            explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
+            if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
+                continue   # « je ne veux pas, je suis là »: the request itself is refused
+            found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty))
+        readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()]
+        number = self._number(analysis, options)
+        if number is not None:
+            readings.append(number)
+        return _preferred(readings, options, analysis)
+
+    def _renames(self, options: Options) -> dict[str, str]:
+        table: dict[str, str] = {}
+        for flag, name in _CONTEXT_TABLES:
+            if getattr(options, flag):
+                table.update(self.lexicon.contexts[name])
+        return table
 
     @staticmethod
-    def _hits(words: tuple[str, ...], phrases: list[_Phrase]) -> list[_Hit]:
-        """Every place where a phrase occurs as a contiguous word sequence."""
-        return [_Hit(p, i, i + len(p.words)) for p in phrases
-                for i in range(len(words) - len(p.words) + 1)
-                if words[i:i + len(p.words)] == p.words]
+    def _reading(name: str, seeds: list[_Found], analysis: Analysis, options: Options) -> _Reading:
+        best = max(seeds, key=lambda f: (f.tier, -f.penalty, -_KIND_RANK[f.seed.kind], len(f.seed.required)))
+        seed, tier = best.seed, best.tier
+        tokens = analysis.tokens
+        explained = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
+        unexplained = sum(t.weight for t, e in zip(tokens, explained, strict=True)
+                          if not e and not _acknowledged(t, name, options))
+        unexplained += min(f.penalty for f in seeds)
+        hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
+        confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
+        if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
+            confidence *= TYPO
+        if seed.kind == "topic" and tier == MEANING and _one_word(analysis):
+            confidence = min(confidence, ONE_WORD_PART)
+        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained))
 
-    def _choose(self, words: tuple[str, ...], hits: list[_Hit], options: Options) -> _Hit | None:
-        """The one reading of the hits, or None when negated or ambiguous."""
-        # A negation inside a phrase that means it ("je n'entends pas") is not
-        # one that blocks the other phrases.
-        explained = {i for h in hits if NEGATIONS.intersection(h.phrase.words)
-                     for i in range(h.start, h.end)}
-        negated = {i for i, w in enumerate(words) if w in NEGATIONS} - explained
-        hits = [h for h in hits
-                if h.phrase.name == "no" or not any(i < h.start or i >= h.end for i in negated)]
-        hits = [h for h in hits if not any(h.inside(o) for o in hits)]
-        hits = self._prefer_yes_no(hits, options.yes_no)
-        if not hits:
+    def _number(self, analysis: Analysis, options: Options) -> _Reading | None:
+        """« trois », « le deuxième », « numéro onze », « la dernière »: the choice of that number."""
+        if analysis.number is None or not options.choices:
             return None
-        # Same words read two ways: the most local reading wins.
-        hits.sort(key=lambda h: (-(h.end - h.start), _KIND_RANK[h.phrase.kind]))
-        best = hits[0]
-        for other in hits[1:]:
-            if other.phrase.key == best.phrase.key:
-                continue
-            same_span = (other.start, other.end) == (best.start, best.end)
-            if same_span and _KIND_RANK[other.phrase.kind] > _KIND_RANK[best.phrase.kind]:
-                continue
-            if (other.end - other.start) >= (best.end - best.start) - 1:
-                return None  # two different requests of about the same weight
-        return best
-
-    @staticmethod
-    def _prefer_yes_no(hits: list[_Hit], yes_no: bool) -> list[_Hit]:
-        if yes_no:
-            return [h for h in hits if h.phrase.name in _YES_NO] or hits
-        # Outside a question "oui" / "d'accord" acknowledges the other thing
-        # said ("d'accord, suivant"); "non" does not, so it stays and competes.
-        if any(h.phrase.name not in _YES_NO for h in hits):
-            return [h for h in hits if h.phrase.name != "yes"]
-        return hits
-
-    def _fuzzy(self, words: tuple[str, ...], phrases: list[_Phrase], heard: str) -> Intent | None:
-        utterance = " ".join(words)
-        negated = {i for i, w in enumerate(words) if w in NEGATIONS}
-        best: dict[tuple[str, str | None], tuple[float, _Phrase]] = {}
-        for phrase in phrases:
-            target = phrase.text
-            if len(target) < FUZZY_MIN_CHARS:
-                continue
-            # A negation the phrase itself does not hold blocks it ("ne repetez").
-            whole_negated = phrase.name != "no" and any(words[j] not in phrase.words for j in negated)
-            scores = [0.0 if whole_negated else FUZZY * _ratio(utterance, target)]
-            n = len(phrase.words)
-            if len(words) > n:
-                scores += [FUZZY_WINDOW * _ratio(" ".join(words[i:i + n]), target)
-                           for i in range(len(words) - n + 1)
-                           if phrase.name == "no" or not any(j < i or j >= i + n for j in negated)]
-            score = max(scores)
-            if score > best.get(phrase.key, (0.0,))[0]:
-                best[phrase.key] = (score, phrase)
-        if not best:
+        n = len(options.choices) if analysis.number == LAST else analysis.number
+        if not 1 <= n <= len(options.choices):
             return None
-        ranked = sorted(best.values(), key=lambda sp: -sp[0])
-        if len(ranked) > 1 and ranked[1][0] >= ranked[0][0] - FUZZY_TIE:
-            return None
-        score, phrase = ranked[0]
-        return self._intent(phrase, round(score, 3), heard)
+        choice = options.choices[n - 1]
+        seed = _Seed(GOTO, choice.target, choice.label, "choice", "", (), frozenset(), frozenset())
+        return _Reading(seed, GOTO, 0.0, EXACT, NUMBER)
 
-    @staticmethod
-    def _intent(phrase: _Phrase, confidence: float, heard: str) -> Intent:
-        return Intent(name=phrase.name, confidence=confidence, target=phrase.target,
-                      heard=heard, label=phrase.label)
+    def _decide(self, readings: list[_Reading], heard: str) -> Intent | Unsure | NoMatch:
+        if not readings:
+            return NoMatch(heard=heard)
+        best_by_key: dict[tuple[str, str | None], _Reading] = {}
+        for r in sorted(readings, key=lambda r: r.rank):
+            best_by_key.setdefault(r.key, r)
+        ranked = sorted(best_by_key.values(), key=lambda r: r.rank)
+        best = ranked[0]
+        if best.confidence < UNSURE_MIN:
+            return NoMatch(heard=heard)
+        second = ranked[1] if len(ranked) > 1 else None
+        if second is not None and _tied(best, second):
+            return Unsure((self._intent(best, heard), self._intent(second, heard)), heard)
+        if best.confidence >= ACCEPT:
+            return self._intent(best, heard)
+        return Unsure((self._intent(best, heard),), heard)
+
+    def _intent(self, reading: _Reading, heard: str) -> Intent:
+        seed = reading.seed
+        label = seed.label if reading.name == seed.name else self._labels.get(reading.name, reading.name)
+        return Intent(name=reading.name, confidence=round(reading.confidence, 3), target=seed.target,
+                      heard=heard, label=label)
 
 
-def _ratio(a: str, b: str) -> float:
-    """difflib similarity, 0 when it cannot reach the threshold (cheap upper bounds first)."""
-    matcher = difflib.SequenceMatcher(None, a, b)
-    if matcher.real_quick_ratio() < FUZZY_MIN_RATIO or matcher.quick_ratio() < FUZZY_MIN_RATIO:
-        return 0.0
-    ratio = matcher.ratio()
-    return ratio if ratio >= FUZZY_MIN_RATIO else 0.0
+def _all_phrases(vocabulary: Vocabulary, guide: Guide) -> list[str]:
+    phrases = [p for spec in vocabulary.commands for p in spec.phrases]
+    phrases += [t for step in guide.steps for t in step.topics]
+    phrases += [t for step in guide.steps for c in step.choices for t in (c.label, *c.phrases)]
+    return phrases
+
+
+def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
+    """Where the seed's words stand, one after the other, in the utterance."""
+    n = len(needle)
+    if not n:
+        return None
+    for i in range(len(hay) - n + 1):
+        if tuple(hay[i:i + n]) == tuple(needle):
+            return (i, i + n)
+    return None
+
+
+def _one_word(analysis: Analysis) -> bool:
+    """« paiement » said on its own: too little to jump to a part of the guide without asking."""
+    return (len(analysis.tokens) == 1 and len(analysis.words) <= 2
+            and not analysis.tokens[0].readings[0].startswith(NEG))
+
+
+def _renamed(seed: _Seed, renames: dict[str, str]) -> str:
+    """The intent a seed stands for in this context: in a pause, the seeds of « continue » mean resume."""
+    targets = {renames.get(r) for r in seed.required}
+    if seed.required and len(targets) == 1:
+        target = targets.pop()
+        if target is not None:
+            return target
+    return seed.name
+
+
+def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: bool = False,
+              described: bool = False) -> bool:
+    if span is not None and span[0] <= token.start and token.end <= span[1]:
+        return not token.readings[0].startswith(NEG) or token.readings[0] in seed.required
+    if refused and seed.name == "no" and token.readings[0].startswith(NEG):
+        return True   # « non, je ne veux pas continuer »: the negated request is the « non »
+    if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:
+        return True
+    return any(r in seed.required for r in token.readings)
+
+
+def _acknowledged(token: Token, name: str, options: Options) -> bool:
+    """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it."""
+    return not options.yes_no and name not in _YES_NO and token.readings[0] == "oui"
+
+
+def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -> list[_Reading]:
+    """At a yes/no question the answer is looked for first; elsewhere a « oui » beside a request is not one."""
+    if options.yes_no:
+        answers = [r for r in readings if r.name in _YES_NO and r.confidence >= UNSURE_MIN]
+        if answers:
+            covered = [any(r.seed.required & set(t.readings) or _explains(r.seed, t, None) for r in readings)
+                       for t in analysis.tokens]
+            rest = sum(t.weight for t, c in zip(analysis.tokens, covered, strict=True) if not c)
+            return [_answer(r, rest) for r in answers]
+        return readings
+    if any(r.name not in _YES_NO for r in readings):
+        return [r for r in readings if r.name != "yes"]
+    return readings
+
+
+def _answer(reading: _Reading, rest: float) -> _Reading:
+    """A yes/no answer with other requests beside it (« oui, répète ») counts only what nothing explains."""
+    if rest >= reading.unexplained:
+        return reading
+    confidence = reading.tier * max(0.0, 1.0 - DECAY * rest)
+    return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained)
+
+
+def _tied(best: _Reading, other: _Reading) -> bool:
+    return (abs(best.unexplained + best.hints - other.unexplained - other.hints) < TIE
+            and best.tier == other.tier
+            and _KIND_RANK[best.seed.kind] == _KIND_RANK[other.seed.kind])
+
+
+def _heard(intent: Intent, heard: str) -> Intent:
+    return Intent(intent.name, intent.confidence, intent.target, heard, intent.label)

@@ -68,7 +68,7 @@ _HELP_GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("Pour la voix", (Command.SLOWER, Command.FASTER, Command.LOUDER, Command.SOFTER, Command.NORMAL)),
     ("Et aussi", (Command.RESTART, Command.QUIT)),
 )
-FIRST_HELP_WORDS = 26   # ten seconds at 160 words a minute
+FIRST_HELP_WORDS = 20   # under ten seconds at the default pace, key names included (tests/test_pace.py)
 SHORT_LIST = 4     # up to this many choices are read out in a reminder; more are « dites son nom ou son numéro »
 MAX_KEYED = 9      # digit keys: choices 1 to 9; the others by the arrow keys
 
@@ -282,6 +282,10 @@ class Phrasing:
 
     # ------------------------------------------------------------ silence and misunderstanding
 
+    def typed_here(self) -> Line:
+        return Line("Ces touches sont arrivées dans la fenêtre du guide, pas sur le site. Pour taper sur le site, "
+                    "revenez d'abord au navigateur.", Kind.NOTICE)
+
     def not_understood(self) -> Line:
         return Line("Je n'ai pas compris.", Kind.NOT_UNDERSTOOD)
 
@@ -312,7 +316,7 @@ class Phrasing:
         if self.keys and not self.words:
             useful = Line("Touches utiles : " + " ; ".join(f"{self.short_key(c)}, {self.label(c)}" for c in extras)
                           + ".", Kind.HELP)
-            more = Line(f"Rappuyez sur {self.short_key(Command.HELP)} pour toutes les touches.", Kind.HELP)
+            more = Line(f"{self.short_key(Command.HELP)} encore : toutes les touches.", Kind.HELP)
         else:
             useful = Line(f"Dites aussi {or_list([quoted(self.label(c)) for c in extras])}.", Kind.HELP)
             more = Line(f"Pour tout entendre, redites {quoted(self.label(Command.HELP))}.", Kind.HELP)
@@ -327,9 +331,10 @@ class Phrasing:
         lines = []
         for title, group in _HELP_GROUPS:
             commands = [c for c in group if with_menu or c != Command.MENU]
-            if keys_now:
-                items = [f"{self.short_key(c)}, {self.label(c)}" for c in commands if self.key(c)]
-                lines.append(Line(f"{title} : {' ; '.join(items)}.", Kind.HELP))
+            if keys_now:   # no titles: the key names already take time to say
+                items = [f"{self.short_key(c)}, {self.label(c)}" for c in commands
+                         if self.key(c) and c != Command.NORMAL]
+                lines.append(Line(_capital(" ; ".join(items)) + ".", Kind.HELP))
             else:
                 lines.append(Line(f"{title} : {or_list([quoted(self.label(c)) for c in commands], 'et')}.",
                                   Kind.HELP))
@@ -349,8 +354,29 @@ class Phrasing:
     def question_resume(self) -> Line:
         return Line(f"Voulez-vous reprendre où vous en étiez ? {self._yes_no()}", Kind.QUESTION)
 
+    def question_screen_reader(self, reader: str) -> Line:
+        return Line(f"{reader} fonctionne sur cet ordinateur. Voulez-vous que le guide écrive seulement, "
+                    f"sans parler, et laisser {reader} lire ses lignes ? {self._yes_no()}", Kind.QUESTION)
+
+    def screen_reader_chosen(self, chosen: bool, reader: str) -> Line:
+        if chosen:
+            return Line(f"D'accord : j'écris seulement, {reader} lit mes lignes.", Kind.ACK)
+        return Line("D'accord : je parle de ma propre voix.", Kind.ACK)
+
     def question_heard(self, label: str) -> Line:
         return Line(f"Vous avez dit {quoted(label)} ? {self._yes_no()}", Kind.QUESTION)
+
+    def question_unsure(self, labels: Sequence[str]) -> Line:
+        """Asked instead of acting when the words were not understood surely enough."""
+        meant = or_list([quoted(label) for label in labels])
+        if len(labels) == 1:
+            return Line(f"Voulez-vous dire {meant} ? {self._yes_no()}", Kind.QUESTION)
+        return Line(f"Voulez-vous dire {meant} ? Redites celui que vous voulez, ou dites non.", Kind.QUESTION)
+
+    def which_one(self, labels: Sequence[str]) -> Line:
+        """« oui » to a question between two meanings: which one?"""
+        return Line(f"Lequel ? Dites {or_list([quoted(label) for label in labels])}, ou dites non.",
+                    Kind.QUESTION)
 
     def question_setting(self) -> Line:
         return Line("Comme ceci ?", Kind.SETTING)

@@ -7,6 +7,17 @@ abort the process (shared/notes/vosk.md). A turn is streamed chunk by chunk
 and committed as soon as the partial result is a complete phrase that has
 stayed unchanged for ``stable_ms`` of audio, instead of waiting 0.5-2 s for
 vosk's end-of-speech rules.
+
+When the grammar pass hears no listed phrase (``[unk]``, or a chain of
+command words, which the grammar's bigram model produces for other speech),
+the same audio is decoded a second time without a grammar: the model's own
+vocabulary then gives what was really said (« je ne me souviens plus de mon
+code »), for the matcher to understand, trusted less. A listed phrase with a
+small n-best margin is kept as it is, with its low confidence (the dialog
+asks before a change of part): measured with the Korean model, the free
+decoding of such turns was wrong where the grammar was right
+(docs/recognition.md). A grammar phrase heard exactly is handed on as such
+(``Utterance.phrase``): its meaning is known without searching.
 """
 
 from __future__ import annotations
@@ -57,6 +68,10 @@ LONE_CONFIDENCE = 0.95
 # proportion ("[unk] suivant": a filler, or other speech, around a command).
 OFF_PHRASE_FACTOR = 0.5
 UNK_WEIGHT = 0.5
+# The most a free decoding is trusted: under the dialog's confirmation threshold
+# (0.6), so a change of part or leaving is asked about first.
+SECOND_PASS_CONFIDENCE = 0.5
+SECOND_PASS_SECONDS = 30  # audio kept for the second pass; a longer turn is cut there
 
 
 def _import_vosk() -> Any:
@@ -148,6 +163,8 @@ class Recognizer:
         self.dropped_words: set[str] = set()
         self._recognizers: dict[tuple[str, ...], Any] = {}
         self._fed: dict[tuple[str, ...], int] = {}   # bytes fed to each recogniser, for word times
+        self._spellings: dict[str, str] = {}          # phrase -> its spelling in the model's words
+        self._free: Any = None                        # the recogniser without a grammar (second pass)
         if check_phrases is not None:
             self.check_language(check_phrases)
 
@@ -171,21 +188,30 @@ class Recognizer:
 
     def usable_phrases(self, phrases: Iterable[str]) -> list[str]:
         """Phrases rewritten with the model's words; unknown words are dropped with a warning."""
-        out: list[str] = []
+        return list(self.spelled(phrases))
+
+    def spelled(self, phrases: Iterable[str]) -> dict[str, str]:
+        """Each usable phrase in the model's words -> the phrase as given (the first one, if two meet)."""
+        out: dict[str, str] = {}
         for phrase in phrases:
-            words: list[str] = []
-            for w in phrase.split():
-                spelled = self._spell(w)
-                if spelled is None:
-                    if w not in self.dropped_words:
-                        self.dropped_words.add(w)
-                        log.warning("Mot absent du vocabulaire du modèle, ignoré : « %s »", w)
-                else:
-                    words += spelled
-            text = " ".join(words)
-            if text and text not in out:
-                out.append(text)
+            text = self._spellings.get(phrase)
+            if text is None:
+                text = self._spellings[phrase] = self._spell_phrase(phrase)
+            if text:
+                out.setdefault(text, phrase)
         return out
+
+    def _spell_phrase(self, phrase: str) -> str:
+        words: list[str] = []
+        for w in phrase.split():
+            spelled = self._spell(w)
+            if spelled is None:
+                if w not in self.dropped_words:
+                    self.dropped_words.add(w)
+                    log.warning("Mot absent du vocabulaire du modèle, ignoré : « %s »", w)
+            else:
+                words += spelled
+        return " ".join(words)
 
     def check_language(self, phrases: Sequence[str]) -> None:
         """Refuses a model that knows none of the command words (wrong language)."""
@@ -201,10 +227,7 @@ class Recognizer:
 
     def grammar(self, phrases: Sequence[str]) -> list[str]:
         """The vosk grammar for these phrases: the model's spellings, plus [unk] when it has it."""
-        out = self.usable_phrases(phrases)
-        if self.has_unk:
-            out.append(UNK)
-        return out
+        return list(self.spelled(phrases)) + ([UNK] if self.has_unk else [])
 
     # ------------------------------------------------------------------ streaming
 
@@ -229,26 +252,35 @@ class Recognizer:
 
     def recognize(self, chunks: Iterable[Audio], phrases: Sequence[str], *,
                   source: str = "audio", early_commit: bool = True,
-                  no_input_s: float | None = None) -> Utterance | None:
+                  no_input_s: float | None = None, second_pass: bool = True) -> Utterance | None:
         """Listens to one turn; returns what was said, or None when nothing was heard.
 
         Speech that is no phrase gives an Utterance with empty text (a
-        "no match", not a "no input"). ``no_input_s`` ends the turn after that
+        "no match", not a "no input"), unless the second pass (``second_pass``)
+        decodes it without a grammar. ``no_input_s`` ends the turn after that
         much audio with nothing heard at all. Times in the Utterance are
         seconds from the first chunk of this call.
         """
-        grammar = self.grammar(phrases)
-        if not [g for g in grammar if g != UNK]:
+        spelled = self.spelled(phrases)
+        grammar = list(spelled) + ([UNK] if self.has_unk else [])
+        if not spelled:
             raise CannotRun("Aucune des phrases de cette étape n'est dans le vocabulaire du modèle "
                             f"{self.model_dir} : la reconnaissance vocale est impossible ici.")
         key, rec = self._recognizer_for(grammar)
-        complete = set(grammar) - {UNK}
+        complete = set(spelled)
         prefixes = {p for p in complete for q in complete if q != p and (q + " ").startswith(p + " ")}
         base = self._fed[key] / BYTES_PER_SECOND
         fed = 0
+        kept = bytearray()     # the turn's audio, for the second pass
         partial, since, heard = "", 0.0, False
         quiet = _QuietTracker()
         clean = False
+
+        def settle(utt: Utterance | None) -> Utterance | None:
+            if second_pass and self.uses_grammar and utt is not None and utt.phrase is None:
+                return self._second_pass(bytes(kept), utt)
+            return utt
+
         try:
             for chunk in chunks:
                 if chunk.rate != RECOGNIZER_RATE or chunk.channels != 1:
@@ -257,13 +289,15 @@ class Recognizer:
                 data = chunk.to_bytes()
                 fed += len(data)
                 self._fed[key] += len(data)
+                if len(kept) < SECOND_PASS_SECONDS * BYTES_PER_SECOND:
+                    kept.extend(data)
                 now = fed / BYTES_PER_SECOND
                 quiet_since = quiet.update(chunk, now)
                 if rec.AcceptWaveform(data):
-                    utt = self._utterance(json.loads(rec.Result()), base, now, source, complete)
+                    utt = self._utterance(json.loads(rec.Result()), base, now, source, spelled)
                     if utt is not None:
                         clean = True
-                        return utt
+                        return settle(utt)
                     partial, heard = "", False   # an empty endpoint (noise): keep listening
                     continue
                 text = json.loads(rec.PartialResult()).get("partial", "")
@@ -279,19 +313,42 @@ class Recognizer:
                 if early_commit and partial in complete and quiet_since is not None:
                     wait = self.stable_ms * (2 if partial in prefixes else 1) / 1000.0
                     if now - max(since, quiet_since) >= wait - 1e-9:
-                        utt = self._utterance(json.loads(rec.FinalResult()), base, now, source, complete)
+                        utt = self._utterance(json.loads(rec.FinalResult()), base, now, source, spelled)
                         clean = True
-                        return utt
+                        return settle(utt)
             utt = self._utterance(json.loads(rec.FinalResult()), base, fed / BYTES_PER_SECOND, source,
-                                 complete)
+                                 spelled)
             clean = True
-            return utt
+            return settle(utt)
         finally:
             if not clean:
                 rec.Reset()
 
+    def decode_free(self, audio: bytes) -> dict:
+        """vosk's result for ``audio`` decoded without a grammar (the model's whole vocabulary)."""
+        if self._free is None:
+            self._free = self._vosk.KaldiRecognizer(self.model, RECOGNIZER_RATE)
+            self._free.SetWords(True)
+        self._free.AcceptWaveform(audio)
+        result: dict = json.loads(self._free.FinalResult())   # also readies it for the next turn
+        return result
+
+    def _second_pass(self, audio: bytes, first: Utterance) -> Utterance:
+        """The turn decoded again without a grammar; the first result when that hears nothing."""
+        result = self.decode_free(audio)
+        timed = [w for w in result.get("result") or [] if w.get("word") != UNK]
+        text = " ".join(w["word"] for w in timed) if timed else result.get("text", "").replace(UNK, " ")
+        text = " ".join(text.split())
+        if not text:
+            return first
+        confidence = SECOND_PASS_CONFIDENCE
+        if timed:
+            confidence *= sum(float(w.get("conf", 1.0)) for w in timed) / len(timed)
+        return Utterance(text=text, confidence=round(confidence, 3), source=first.source,
+                         start=first.start, end=first.end, committed=first.committed, second_pass=True)
+
     def _utterance(self, result: dict, base: float, committed: float, source: str,
-                   phrases: set[str]) -> Utterance | None:
+                   spelled: Mapping[str, str]) -> Utterance | None:
         """Turns vosk's JSON into an Utterance; the confidence combines three signals.
 
         The n-best margin; the share of [unk] (speech the grammar does not
@@ -316,7 +373,8 @@ class Recognizer:
         said = [w for w in words if w != UNK]
         unk_share = (len(words) - len(said)) / len(words)
         confidence = margin_confidence(margin) * (1.0 - UNK_WEIGHT * unk_share)
-        if " ".join(said) not in phrases:
+        phrase = spelled.get(" ".join(said)) if not unk_share else None
+        if " ".join(said) not in spelled:
             confidence *= OFF_PHRASE_FACTOR
         timed = best.get("result") or []
         start = end = None
@@ -324,7 +382,7 @@ class Recognizer:
             start = max(0.0, float(timed[0]["start"]) - base)
             end = max(0.0, float(timed[-1]["end"]) - base)
         return Utterance(text=" ".join(said), confidence=round(confidence, 3), source=source,
-                         start=start, end=end, committed=committed)
+                         start=start, end=end, committed=committed, phrase=phrase)
 
 
 class _QuietTracker:

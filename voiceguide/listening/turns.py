@@ -22,7 +22,10 @@ class Utterance:
     ``confidence`` is the recogniser's (1.0 for typed text). ``start`` and
     ``end`` are seconds into the turn's audio; ``committed`` is when the
     recogniser decided (earlier than ``end`` + vosk's end-of-speech wait when
-    a stable partial result was already a complete command).
+    a stable partial result was already a complete command). ``phrase``: the
+    grammar phrase the recogniser heard, exactly, whose meaning the matcher
+    already knows. ``second_pass``: the text comes from decoding the audio
+    again without a grammar (the first pass was unsure), so it is less sure.
     """
 
     text: str
@@ -31,6 +34,8 @@ class Utterance:
     start: float | None = None
     end: float | None = None
     committed: float | None = None
+    phrase: str | None = None
+    second_pass: bool = False
 
 
 @dataclass(frozen=True)

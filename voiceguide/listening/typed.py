@@ -74,6 +74,11 @@ class KeyboardInput:
             self._saved_termios = termios.tcgetattr(self._fd)
             tty.setcbreak(self._fd)
 
+    @property
+    def live(self) -> bool:
+        """Keys typed by a person at a terminal, as they come (a pipe hands them over all at once)."""
+        return self._fd is not None
+
     def next_key(self, timeout: float | None) -> KeyPress | None:
         """The next key, or None when none came within ``timeout`` seconds (a terminal only)."""
         if self._fd is None:

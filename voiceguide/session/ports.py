@@ -81,6 +81,10 @@ class KeySource(Protocol):
     def next_key(self, timeout: float | None) -> KeyPress | None:
         """The next key, or None when none came within ``timeout`` s; raises EndOfInput at the end of a pipe."""
 
+    @property
+    def live(self) -> bool:
+        """True when keys come from a person at a terminal, as they are typed (not all at once from a pipe)."""
+
     def close(self) -> None: ...
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from voiceguide.audio import Audio
 
 POLL_SECONDS = 0.05  # how often a key is looked for while the guide speaks
+TYPING_GAP = 0.6     # keys closer together than this are typing, not commands to the guide
 
 
 @dataclass
@@ -111,6 +112,18 @@ class TurnTaking:
         """Returns once the inputs can hand out turns (the first may wait for the model); CannotRun if never."""
         if self.inputs.ready is not None:
             self.inputs.ready()
+
+    def swallow_typing(self) -> int:
+        """After a key that is no command: the keys that follow it closely are typing (a code meant for the
+        website, typed in the guide's window), not commands; they are read and dropped until the typing
+        stops, so that nothing is said while keys are pressed. Returns how many were dropped."""
+        keys = self.inputs.keys
+        if keys is None or not keys.live:
+            return 0
+        dropped = 0
+        while keys.next_key(TYPING_GAP) is not None:
+            dropped += 1
+        return dropped
 
     def close(self) -> None:
         self.inputs.close()

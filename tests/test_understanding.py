@@ -1,0 +1,271 @@
+"""Understanding what people really say (issue 11): the phrasings corpus and the behaviours it stands for.
+
+The corpus (tests/corpus/phrasings.yaml) was written for this project and
+split in two halves by a hash before the matcher was tuned; the matcher was
+tuned on the tuning halves only. The evaluation halves are only ever run.
+The first batch's evaluation half was run once after the first round of
+tuning (86.2 %); a second batch was then written, the matcher tuned again on
+both tuning halves, and the second batch's evaluation half, never seen
+before, gave 89.0 % (docs/understanding.md). The issue's « done when » (95 %,
+every « continue » in a pause resumes in place) is asserted below and not
+met yet: those two tests are marked as expected failures, strictly, so that
+they fail the day they pass. The floors measured today guard against
+regressions. The real matcher, the real dialog and the bundled Ameli guide
+answer every phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understanding_corpus import (
+    EVALUATION,
+    OFF_KINDS,
+    TUNING,
+    UNDERSTOOD_KINDS,
+    Report,
+    Runner,
+    load_corpus,
+    run_half,
+)
+from voiceguide.dialog.intent import Intent, NoMatch, Options, Unsure
+from voiceguide.dialog.machine import Mode, State
+from voiceguide.dialog.matcher import MAX_CHARS
+
+RUNNER = Runner()
+MATCHER = RUNNER.matcher
+
+
+@pytest.fixture(scope="module")
+def tuning() -> Report:
+    return run_half(TUNING, RUNNER)
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> Report:
+    return run_half(EVALUATION, RUNNER)
+
+
+# What the evaluation halves gave, measured once each (docs/understanding.md): floors against regressions.
+MEASURED = {"1": 0.86, "2": 0.89}
+
+
+def _misses(report: Report) -> list[str]:
+    return [f"{o.entry.context} « {o.entry.phrase} »: {o.entry.expected} -> {o.got}"
+            for o in report.of_kinds(UNDERSTOOD_KINDS) if not o.understood]
+
+
+# ------------------------------------------------------------------ the corpus
+
+def test_the_corpus_is_large_enough_and_split_in_two() -> None:
+    entries = load_corpus()
+    assert len(entries) >= 600
+    assert len({(e.context, e.phrase) for e in entries}) == len(entries)
+    halves = {e.half for e in entries}
+    assert halves == {TUNING, EVALUATION}
+    tuning = sum(e.half == TUNING for e in entries)
+    assert 0.4 < tuning / len(entries) < 0.6
+    steps = {s.id for s in RUNNER.guide.steps}
+    for e in entries:
+        if e.expected.startswith("goto:"):
+            assert e.expected[5:] in steps, e
+
+
+def test_tuning_half(tuning: Report) -> None:
+    # Nearly all: what is left is listed in docs/understanding.md with the reason.
+    assert tuning.understood_share() >= 0.95, "\n".join(_misses(tuning))
+    assert not tuning.off_topic_moves()
+    assert not tuning.resumes_missed()
+
+
+@pytest.mark.parametrize("batch", sorted(MEASURED))
+def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
+    report = run_half(EVALUATION, RUNNER, batch)
+    assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; measured 86.7 % (first batch) and 89.0 % (second "
+                                       "batch, unseen): docs/understanding.md")
+def test_evaluation_half_meets_the_issue(evaluation: Report) -> None:
+    assert evaluation.understood_share() >= 0.95, "\n".join(_misses(evaluation))
+
+
+def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(evaluation: Report) -> None:
+    moved = evaluation.off_topic_moves()
+    assert not moved, [(o.entry.phrase, o.got) for o in moved]
+    assert evaluation.of_kinds(OFF_KINDS)
+
+
+@pytest.mark.xfail(strict=True, reason="« reprenez où vous en étiez » and « vas-y je t'écoute » get « Voulez-vous "
+                                       "dire « reprendre » ? » instead: docs/understanding.md")
+def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report) -> None:
+    missed = evaluation.resumes_missed()
+    assert not missed, [(o.entry.phrase, o.got) for o in missed]
+    assert evaluation.of_kinds(("reprise",))
+
+
+# ------------------------------------------------------------------ what the corpus stands for
+
+def options(context: str) -> Options:
+    return RUNNER.dialog.options(RUNNER.state(context))
+
+
+def meant(text: str, context: str = "step:saisir-code") -> str:
+    found = MATCHER.interpret(text, options(context))
+    if isinstance(found, Intent):
+        return found.name if found.name != "goto" else f"goto:{found.target}"
+    if isinstance(found, Unsure):
+        return "?" + "|".join(c.name if c.name != "goto" else f"goto:{c.target}" for c in found.candidates)
+    return "none"
+
+
+@pytest.mark.parametrize("text", ["continue", "continue la lecture", "c'est bon", "vas-y", "on continue"])
+def test_in_pause_continue_resumes_where_it_stopped(text: str) -> None:
+    assert meant(text, "pause:saisir-code") == "resume"
+    state = RUNNER.state("pause:saisir-code")
+    after, _ = RUNNER.dialog.handle(state, MATCHER.interpret(text, options("pause:saisir-code")))
+    assert (after.mode, after.step) == (Mode.STEP, "saisir-code")
+
+
+def test_out_of_a_pause_continue_still_goes_on() -> None:
+    assert meant("continue") == "next"
+    assert meant("suivant", "pause:saisir-code") == "next"      # the step's name for going on, said on purpose
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("annule", "no"), ("laisse tomber", "no"), ("je ne pense pas", "no"), ("certainement pas", "no"),
+    ("nan", "no"), ("ça marche", "yes"), ("évidemment", "yes"), ("c'est bon", "yes"),
+])
+def test_answers_at_a_question(text: str, expected: str) -> None:
+    assert meant(text, "oui-non") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je n'ai jamais eu de code", "goto:pas-de-code-lien"),      # a negation inside is no « non »
+    ("j'ai jamais eu de code", "goto:pas-de-code-lien"),
+    ("je ne me souviens plus de mon code", "goto:oubli-lien"),
+    ("j'ai perdu mon code", "goto:oubli-lien"),
+    ("je l'ai oublié, le code", "goto:oubli-lien"),
+    ("c'est bon", "next"), ("ça y est", "next"), ("c'est fait", "next"),
+    ("je ne trouve pas le bouton", "details"), ("je trouve pas le champ", "details"),
+    ("plus faible", "softer"), ("pas assez fort", "louder"), ("trop lent", "faster"),
+    ("à bientôt", "quit"), ("je dois y aller", "quit"),
+])
+def test_meaning_beyond_the_listed_phrases(text: str, expected: str) -> None:
+    assert meant(text) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("trois", "menu", "goto:ecran-connexion"),
+    ("le deuxième", "menu", "goto:premiere-connexion"),
+    ("numéro onze", "menu", "goto:mes-informations"),
+    ("la dernière", "menu", "goto:deconnexion"),
+    ("le premier", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("deux", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("le onzième", "step:objet-message", "goto:objet-service-social"),
+    ("trois", "step:oubli-choix-envoi", "none"),                 # there are only two
+    ("trois", "step:saisir-code", "none"),                        # nothing to choose here
+])
+def test_numbers_said_as_words_choose(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "fermer les rideaux de la cuisine", "quelle heure est-il", "Marie tu peux venir m'aider",
+    "passe-moi le sel", "continue de pleuvoir on dirait", "j'ai perdu mes lunettes",
+])
+def test_sentences_for_someone_else_never_move_or_end_the_guide(text: str) -> None:
+    state = RUNNER.state("step:saisir-code")
+    found = MATCHER.interpret(text, options("step:saisir-code"))
+    after, reply = RUNNER.dialog.handle(state, found)
+    assert not isinstance(found, Intent), found
+    assert after.step == state.step and after.mode != Mode.ENDED and not reply.done
+
+
+def test_torn_between_two_meanings_the_guide_asks() -> None:
+    found = MATCHER.interpret("suivant précédent", options("step:saisir-code"))
+    assert isinstance(found, Unsure) and [c.name for c in found.candidates] == ["next", "previous"]
+    assert MATCHER.match("suivant précédent", options("step:saisir-code")) is None
+
+
+def test_a_meaning_or_nothing_the_guide_asks() -> None:
+    found = MATCHER.interpret("passe-moi le sel", options("step:saisir-code"))
+    assert isinstance(found, Unsure) and [c.name for c in found.candidates] == ["next"]
+
+
+def test_a_huge_line_is_refused_without_being_read() -> None:
+    line = "suivant " * 200_000   # 1.6 MB
+    found = MATCHER.interpret(line, options("step:saisir-code"))
+    assert isinstance(found, NoMatch)
+    assert len(found.heard) <= MAX_CHARS + 1       # the events log gets a short excerpt
+    assert MATCHER.analyzer.analyse.cache_info().currsize < 10_000
+
+
+def test_grammar_phrases_are_known_without_searching_again() -> None:
+    for context in ("step:saisir-code", "step:oubli-choix-envoi", "menu", "oui-non", "pause:saisir-code"):
+        here = options(context)
+        known = 0
+        for phrase in MATCHER.grammar(here):
+            identity = MATCHER.identity(phrase, here)
+            if identity is None:
+                continue
+            known += 1
+            searched = MATCHER.interpret(phrase, here)
+            assert isinstance(searched, Intent), (context, phrase, searched)
+            assert (identity.name, identity.target) == (searched.name, searched.target), (context, phrase)
+        assert known > 200
+    # The identity is used: an utterance marked as that phrase is not analysed.
+    intent = MATCHER.interpret("anything at all", options("pause:saisir-code"), phrase="continue")
+    assert isinstance(intent, Intent) and intent.name == "resume" and intent.heard == "anything at all"
+
+
+def test_unsure_in_the_dialog_asks_and_yes_does_it() -> None:
+    state = RUNNER.state("step:saisir-code")
+    found = MATCHER.interpret("passe-moi le sel", options("step:saisir-code"))
+    asked, reply = RUNNER.dialog.handle(state, found)
+    assert asked.mode == Mode.CONFIRM and asked.step == state.step
+    assert "Voulez-vous dire « suivant » ?" in " ".join(reply.say)
+    assert reply.events[0]["event"] == "confirm" and reply.events[0]["unsure"] is True
+    done, _ = RUNNER.dialog.handle(asked, MATCHER.interpret("oui", RUNNER.dialog.options(asked)))
+    assert done.step == RUNNER.guide.step("saisir-code").next
+    kept, reply = RUNNER.dialog.handle(asked, MATCHER.interpret("non", RUNNER.dialog.options(asked)))
+    assert (kept.mode, kept.step) == (Mode.STEP, "saisir-code")
+
+
+def test_unsure_between_two_the_person_says_which() -> None:
+    state = RUNNER.state("step:saisir-code")
+    asked, reply = RUNNER.dialog.handle(state, MATCHER.interpret("suivant précédent", options("step:saisir-code")))
+    assert "Voulez-vous dire « suivant » ou « précédent » ?" in " ".join(reply.say)
+    which, reply = RUNNER.dialog.handle(asked, MATCHER.interpret("oui", RUNNER.dialog.options(asked)))
+    assert which.mode == Mode.CONFIRM and "Lequel" in " ".join(reply.say)
+    went, _ = RUNNER.dialog.handle(which, MATCHER.interpret("suivant", RUNNER.dialog.options(which)))
+    assert went.step == RUNNER.guide.step("saisir-code").next
+
+
+def test_unsure_about_a_part_names_it_and_its_name_answers() -> None:
+    state = State(step="saisir-code")
+    found = MATCHER.interpret("paiements", options("step:saisir-code"))
+    assert isinstance(found, Unsure) and found.candidates[0].target == "mes-paiements"
+    asked, reply = RUNNER.dialog.handle(state, found)
+    assert "« mes paiements »" in " ".join(reply.say)
+    went, _ = RUNNER.dialog.handle(asked, MATCHER.interpret("mes paiements", RUNNER.dialog.options(asked)))
+    assert went.step == "mes-paiements"
+
+
+def test_unsure_while_paused_leaves_the_pause_to_ask() -> None:
+    paused = RUNNER.state("pause:saisir-code")
+    asked, _ = RUNNER.dialog.handle(paused, Unsure((Intent("next", 0.5, label="suivant"),), "passe"))
+    assert asked.mode == Mode.CONFIRM and asked.back_mode == Mode.STEP
+
+
+def test_unsure_at_a_question_asks_the_question_again() -> None:
+    question = RUNNER.state("oui-non")
+    again, reply = RUNNER.dialog.handle(question, Unsure((Intent("next", 0.5, label="suivant"),), "passe"))
+    assert again.mode == Mode.CONFIRM and again.pending == question.pending
+    assert reply.events[0]["event"] == "nomatch"
+
+
+def test_unsure_about_leaving_asks_the_usual_question() -> None:
+    state = RUNNER.state("step:saisir-code")
+    asked, reply = RUNNER.dialog.handle(state, Unsure((Intent("quit", 0.5, label="quitter"),), "bof"))
+    assert asked.mode == Mode.CONFIRM and asked.pending.name == "quit" and "quitter" in " ".join(reply.say)

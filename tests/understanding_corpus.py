@@ -1,0 +1,168 @@
+"""The phrasings corpus (tests/corpus/phrasings.yaml), split and run through the real matcher and dialog.
+
+Used by tests/test_understanding.py (thresholds) and scripts/bench_understanding.py
+(the report in docs/understanding.md). The split is fixed before any tuning:
+an entry's half is decided by a hash of "context|phrase", so adding phrases
+never moves the others from one half to the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from voiceguide.dialog.intent import Intent, NoMatch, Unsure
+from voiceguide.dialog.machine import Dialog, Mode, State
+from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.guide import DEFAULT_GUIDE, load_guide
+from voiceguide.language.vocabulary import load_vocabulary
+
+CORPUS = Path(__file__).parent / "corpus" / "phrasings.yaml"
+TUNING, EVALUATION = "tuning", "evaluation"
+UNDERSTOOD_KINDS = ("commande", "réponse", "branche", "numéro")
+OFF_KINDS = ("hors-sujet", "autre-personne")
+
+
+@dataclass(frozen=True)
+class Entry:
+    phrase: str
+    context: str
+    expected: str      # command name, "goto:<step>", or "none"
+    kind: str
+    batch: str = "1"   # the second batch was written after the first batch's evaluation half was run
+
+    @property
+    def half(self) -> str:
+        digest = hashlib.sha256(f"{self.context}|{self.phrase}".encode()).digest()
+        return TUNING if digest[0] % 2 == 0 else EVALUATION
+
+
+def load_corpus() -> list[Entry]:
+    groups = yaml.load(CORPUS.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [Entry(str(p), g["context"], g["expected"], g["kind"], g.get("batch", "1"))
+            for g in groups for p in g["phrases"]]
+
+
+def expected_of(intent: Intent) -> str:
+    return f"goto:{intent.target}" if intent.name == "goto" else intent.name
+
+
+@dataclass
+class Outcome:
+    entry: Entry
+    result: Intent | Unsure | NoMatch
+    moved: bool        # the dialog went to another step, or ended
+    resumed_in_place: bool
+    arrived: str       # the step the dialog is at afterwards
+
+    @property
+    def got(self) -> str:
+        if isinstance(self.result, Intent):
+            return expected_of(self.result)
+        if isinstance(self.result, Unsure):
+            return "?" + "|".join(expected_of(c) for c in self.result.candidates)
+        return "none"
+
+    @property
+    def understood(self) -> bool:
+        """Acted on at once, rightly (for « none »: not acted on).
+
+        A branch is also understood when the guide's own answer to what was
+        understood leads there (« oui » at a step whose « oui » goes there).
+        """
+        if self.entry.expected == "none":
+            return not isinstance(self.result, Intent)
+        if not isinstance(self.result, Intent):
+            return False
+        if expected_of(self.result) == self.entry.expected:
+            return True
+        return self.entry.expected == f"goto:{self.arrived}" and self.result.name in ("yes", "no")
+
+    @property
+    def asked(self) -> bool:
+        """Not acted on, but the guide asks « Voulez-vous dire … ? » with the right meaning first."""
+        return (isinstance(self.result, Unsure) and self.entry.expected != "none"
+                and expected_of(self.result.candidates[0]) == self.entry.expected)
+
+
+class Runner:
+    """Puts the real dialog in each context and hands it what the real matcher understood."""
+
+    def __init__(self) -> None:
+        vocabulary = load_vocabulary()
+        self.guide = load_guide(DEFAULT_GUIDE)
+        self.dialog = Dialog(self.guide, vocabulary)
+        self.matcher = IntentMatcher(vocabulary, self.guide)
+        self._states: dict[str, State] = {}
+
+    def state(self, context: str) -> State:
+        if context not in self._states:
+            self._states[context] = self._make(context)
+        return self._states[context]
+
+    def _make(self, context: str) -> State:
+        kind, _, step = context.partition(":")
+        at = State(step=step or "saisir-code")
+        if kind == "step":
+            return at
+        if kind == "menu":
+            return self.dialog.handle(at, Intent("menu"))[0]
+        if kind == "oui-non":
+            state = self.dialog.handle(at, Intent("quit"))[0]
+            assert state.mode == Mode.CONFIRM
+            return state
+        if kind == "pause":
+            state = self.dialog.handle(at, Intent("pause"))[0]
+            assert state.mode == Mode.PAUSED
+            return state
+        raise ValueError(f"unknown context {context!r}")
+
+    def run(self, entry: Entry) -> Outcome:
+        state = self.state(entry.context)
+        result = self.matcher.interpret(entry.phrase, self.dialog.options(state))
+        after, reply = self.dialog.handle(state, result)
+        moved = after.step != state.step or after.mode == Mode.ENDED or reply.done
+        resumed = state.mode == Mode.PAUSED and after.step == state.step and after.mode == state.back_mode
+        return Outcome(entry, result, moved, resumed, after.step)
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome]
+    by_expected: dict[str, list[Outcome]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_expected = defaultdict(list)
+        for o in self.outcomes:
+            self.by_expected[o.entry.expected].append(o)
+
+    def of_kinds(self, kinds: tuple[str, ...]) -> list[Outcome]:
+        return [o for o in self.outcomes if o.entry.kind in kinds]
+
+    def understood_share(self) -> float:
+        meant = self.of_kinds(UNDERSTOOD_KINDS)
+        return sum(o.understood for o in meant) / len(meant)
+
+    def false_accepts(self) -> Counter[str]:
+        """Per command: phrases taken for it (acted on) that meant something else or nothing."""
+        wrong: Counter[str] = Counter()
+        for o in self.outcomes:
+            if isinstance(o.result, Intent) and not o.understood:
+                wrong[expected_of(o.result)] += 1
+        return wrong
+
+    def off_topic_moves(self) -> list[Outcome]:
+        return [o for o in self.of_kinds(OFF_KINDS) if o.moved]
+
+    def resumes_missed(self) -> list[Outcome]:
+        return [o for o in self.of_kinds(("reprise",)) if not o.resumed_in_place]
+
+
+def run_half(half: str, runner: Runner | None = None, batch: str | None = None) -> Report:
+    """One half of the corpus (of one batch, or of both)."""
+    runner = runner or Runner()
+    return Report([runner.run(e) for e in load_corpus() if e.half == half and batch in (None, e.batch)])

@@ -1,0 +1,434 @@
+"""What a French sentence says, word by word: the concepts it names, what it negates, what is glue.
+
+``Analyzer.analyse`` turns a line into tokens that carry meaning. Glue
+(« euh », « est-ce que vous pourriez », articles, pronouns) leaves no token;
+a word of a fixed expression (« ça y est », « laisse tomber ») leaves one
+token for the whole expression; a verb is led back to its infinitive, so
+« répétez », « répète » and « répéter » are one token. Negation is attached
+to what it negates, with or without « ne »: « je ne veux pas continuer »
+negates « continuer », « je n'ai jamais eu de code » negates « code », and a
+negated word may mean its contrary (« je ne me souviens plus » = « oublié »).
+The voice settings are composed (« trop fort » = « volume- »), numbers and
+ranks are read (« le onzième » = 11).
+
+The analysis knows nothing of commands: the matcher compares its tokens with
+the tokens of the vocabulary's and the guide's phrases.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
+from voiceguide.language.morphology import lemma, singular
+from voiceguide.language.negation import Item, attach_negations, content
+from voiceguide.language.tokens import folded_words, tokens
+
+NEG = "!"                 # prefix of a negated reading: "!continuer"
+FIRST_PERSON = "first-person"
+PERFECT = "perfect"
+LAST = -1                 # Analysis.number for « le dernier »
+
+# What a token counts against a phrase that does not explain it.
+WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5, WEAK: 0.3,
+          "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3, "adverb": 0.3}
+MAX_WORDS = 60            # a longer line is not a command; the matcher refuses it before
+# Typo correction: a word this close to a known word of at least CORRECT_MIN letters is that word.
+CORRECT_RATIO = 0.86
+CORRECT_MIN = 7
+
+_ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
+_AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
+_SUBJECTS = frozenset({"je", "on", "nous"})
+_COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
+_DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One meaning-bearing unit: the concepts it may stand for, and how much it counts.
+
+    ``readings[0]`` is the plain reading; the others are what it may mean
+    too (a negated « souvenir » also reads « perdu »). ``start``/``end`` index
+    ``Analysis.words``.
+    """
+
+    readings: tuple[str, ...]
+    weight: float
+    start: int
+    end: int
+    corrected: bool = False
+    wrapper: bool = False      # a negated wrapper verb (« je ne veux pas … »): it negates the whole request
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A line, analysed: its words (folded, fillers dropped) and its meaning-bearing tokens."""
+
+    words: tuple[str, ...]
+    tokens: tuple[Token, ...]
+    features: frozenset[str]
+    number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
+
+    def readings(self) -> frozenset[str]:
+        return frozenset(r for t in self.tokens for r in t.readings)
+
+
+class Analyzer:
+    """Analyses lines with one lexicon, the vocabulary's fillers and the words of the known phrases."""
+
+    def __init__(self, lexicon: Lexicon, fillers: Iterable[str], phrases: Iterable[str] = ()) -> None:
+        self.lexicon = lexicon
+        self._fillers = sorted({folded_words(f) for f in fillers} - {()}, key=len, reverse=True)
+        self._words: set[str] = {w for key in lexicon.entries for w in key} | set(lexicon.forms)
+        self._words |= set(lexicon.numbers) | lexicon.negations | lexicon.number_cues | lexicon.last
+        self._words |= {w for key in lexicon.degrees for w in key} | set(lexicon.settings)
+        self._infinitives = set(lexicon.infinitives)
+        self._bigrams: set[tuple[str, str]] = set()
+        self.learn(phrases)
+
+    def learn(self, phrases: Iterable[str]) -> None:
+        """Adds the words of ``phrases`` (the guide's choices, the vocabulary) to those the analysis knows."""
+        added = False
+        for phrase in phrases:
+            words = folded_words(phrase)
+            for w in words:
+                if w not in self._words:
+                    self._words.add(w)
+                    added = True
+                if len(w) > 3 and w.endswith(("er", "ir", "re")) and w not in self._infinitives:
+                    self._infinitives.add(w)
+                    added = True
+            self._bigrams.update(zip(words, words[1:], strict=False))
+        if added:
+            self._lemma.cache_clear()
+            self._correct.cache_clear()
+            self.analyse.cache_clear()
+            self._by_length = _by_length(w for w in self._words if len(w) >= CORRECT_MIN)
+
+    def knows(self, word: str) -> bool:
+        return word in self._words or word in self._infinitives
+
+    # ------------------------------------------------------------------ analysis
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one analyzer per matcher, kept for the whole run
+    def analyse(self, text: str) -> Analysis:
+        """The tokens of ``text``; cached, as the same short commands come back all the time."""
+        pairs, corrected = self._corrected(self._without_fillers(tokens(text)[:MAX_WORDS]))
+        words = tuple(f for f, _ in pairs)
+        items = self._items(pairs)
+        for item in items:
+            item.corrected = any(i in corrected for i in range(item.start, item.end))
+        attach_negations(items, self.lexicon)
+        return _analysis(words, items, self.lexicon)
+
+    def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+        """The words without fillers; a filler inside a fixed expression stays (« c'est bon », « voilà voilà »)."""
+        words = [f for f, _ in pairs]
+        kept: list[tuple[str, str]] = []
+        i = 0
+        while i < len(pairs):
+            expression = self._expression(words, i)
+            if expression is not None and expression.kind not in (NEUTRAL, LIGHT):
+                kept.extend(pairs[i:expression.end])
+                i = expression.end
+                continue
+            for seq in self._fillers:
+                if tuple(f for f, _ in pairs[i:i + len(seq)]) == seq:
+                    i += len(seq)
+                    break
+            else:
+                kept.append(pairs[i])
+                i += 1
+        return kept
+
+    def _corrected(self, pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], set[int]]:
+        """Words read as the known words they are near spellings of; the indices of those that changed."""
+        out: list[tuple[str, str]] = []
+        changed: set[int] = set()
+        for word, accented in pairs:
+            parts = None
+            if not (self.knows(word) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)):
+                parts = self._correct(word)
+            if parts is None:
+                out.append((word, accented))
+                continue
+            for part in parts:
+                changed.add(len(out))
+                out.append((part, part))
+        return out, changed
+
+    def _items(self, pairs: list[tuple[str, str]]) -> list[Item]:
+        lex = self.lexicon
+        words = [f for f, _ in pairs]
+        items: list[Item] = []
+        i = 0
+        while i < len(words):
+            found = (self._setting(words, i) or self._expression(words, i) or self._number(words, i)
+                     or self._negated_expression(words, i))
+            if found is not None:
+                items.append(found)
+                i = found.end
+                continue
+            word, accented = pairs[i]
+            if word in lex.negations and i + 1 < len(words) and words[i + 1] == "encore":
+                items.append(Item("neg", word, i, i + 2))   # « pas encore »: not yet, not « encore »
+                i += 2
+                continue
+            if word == "ne" or word in lex.negations:
+                items.append(Item("neg", word, i, i + 1))
+            elif word in lex.number_cues and word not in ("le", "la"):
+                items.append(Item("cue", word, i, i + 1))
+            else:
+                items.extend(self._word(word, accented, i))
+            i += 1
+        for k, item in enumerate(items):
+            if item.verb:
+                item.aux = _auxiliary(items, k, words)
+                item.perfect = item.perfect or item.aux is not None
+                if item.aux in _ETRE and item.concept in lex.with_etre:
+                    item.concept = lex.with_etre[item.concept]
+        return items
+
+    def _expression(self, words: list[str], i: int) -> Item | None:
+        """The longest fixed expression (two words or more) starting at ``i``."""
+        lex = self.lexicon
+        for n in range(min(lex.longest, len(words) - i), 1, -1):
+            entry = lex.entries.get(tuple(words[i:i + n]))
+            if entry is not None:
+                return Item(entry.kind, entry.concept, i, i + n)
+        return None
+
+    def _negated_expression(self, words: list[str], i: int) -> Item | None:
+        """A fixed expression with a negation inside: « ce n'est pas ça », « ça ne marche pas »."""
+        lex = self.lexicon
+        if words[i] == "ne" or words[i] in lex.negations:
+            return None
+        kept: list[int] = []
+        negation = None
+        j = i
+        while j < len(words) and len(kept) < lex.longest:
+            if words[j] == "ne" or (words[j] in lex.negations and kept):
+                negation = words[j] if words[j] != "ne" else negation
+                j += 1
+                continue
+            kept.append(j)
+            j += 1
+            if len(kept) >= 2 and negation is not None:
+                entry = lex.entries.get(tuple(words[k] for k in kept))
+                if entry is not None and entry.kind == SENSE:
+                    return Item(entry.kind, entry.concept, i, j, negation=negation)
+        return None
+
+    def _setting(self, words: list[str], i: int) -> Item | None:
+        """« plus fort », « trop vite », « pas assez fort », « baisse le son », « ralentis »."""
+        lex = self.lexicon
+        degree = None
+        for n in (2, 1):
+            key = tuple(words[i:i + n])
+            if len(key) == n and key in lex.degrees:
+                degree, width = lex.degrees[key], n
+                break
+        if degree is None:
+            verb, _ = self._lemma(words[i])
+            if verb in lex.degree_verbs:
+                degree, width = lex.degrees[(verb,)], 1
+            elif verb in lex.setting_verbs:
+                setting, sign = lex.setting_verbs[verb]
+                return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),))
+            elif words[i] in lex.settings and self._spoken_of(words, i):
+                # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort »: a wish
+                sign = -1 if set(words[:i]) & _COMPLAINT else 1
+                readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
+                return Item("setting", "", i, i + 1, extra=readings)
+            else:
+                return None
+        j = i + width
+        while j < len(words) and j <= i + width + 3:
+            settings = lex.settings.get(words[j])
+            if settings:
+                readings = tuple(_setting(s, degree * sign) for s, sign in settings)
+                return Item("setting", "", i, j + 1, extra=readings)
+            if not self._is_glue(words[j]):
+                break
+            j += 1
+        verb, _ = self._lemma(words[i])
+        if verb in lex.degree_verbs:   # « baisse un peu »: the volume, unless said otherwise
+            return Item("setting", "", i, i + width, extra=(_setting("volume", degree),))
+        return None
+
+    def _spoken_of(self, words: list[str], i: int) -> bool:
+        """The voice is what is spoken of: a verb of speaking or going, or « c'est », before the word."""
+        return any(self._lemma(w)[0] in ("parler", "aller") or w == "est" for w in words[:i])
+
+    def _is_glue(self, word: str) -> bool:
+        entry = self.lexicon.entries.get((word,))
+        return entry is not None and entry.kind == NEUTRAL
+
+    def _number(self, words: list[str], i: int) -> Item | None:
+        """A number or a rank: « trois », « dix-sept », « le onzième », « 3 », « 2e »."""
+        numbers = self.lexicon.numbers
+        digits = _DIGITS.match(words[i])
+        if digits:
+            return Item("number", f"#{int(digits.group(1))}", i, i + 1)
+        if words[i] in self.lexicon.last:
+            return Item("last", f"#{LAST}", i, i + 1)
+        total, j, previous = 0, i, 0
+        while j < len(words):
+            word = words[j]
+            if word == "et" and total and j + 1 < len(words) and words[j + 1] in numbers:
+                j += 1
+                continue
+            if word not in numbers:
+                break
+            value = numbers[word]
+            if value == 20 and previous == 4:
+                total += 76   # quatre-vingt: 4 was already counted
+            else:
+                total += value
+            previous = value
+            j += 1
+        if j == i:
+            return None
+        weak = j == i + 1 and words[i] in ("un", "une")
+        return Item("weak-number" if weak else "number", f"#{total}", i, j)
+
+    def _word(self, word: str, accented: str, i: int) -> list[Item]:
+        lex = self.lexicon
+        entry = lex.entries.get((word,))
+        base, verb = self._lemma(word)
+        if entry is not None and entry.kind not in (NEUTRAL, LIGHT):
+            verb = entry.kind == ACTION or word in lex.forms
+        elif base != word or entry is None:
+            entry = lex.entries.get((base,), entry)
+        perfect = verb and word not in _AUX and (accented.endswith(("é", "ée", "és", "ées"))
+                                                 or word.endswith(("u", "ue", "i", "ie")))
+        if entry is not None:
+            concept = entry.concept or base
+            return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect)]
+        kind = "known" if self.knows(word) or self.knows(base) else "unknown"
+        if kind == "unknown" and word.endswith("ment") and len(word) > 6:
+            kind = "adverb"     # « directement », « gentiment »: how, not what
+        return [Item(kind, singular(base), i, i + 1, verb=verb, perfect=perfect)]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - see analyse
+    def _lemma(self, word: str) -> tuple[str, bool]:
+        return lemma(word, self.lexicon.forms, self._knows_lemma)
+
+    def _knows_lemma(self, word: str) -> bool:
+        return word in self._infinitives or word in self._words
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - see analyse
+    def _correct(self, word: str) -> tuple[str, ...] | None:
+        """A near spelling of one known word (« suivan »), or two known words glued (« etapesuivante »)."""
+        if len(word) < 4:
+            return None
+        for cut in range(1, len(word)):
+            pair = (word[:cut], word[cut:])
+            if pair in self._bigrams:
+                return pair
+        close: list[tuple[float, str]] = []
+        for length in range(len(word) - 2, len(word) + 3):
+            for known in self._by_length.get(length, ()):
+                matcher = difflib.SequenceMatcher(None, word, known)
+                if matcher.real_quick_ratio() >= CORRECT_RATIO and matcher.quick_ratio() >= CORRECT_RATIO:
+                    ratio = matcher.ratio()
+                    if ratio >= CORRECT_RATIO:
+                        close.append((ratio, known))
+        if not close:
+            return None
+        close.sort(reverse=True)
+        if len(close) > 1 and close[1][0] == close[0][0]:
+            return None   # as close to two words: do not guess
+        return (close[0][1],)
+
+
+def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for w in sorted(words):
+        out.setdefault(len(w), []).append(w)
+    return out
+
+
+def _setting(setting: str, sign: int) -> str:
+    return f"{setting}{'+' if sign > 0 else '-'}"
+
+
+def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
+    """« j'ai terminé », « c'est fait », « je suis perdu »: the avoir or être before a verb, if any."""
+    for item in reversed(items[max(0, k - 4):k]):
+        word = words[item.start] if item.end - item.start == 1 else ""
+        if word in _AUX:
+            return word
+        if item.kind in ("neg", NEUTRAL, "cue"):   # « je suis un peu perdu »
+            continue
+        return None
+    return None
+
+
+def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analysis:
+    out: list[Token] = []
+    features: set[str] = set()
+    for item in items:
+        if item.kind == NEUTRAL and words[item.start] in _SUBJECTS:
+            features.add(FIRST_PERSON)
+        if item.perfect:
+            features.add(PERFECT)
+        token = _token(item, lex)
+        if token is not None:
+            out.append(token)
+    number = _number_alone(items, words, lex)
+    if number is not None and not any(t.readings[0].startswith("#") for t in out):
+        weak = next(it for it in items if it.kind == "weak-number")
+        out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
+    return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number)
+
+
+def _token(item: Item, lex: Lexicon) -> Token | None:
+    kind = item.kind
+    if kind in (NEUTRAL, LIGHT, "neg", "cue", "weak-number"):
+        return None
+    if kind == "negated-light":
+        return Token((NEG + item.concept,), WEIGHT["light"], item.start, item.end, wrapper=True)
+    if kind == "setting":
+        base: tuple[str, ...] = item.extra
+    elif kind in ("number", "last"):
+        base = (item.concept,)
+    elif item.aux is not None and not item.negation and item.concept in lex.actions:
+        base = (item.concept, "fini")   # « j'ai cliqué », « c'est fait »: the step is done
+    else:
+        base = (item.concept,)
+    readings: tuple[str, ...]
+    if item.blocked:
+        readings = tuple(NEG + NEG + r for r in base)
+    elif item.negation:
+        readings = tuple(NEG + r for r in base)
+        for r in base:
+            if item.negation == "plus" and r in lex.no_longer:
+                readings += (lex.no_longer[r],)
+            if r in lex.contraries:
+                readings += (lex.contraries[r],)
+        readings = tuple(dict.fromkeys(readings))
+    else:
+        readings = base
+    if kind in ("known", "unknown"):
+        weight = WEIGHT["short"] if len(item.concept) <= 2 else WEIGHT["unknown"]
+    else:
+        weight = WEIGHT.get(kind, 1.0)
+    return Token(readings, weight, item.start, item.end, corrected=item.corrected)
+
+
+def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
+    """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
+    numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
+    if len(numbers) != 1:
+        return None
+    for item in items:
+        if item is not numbers[0] and content(item) and item.kind != GUIDE and (
+                item.end - item.start != 1 or words[item.start] not in lex.number_cues):
+            return None
+    return int(numbers[0].concept[1:])

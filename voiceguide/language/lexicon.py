@@ -1,0 +1,187 @@
+"""What voiceguide knows of French words, read once from ``lexicon.yaml``.
+
+The vocabulary and the guides give example phrases; the lexicon says which
+words carry the meaning of a request, which are glue, which mean the same
+thing, which are numbers, and how irregular verbs are spelt, so that a
+phrase never written anywhere is understood when it means the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from voiceguide.language.text import spoken_form
+from voiceguide.language.tokens import folded_words
+
+BUNDLED_LEXICON = Path(__file__).parent / "lexicon.yaml"
+
+# Kinds of words (Entry.kind).
+NEUTRAL = "neutral"   # glue: articles, pronouns, small adverbs
+LIGHT = "light"       # verbs that wrap the real request ("je voudrais", "tu peux")
+GUIDE = "guide"       # the guide itself ("le guide", "la lecture")
+PAGE = "page"         # things on the web page ("le bouton", "le champ")
+ACTION = "action"     # actions on the page ("taper", "cliquer")
+SENSE = "sense"       # a meaning-bearing word, member of a group of synonyms
+WEAK = "weak"         # a word that carries a little meaning (« quoi », « comment »)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a word (or a fixed expression) is: its kind and the concept it stands for."""
+
+    kind: str
+    concept: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The lexicon's tables, every key folded and split into words as the analysis sees them."""
+
+    entries: Mapping[tuple[str, ...], Entry]
+    longest: int                                  # words in the longest expression
+    forms: Mapping[str, str]                      # irregular verb form -> infinitive
+    infinitives: frozenset[str]                   # verbs the lemmatiser may lead back to
+    contraries: Mapping[str, str]                 # negated concept -> the concept it then means
+    no_longer: Mapping[str, str]                  # "ne ... plus" + verb -> concept
+    with_etre: Mapping[str, str]                  # participle after "être" -> the state it names
+    contexts: Mapping[str, Mapping[str, str]]     # context -> concept -> command name
+    degrees: Mapping[tuple[str, ...], int]        # "plus" 1, "trop" -1, "baisser" -1 ...
+    settings: Mapping[str, tuple[tuple[str, int], ...]]   # "fort" -> (("volume", 1),)
+    setting_verbs: Mapping[str, tuple[str, int]]          # "ralentir" -> ("vitesse", -1)
+    negations: frozenset[str]
+    refusals: frozenset[str]                      # concepts a negation leaves as they are ("non")
+    numbers: Mapping[str, int]                    # cardinals and ordinals, "trois", "troisieme"
+    number_cues: frozenset[str]                   # "numero", "choix", "le" ...
+    last: frozenset[str]                          # "dernier", "derniere"
+    degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
+    actions: frozenset[str]                       # verbs that, in the past, say the step is done
+    expressions: tuple[str, ...]                  # its fixed expressions as written (« ça y est »), for a grammar
+    number_words: Mapping[int, tuple[str, ...]]   # 3 -> ("trois", "troisième"), as written
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The bundled lexicon (read once per process), or the one at ``path``."""
+    return _bundled() if path is None else _read(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Lexicon:
+    return _read(BUNDLED_LEXICON)
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return folded_words(text)
+
+
+def _word(text: str) -> str:
+    return " ".join(_key(text))
+
+
+def _read(path: Path) -> Lexicon:
+    # BaseLoader: every scalar is text ("on", "si", "non" are words here, not booleans).
+    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    entries: dict[tuple[str, ...], Entry] = {}
+
+    def add(words: Iterable[str], kind: str, concept: str) -> None:
+        for text in words:
+            key = _key(text)
+            if key:
+                entries.setdefault(key, Entry(kind, concept))
+
+    forms: dict[str, str] = {}
+    for lemma, spelt in data["formes"].items():
+        for form in spelt:
+            forms.setdefault(_word(form), _word(lemma))
+    for derived, base in data["dérivés"].items():
+        prefix = _word(derived)[: -len(_word(base))]
+        for form, lemma in list(forms.items()):
+            if lemma == _word(base):
+                forms.setdefault(prefix + form, _word(derived))
+
+    # Fixed expressions and synonyms first: "c'est bon" must not be read as glue.
+    for concept, words in data["sens"].items():
+        add(words, SENSE, _word(concept))
+    for concept, words in data["la_page"].items():
+        add(words, PAGE, _word(concept))
+    weak = {_word(w) for w in data["peu_de_poids"]}
+    for key, entry in list(entries.items()):
+        if entry.concept in weak:   # « qu'est-ce que » weighs what « quoi » weighs
+            entries[key] = Entry(WEAK, entry.concept)
+    add(data["peu_de_poids"], WEAK, "")
+    add(data["le_guide"], GUIDE, "guide")
+    add(data["neutres"], NEUTRAL, "")
+    add(data["verbes_legers"], LIGHT, "")
+    for verb in data["actions"]:
+        add([verb], ACTION, _word(verb))
+    for verb in data["verbes_legers"]:
+        key = _key(verb)
+        entries[key] = Entry(LIGHT, _word(verb))
+
+    degrees = {_key(w): int(sign) for w, sign in data["degrés"].items()}
+    settings: dict[str, list[tuple[str, int]]] = {}
+    for setting in ("volume", "vitesse"):
+        for w, sign in data[setting].items():
+            settings.setdefault(_word(w), []).append((setting, int(sign)))
+    setting_verbs = {_word(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()}
+
+    said: dict[int, list[str]] = {}
+    for w, n in [*data["nombres"].items(), *data["rangs"].items()]:
+        said.setdefault(int(n), []).append(spoken_form(w))
+    for w, n in data["nombres"].items():
+        if int(n) > 1:   # the first is « premier », not « unième »
+            said[int(n)].append(_ordinal(spoken_form(w)))
+    numbers = {_word(w): n for n, ws in said.items() for w in ws}
+
+    infinitives = {lemma for lemma in forms.values()}
+    infinitives |= {_word(v) for v in data["verbes_legers"]} | {_word(v) for v in data["actions"]}
+    infinitives |= set(setting_verbs) | {" ".join(k) for k in degrees}
+    infinitives |= {" ".join(k) for k, e in entries.items() if len(k) == 1 and _is_infinitive(k[0])}
+    return Lexicon(
+        entries=entries,
+        longest=max(len(k) for k in entries),
+        forms=forms,
+        infinitives=frozenset(infinitives),
+        contraries={_word(a): _concept(b) for a, b in data["contraires"].items()},
+        no_longer={_word(a): _word(b) for a, b in data["ne_plus"].items()},
+        with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
+        contexts={name: {_concept(c): str(cmd) for c, cmd in table.items()}
+                  for name, table in data["contextes"].items()},
+        degrees=degrees,
+        settings={w: tuple(v) for w, v in settings.items()},
+        setting_verbs=setting_verbs,
+        negations=frozenset(_word(w) for w in data["négations"]),
+        refusals=frozenset(_word(w) for w in data["négatifs"]),
+        numbers=numbers,
+        number_cues=frozenset(_word(w) for w in data["numéro"]),
+        last=frozenset(_word(w) for w in data["dernier"]),
+        degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
+        actions=frozenset(_word(v) for v in data["actions"]),
+        expressions=tuple(dict.fromkeys(spoken_form(w) for group in data["sens"].values() for w in group
+                                        if len(_key(w)) > 1)),
+        number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},
+    )
+
+
+
+def _concept(text: str) -> str:
+    """A concept of the file: « ne pas vouloir » is the negated « vouloir », written "!vouloir"."""
+    word = _word(text)
+    return "!" + word[len("ne pas "):] if word.startswith("ne pas ") else word
+
+
+def _is_infinitive(word: str) -> bool:
+    return len(word) > 3 and word.endswith(("er", "ir", "re"))
+
+
+def _ordinal(cardinal: str) -> str:
+    """"trois" -> "troisième", "cinq" -> "cinquième", "neuf" -> "neuvième"."""
+    stem = {"cinq": "cinqu", "neuf": "neuv"}.get(cardinal, cardinal)
+    if stem.endswith("e"):
+        stem = stem[:-1]
+    return stem + "ième"

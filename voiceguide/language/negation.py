@@ -1,0 +1,140 @@
+"""Negation, attached to what it negates: « je ne veux pas continuer », « j'ai jamais eu de code ».
+
+French negation has two parts (« ne … pas », « ne … plus », « ne … jamais »)
+of which spoken French often drops the first (« je veux pas »). Each
+negating word is attached to the verb it follows (or, without « ne » and
+without a verb before it, to the word after it: « pas de code »). A wrapper
+verb (« vouloir », « pouvoir », « avoir », « falloir ») passes the negation
+on to what it wraps: « je ne veux pas continuer » negates « continuer »,
+« je n'ai jamais eu de code » negates « code ». With nothing after it, the
+wrapper keeps the negation itself (« je ne veux pas » reads as a refusal).
+Negated twice, a word reads as nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon
+
+# Words that end the reach of « ne pas savoir »: « je ne sais pas quoi faire » negates no « faire ».
+INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
+
+
+@dataclass
+class Item:
+    """A word or a fixed expression of a line, while its meaning and its negation are being worked out."""
+
+    kind: str
+    concept: str
+    start: int
+    end: int
+    verb: bool = False
+    negation: str | None = None      # the negating word ("pas", "plus" ...) once attached
+    blocked: bool = False            # negated twice: no reading applies
+    corrected: bool = False
+    perfect: bool = False
+    aux: str | None = None           # « ai », « suis » ... before this verb
+    extra: tuple[str, ...] = field(default=())
+
+
+def content(item: Item) -> bool:
+    return item.kind not in (NEUTRAL, LIGHT, "neg", "cue", "weak-number")
+
+
+def attach_negations(items: list[Item], lex: Lexicon) -> None:
+    """Attaches each negation to what it negates, and carries it through wrapper verbs."""
+    opened: int | None = None                    # index of a « ne » still waiting for its « pas »
+    carried: list[tuple[Item | None, str]] = []  # negations waiting for the next content word
+    for k, item in enumerate(items):
+        if item.kind == "neg":
+            word = item.concept
+            if any(wrapper is not None for wrapper, _ in carried):   # a new clause: « je ne veux pas, pas ça »
+                _rest_on_wrappers(carried)
+                carried = []
+            if word == "ne":
+                opened = k
+                continue
+            previous = _previous_verb(items, k)
+            if word == "plus" and opened is None and (
+                    previous is None or (previous.kind == LIGHT and _before_de(items, k))):
+                item.kind, item.concept = "comparative", "plus"
+                continue
+            target = None
+            if opened is not None:
+                target = next((it for it in items[opened + 1:k]
+                               if (it.verb or content(it)) and it.kind != GUIDE), None)
+                opened = None
+            elif word != "sans":
+                target = _previous_verb(items, k)
+            asking = k + 1 < len(items) and items[k + 1].concept in INTERROGATIVES  # « je sais plus quoi faire »
+            carried = _negate(target, word, carried, lex, asking)
+            continue
+        if not carried or item.kind == "cue":
+            continue
+        wrapper = carried[-1][0]
+        if item.concept in INTERROGATIVES and wrapper is not None and wrapper.concept == "savoir":
+            _rest_on_wrappers(carried)
+            carried = []
+        elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
+            _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
+            carried = []
+        elif content(item) and item.kind not in (GUIDE, "last", WEAK):
+            _land(item, len(carried), carried[-1][1], lex)
+            carried = []
+    if opened is not None:   # « ne » without « pas » (« ne répétez »): the verb after it
+        target = next((it for it in items[opened + 1:] if it.verb or content(it)), None)
+        if target is not None:
+            carried = _negate(target, "ne", carried, lex)
+    if carried and all(wrapper is None for wrapper, _ in carried):
+        # « absolument pas », « certainement pas »: nothing after, so the word before
+        before = next((it for it in reversed(items) if content(it) and it.kind != "comparative"), None)
+        if before is not None and not before.negation:
+            _land(before, 1, carried[-1][1], lex)
+    else:
+        _rest_on_wrappers(carried)
+
+
+def _negate(target: Item | None, word: str, carried: list[tuple[Item | None, str]],
+            lex: Lexicon, asking: bool = False) -> list[tuple[Item | None, str]]:
+    """Negates ``target``, or carries the negation on when it is a wrapper verb (or nothing)."""
+    if target is None:
+        return [*carried, (None, word)]
+    if target.kind == LIGHT and not target.negation:
+        if word == "plus" and target.concept in lex.no_longer and not asking:   # « je n'ai plus mon code »
+            target.kind, target.concept = SENSE, lex.no_longer[target.concept]
+            return carried
+        target.negation = word
+        return [*carried, (target, word)]
+    _land(target, len(carried) + 1, word, lex)
+    return []
+
+
+def _land(item: Item, negations: int, word: str, lex: Lexicon) -> None:
+    """The negation reaches a meaning-bearing word; twice negated, it reads as nothing."""
+    if item.concept in lex.refusals:
+        return
+    if item.negation or negations > 1:
+        item.blocked = True
+    else:
+        item.negation = word
+
+
+def _rest_on_wrappers(carried: list[tuple[Item | None, str]]) -> None:
+    """A negated wrapper verb with nothing after it (« je ne veux pas ») means what it says itself."""
+    for wrapper, _ in carried:
+        if wrapper is not None:
+            wrapper.kind = "negated-light"
+
+
+def _before_de(items: list[Item], k: int) -> bool:
+    """« je veux plus de détails »: « plus de » is « more », not « no more »."""
+    return k + 1 < len(items) and items[k + 1].concept in ("de", "du", "des")
+
+
+def _previous_verb(items: list[Item], k: int) -> Item | None:
+    for item in reversed(items[:k]):
+        if item.kind == NEUTRAL:
+            continue
+        return item if item.verb else None
+    return None

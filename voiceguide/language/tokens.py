@@ -1,0 +1,62 @@
+"""Words of an utterance in the form the analysis compares: folded, with elisions spelt out.
+
+« J'l'ai pas » and « je le ai pas » must read the same, and so must a typed
+« j ai » without its apostrophe: elided words become the full word they
+stand for ("j'" -> "je", "qu'" -> "que"). The accented form is kept beside
+each word, because only accents tell « terminé » (done) from « termine ».
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from voiceguide.language.text import spoken_form
+
+# Elided words and the word they stand for; the bare letters are what a typed
+# line without apostrophes gives ("j ai oublie").
+ELISIONS = {
+    "j'": "je", "l'": "le", "d'": "de", "n'": "ne", "c'": "ce", "qu'": "que", "m'": "me",
+    "t'": "te", "s'": "se", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque",
+    "quelqu'": "quelque", "presqu'": "presque",
+    "j": "je", "l": "le", "d": "de", "n": "ne", "c": "ce", "qu": "que", "s": "se",
+}
+_JOINED = {("aujourd'", "hui"): "aujourdhui", ("aujourd", "hui"): "aujourdhui"}
+
+
+def tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(folded, accented) pairs of the words of ``text``, elisions spelt out, punctuation gone."""
+    raw = spoken_form(text).replace("'", "' ").split()
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(raw):
+        pair = tuple(raw[i:i + 2])
+        if pair in _JOINED:
+            out.append((_JOINED[pair], "aujourd'hui"))
+            i += 2
+            continue
+        word = raw[i]
+        folded = _unaccented(word)
+        full = ELISIONS.get(folded)
+        if full is not None and (folded.endswith("'") or _before_vowel(raw, i)):
+            out.append((full, full))
+        else:
+            out.append((folded.rstrip("'") or folded, word.rstrip("'") or word))
+        i += 1
+    return tuple(out)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _before_vowel(raw: list[str], i: int) -> bool:
+    """A bare letter is an elision only before a vowel or h, as in French ("j ai", not "c m u c")."""
+    return i + 1 < len(raw) and _unaccented(raw[i + 1])[:1] in _VOWELS
+
+
+_VOWELS = set("aeiouyh")
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """Only the folded words of ``tokens``: the keys of the lexicon."""
+    return tuple(f for f, _ in tokens(text))
