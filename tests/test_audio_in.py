@@ -17,11 +17,12 @@ from hypothesis import strategies as st
 
 from voiceguide import audio as audio_module
 from voiceguide.audio import RECOGNIZER_RATE as RATE
-from voiceguide.audio import Audio, Resampler, read_engine_file, read_wav, resample, rms, write_wav
+from voiceguide.audio import Audio, read_engine_file, read_wav, rms, write_wav
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_USAGE, CannotRun, UserError
 from voiceguide.listening import spoken
 from voiceguide.listening.microphone import Microphone
 from voiceguide.listening.spoken import check_wav_files, read_turn
+from voiceguide.resampling import Resampler, resample
 
 
 def chunks(samples: np.ndarray, **kwargs) -> list[bytes]:
