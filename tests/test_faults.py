@@ -322,10 +322,21 @@ def test_a_model_that_will_not_load_leaves_every_file_as_it_was(tmp_path: Path, 
         assert not log.exists(), "a run that never started left an events log"
 
 
-def test_a_model_that_will_not_load_is_said_aloud(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    """The real narrator (pyttsx3 + espeak-ng) into the stand-in sound card: after the start of the welcome,
-    the person hears why the guide stops, not silence."""
+SAID_WHY = {
+    "a damaged model": ("Le modèle de reconnaissance vocale n'a pas pu être chargé : ses fichiers sont sans doute "
+                        "abîmés. Il faut le réinstaller.", "n'a pas pu être chargé"),
+    "a recording that is no WAV": ("Le fichier audio « note.wav » : ce n'est pas un fichier WAV. Donnez un "
+                                   "enregistrement au format WAV (par exemple converti avec « sox fichier.mp3 "
+                                   "fichier.wav »).", "pas un fichier WAV"),
+}
+
+
+@pytest.mark.parametrize("fault", SAID_WHY)
+def test_a_run_that_cannot_go_on_says_why_aloud(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str], fault: str) -> None:
+    """The real narrator (pyttsx3 + espeak-ng) into the stand-in sound card: the person hears why the guide
+    stops, not silence: after the start of the welcome (the model loads meanwhile), or before any word
+    (a recording refused up front); the printed message keeps the full path."""
     from voiceguide.cli import run as cli_run
     from voiceguide.cli.main import main
 
@@ -345,13 +356,21 @@ def test_a_model_that_will_not_load_is_said_aloud(tmp_path: Path, home: Path, mo
 
     monkeypatch.setattr(cli_run, "open_speaker", speaker_on_the_test_sound_card)
     monkeypatch.setattr(FakeOutputStream, "last", None)
-    wav = korean_wavs(tmp_path / "wav", ["메뉴"])[0]
-    code = main(["run", "--input", "audio", "--fast", "--audio-in", str(wav), "--model", str(damaged_model(tmp_path))])
+    if fault == "a damaged model":
+        wav = korean_wavs(tmp_path / "wav", ["메뉴"])[0]
+        model = damaged_model(tmp_path)
+    else:
+        wav, model = tmp_path / "note.wav", ko_model()
+        wav.write_text("bonjour", encoding="utf-8")
+    code = main(["run", "--input", "audio", "--fast", "--audio-in", str(wav), "--model", str(model)])
+    spoken, printed = SAID_WHY[fault]
     err = capsys.readouterr().err
-    assert code == 1 and "n'a pas pu être chargé" in err
-    assert said[0][0].startswith("Bonjour")
-    assert said[-1] == ("Le modèle de reconnaissance vocale n'a pas pu être chargé : ses fichiers sont sans doute "
-                        "abîmés. Il faut le réinstaller.", "Le guide s'arrête.")
+    assert code == (1 if fault == "a damaged model" else 2) and printed in err
+    if fault == "a damaged model":
+        assert said[0][0].startswith("Bonjour") and str(model) in err
+    else:
+        assert len(said) == 1 and str(wav) in err
+    assert said[-1] == (spoken, "Le guide s'arrête.")
     stream = FakeOutputStream.last
     assert stream is not None and stream.runs[-1] > 2 * stream.samplerate, "the reason was not heard to its end"
 

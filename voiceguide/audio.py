@@ -136,7 +136,7 @@ def to_int16(samples: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- sound files
 
 def _bad(path: Path, why: str) -> UserError:
-    return UserError(f"Fichier audio « {path} » : {why}")
+    return UserError(f"Fichier audio « {path} » : {why}", spoken=f"Le fichier audio « {path.name} » : {why}")
 
 
 _BLOCK_BYTES = 1 << 20     # sound read and converted this much at a time

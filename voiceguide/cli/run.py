@@ -92,26 +92,30 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         save_progress,
     )
 
-    kind, why_not_micro = choose_input(config.inputs, sys.stdin.isatty())
-    precious = {config.guide_path: "le fichier du guide", config.settings_file: "le fichier des réglages",
-                progress_path(): "le fichier qui garde votre progression",
-                **{Path(p): "un des enregistrements donnés à --audio-in" for p in config.inputs.audio_files}}
-    check_events_path(config.events, precious)
-    model_dir = check_inputs(kind, config.inputs)
+    speech = config.speech
+    if config.screen_reader:   # the person's screen reader speaks: the guide's own voice is not even started
+        speech = dataclasses.replace(speech, tts="none", earcons=False)
+    try:
+        kind, why_not_micro = choose_input(config.inputs, sys.stdin.isatty())
+        precious = {config.guide_path: "le fichier du guide", config.settings_file: "le fichier des réglages",
+                    progress_path(): "le fichier qui garde votre progression",
+                    **{Path(p): "un des enregistrements donnés à --audio-in" for p in config.inputs.audio_files}}
+        check_events_path(config.events, precious)
+        model_dir = check_inputs(kind, config.inputs)
+        events = EventLog.open(config.events, notify=notify)
+    except UserError as exc:   # refused before a word was said: said aloud too, when the guide can speak
+        _say_why_alone(speech, exc)
+        raise
     vocabulary = load_vocabulary()
     dialog = Dialog(guide, vocabulary, DialogSettings(noinput_timeout=config.noinput_timeout,
                                                       action_wait=config.action_wait,
                                                       sees_screen=config.sees_screen))
     matcher = IntentMatcher(vocabulary, guide)
-    events = EventLog.open(config.events, notify=notify)
     key = progress_key(config.guide_path)
     # --restart forgets the saved step only through _remember, once the session has begun:
     # a run refused before that leaves the progress as it was.
     saved = None if config.restart else load_progress(key, {s.id for s in guide.steps}, notify=notify)
     reader = _screen_reader_to_ask_about(config, kind)
-    speech = config.speech
-    if config.screen_reader:   # the person's screen reader speaks: the guide's own voice is not even started
-        speech = dataclasses.replace(speech, tts="none", earcons=False)
     speaker: Speaker | None = None
     turns: TurnTaking | None = None
     session: Session | None = None
@@ -149,6 +153,17 @@ def _say_why(speaker: Speaker, error: UserError) -> None:
     """Tells the person aloud why the guide stops (the console shows the full message)."""
     speaker.say((error.spoken, "Le guide s'arrête."))
     speaker.wait(SAY_WHY_SECONDS)
+
+
+def _say_why_alone(speech: NarratorConfig, error: UserError) -> None:
+    """The same, before the guide's voice was started: started for this alone (nothing with --tts none)."""
+    if speech.tts == "none":
+        return
+    speaker = open_speaker(speech)
+    try:
+        _say_why(speaker, error)
+    finally:
+        speaker.close()
 
 
 def _screen_reader_to_ask_about(config: RunConfig, kind: InputKind) -> str | None:

@@ -34,14 +34,14 @@ def check_wav_files(paths: Sequence[Path]) -> None:
     Only what refuses a file is done here (headers, lengths, float samples
     scanned for NaN); each file is converted at its turn, once.
     """
-    problems = []
+    problems: list[UserError] = []
     for p in paths:
         try:
             open_wav(Path(p), max_seconds=MAX_TURN_SECONDS)
         except UserError as exc:
-            problems.append(exc.message)
+            problems.append(exc)
     if problems:
-        raise UserError("\n".join(problems))
+        raise UserError("\n".join(e.message for e in problems), spoken=" ".join(e.spoken for e in problems))
 
 
 def chunks(audio: Audio, chunk_ms: int = 100, realtime: bool = False,
