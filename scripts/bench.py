@@ -63,7 +63,7 @@ from bench_recognizer import (  # noqa: E402
     speech_end,
 )
 from bench_tts import TimingStream, bench_first_audio  # noqa: E402
-from sandbox import KO_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox  # noqa: E402
+from sandbox import KO_GUIDE, Sandbox, as_from_a_terminal, peak_mb, read_log, run_in, sandbox  # noqa: E402
 
 from voiceguide.audio import write_wav  # noqa: E402
 from voiceguide.dialog.machine import Dialog  # noqa: E402
@@ -114,8 +114,11 @@ def verdict(figure: Figure | None, budget: float) -> str:
 
 def spawn(box: Sandbox, args: Sequence[str]) -> tuple[subprocess.Popen, float]:
     started = time.monotonic()
+    # as_from_a_terminal: the Ctrl-C sent by finish() reaches the guide even when this script runs in the
+    # background (the shell then ignores SIGINT, the guide inherited that and ended on its input, exit 0).
     proc = subprocess.Popen([sys.executable, "-m", "voiceguide", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=box.env, cwd=box.cwd)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=box.env, cwd=box.cwd,
+                            preexec_fn=as_from_a_terminal)
     return proc, started
 
 

@@ -27,6 +27,7 @@ import inspect
 import os
 import pty
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -565,3 +566,12 @@ class Terminal:
 
 def _controlling_terminal() -> None:   # in the child: the pty becomes its terminal
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    as_from_a_terminal()
+
+
+def as_from_a_terminal() -> None:
+    """In a child, before it starts: Ctrl-C, SIGTERM and SIGHUP do what they do to a program started from a
+    terminal, even when the tests themselves run in the background, where the shell ignores SIGINT (and a
+    child inherits that: a Ctrl-C sent by a test would then be lost, and the run would end on its input)."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)

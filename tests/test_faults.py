@@ -34,6 +34,7 @@ from sandbox import (
     SMALL_GUIDE,
     Sandbox,
     Terminal,
+    as_from_a_terminal,
     ko_model,
     korean_wavs,
     read_log,
@@ -419,6 +420,7 @@ def interrupted(proc: subprocess.Popen, box: Sandbox) -> tuple[int, str, str]:
 def spawn(box: Sandbox, args: list[str], **kwargs) -> subprocess.Popen:
     # Unbuffered pipes: read_line's select() must see every line still unread (a buffered reader
     # could pull several lines at once and leave select() waiting for output that already came).
+    kwargs.setdefault("preexec_fn", as_from_a_terminal)
     return subprocess.Popen([sys.executable, "-m", "voiceguide", *args], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=box.env, cwd=box.cwd,
                             bufsize=0, **kwargs)
@@ -507,6 +509,25 @@ def test_ctrl_c_on_a_terminal_in_keyboard_mode_gives_the_terminal_back(tmp_path:
     finally:
         terminal.close()
     assert progress_step(box) == "ouvrir-ameli"
+
+
+def test_a_run_started_ignoring_sighup_goes_on_when_the_terminal_closes(tmp_path: Path) -> None:
+    """``nohup voiceguide run ...``: SIGHUP was ignored on purpose and stays so (the session goes on to its end)."""
+    def ignoring_sighup() -> None:
+        as_from_a_terminal()
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+    box = sandbox(tmp_path)
+    proc = spawn(box, ["run", "--input", "text", "--tts", "none"], preexec_fn=ignoring_sighup)
+    proc.stdin.write(b"suivant\n")
+    proc.stdin.flush()
+    read_line(proc.stdout)
+    read_line(proc.stdout)
+    proc.send_signal(signal.SIGHUP)
+    out, err = proc.communicate(b"suivant\n", timeout=CLI_TIMEOUT)
+    assert proc.returncode == 0, err
+    assert b"Interrompu" not in err
+    assert progress_step(box) == "premiere-connexion"   # the line typed after the SIGHUP was read
 
 
 def speech_workers(box: Sandbox) -> list[int]:

@@ -101,9 +101,11 @@ def ends_like_ctrl_c() -> Iterator[None]:
     """Within the block, SIGTERM and SIGHUP raise ``Ended`` (a KeyboardInterrupt) in the main thread.
 
     Only the first one: a second signal while the progress is being saved
-    must not cut the save short. The handlers in place before are put back.
+    must not cut the save short. A signal the program was started ignoring
+    (``nohup``) stays ignored. The handlers in place before are put back.
     """
-    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    names = [n for n in ("SIGTERM", "SIGHUP")
+             if hasattr(signal, n) and signal.getsignal(getattr(signal, n)) != signal.SIG_IGN]
     received: list[int] = []
 
     def interrupt(signum: int, frame: object) -> None:
