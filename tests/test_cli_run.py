@@ -574,7 +574,6 @@ CONFIRM: list[Turn] = [
     ("plus fort", ["command:louder", "setting:volume=1"], "Voulez-vous vraiment quitter"),  # no « Comme ceci ? »
     ("parle normalement", ["command:normal", "setting:volume=0"], "Voulez-vous vraiment quitter"),
     *[(said, caused, "Voulez-vous vraiment quitter") for said, caused, _ in VOICE],
-    ("quitter", ["command:quit"], "Voulez-vous vraiment quitter"),  # asked again, not twice
     ("reprendre", ["command:resume"], "Voulez-vous vraiment quitter"),
     ("suivant", ["command:next", "nomatch:1"], "Je n'ai pas compris. Voulez-vous vraiment quitter"),
     ("répéter", ["command:repeat"], ""),

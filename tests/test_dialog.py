@@ -545,9 +545,9 @@ def test_at_the_end_one_turn_leaves_and_one_turn_restarts(dialog: Dialog) -> Non
     assert state.step == "accueil" and state.mode == Mode.STEP
 
 
-def test_quit_again_while_asked_to_quit_asks_again(dialog: Dialog) -> None:
+def test_quit_said_again_while_asked_to_quit_is_a_yes(dialog: Dialog) -> None:
     state, reply = run(dialog, at(dialog, "email"), cmd("quit"), cmd("quit"))
-    assert state.mode == Mode.CONFIRM and state.nomatch_count == 0 and kinds(reply) == [Kind.QUESTION]
+    assert state.mode == Mode.ENDED and reply.done and kinds(reply) == [Kind.GOODBYE]
 
 
 # ------------------------------------------------------- goto, yes/no questions, confirmation

@@ -105,7 +105,9 @@ class Explorer:
             after, answer = self.dialog.handle(state, Intent(name=name))
             at_end = step.end and (state.back_mode if state.mode in (Mode.CONFIRM, Mode.PAUSED)
                                    else state.mode) == Mode.STEP   # at the end, « quitter » leaves at once
-            assert answer.say and (not answer.done or (name == "quit" and at_end)), (state, name)
+            asked_to_quit = state.mode == Mode.CONFIRM and state.pending is not None and state.pending.name == "quit"
+            leaves = name == "quit" and (at_end or asked_to_quit)     # « quitter » at the end, or said twice
+            assert answer.say and (not answer.done or leaves), (state, name)
             assert after.mode != Mode.PAUSED
         assert self.end_reachable(state), state
 

@@ -312,3 +312,13 @@ def test_a_number_heard_by_the_recogniser_never_reaches_the_log(tmp_path: Path) 
     assert [e["text"] for e in logged if e["event"] == "utterance"] == [
         "suivant", "mon numéro c'est un # # # # # #", "# # # # # # #", "# #"]
     assert all(e["source"] == "micro" for e in logged if e["event"] == "utterance")
+
+
+def test_a_huge_typed_line_is_logged_shortened() -> None:
+    import io
+
+    from voiceguide.session.events import MAX_SAID_CHARS, EventLog
+
+    stream = io.StringIO()
+    EventLog(stream).write({"event": "utterance", "text": "a" * 1_000_000, "confidence": 1.0, "source": "text"})
+    assert len(stream.getvalue()) < MAX_SAID_CHARS + 200

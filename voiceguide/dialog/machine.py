@@ -379,8 +379,8 @@ class Dialog:
         if name in _VOICE:
             new, reply = self._setting(answered, Command(name), ask=False)
             return new, _with(reply, (), say=(self._question(new, pending),))
-        if name == Command.QUIT and pending.name == Command.QUIT:
-            return answered, Reply(say=(self._question(answered, pending),))
+        if name == Command.QUIT and pending.name == Command.QUIT:   # « quitter » again, « au revoir »: that is a yes
+            return self._execute(back, pending)
         if name in (Command.PREVIOUS, Command.QUIT, Command.PAUSE):
             return self._intent_after_cancel(back, intent)
         return self._escalate(state, "nomatch", intent.heard or self._label(intent))

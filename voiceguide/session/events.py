@@ -156,8 +156,15 @@ _SAID_IN = {"utterance": ("text",)}
 def _without_digits(event: dict) -> dict:
     """The event with each run of digits in what the person typed or said replaced by « # »."""
     fields = _SAID_EVERYWHERE + _SAID_IN.get(event.get("event", ""), ())
-    return {name: mask_digits(value) if name in fields and isinstance(value, str) else value
+    return {name: mask_digits(_shortened(value)) if name in fields and isinstance(value, str) else value
             for name, value in event.items()}
+
+
+MAX_SAID_CHARS = 500   # what was typed or heard, as logged: a pasted page is not a command
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= MAX_SAID_CHARS else text[:MAX_SAID_CHARS] + "…"
 
 
 def mask_digits(text: str) -> str:
