@@ -489,27 +489,6 @@ def test_ctrl_c_at_any_moment_of_the_start_exits_130_without_a_traceback(tmp_pat
     assert "Traceback" not in err and "Interrompu." in err
 
 
-def test_ctrl_c_on_a_terminal_in_keyboard_mode_gives_the_terminal_back(tmp_path: Path) -> None:
-    box = sandbox(tmp_path)
-    terminal = Terminal(box, ["run", "--input", "keyboard", "--tts", "none"])
-    before = terminal.attributes_before
-    assert before[3] & termios.ICANON and before[3] & termios.ECHO
-    try:
-        terminal.read_until(b"Bonjour")
-        during = termios.tcgetattr(terminal.master)
-        assert not during[3] & termios.ICANON and not during[3] & termios.ECHO   # single keys, no echo
-        terminal.type(b" ")          # "suivant"
-        terminal.read_until(b"Pour commencer")
-        terminal.type(b"\x03")       # Ctrl-C, through the terminal's line discipline
-        terminal.read_until(b"Interrompu.")
-        assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
-        after = termios.tcgetattr(terminal.master)
-        assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
-        assert b"Traceback" not in terminal.seen
-    finally:
-        terminal.close()
-    assert progress_step(box) == "ouvrir-ameli"
-
 
 def test_a_run_started_ignoring_sighup_goes_on_when_the_terminal_closes(tmp_path: Path) -> None:
     """``nohup voiceguide run ...``: SIGHUP was ignored on purpose and stays so (the session goes on to its end)."""
@@ -534,26 +513,34 @@ def speech_workers(box: Sandbox) -> list[int]:
     return [line.pid for line in read_log(box.log) if line.kind == "start" and "voiceguide.speaking.tts" in line.fields[0]]
 
 
-@pytest.mark.parametrize("ending", ["SIGTERM", "terminal closed"])
-def test_a_keyboard_session_ended_by_the_system_saves_the_progress_and_gives_the_terminal_back(
+@pytest.mark.parametrize("ending", ["Ctrl-C", "SIGTERM", "terminal closed"])
+def test_a_keyboard_session_ended_from_outside_saves_the_progress_and_gives_the_terminal_back(
         tmp_path: Path, ending: str) -> None:
-    """Real speech (its worker process) and keys on a real terminal; the session is ended from outside:
-    ``kill`` (SIGTERM), or the terminal window closed (the kernel sends SIGHUP)."""
+    """Real speech (its worker process) and keys on a real terminal; the session is ended by a Ctrl-C typed
+    (through the terminal's line discipline), by ``kill`` (SIGTERM), or by closing the terminal window
+    (the kernel sends SIGHUP)."""
     box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
     terminal = Terminal(box, ["run", "--input", "keyboard"])
+    before = terminal.attributes_before
+    assert before[3] & termios.ICANON and before[3] & termios.ECHO
     try:
         terminal.read_until(b"Bonjour")
+        during = termios.tcgetattr(terminal.master)
+        assert not during[3] & termios.ICANON and not during[3] & termios.ECHO   # single keys, no echo
         terminal.type(b" ")          # "suivant"
         terminal.read_until(b"Pour commencer")
-        if ending == "SIGTERM":
-            terminal.process.send_signal(signal.SIGTERM)
+        if ending == "terminal closed":
+            assert terminal.hang_up() == 130
+        else:
+            if ending == "Ctrl-C":
+                terminal.type(b"\x03")
+            else:
+                terminal.process.send_signal(signal.SIGTERM)
             terminal.read_until(b"Interrompu.")
             assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
             after = termios.tcgetattr(terminal.master)
             assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
             assert b"Traceback" not in terminal.seen
-        else:
-            assert terminal.hang_up() == 130
     finally:
         terminal.close()
     assert progress_step(box) == "ouvrir-ameli"
