@@ -19,7 +19,7 @@ from sandbox import read_log, run_in, sandbox
 from test_narrator import _gone, wait_until
 
 from voiceguide.speaking.config import NarratorConfig
-from voiceguide.speaking.speaker import SilentSpeaker, launch_speech_engine, open_speaker
+from voiceguide.speaking.speaker import SilentSpeaker, open_speaker
 from voiceguide.speaking.tts import Synthesizer, TtsWorker, _Channel, _IdleClock, pyttsx3_engine
 
 
@@ -65,20 +65,28 @@ def test_launch_returns_before_the_engine_is_ready_and_start_waits_for_it(tmp_pa
     assert not worker.alive
 
 
-def test_a_launched_worker_is_the_narrators_or_is_closed() -> None:
+def test_a_launched_worker_is_the_next_narrators_or_is_closed() -> None:
     from sandbox import FakeOutputStream
 
-    worker = launch_speech_engine()
-    narrator = open_speaker(NarratorConfig(), stream_factory=FakeOutputStream, worker=worker)
+    from voiceguide.speaking import speaker
+
+    speaker.launch_speech_engine()
+    worker = speaker._launched[0]
+    narrator = open_speaker(NarratorConfig(), stream_factory=FakeOutputStream)
     try:
         assert not isinstance(narrator, SilentSpeaker)
-        assert narrator._synth.worker is worker and worker.starts == 1
+        assert narrator._synth.worker is worker and worker.starts == 1 and not speaker._launched
     finally:
         narrator.close()
     assert not worker.alive
-    unused = launch_speech_engine()
-    assert isinstance(open_speaker(NarratorConfig(tts="none"), worker=unused), SilentSpeaker)
-    assert not unused.alive
+    speaker.launch_speech_engine()
+    unused = speaker._launched[0]
+    assert isinstance(open_speaker(NarratorConfig(tts="none")), SilentSpeaker)
+    assert not unused.alive and not speaker._launched
+    speaker.launch_speech_engine()
+    stopped = speaker._launched[0]
+    speaker.close_launched_engine()       # the run stopped before it spoke: killed at once, still starting
+    assert not stopped.alive and not speaker._launched
 
 
 def test_rendered_audio_leaves_no_file_behind() -> None:

@@ -206,22 +206,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    worker = None
-    if args.tts != "none" and not args.screen_reader:   # the speech engine starts while the guide is read
-        from voiceguide.speaking.speaker import launch_speech_engine
+    from voiceguide.speaking.speaker import close_launched_engine, launch_speech_engine
 
-        worker = launch_speech_engine()
+    if args.tts != "none" and not args.screen_reader:   # the speech engine starts while the guide is read
+        launch_speech_engine()
     try:
         from voiceguide.cli.run import resolve_guide_path, run_session
         from voiceguide.guide import load_guide
 
         guide_path = resolve_guide_path(args.guide)
         guide = load_guide(guide_path)  # a broken guide stops here, before anything is said or set aside
-        return run_session(_run_config(args, _settings(args.config), guide_path, guide.pronunciation), guide,
-                           speech_worker=worker)
+        return run_session(_run_config(args, _settings(args.config), guide_path, guide.pronunciation), guide)
     finally:
-        if worker is not None:   # the narrator has closed it already, unless the run stopped before
-            worker.close()
+        close_launched_engine()   # when the run stopped before its narrator took the engine
 
 
 def _settings(config: Path | None, *, read_only: bool = False) -> Settings:

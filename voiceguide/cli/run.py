@@ -15,7 +15,6 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from voiceguide.carer.diagnosis import startup_notices
 from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings, State
@@ -31,9 +30,6 @@ from voiceguide.session.sources import InputConfig, check_inputs, choose_input, 
 from voiceguide.session.turntaking import TurnTaking
 from voiceguide.speaking.config import NarratorConfig
 from voiceguide.speaking.speaker import open_speaker
-
-if TYPE_CHECKING:
-    from voiceguide.speaking.tts import TtsWorker
 
 
 def resolve_guide_path(name_or_path: str | None) -> Path:
@@ -87,8 +83,7 @@ def check_events_path(events: Path | None, precious: dict[Path, str]) -> None:
                             "Donnez un autre nom de fichier à --events.")
 
 
-def run_session(config: RunConfig, guide: Guide, *, speech_worker: TtsWorker | None = None) -> int:
-    """Runs the guide; ``speech_worker``: the speech engine's process, launched early (cli/main.py)."""
+def run_session(config: RunConfig, guide: Guide) -> int:
     from voiceguide.carer.progress import (
         clear_progress,
         load_progress,
@@ -125,7 +120,7 @@ def run_session(config: RunConfig, guide: Guide, *, speech_worker: TtsWorker | N
     turns: TurnTaking | None = None
     session: Session | None = None
     try:
-        speaker = open_speaker(speech, worker=speech_worker)
+        speaker = open_speaker(speech)
         if not config.screen_reader:
             for line in startup_notices(speaker):   # why the guide is silent, if it is
                 notify(line)

@@ -65,33 +65,46 @@ class SilentSpeaker:
         pass
 
 
-def launch_speech_engine() -> TtsWorker:
-    """Starts pyttsx3's worker process now, for ``open_speaker(worker=...)``: it gets ready (about 60 ms)
-    while the guide and the settings are read, instead of after."""
+# The worker launch_speech_engine() started, until open_speaker() takes it (one run per process).
+_launched: list[TtsWorker] = []
+
+
+def launch_speech_engine() -> None:
+    """Starts pyttsx3's worker process now: it gets ready (about 60 ms) while the guide and the settings are
+    read, and the next open_speaker() takes it instead of starting one then."""
     from voiceguide.speaking.tts import TtsError, TtsWorker
 
+    close_launched_engine()
     worker = TtsWorker()
     try:
         worker.launch()
     except TtsError:
         pass   # open_speaker tries again, and says why speech cannot start
-    return worker
+    _launched.append(worker)
+
+
+def close_launched_engine() -> None:
+    """Ends the worker launch_speech_engine() started if no open_speaker() took it (the run stopped first)."""
+    while _launched:
+        _launched.pop().close()
 
 
 def open_speaker(config: NarratorConfig, *, engine_factory: EngineFactory | None = None,
                  stream_factory: StreamFactory | None = None,
-                 start_timeout: float | None = None, worker: TtsWorker | None = None) -> Narrator | SilentSpeaker:
+                 start_timeout: float | None = None) -> Narrator | SilentSpeaker:
     """The best voice this machine allows: pyttsx3 + sounddevice, else a silent speaker with a notice.
 
-    Starts the speech engine's worker (or takes ``worker``, from
-    launch_speech_engine, and closes it if speech cannot be heard) and picks
-    the voice before returning, so ``notices`` is complete: no sound card,
-    no French voice, or no working speech engine. ``engine_factory`` and
-    ``stream_factory`` replace pyttsx3 and the sound card (tests, benchmarks).
+    Starts the speech engine's worker (or takes the one launch_speech_engine
+    started) and picks the voice before returning, so ``notices`` is
+    complete: no sound card, no French voice, or no working speech engine.
+    ``engine_factory`` and ``stream_factory`` replace pyttsx3 and the sound
+    card (tests, benchmarks).
     """
+    launched = _launched.pop() if _launched else None
+    if launched is not None and (config.tts == "none" or engine_factory is not None):
+        launched.close()
+        launched = None
     if config.tts == "none":
-        if worker is not None:
-            worker.close()
         return SilentSpeaker()
     from voiceguide.speaking.narrator import Narrator
     from voiceguide.speaking.player import Player, output_problem
@@ -100,12 +113,12 @@ def open_speaker(config: NarratorConfig, *, engine_factory: EngineFactory | None
     if stream_factory is None:
         problem = output_problem()
         if problem is not None:
-            if worker is not None:
-                worker.close()
+            if launched is not None:
+                launched.close()
             return SilentSpeaker(audio_problem=problem, notices=[NO_AUDIO_NOTICE])
     synth = Synthesizer(config.voice, config.rate_for(0), config.volume_for(0),
                         engine_factory=engine_factory or pyttsx3_engine,
-                        start_timeout=START_TIMEOUT if start_timeout is None else start_timeout, worker=worker)
+                        start_timeout=START_TIMEOUT if start_timeout is None else start_timeout, worker=launched)
     try:
         choice = synth.start()
     except TtsError as exc:
