@@ -83,6 +83,7 @@ class _Reading:
     confidence: float
     hints: float = 0.0     # grammatical hints not shared with the seed: break ties, not confidence
     explained: int = 0     # tokens this reading accounts for: the fuller reading wins a tie
+    covered: frozenset[int] = frozenset()   # which ones: a reading that covers more than another is no tie
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -274,7 +275,8 @@ class IntentMatcher:
             confidence *= TYPO
         if seed.kind == "topic" and tier == MEANING and _one_word(analysis):
             confidence = min(confidence, ONE_WORD_PART)
-        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained))
+        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
+                        frozenset(i for i, e in enumerate(explained) if e))
 
     def _number(self, analysis: Analysis, options: Options) -> _Reading | None:
         """« trois », « le deuxième », « numéro onze », « la dernière »: the choice of that number."""
@@ -381,13 +383,17 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
     if rest >= reading.unexplained:
         return reading
     confidence = reading.tier * max(0.0, 1.0 - DECAY * rest)
-    return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained)
+    return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained,
+                    reading.covered)
 
 
 def _tied(best: _Reading, other: _Reading) -> bool:
+    """As good as each other: « suivant précédent ». Not when one accounts for all the other does and more
+    (« quelle est cette étape » is where one is, not only « quoi »)."""
     return (abs(best.unexplained + best.hints - other.unexplained - other.hints) < TIE
             and best.tier == other.tier
-            and _KIND_RANK[best.seed.kind] == _KIND_RANK[other.seed.kind])
+            and _KIND_RANK[best.seed.kind] == _KIND_RANK[other.seed.kind]
+            and not best.covered > other.covered)
 
 
 def _heard(intent: Intent, heard: str) -> Intent:

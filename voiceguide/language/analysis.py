@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
 from voiceguide.language.morphology import lemma, singular
-from voiceguide.language.negation import Item, attach_negations, content
+from voiceguide.language.negation import ASKING, Item, attach_negations, content
 from voiceguide.language.tokens import folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
@@ -186,6 +186,8 @@ class Analyzer:
             else:
                 items.extend(self._word(word, accented, i))
             i += 1
+        if not any(it.kind in ("number", "weak-number", "last") for it in items):
+            _cues_as_words(items, words, lex)   # « les parties du guide »: no number to announce
         for k, item in enumerate(items):
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
@@ -304,9 +306,12 @@ class Analyzer:
         if entry is not None and entry.kind not in (NEUTRAL, LIGHT):
             verb = entry.kind == ACTION or word in lex.forms
         elif base != word or entry is None:
-            entry = lex.entries.get((base,), entry)
+            found = lex.entries.get((base,))
+            if found is not None and (verb or found.kind != LIGHT):   # « tes devoirs » is no « devoir »
+                entry = found
         perfect = verb and word not in _AUX and (accented.endswith(("é", "ée", "és", "ées"))
-                                                 or word.endswith(("u", "ue", "i", "ie")))
+                                                 or (word.endswith(("u", "ue", "i", "ie"))
+                                                     and not base.endswith("er")))   # « continue » is no participle
         if entry is not None:
             concept = entry.concept or base
             return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect)]
@@ -354,6 +359,15 @@ def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
     return out
 
 
+def _cues_as_words(items: list[Item], words: list[str], lex: Lexicon) -> None:
+    """Words that announce a number (« partie », « chapitre ») mean themselves when no number follows."""
+    for item in items:
+        if item.kind == "cue":
+            entry = lex.entries.get((words[item.start],))
+            if entry is not None and entry.kind == SENSE:
+                item.kind, item.concept = SENSE, entry.concept
+
+
 def _setting(setting: str, sign: int) -> str:
     return f"{setting}{'+' if sign > 0 else '-'}"
 
@@ -394,6 +408,8 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
         return None
     if kind == "negated-light":
         return Token((NEG + item.concept,), WEIGHT["light"], item.start, item.end, wrapper=True)
+    if kind == ASKING:
+        return Token((NEG + item.concept,), WEIGHT[WEAK], item.start, item.end)
     if kind == "setting":
         base: tuple[str, ...] = item.extra
     elif kind in ("number", "last"):

@@ -49,6 +49,7 @@ class Lexicon:
     infinitives: frozenset[str]                   # verbs the lemmatiser may lead back to
     contraries: Mapping[str, str]                 # negated concept -> the concept it then means
     no_longer: Mapping[str, str]                  # "ne ... plus" + verb -> concept
+    negated_wrappers: Mapping[str, str]           # a wrapper verb that, negated, means a concept ("voir")
     with_etre: Mapping[str, str]                  # participle after "être" -> the state it names
     contexts: Mapping[str, Mapping[str, str]]     # context -> concept -> command name
     degrees: Mapping[tuple[str, ...], int]        # "plus" 1, "trop" -1, "baisser" -1 ...
@@ -114,7 +115,8 @@ def _read(path: Path) -> Lexicon:
         if entry.concept in weak:   # « qu'est-ce que » weighs what « quoi » weighs
             entries[key] = Entry(WEAK, entry.concept)
     add(data["peu_de_poids"], WEAK, "")
-    add(data["le_guide"], GUIDE, "guide")
+    for concept, words in data["le_guide"].items():
+        add(words, GUIDE, _word(concept))
     add(data["neutres"], NEUTRAL, "")
     add(data["verbes_legers"], LIGHT, "")
     for verb in data["actions"]:
@@ -149,6 +151,7 @@ def _read(path: Path) -> Lexicon:
         infinitives=frozenset(infinitives),
         contraries={_word(a): _concept(b) for a, b in data["contraires"].items()},
         no_longer={_word(a): _word(b) for a, b in data["ne_plus"].items()},
+        negated_wrappers={_word(a): _word(b) for a, b in data["ne_pas"].items()},
         with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
         contexts={name: {_concept(c): str(cmd) for c, cmd in table.items()}
                   for name, table in data["contextes"].items()},

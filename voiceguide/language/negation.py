@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon
 
+ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a question is asked
+
 # Words that end the reach of « ne pas savoir »: « je ne sais pas quoi faire » negates no « faire ».
 INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
 
@@ -74,7 +76,7 @@ def attach_negations(items: list[Item], lex: Lexicon) -> None:
             continue
         wrapper = carried[-1][0]
         if item.concept in INTERROGATIVES and wrapper is not None and wrapper.concept == "savoir":
-            _rest_on_wrappers(carried)
+            wrapper.kind = ASKING   # « je ne sais pas où on en est »: a question, not a refusal
             carried = []
         elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
             _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
@@ -104,6 +106,10 @@ def _negate(target: Item | None, word: str, carried: list[tuple[Item | None, str
         if word == "plus" and target.concept in lex.no_longer and not asking:   # « je n'ai plus mon code »
             target.kind, target.concept = SENSE, lex.no_longer[target.concept]
             return carried
+        if target.concept in lex.negated_wrappers and not asking:   # « je ne vois pas le champ »: not found
+            target.kind, target.concept = SENSE, lex.negated_wrappers[target.concept]
+            _land(target, len(carried) + 1, word, lex)
+            return []
         target.negation = word
         return [*carried, (target, word)]
     _land(target, len(carried) + 1, word, lex)
