@@ -274,3 +274,24 @@ def test_unsure_about_leaving_asks_the_usual_question() -> None:
     state = RUNNER.state("step:saisir-code")
     asked, reply = RUNNER.dialog.handle(state, Unsure((Intent("quit", 0.5, label="quitter"),), "bof"))
     assert asked.mode == Mode.CONFIRM and asked.pending.name == "quit" and "quitter" in " ".join(reply.say)
+
+
+# ------------------------------------------------------------------ second round (general causes)
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("quelles sont les parties du guide", "step:saisir-code", "menu"),   # « parties » without a number
+    ("quelle est cette étape", "step:saisir-code", "where"),     # covers what « quoi » covers, and more
+    ("je ne sais plus où on en est", "step:saisir-code", "where"),  # « je ne sais pas où »: a question
+    ("je sais pas quoi dire", "step:saisir-code", "help"),
+    ("je ne vois pas le champ", "step:saisir-code", "details"),  # not seeing it is not finding it
+    ("ferme le programme", "step:saisir-code", "quit"),          # the guide by another name
+])
+def test_general_causes(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "continue tes devoirs",     # « devoirs » is a noun, not the wrapper verb « devoir »
+])
+def test_not_acted_on(text: str) -> None:
+    assert not isinstance(MATCHER.interpret(text, options("step:saisir-code")), Intent)
