@@ -295,3 +295,19 @@ def test_general_causes(text: str, context: str, expected: str) -> None:
 ])
 def test_not_acted_on(text: str) -> None:
     assert not isinstance(MATCHER.interpret(text, options("step:saisir-code")), Intent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tu ne parles pas assez fort", "louder"),   # the « pas » of « pas assez » closes the « ne »: no refusal
+    ("ne parle pas si vite", "slower"),          # « pas si » is a degree
+    ("pas si fort", "softer"),
+    ("je n'entends pas assez fort", "louder"),
+    ("ne crie pas", "softer"),                   # a complaint asks the same, negated or not
+    ("tu traînes", "faster"),
+    ("lentement s'il vous plaît", "slower"),     # a setting word alone is a wish
+    ("prends ton temps pour parler", "slower"),  # an expression that names a setting
+    ("ça me casse les oreilles", "softer"),
+    ("doucement", "?slower|softer"),             # both: the guide asks
+])
+def test_voice_settings_said_otherwise(text: str, expected: str) -> None:
+    assert meant(text) == expected

@@ -229,6 +229,10 @@ class Analyzer:
     def _setting(self, words: list[str], i: int) -> Item | None:
         """« plus fort », « trop vite », « pas assez fort », « baisse le son », « ralentis »."""
         lex = self.lexicon
+        for key, (setting, sign) in lex.setting_phrases.items():   # « prends ton temps »
+            if tuple(words[i:i + len(key)]) == key:
+                return Item("setting", "", i, i + len(key), extra=(_setting(setting, sign),),
+                            steady=" ".join(key) in lex.steady)
         degree = None
         for n in (2, 1):
             key = tuple(words[i:i + n])
@@ -241,9 +245,9 @@ class Analyzer:
                 degree, width = lex.degrees[(verb,)], 1
             elif verb in lex.setting_verbs:
                 setting, sign = lex.setting_verbs[verb]
-                return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),))
-            elif words[i] in lex.settings and self._spoken_of(words, i):
-                # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort »: a wish
+                return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),), steady=verb in lex.steady)
+            elif words[i] in lex.settings and (self._spoken_of(words, i) or self._alone(words, i)):
+                # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort », « lentement »: a wish
                 sign = -1 if set(words[:i]) & _COMPLAINT else 1
                 readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
                 return Item("setting", "", i, i + 1, extra=readings)
@@ -254,7 +258,8 @@ class Analyzer:
             settings = lex.settings.get(words[j])
             if settings:
                 readings = tuple(_setting(s, degree * sign) for s, sign in settings)
-                return Item("setting", "", i, j + 1, extra=readings)
+                return Item("setting", "", i, j + 1, extra=readings,
+                            closes_ne=words[i] in lex.negations)   # « ne parle pas assez fort »
             if not self._is_glue(words[j]):
                 break
             j += 1
@@ -266,6 +271,10 @@ class Analyzer:
     def _spoken_of(self, words: list[str], i: int) -> bool:
         """The voice is what is spoken of: a verb of speaking or going, or « c'est », before the word."""
         return any(self._lemma(w)[0] in ("parler", "aller") or w == "est" for w in words[:i])
+
+    def _alone(self, words: list[str], i: int) -> bool:
+        """« lentement », said with nothing else that counts: a wish."""
+        return words[i] in self.lexicon.alone and all(self._is_glue(w) for k, w in enumerate(words) if k != i)
 
     def _is_glue(self, word: str) -> bool:
         entry = self.lexicon.entries.get((word,))

@@ -55,6 +55,9 @@ class Lexicon:
     degrees: Mapping[tuple[str, ...], int]        # "plus" 1, "trop" -1, "baisser" -1 ...
     settings: Mapping[str, tuple[tuple[str, int], ...]]   # "fort" -> (("volume", 1),)
     setting_verbs: Mapping[str, tuple[str, int]]          # "ralentir" -> ("vitesse", -1)
+    setting_phrases: Mapping[tuple[str, ...], tuple[str, int]]   # "prends ton temps" -> ("vitesse", -1)
+    steady: frozenset[str]                        # complaints a negation does not turn round ("crier")
+    alone: frozenset[str]                         # setting words that, said alone, ask for it ("lentement")
     negations: frozenset[str]
     refusals: frozenset[str]                      # concepts a negation leaves as they are ("non")
     numbers: Mapping[str, int]                    # cardinals and ordinals, "trois", "troisieme"
@@ -130,7 +133,10 @@ def _read(path: Path) -> Lexicon:
     for setting in ("volume", "vitesse"):
         for w, sign in data[setting].items():
             settings.setdefault(_word(w), []).append((setting, int(sign)))
-    setting_verbs = {_word(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()}
+    setting_verbs = {_word(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()
+                     if len(_key(v)) == 1}
+    setting_phrases = {_key(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()
+                       if len(_key(v)) > 1}
 
     said: dict[int, list[str]] = {}
     for w, n in [*data["nombres"].items(), *data["rangs"].items()]:
@@ -158,6 +164,9 @@ def _read(path: Path) -> Lexicon:
         degrees=degrees,
         settings={w: tuple(v) for w, v in settings.items()},
         setting_verbs=setting_verbs,
+        setting_phrases=setting_phrases,
+        steady=frozenset(_word(w) for w in data["plaintes"]),
+        alone=frozenset(_word(w) for w in data["réglage_seul"]),
         negations=frozenset(_word(w) for w in data["négations"]),
         refusals=frozenset(_word(w) for w in data["négatifs"]),
         numbers=numbers,

@@ -37,6 +37,8 @@ class Item:
     corrected: bool = False
     perfect: bool = False
     aux: str | None = None           # « ai », « suis » ... before this verb
+    steady: bool = False             # a complaint: negated or not, it asks the same (« ne crie pas »)
+    closes_ne: bool = False          # holds the « pas » of an open « ne » (« ne parle pas si vite »)
     extra: tuple[str, ...] = field(default=())
 
 
@@ -72,6 +74,8 @@ def attach_negations(items: list[Item], lex: Lexicon) -> None:
             asking = k + 1 < len(items) and items[k + 1].concept in INTERROGATIVES  # « je sais plus quoi faire »
             carried = _negate(target, word, carried, lex, asking)
             continue
+        if item.closes_ne and opened is not None and all(it.kind in (NEUTRAL, LIGHT) for it in items[opened + 1:k]):
+            opened = None   # « tu ne parles pas assez fort » is no refusal; « je n'entends pas assez fort » still negates
         if not carried or item.kind == "cue":
             continue
         wrapper = carried[-1][0]
@@ -118,7 +122,7 @@ def _negate(target: Item | None, word: str, carried: list[tuple[Item | None, str
 
 def _land(item: Item, negations: int, word: str, lex: Lexicon) -> None:
     """The negation reaches a meaning-bearing word; twice negated, it reads as nothing."""
-    if item.concept in lex.refusals:
+    if item.concept in lex.refusals or item.steady:
         return
     if item.negation or negations > 1:
         item.blocked = True
