@@ -311,3 +311,21 @@ def test_not_acted_on(text: str) -> None:
 ])
 def test_voice_settings_said_otherwise(text: str, expected: str) -> None:
     assert meant(text) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("allons-y", "step:saisir-code", "next"),              # neither paused nor asked: going on
+    ("je suis prête pour la suite", "step:saisir-code", "next"),
+    ("allons-y", "pause:saisir-code", "resume"),
+    ("allons-y", "oui-non", "yes"),
+    ("entendu", "oui-non", "yes"),
+    ("je veux rester", "oui-non", "no"),                   # at « Voulez-vous vraiment quitter ? »
+    ("non merci je reste", "oui-non", "no"),
+    ("je préfère pas", "oui-non", "no"),
+])
+def test_context_decides(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_following_someone_is_not_going_on() -> None:
+    assert not isinstance(MATCHER.interpret("vas-y toi je te suis", options("step:saisir-code")), Intent)

@@ -48,6 +48,7 @@ MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
+_ELSEWHERE = "étape"   # the table for neither a pause nor a question
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class IntentMatcher:
         self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
         self._contexts = {
             table: [self._context_seed(concept, name) for concept, name in self.lexicon.contexts[table].items()]
-            for _, table in _CONTEXT_TABLES
+            for table in (*(t for _, t in _CONTEXT_TABLES), _ELSEWHERE)
         }
         self.grammars = Grammar(vocabulary, guide, self.lexicon)
         self._identities: dict[Options, dict[str, Intent]] = {}
@@ -218,9 +219,8 @@ class IntentMatcher:
     def _seeds(self, options: Options) -> Iterable[_Seed]:
         yield from self._fixed
         yield from self._choice_seeds(options.choices)
-        for flag, table in _CONTEXT_TABLES:
-            if getattr(options, flag):
-                yield from self._contexts[table]
+        for table in _tables(options):
+            yield from self._contexts[table]
 
     # ------------------------------------------------------------------ readings
 
@@ -255,9 +255,8 @@ class IntentMatcher:
 
     def _renames(self, options: Options) -> dict[str, str]:
         table: dict[str, str] = {}
-        for flag, name in _CONTEXT_TABLES:
-            if getattr(options, flag):
-                table.update(self.lexicon.contexts[name])
+        for name in _tables(options):
+            table.update(self.lexicon.contexts[name])
         return table
 
     @staticmethod
@@ -335,6 +334,12 @@ def _one_word(analysis: Analysis) -> bool:
     """« paiement » said on its own: too little to jump to a part of the guide without asking."""
     return (len(analysis.tokens) == 1 and len(analysis.words) <= 2
             and not analysis.tokens[0].readings[0].startswith(NEG))
+
+
+def _tables(options: Options) -> list[str]:
+    """The lexicon's context tables that apply now: « vas-y » resumes in a pause, says yes to a question,
+    and goes on elsewhere."""
+    return [table for flag, table in _CONTEXT_TABLES if getattr(options, flag)] or [_ELSEWHERE]
 
 
 def _renamed(seed: _Seed, renames: dict[str, str]) -> str:
