@@ -329,3 +329,12 @@ def test_context_decides(text: str, context: str, expected: str) -> None:
 
 def test_following_someone_is_not_going_on() -> None:
     assert not isinstance(MATCHER.interpret("vas-y toi je te suis", options("step:saisir-code")), Intent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("oui mais je l'ai oublié", "goto:oubli-lien"),   # the choice said beside the answer wins
+    ("oui j'ai un code", "goto:saisir-numero"),
+    ("non", "no"),
+])
+def test_at_a_question_with_choices_the_choice_said_counts(text: str, expected: str) -> None:
+    assert meant(text, "step:avez-vous-un-code") == expected

@@ -47,6 +47,7 @@ MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
+_YES_NO_WORDS = ("oui", "non")
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 
@@ -266,7 +267,7 @@ class IntentMatcher:
         tokens = analysis.tokens
         explained = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         unexplained = sum(t.weight for t, e in zip(tokens, explained, strict=True)
-                          if not e and not _acknowledged(t, name, options))
+                          if not e and not _acknowledged(t, name, options, seed.kind))
         unexplained += min(f.penalty for f in seeds)
         hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
@@ -363,9 +364,13 @@ def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: 
     return any(r in seed.required for r in token.readings)
 
 
-def _acknowledged(token: Token, name: str, options: Options) -> bool:
-    """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it."""
-    return not options.yes_no and name not in _YES_NO and token.readings[0] == "oui"
+def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
+    """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it.
+    At a question with choices, « oui » or « non » beside a choice only leads to it (« oui mais je l'ai
+    oublié »)."""
+    if options.yes_no:
+        return kind == "choice" and token.readings[0] in _YES_NO_WORDS
+    return name not in _YES_NO and token.readings[0] == "oui"
 
 
 def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -> list[_Reading]:
@@ -376,7 +381,8 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
             covered = [any(r.seed.required & set(t.readings) or _explains(r.seed, t, None) for r in readings)
                        for t in analysis.tokens]
             rest = sum(t.weight for t, c in zip(analysis.tokens, covered, strict=True) if not c)
-            return [_answer(r, rest) for r in answers]
+            choices = [r for r in readings if r.seed.kind == "choice"]   # a choice said beside the answer
+            return [_answer(r, rest) for r in answers] + choices
         return readings
     if any(r.name not in _YES_NO for r in readings):
         return [r for r in readings if r.name != "yes"]
