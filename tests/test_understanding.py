@@ -338,3 +338,16 @@ def test_following_someone_is_not_going_on() -> None:
 ])
 def test_at_a_question_with_choices_the_choice_said_counts(text: str, expected: str) -> None:
     assert meant(text, "step:avez-vous-un-code") == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("voilà qui est fait", "step:saisir-code", "next"),       # « fait », done: no « savoir faire » (help)
+    ("termine le guide", "step:saisir-code", "quit"),         # without its accent, the verb
+    ("c'est terminé", "step:saisir-code", "next"),
+    ("j'ai mis mon code", "step:saisir-code", "next"),        # « mettre » in the past: done
+    ("mets plus fort", "step:saisir-code", "louder"),         # and still a wrapper otherwise
+    ("non je suis connecté", "step:code-confirmation", "no"),  # the « non » said outweighs « connecté »
+    ("non c'est bon", "oui-non", "no"),
+])
+def test_done_said_otherwise(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

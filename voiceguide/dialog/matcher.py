@@ -377,6 +377,10 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
     """At a yes/no question the answer is looked for first; elsewhere a « oui » beside a request is not one."""
     if options.yes_no:
         answers = [r for r in readings if r.name in _YES_NO and r.confidence >= UNSURE_MIN]
+        said = {t.readings[0] for t in analysis.tokens} & set(_YES_NO_WORDS)
+        if len(said) == 1:   # « non, je suis connecté »: the « non » said outweighs a « c'est fait » that says yes
+            answer = _YES_NO[_YES_NO_WORDS.index(said.pop())]
+            answers = [r for r in answers if r.name == answer] or answers
         if answers:
             covered = [any(r.seed.required & set(t.readings) or _explains(r.seed, t, None) for r in readings)
                        for t in analysis.tokens]

@@ -30,6 +30,7 @@ from voiceguide.language.tokens import folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
+DONE = "fini"             # the concept of a step done, which says the perfect too
 PERFECT = "perfect"
 LAST = -1                 # Analysis.number for « le dernier »
 
@@ -45,6 +46,7 @@ _ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etai
 _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
 _SUBJECTS = frozenset({"je", "on", "nous"})
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
+_PARTICIPLE = ("é", "ée", "és", "ées")
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -312,18 +314,25 @@ class Analyzer:
         lex = self.lexicon
         entry = lex.entries.get((word,))
         base, verb = self._lemma(word)
-        if entry is not None and entry.kind not in (NEUTRAL, LIGHT):
+        also: tuple[str, ...] = ()
+        if (entry is not None and word in lex.participles and not accented.endswith(_PARTICIPLE)
+                and base != word and (base,) in lex.entries):
+            # « termine » without its accent: the verb (« termine le guide »), perhaps « terminé »
+            also, entry = (entry.concept,), lex.entries[(base,)]
+            verb = True
+        elif entry is not None and entry.kind not in (NEUTRAL, LIGHT):
             verb = entry.kind == ACTION or word in lex.forms
         elif base != word or entry is None:
             found = lex.entries.get((base,))
             if found is not None and (verb or found.kind != LIGHT):   # « tes devoirs » is no « devoir »
                 entry = found
-        perfect = verb and word not in _AUX and (accented.endswith(("é", "ée", "és", "ées"))
+        perfect = verb and word not in _AUX and (accented.endswith(_PARTICIPLE)
                                                  or (word.endswith(("u", "ue", "i", "ie"))
                                                      and not base.endswith("er")))   # « continue » is no participle
         if entry is not None:
             concept = entry.concept or base
-            return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect)]
+            return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect,
+                         extra=also)]
         kind = "known" if self.knows(word) or self.knows(base) else "unknown"
         if kind == "unknown" and word.endswith("ment") and len(word) > 6:
             kind = "adverb"     # « directement », « gentiment »: how, not what
@@ -399,7 +408,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
     for item in items:
         if item.kind == NEUTRAL and words[item.start] in _SUBJECTS:
             features.add(FIRST_PERSON)
-        if item.perfect:
+        if item.perfect or item.concept == DONE:
             features.add(PERFECT)
         token = _token(item, lex)
         if token is not None:
@@ -413,6 +422,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
 
 def _token(item: Item, lex: Lexicon) -> Token | None:
     kind = item.kind
+    if kind == LIGHT and item.aux is not None and item.perfect and not item.negation and item.concept in lex.actions:
+        return Token((DONE,), WEIGHT[ACTION], item.start, item.end)   # « c'est mis »: done
     if kind in (NEUTRAL, LIGHT, "neg", "cue", "weak-number"):
         return None
     if kind == "negated-light":
@@ -424,9 +435,11 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
     elif kind in ("number", "last"):
         base = (item.concept,)
     elif item.aux is not None and not item.negation and item.concept in lex.actions:
-        base = (item.concept, "fini")   # « j'ai cliqué », « c'est fait »: the step is done
+        base = (item.concept, DONE)   # « j'ai cliqué », « c'est fait »: the step is done
     else:
         base = (item.concept,)
+    if kind != "setting":
+        base += item.extra
     readings: tuple[str, ...]
     if item.blocked:
         readings = tuple(NEG + NEG + r for r in base)

@@ -65,6 +65,7 @@ class Lexicon:
     last: frozenset[str]                          # "dernier", "derniere"
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
     actions: frozenset[str]                       # verbs that, in the past, say the step is done
+    participles: frozenset[str]                   # words the lexicon has only with their accent (« terminé »)
     expressions: tuple[str, ...]                  # its fixed expressions as written (« ça y est »), for a grammar
     number_words: Mapping[int, tuple[str, ...]]   # 3 -> ("trois", "troisième"), as written
 
@@ -174,6 +175,8 @@ def _read(path: Path) -> Lexicon:
         last=frozenset(_word(w) for w in data["dernier"]),
         degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
         actions=frozenset(_word(v) for v in data["actions"]),
+        participles=frozenset(_word(w) for group in data["sens"].values() for w in group
+                              if len(_key(w)) == 1 and spoken_form(w).endswith(("é", "ée", "és", "ées"))),
         expressions=tuple(dict.fromkeys(spoken_form(w) for group in data["sens"].values() for w in group
                                         if len(_key(w)) > 1)),
         number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},
