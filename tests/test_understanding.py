@@ -351,3 +351,34 @@ def test_at_a_question_with_choices_the_choice_said_counts(text: str, expected: 
 ])
 def test_done_said_otherwise(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("je reviens tout de suite", "step:saisir-code", "pause"),      # « je reviens »: I will be back
+    ("je reviens à l'étape précédente", "step:saisir-code", "previous"),
+    ("je reviens au début", "step:saisir-code", "restart"),
+    ("on repart", "step:saisir-code", "next"),
+    ("on repart", "pause:saisir-code", "resume"),
+    ("reprenez où vous en étiez", "pause:saisir-code", "resume"),   # « où vous en étiez » says where
+    ("continue là où tu t'étais arrêté", "pause:saisir-code", "resume"),
+    ("je ne sais plus où j'en étais", "step:saisir-code", "where"),
+    ("à quel endroit du guide je suis", "step:saisir-code", "where"),
+    ("on est rendu où", "step:saisir-code", "where"),              # « rendu »: regional, « arrivé »
+    ("quels mots je peux dire", "step:saisir-code", "help"),
+    ("explique-moi mieux", "step:saisir-code", "details"),
+    ("donne-moi plus d'infos", "step:saisir-code", "details"),     # not « mes informations »
+    ("j'ai loupé ce que tu as dit", "step:saisir-code", "repeat"),
+    ("à tantôt", "step:saisir-code", "quit"),
+    ("c'est fini pour moi", "step:saisir-code", "quit"),           # « pour moi », « pour aujourd'hui »: leaving
+    ("remets comme au début", "step:saisir-code", "normal"),
+    ("on refait tout depuis le départ", "step:saisir-code", "restart"),
+    ("trouver un docteur", "step:saisir-code", "goto:borne-medecin"),
+    ("la connexion", "menu", "goto:ecran-connexion"),
+    ("une maladie due à mon travail", "step:objet-message", "goto:objet-accident-travail"),
+    ("le remboursement de mes lunettes", "step:objet-message", "goto:objet-remboursement"),
+    ("une question sur mes droits", "step:objet-message", "goto:objet-droits-demarches"),
+    ("plutôt par mail", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("par e-mail c'est plus simple", "step:oubli-choix-envoi", "goto:oubli-email"),
+])
+def test_words_the_lexicon_now_knows(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

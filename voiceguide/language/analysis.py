@@ -125,7 +125,7 @@ class Analyzer:
         items = self._items(pairs)
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
-        attach_negations(items, self.lexicon)
+        attach_negations(items, self.lexicon, words)
         return _analysis(words, items, self.lexicon)
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:

@@ -111,7 +111,7 @@ def _read(path: Path) -> Lexicon:
 
     # Fixed expressions and synonyms first: "c'est bon" must not be read as glue.
     for concept, words in data["sens"].items():
-        add(words, SENSE, _word(concept))
+        add(words, SENSE, _concept(concept))
     for concept, words in data["la_page"].items():
         add(words, PAGE, _word(concept))
     weak = {_word(w) for w in data["peu_de_poids"]}

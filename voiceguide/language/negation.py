@@ -13,6 +13,7 @@ Negated twice, a word reads as nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon
@@ -46,8 +47,13 @@ def content(item: Item) -> bool:
     return item.kind not in (NEUTRAL, LIGHT, "neg", "cue", "weak-number")
 
 
-def attach_negations(items: list[Item], lex: Lexicon) -> None:
-    """Attaches each negation to what it negates, and carries it through wrapper verbs."""
+def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ()) -> None:
+    """Attaches each negation to what it negates, and carries it through wrapper verbs.
+
+    ``words``: the line's words, to see a question word that starts an expression (« où j'en étais »)."""
+    def interrogative(item: Item) -> bool:
+        return item.concept in INTERROGATIVES or (item.start < len(words) and words[item.start] in INTERROGATIVES)
+
     opened: int | None = None                    # index of a « ne » still waiting for its « pas »
     carried: list[tuple[Item | None, str]] = []  # negations waiting for the next content word
     for k, item in enumerate(items):
@@ -71,7 +77,7 @@ def attach_negations(items: list[Item], lex: Lexicon) -> None:
                 opened = None
             elif word != "sans":
                 target = _previous_verb(items, k)
-            asking = k + 1 < len(items) and items[k + 1].concept in INTERROGATIVES  # « je sais plus quoi faire »
+            asking = k + 1 < len(items) and interrogative(items[k + 1])  # « je sais plus quoi faire »
             carried = _negate(target, word, carried, lex, asking)
             continue
         if item.closes_ne and opened is not None and all(it.kind in (NEUTRAL, LIGHT) for it in items[opened + 1:k]):
@@ -79,7 +85,7 @@ def attach_negations(items: list[Item], lex: Lexicon) -> None:
         if not carried or item.kind == "cue":
             continue
         wrapper = carried[-1][0]
-        if item.concept in INTERROGATIVES and wrapper is not None and wrapper.concept == "savoir":
+        if interrogative(item) and wrapper is not None and wrapper.concept == "savoir":
             wrapper.kind = ASKING   # « je ne sais pas où on en est »: a question, not a refusal
             carried = []
         elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
