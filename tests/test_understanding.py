@@ -346,7 +346,7 @@ def test_at_a_question_with_choices_the_choice_said_counts(text: str, expected: 
     ("c'est terminé", "step:saisir-code", "next"),
     ("j'ai mis mon code", "step:saisir-code", "next"),        # « mettre » in the past: done
     ("mets plus fort", "step:saisir-code", "louder"),         # and still a wrapper otherwise
-    ("non je suis connecté", "step:code-confirmation", "no"),  # the « non » said outweighs « connecté »
+    ("non ça m'a connecté directement", "step:code-confirmation", "no"),  # « non » outweighs « connecté »
     ("non c'est bon", "oui-non", "no"),
 ])
 def test_done_said_otherwise(text: str, context: str, expected: str) -> None:
@@ -382,3 +382,34 @@ def test_done_said_otherwise(text: str, context: str, expected: str) -> None:
 ])
 def test_words_the_lexicon_now_knows(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("créer mon compte ameli", "step:saisir-code", "goto:pas-de-code-lien"),   # the guide's parts, enriched
+    ("je n'ai pas encore de compte", "step:saisir-code", "goto:pas-de-code-lien"),
+    ("recevoir un nouveau code", "step:saisir-code", "goto:oubli-lien"),
+    ("écrire à la sécu", "menu", "goto:ecrire-message"),
+    ("l'accueil", "menu", "goto:page-accueil"),
+    ("je veux une lettre", "step:oubli-choix-envoi", "goto:oubli-courrier"),   # and its choices
+    ("je préfère le papier", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("par internet", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("je suis enceinte", "step:objet-message", "goto:objet-maternite"),
+    ("je veux fermer mon compte", "step:objet-message", "goto:objet-resilier"),   # not leaving the guide
+    ("c'est pour mon arrêt de travail", "step:objet-message", "goto:objet-indemnites"),
+    ("on me demande un code de confirmation", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    ("le mail n'est pas arrivé", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("aucun", "step:avez-vous-un-code", "no"),
+    ("recommence la phrase", "step:saisir-code", "repeat"),       # the sentence, not the guide
+    ("recommence le guide", "step:saisir-code", "restart"),
+])
+def test_the_guide_and_the_vocabulary_give_common_words(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_the_grammar_holds_expressions_that_can_be_acted_on() -> None:
+    here = options("step:saisir-code")
+    phrases = MATCHER.grammar(here)
+    assert "à bientôt" in phrases and "ça y est" in phrases
+    assert "plus tard" not in phrases and "vous suis" not in phrases      # nothing acts on them
+    assert "reprenez où vous en étiez" not in phrases and "où vous en étiez" not in phrases   # too many variants
+    assert len(phrases) <= 600

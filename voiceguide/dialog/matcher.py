@@ -165,7 +165,8 @@ class IntentMatcher:
 
     def grammar(self, options: Options) -> list[str]:
         """Phrases for the recogniser now: accents kept, no punctuation, no digits, no duplicates."""
-        return self.grammars.phrases(options)
+        concepts = {c for seed in self._seeds(options) for c in seed.required}
+        return self.grammars.phrases(options, concepts)
 
     def identity(self, phrase: str, options: Options) -> Intent | None:
         """The intent a grammar phrase stands for, when it is one of the seeds' own phrases.

@@ -66,7 +66,7 @@ class Lexicon:
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
     actions: frozenset[str]                       # verbs that, in the past, say the step is done
     participles: frozenset[str]                   # words the lexicon has only with their accent (« terminé »)
-    expressions: tuple[str, ...]                  # its fixed expressions as written (« ça y est »), for a grammar
+    expressions: Mapping[str, str]                # its fixed expressions as written (« ça y est ») -> concept
     number_words: Mapping[int, tuple[str, ...]]   # 3 -> ("trois", "troisième"), as written
 
 
@@ -177,8 +177,8 @@ def _read(path: Path) -> Lexicon:
         actions=frozenset(_word(v) for v in data["actions"]),
         participles=frozenset(_word(w) for group in data["sens"].values() for w in group
                               if len(_key(w)) == 1 and spoken_form(w).endswith(("é", "ée", "és", "ées"))),
-        expressions=tuple(dict.fromkeys(spoken_form(w) for group in data["sens"].values() for w in group
-                                        if len(_key(w)) > 1)),
+        expressions={spoken_form(w): entries[_key(w)].concept for name, group in data["sens"].items()
+                     if name not in data.get("hors_grammaire", ()) for w in group if len(_key(w)) > 1},
         number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},
     )
 
