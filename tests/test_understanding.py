@@ -413,3 +413,17 @@ def test_the_grammar_holds_expressions_that_can_be_acted_on() -> None:
     assert "plus tard" not in phrases and "vous suis" not in phrases      # nothing acts on them
     assert "reprenez où vous en étiez" not in phrases and "où vous en étiez" not in phrases   # too many variants
     assert len(phrases) <= 600
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("où se trouve le champ", "details"),      # where on the page, not where in the guide
+    ("où est le bouton valider", "details"),
+    ("où on en est", "where"),
+])
+def test_where_on_the_page_is_details(text: str, expected: str) -> None:
+    assert meant(text) == expected
+
+
+def test_a_negated_page_word_counts() -> None:
+    # « pas le bouton » says something: « où » alone no longer makes it « où suis-je »
+    assert not isinstance(MATCHER.interpret("je ne veux pas où est le bouton", options("step:saisir-code")), Intent)

@@ -457,6 +457,8 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
         weight = WEIGHT["short"] if len(item.concept) <= 2 else WEIGHT["unknown"]
     else:
         weight = WEIGHT.get(kind, 1.0)
+    if item.negation and kind in (PAGE, GUIDE):
+        weight = WEIGHT[SENSE]   # « pas le bouton », « pas toi, l'ordinateur »: a negation says something
     return Token(readings, weight, item.start, item.end, corrected=item.corrected)
 
 
