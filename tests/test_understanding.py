@@ -427,3 +427,12 @@ def test_where_on_the_page_is_details(text: str, expected: str) -> None:
 def test_a_negated_page_word_counts() -> None:
     # « pas le bouton » says something: « où » alone no longer makes it « où suis-je »
     assert not isinstance(MATCHER.interpret("je ne veux pas où est le bouton", options("step:saisir-code")), Intent)
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("l'avant-dernier", "step:objet-message", "goto:objet-resilier"),
+    ("l'avant-dernière", "menu", "goto:ecrire-message"),
+    ("l'avant-dernier", "step:oubli-choix-envoi", "goto:oubli-email"),
+])
+def test_the_one_before_last_chooses(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

@@ -280,10 +280,10 @@ class IntentMatcher:
                         frozenset(i for i, e in enumerate(explained) if e))
 
     def _number(self, analysis: Analysis, options: Options) -> _Reading | None:
-        """« trois », « le deuxième », « numéro onze », « la dernière »: the choice of that number."""
+        """« trois », « le deuxième », « numéro onze », « la dernière », « l'avant-dernière »: that choice."""
         if analysis.number is None or not options.choices:
             return None
-        n = len(options.choices) if analysis.number == LAST else analysis.number
+        n = len(options.choices) + 1 + analysis.number if analysis.number <= LAST else analysis.number
         if not 1 <= n <= len(options.choices):
             return None
         choice = options.choices[n - 1]

@@ -32,7 +32,7 @@ NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
 DONE = "fini"             # the concept of a step done, which says the perfect too
 PERFECT = "perfect"
-LAST = -1                 # Analysis.number for « le dernier »
+LAST = -1                 # Analysis.number for « le dernier »; -2 for « l'avant-dernier »
 
 # What a token counts against a phrase that does not explain it.
 WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5, WEAK: 0.3,
@@ -290,6 +290,8 @@ class Analyzer:
             return Item("number", f"#{int(digits.group(1))}", i, i + 1)
         if words[i] in self.lexicon.last:
             return Item("last", f"#{LAST}", i, i + 1)
+        if words[i] in self.lexicon.before_last and i + 1 < len(words) and words[i + 1] in self.lexicon.last:
+            return Item("last", f"#{LAST - 1}", i, i + 2)   # « l'avant-dernier »
         total, j, previous = 0, i, 0
         while j < len(words):
             word = words[j]

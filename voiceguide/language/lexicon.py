@@ -63,6 +63,7 @@ class Lexicon:
     numbers: Mapping[str, int]                    # cardinals and ordinals, "trois", "troisieme"
     number_cues: frozenset[str]                   # "numero", "choix", "le" ...
     last: frozenset[str]                          # "dernier", "derniere"
+    before_last: frozenset[str]                   # "avant" (« avant-dernier »)
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
     actions: frozenset[str]                       # verbs that, in the past, say the step is done
     participles: frozenset[str]                   # words the lexicon has only with their accent (« terminé »)
@@ -173,6 +174,7 @@ def _read(path: Path) -> Lexicon:
         numbers=numbers,
         number_cues=frozenset(_word(w) for w in data["numéro"]),
         last=frozenset(_word(w) for w in data["dernier"]),
+        before_last=frozenset(_word(w) for w in data.get("avant_dernier", ())),
         degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
         actions=frozenset(_word(v) for v in data["actions"]),
         participles=frozenset(_word(w) for group in data["sens"].values() for w in group
