@@ -436,3 +436,16 @@ def test_a_negated_page_word_counts() -> None:
 ])
 def test_the_one_before_last_chooses(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("redis-moi l'adresse", "step:ouvrir-ameli", "repeat"),      # « l'adresse » is what the step speaks of
+    ("le nom est mis", "step:demande-nom", "next"),
+    ("redis-moi l'adresse", "step:saisir-code", "?repeat"),     # elsewhere it is a word the guide does not know
+])
+def test_the_words_of_the_step_being_read_count_little(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_the_dialog_tells_the_matcher_which_step_is_read() -> None:
+    assert options("step:ouvrir-ameli").step == "ouvrir-ameli" and options("menu").step is None

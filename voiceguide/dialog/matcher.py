@@ -44,6 +44,7 @@ TIE = 0.02         # two readings this close in weight, and of the same rank, ar
 ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
 DESCRIBED = 0.5    # weight left when a choice is only described by its negation (« pas remboursé »)
 MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
+PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
@@ -121,6 +122,7 @@ class IntentMatcher:
         }
         self.grammars = Grammar(vocabulary, guide, self.lexicon)
         self._identities: dict[Options, dict[str, Intent]] = {}
+        self._page_words: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ API
 
@@ -261,13 +263,13 @@ class IntentMatcher:
             table.update(self.lexicon.contexts[name])
         return table
 
-    @staticmethod
-    def _reading(name: str, seeds: list[_Found], analysis: Analysis, options: Options) -> _Reading:
+    def _reading(self, name: str, seeds: list[_Found], analysis: Analysis, options: Options) -> _Reading:
         best = max(seeds, key=lambda f: (f.tier, -f.penalty, -_KIND_RANK[f.seed.kind], len(f.seed.required)))
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
+        page = self._step_words(options.step)
         explained = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
-        unexplained = sum(t.weight for t, e in zip(tokens, explained, strict=True)
+        unexplained = sum(_weight(t, page) for t, e in zip(tokens, explained, strict=True)
                           if not e and not _acknowledged(t, name, options, seed.kind))
         unexplained += min(f.penalty for f in seeds)
         hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
@@ -278,6 +280,17 @@ class IntentMatcher:
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
                         frozenset(i for i, e in enumerate(explained) if e))
+
+    def _step_words(self, step_id: str | None) -> frozenset[str]:
+        """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
+        if step_id is None:
+            return frozenset()
+        words = self._page_words.get(step_id)
+        if words is None:
+            step = self.guide.step(step_id)
+            words = self.analyzer.plain_words((step.title, step.say, step.on_screen or "", step.details or ""))
+            self._page_words[step_id] = words
+        return words
 
     def _number(self, analysis: Analysis, options: Options) -> _Reading | None:
         """« trois », « le deuxième », « numéro onze », « la dernière », « l'avant-dernière »: that choice."""
@@ -330,6 +343,11 @@ def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
         if tuple(hay[i:i + n]) == tuple(needle):
             return (i, i + n)
     return None
+
+
+def _weight(token: Token, page: frozenset[str]) -> float:
+    """What a token left unexplained counts against a reading; a word of the step being read, little."""
+    return min(token.weight, PAGE_WORD) if token.plain and token.readings[0] in page else token.weight
 
 
 def _one_word(analysis: Analysis) -> bool:

@@ -65,6 +65,7 @@ class Token:
     end: int
     corrected: bool = False
     wrapper: bool = False      # a negated wrapper verb (« je ne veux pas … »): it negates the whole request
+    plain: bool = False        # a word the lexicon does not know (it may be one of the page being read)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,17 @@ class Analyzer:
             self._correct.cache_clear()
             self.analyse.cache_clear()
             self._by_length = _by_length(w for w in self._words if len(w) >= CORRECT_MIN)
+
+    def plain_words(self, texts: Iterable[str]) -> frozenset[str]:
+        """The words of ``texts`` the lexicon does not know, as a line's tokens read them (« adresses » -> adresse)."""
+        out = set()
+        for text in texts:
+            for word, _ in tokens(text):
+                if len(word) > 2 and (word,) not in self.lexicon.entries and word not in self.lexicon.forms:
+                    base, _ = self._lemma(word)
+                    if (base,) not in self.lexicon.entries:
+                        out.add(singular(base))
+        return frozenset(out)
 
     def knows(self, word: str) -> bool:
         return word in self._words or word in self._infinitives
@@ -461,7 +473,8 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
         weight = WEIGHT.get(kind, 1.0)
     if item.negation and kind in (PAGE, GUIDE):
         weight = WEIGHT[SENSE]   # « pas le bouton », « pas toi, l'ordinateur »: a negation says something
-    return Token(readings, weight, item.start, item.end, corrected=item.corrected)
+    return Token(readings, weight, item.start, item.end, corrected=item.corrected,
+                 plain=kind in ("known", "unknown") and not item.negation)
 
 
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
