@@ -276,8 +276,8 @@ class IntentMatcher:
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
-        if seed.kind == "topic" and tier == MEANING and _one_word(analysis):
-            confidence = min(confidence, ONE_WORD_PART)
+        if (seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target):
+            confidence = min(confidence, ONE_WORD_PART)   # « tu as reçu mon message ? »: ask before going
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
                         frozenset(i for i, e in enumerate(explained) if e))
 
@@ -376,8 +376,8 @@ def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: 
               described: bool = False) -> bool:
     if span is not None and span[0] <= token.start and token.end <= span[1]:
         return not token.readings[0].startswith(NEG) or token.readings[0] in seed.required
-    if refused and seed.name == "no" and token.readings[0].startswith(NEG):
-        return True   # « non, je ne veux pas continuer »: the negated request is the « non »
+    if refused and seed.name == "no" and token.readings[0].startswith(NEG) and not token.plain:
+        return True   # « non, je ne veux pas continuer »: the negated request is the « non » (not « pas de café »)
     if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:
         return True
     return any(r in seed.required for r in token.readings)

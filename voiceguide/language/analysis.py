@@ -45,6 +45,7 @@ CORRECT_MIN = 7
 _ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
 _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
 _SUBJECTS = frozenset({"je", "on", "nous"})
+_YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _PARTICIPLE = ("é", "ée", "és", "ées")
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
@@ -76,6 +77,7 @@ class Analysis:
     tokens: tuple[Token, ...]
     features: frozenset[str]
     number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
+    yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
 
     def readings(self) -> frozenset[str]:
         return frozenset(r for t in self.tokens for r in t.readings)
@@ -431,7 +433,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
     if number is not None and not any(t.readings[0].startswith("#") for t in out):
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
-    return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number)
+    yours = any(it.aux in _YOUR_AUX for it in items if it.perfect)
+    return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours)
 
 
 def _token(item: Item, lex: Lexicon) -> Token | None:
@@ -474,7 +477,7 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
     if item.negation and kind in (PAGE, GUIDE):
         weight = WEIGHT[SENSE]   # « pas le bouton », « pas toi, l'ordinateur »: a negation says something
     return Token(readings, weight, item.start, item.end, corrected=item.corrected,
-                 plain=kind in ("known", "unknown") and not item.negation)
+                 plain=kind in ("known", "unknown"))
 
 
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
