@@ -557,3 +557,15 @@ def test_the_listeners_own_past_asks_before_going_to_a_part() -> None:
     found = MATCHER.interpret("tu as reçu mon message", options("step:saisir-code"))
     assert isinstance(found, Unsure) and found.candidates[0].target == "messages"
     assert meant("je voudrais lire mes messages") == "goto:messages"
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("voilà pour le nom", "step:demande-nom", "next"),           # « voilà pour … »: done with it
+    ("on recule d'un cran", "step:saisir-code", "previous"),
+    ("envoyez-le-moi par lettre", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("j'ai envoyé le message", "step:message-envoyer", "next"),     # « envoyer » in the past: done
+    ("faire une démarche", "step:saisir-code", "goto:mes-demarches"),   # a singular is no typing mistake
+    ("j'ai pas suivi tu peux recommencer la phrase", "step:saisir-code", "repeat"),   # not following: not hearing
+])
+def test_more_general_causes(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
-from voiceguide.language.analysis import LAST, NEG, Analysis, Analyzer, Token
+from voiceguide.language.analysis import LAST, NEG, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
@@ -44,6 +44,7 @@ TIE = 0.02         # two readings this close in weight, and of the same rank, ar
 ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
 DESCRIBED = 0.5    # weight left when a choice is only described by its negation (« pas remboursé »)
 MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
+TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
 PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
@@ -272,6 +273,8 @@ class IntentMatcher:
         unexplained = sum(_weight(t, page) for t, e in zip(tokens, explained, strict=True)
                           if not e and not _acknowledged(t, name, options, seed.kind))
         unexplained += min(f.penalty for f in seeds)
+        if seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds):
+            unexplained += TENSE   # « j'ai envoyé le message »: done, not « envoyer un message » asked for
         hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):

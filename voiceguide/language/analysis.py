@@ -168,7 +168,8 @@ class Analyzer:
         changed: set[int] = set()
         for word, accented in pairs:
             parts = None
-            if not (self.knows(word) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)):
+            if not (self.knows(word) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)
+                    or self.knows(word + "s") or self.knows(word + "x")):   # « démarche » of « mes démarches »
                 parts = self._correct(word)
             if parts is None:
                 out.append((word, accented))
