@@ -569,3 +569,27 @@ def test_the_listeners_own_past_asks_before_going_to_a_part() -> None:
 ])
 def test_more_general_causes(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("redémarre le guide", "step:saisir-code", "restart"),
+    ("c'est réglé", "step:saisir-code", "next"),
+    ("je ne sais pas ce que je peux dire", "step:saisir-code", "help"),   # « ce que » asks like « quoi »
+    ("j'y arrive pas", "step:saisir-code", "help"),
+    ("ça ne marche pas", "step:saisir-code", "details"),
+    ("c'est trop compliqué", "step:saisir-code", "details"),
+    ("il reste combien d'étapes", "step:saisir-code", "where"),
+    ("stoppe le programme", "step:saisir-code", "quit"),
+    ("mon code ne marche plus", "step:saisir-code", "goto:oubli-lien"),
+    ("mes remboursements", "step:saisir-code", "goto:mes-paiements"),
+    ("changer mes informations", "step:saisir-code", "goto:mes-informations"),
+    ("l'oubli du code", "menu", "goto:oubli-lien"),
+    ("c'est bon tu peux y aller", "pause:saisir-code", "resume"),
+    ("oui mais je ne m'en souviens plus", "step:avez-vous-un-code", "goto:oubli-lien"),
+    ("j'ai perdu ma carte vitale", "step:objet-message", "goto:objet-carte-vitale"),   # named, and described
+    ("ma carte vitale est cassée", "step:objet-message", "goto:objet-carte-vitale"),
+    ("mes indemnités ne sont pas arrivées", "step:objet-message", "goto:objet-indemnites"),
+    ("on ne m'a jamais envoyé de code", "step:saisir-code", "?goto:pas-de-code-lien"),   # « pas de » after a verb
+])
+def test_phrasings_of_the_second_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

@@ -44,6 +44,8 @@ TIE = 0.02         # two readings this close in weight, and of the same rank, ar
 ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
 DESCRIBED = 0.5    # weight left when a choice is only described by its negation (« pas remboursé »)
 MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
+NAMED = 2.0        # weight of the words that name a step's choice, from which what else is said describes it
+DESCRIBING = 0.5   # what the rest then counts
 TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
 PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 
@@ -272,6 +274,9 @@ class IntentMatcher:
         explained = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         unexplained = sum(_weight(t, page) for t, e in zip(tokens, explained, strict=True)
                           if not e and not _acknowledged(t, name, options, seed.kind))
+        if seed.kind == "choice" and options.step is not None and sum(
+                t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
+            unexplained *= DESCRIBING   # « j'ai perdu ma carte vitale »: a choice fully named, and described
         unexplained += min(f.penalty for f in seeds)
         if seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds):
             unexplained += TENSE   # « j'ai envoyé le message »: done, not « envoyer un message » asked for
@@ -408,6 +413,10 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
                        for t in analysis.tokens]
             rest = sum(t.weight for t, c in zip(analysis.tokens, covered, strict=True) if not c)
             choices = [r for r in readings if r.seed.kind == "choice"]   # a choice said beside the answer
+            words = {i for i, t in enumerate(analysis.tokens) if t.readings[0] in _YES_NO_WORDS}
+            full = [c for c in choices if c.unexplained == 0 and c.covered - words]
+            if full and all(r.covered <= words for r in answers):
+                return full   # « oui mais je ne m'en souviens plus »: the choice says more than the « oui »
             return [_answer(r, rest) for r in answers] + choices
         return readings
     if any(r.name not in _YES_NO for r in readings):

@@ -98,6 +98,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         target = next((it for it in items[opened + 1:] if it.verb or content(it)), None)
         if target is not None:
             carried = _negate(target, "ne", carried, lex)
+    _partitive(items, lex)
     if carried and all(wrapper is None for wrapper, _ in carried):
         # « absolument pas », « certainement pas »: nothing after, so the word before
         before = next((it for it in reversed(items) if content(it) and it.kind != "comparative"), None)
@@ -105,6 +106,15 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             _land(before, 1, carried[-1][1], lex)
     else:
         _rest_on_wrappers(carried)
+
+
+def _partitive(items: list[Item], lex: Lexicon) -> None:
+    """« on ne m'a jamais envoyé de code »: after a negated verb, « de » + a word negates the word too."""
+    for k in range(len(items) - 2):
+        verb, de, word = items[k:k + 3]
+        if (verb.negation and verb.verb and not verb.blocked and verb.kind != LIGHT and de.kind == NEUTRAL
+                and de.concept == "de" and content(word) and not word.negation and word.kind != GUIDE):
+            _land(word, 1, verb.negation, lex)
 
 
 def _negate(target: Item | None, word: str, carried: list[tuple[Item | None, str]],
