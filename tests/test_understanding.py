@@ -101,8 +101,6 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
     assert evaluation.of_kinds(OFF_KINDS)
 
 
-@pytest.mark.xfail(strict=True, reason="« reprenez où vous en étiez » and « vas-y je t'écoute » get « Voulez-vous "
-                                       "dire « reprendre » ? » instead: docs/understanding.md")
 def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
@@ -592,4 +590,14 @@ def test_more_general_causes(text: str, context: str, expected: str) -> None:
     ("on ne m'a jamais envoyé de code", "step:saisir-code", "?goto:pas-de-code-lien"),   # « pas de » after a verb
 ])
 def test_phrasings_of_the_second_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("je t'écoute", "pause:saisir-code", "resume"),              # listening: ready
+    ("vas-y je vous écoute", "pause:saisir-code", "resume"),
+    ("auriez-vous l'amabilité de répéter", "step:saisir-code", "repeat"),   # polite wrappers
+    ("ça vous dérangerait de répéter", "step:saisir-code", "repeat"),
+])
+def test_listening_and_politeness(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
