@@ -140,6 +140,7 @@ def _read(path: Path) -> Lexicon:
     setting_phrases = {_key(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()
                        if len(_key(v)) > 1}
 
+    unheard = {spoken_form(w) for w in data.get("hors_grammaire", ())}   # groups and expressions
     said: dict[int, list[str]] = {}
     for w, n in [*data["nombres"].items(), *data["rangs"].items()]:
         said.setdefault(int(n), []).append(spoken_form(w))
@@ -180,7 +181,7 @@ def _read(path: Path) -> Lexicon:
         participles=frozenset(_word(w) for group in data["sens"].values() for w in group
                               if len(_key(w)) == 1 and spoken_form(w).endswith(("é", "ée", "és", "ées"))),
         expressions={spoken_form(w): entries[_key(w)].concept for name, group in data["sens"].items()
-                     if name not in data.get("hors_grammaire", ()) for w in group if len(_key(w)) > 1},
+                     if name not in unheard for w in group if len(_key(w)) > 1 and spoken_form(w) not in unheard},
         number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},
     )
 
