@@ -603,3 +603,14 @@ def test_phrasings_of_the_second_round(text: str, context: str, expected: str) -
 ])
 def test_listening_and_politeness(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je capte rien", "details"),        # familiar French
+    ("tu causes trop vite", "slower"),
+    ("plaît-il", "repeat"),
+    ("à la revoyure", "quit"),
+    ("je me casse", "quit"),
+])
+def test_familiar_french(text: str, expected: str) -> None:
+    assert meant(text) == expected

@@ -45,6 +45,7 @@ CORRECT_MIN = 7
 _ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
 _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
 _SUBJECTS = frozenset({"je", "on", "nous"})
+_SPEAKING = frozenset({"parler", "causer", "aller"})   # « tu parles vite », « tu causes trop vite »
 _YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _PARTICIPLE = ("é", "ée", "és", "ées")
@@ -287,7 +288,7 @@ class Analyzer:
 
     def _spoken_of(self, words: list[str], i: int) -> bool:
         """The voice is what is spoken of: a verb of speaking or going, or « c'est », before the word."""
-        return any(self._lemma(w)[0] in ("parler", "aller") or w == "est" for w in words[:i])
+        return any(self._lemma(w)[0] in _SPEAKING or w == "est" for w in words[:i])
 
     def _alone(self, words: list[str], i: int) -> bool:
         """« lentement », said with nothing else that counts: a wish."""
