@@ -3,15 +3,16 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-The first batch's evaluation half was run once after the first round of
-tuning (86.2 %); a second batch was then written, the matcher tuned again on
-both tuning halves, and the second batch's evaluation half, never seen
-before, gave 89.0 % (docs/understanding.md). The issue's « done when » (95 %,
-every « continue » in a pause resumes in place) is asserted below and not
-met yet: those two tests are marked as expected failures, strictly, so that
-they fail the day they pass. The floors measured today guard against
-regressions. The real matcher, the real dialog and the bundled Ameli guide
-answer every phrase.
+Three batches, each written before the round of tuning that followed it:
+the first batch's evaluation half gave 86.2 % after the first round; the
+second's, unseen, 89.0 % after the second; the third's, unseen and run once
+at the end of the third round, 76.2 % (docs/understanding.md: the third batch
+holds only phrasings the corpus did not have yet). The issue's 95 % is
+asserted on that held-out half and not met: the test is an expected failure,
+strictly, so that it fails the day it passes. Every « continue » in a pause
+resumes in place and no sentence for someone else moves the guide, on every
+evaluation half. The floors measured guard against regressions. The real
+matcher, the real dialog and the bundled Ameli guide answer every phrase.
 """
 
 from __future__ import annotations
@@ -46,8 +47,16 @@ def evaluation() -> Report:
     return run_half(EVALUATION, RUNNER)
 
 
-# What the evaluation halves gave, measured once each (docs/understanding.md): floors against regressions.
-MEASURED = {"1": 0.86, "2": 0.89}
+@pytest.fixture(scope="module")
+def held_out() -> Report:
+    """The third batch's evaluation half: unseen until it was run once, at the end of the third round."""
+    return run_half(EVALUATION, RUNNER, HELD_OUT)
+
+
+# What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
+# third batch's was unseen when measured; the first two had been run, and their misses read, before.
+MEASURED = {"1": 0.91, "2": 0.92, "3": 0.76}
+HELD_OUT = "3"
 
 
 def _misses(report: Report) -> list[str]:
@@ -71,16 +80,11 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on (the third batch's tuning half comes next).
-TUNED = ("1", "2")
-
-
 def test_tuning_half(tuning: Report) -> None:
     # Nearly all: what is left is listed in docs/understanding.md with the reason.
-    tuned = Report([o for o in tuning.outcomes if o.entry.batch in TUNED])
-    assert tuned.understood_share() >= 0.95, "\n".join(_misses(tuned))
-    assert not tuned.off_topic_moves()
-    assert not tuned.resumes_missed()
+    assert tuning.understood_share() >= 0.95, "\n".join(_misses(tuning))
+    assert not tuning.off_topic_moves()
+    assert not tuning.resumes_missed()
 
 
 @pytest.mark.parametrize("batch", sorted(MEASURED))
@@ -89,10 +93,10 @@ def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; measured 86.7 % (first batch) and 89.0 % (second "
-                                       "batch, unseen): docs/understanding.md")
-def test_evaluation_half_meets_the_issue(evaluation: Report) -> None:
-    assert evaluation.understood_share() >= 0.95, "\n".join(_misses(evaluation))
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the third batch's evaluation half, held out and run "
+                                       "once, gave 76.2 % (125/164): docs/understanding.md lists every miss")
+def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
+    assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
 
 def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(evaluation: Report) -> None:
@@ -101,10 +105,10 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
     assert evaluation.of_kinds(OFF_KINDS)
 
 
-def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report) -> None:
+def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report, held_out: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
-    assert evaluation.of_kinds(("reprise",))
+    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (7/7)
 
 
 # ------------------------------------------------------------------ what the corpus stands for
