@@ -618,3 +618,9 @@ def test_listening_and_politeness(text: str, context: str, expected: str) -> Non
 ])
 def test_familiar_french(text: str, expected: str) -> None:
     assert meant(text) == expected
+
+
+@pytest.mark.parametrize("text", ["N`0", "ne 0", "pas trois", "ne trois"])
+def test_a_negated_number_picks_nothing_and_breaks_nothing(text: str) -> None:
+    # « ne 0 » used to raise StopIteration in the analysis (found by test_intents' random texts).
+    assert not isinstance(MATCHER.interpret(text, options("menu")), Intent)

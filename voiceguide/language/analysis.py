@@ -485,7 +485,7 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
     """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
     numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
-    if len(numbers) != 1:
+    if len(numbers) != 1 or numbers[0].negation or numbers[0].blocked:   # « pas trois » picks nothing
         return None
     for item in items:
         if item is not numbers[0] and content(item) and item.kind != GUIDE and (
