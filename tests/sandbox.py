@@ -27,6 +27,7 @@ import inspect
 import os
 import pty
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -549,12 +550,28 @@ class Terminal:
             os.write(self.master, keys[i:i + 1])
             time.sleep(pause)
 
+    def hang_up(self) -> int:
+        """Closes the terminal, as closing its window does (the program gets SIGHUP); its exit code."""
+        os.close(self.master)
+        self.master = -1
+        return self.process.wait(timeout=CLI_TIMEOUT)
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
 
 
 def _controlling_terminal() -> None:   # in the child: the pty becomes its terminal
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    as_from_a_terminal()
+
+
+def as_from_a_terminal() -> None:
+    """In a child, before it starts: Ctrl-C, SIGTERM and SIGHUP do what they do to a program started from a
+    terminal, even when the tests themselves run in the background, where the shell ignores SIGINT (and a
+    child inherits that: a Ctrl-C sent by a test would then be lost, and the run would end on its input)."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "voiceguide"
 
 # The README's Layout, bottom up: a module imports only from its own package and from lower layers.
 LAYERS = [
-    {"errors", "userdirs", "speech_levels", "audio", "system"},
+    {"errors", "userdirs", "speech_levels", "audio", "resampling", "system"},
     {"language"},
     {"guide"},
     {"dialog"},
@@ -31,7 +31,7 @@ LAYERS = [
 ENTRY_POINTS = {"voiceguide.__main__", "voiceguide.bootstrap"}
 ORCHESTRATION = ["session", "cli/run.py", "listening/spoken.py", "listening/typed.py", "listening/microphone.py",
                  "speaking/narrator.py", "speaking/player.py", "speaking/speaker.py", "speaking/earcons.py",
-                 "carer/setup_wizard.py", "audio.py"]
+                 "carer/setup_wizard.py", "audio.py", "resampling.py"]
 MAX_LINES = 400
 
 

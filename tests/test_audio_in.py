@@ -15,12 +15,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from voiceguide import audio as audio_module
 from voiceguide.audio import RECOGNIZER_RATE as RATE
-from voiceguide.audio import Audio, Resampler, read_engine_file, read_wav, resample, rms, write_wav
+from voiceguide.audio import Audio, read_engine_file, read_wav, rms, write_wav
 from voiceguide.errors import EXIT_CANNOT_RUN, EXIT_USAGE, CannotRun, UserError
 from voiceguide.listening import spoken
 from voiceguide.listening.microphone import Microphone
 from voiceguide.listening.spoken import check_wav_files, read_turn
+from voiceguide.resampling import Resampler, resample
 
 
 def chunks(samples: np.ndarray, **kwargs) -> list[bytes]:
@@ -129,6 +131,56 @@ def test_a_wav_is_read_as_it_is_then_converted_once(tmp_path: Path) -> None:
     assert read_engine_file(wav).channels == 1
     turn = read_turn(wav)
     assert (turn.rate, turn.channels) == (RATE, 1) and abs(turn.frames - RATE // 2) <= 2
+
+
+@pytest.mark.parametrize("args", [["-r", "384000", "-c", "1", "-b", "16"], ["-r", "44100", "-c", "2", "-b", "24"],
+                                  ["-r", "48000", "-c", "1", "-e", "floating-point", "-b", "32"]])
+def test_a_turn_is_converted_block_by_block_to_the_same_samples(tmp_path: Path, args: list[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    wav = sox_sine(tmp_path / "in.wav", *args, freq=440, seconds=0.5)
+    whole = read_wav(wav).resampled(RATE)
+    monkeypatch.setattr(audio_module, "_BLOCK_BYTES", 4096)   # many blocks, cut anywhere
+    assert np.array_equal(read_turn(wav).samples, whole.samples)
+
+
+@pytest.mark.parametrize("src, dst", [(384000, 16000), (44100, 16000), (48000, 16000), (11025, 16000),
+                                      (8000, 16000), (16000, 22050), (352800, 16000)])
+def test_the_phase_by_phase_resampler_gives_the_per_sample_result(src: int, dst: int) -> None:
+    x = np.random.default_rng(src).standard_normal(src // 2) * 1000
+    per_sample = Resampler(src, dst)
+    per_sample._phases = None   # weights computed for each output sample: the reference
+    reference = np.concatenate([per_sample.process(x), per_sample.flush()])
+    for block in (len(x), src // 10):   # whole, and in 100 ms pieces as the microphone hands them
+        r = Resampler(src, dst)
+        out = np.concatenate([*(r.process(x[i:i + block]) for i in range(0, len(x), block)), r.flush()])
+        assert len(out) == len(reference) and np.allclose(out, reference, atol=1e-6)
+
+
+def test_recordings_are_checked_up_front_and_each_converted_once_at_its_turn(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    wavs = [sox_sine(tmp_path / f"{i}.wav", "-r", "48000", "-c", "1", "-b", "16", seconds=0.3) for i in range(2)]
+    converted: list[Path] = []
+    real = audio_module.WavFile.read_resampled
+
+    def noted(self, rate: int) -> Audio:
+        converted.append(self.path)
+        return real(self, rate)
+
+    monkeypatch.setattr(audio_module.WavFile, "read_resampled", noted)
+    check_wav_files(wavs)
+    assert converted == []   # before anything is said: headers only
+
+    class Loader:   # the recogniser is not what this test is about: it hears nothing
+        def result(self):
+            return self
+
+        def recognize(self, chunks, grammar, source):
+            assert sum(c.frames for c in chunks) > 0
+            return None
+
+    source = spoken.AudioFileInput(wavs, Loader(), fast=True)
+    assert [source.next_turn([], None), source.next_turn([], None)] == [None, None]
+    assert converted == wavs
 
 
 def test_audio_is_int16_with_its_rate() -> None:

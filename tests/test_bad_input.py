@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import os
 import struct
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import BROKEN_GUIDES, CliResult, assert_no_traceback, make_broken_guide
+from conftest import BROKEN_GUIDES, CLI_TIMEOUT, CliResult, assert_no_traceback, make_broken_guide, read_events
 from sandbox import SMALL_GUIDE, Sandbox, peak_mb, read_log, run_in, sandbox
 
 VALID_SETTINGS = "# Réglages de voiceguide.\nrate_level: 1\nearcons: false\n".encode()
@@ -62,6 +64,12 @@ def wav_header(data_bytes: int, rate: int = 16000, channels: int = 1, bits: int 
 def good_wav(seconds: float = 0.5) -> bytes:
     samples = (3000 * np.sin(np.arange(int(16000 * seconds)) / 5)).astype("<i2").tobytes()
     return wav_header(len(samples)) + samples
+
+
+def float_wav(samples: np.ndarray) -> bytes:
+    """A 32-bit float WAV at 16 kHz (samples in -1..1, or not numbers at all)."""
+    data = samples.astype("<f4").tobytes()
+    return wav_header(len(data), bits=32, tag=3) + data
 
 
 def write(name: str, content: bytes | str) -> Prepare:
@@ -238,6 +246,15 @@ CASES: dict[str, Case] = {
     "audio: 384 kHz, 8 channels": Case((*AUDIO, "{d}/a.wav"), 2, ("trop gros", "sox"),
                                        sparse("a.wav", wav_header(384000 * 8 * 4 * 60, 384000, 8, 32),
                                               44 + 384000 * 8 * 4 * 60)),
+    "audio: float, all NaN": Case((*AUDIO, "{d}/a.wav"), 2, ("a.wav", "ne sont pas des nombres", "Enregistrez-le"),
+                                  write("a.wav", float_wav(np.full(8000, np.nan)))),
+    "audio: float, one infinity": Case((*AUDIO, "{d}/a.wav"), 2, ("a.wav", "ne sont pas des nombres"),
+                                       write("a.wav", float_wav(np.r_[np.zeros(4000), np.inf, np.zeros(4000)]))),
+    # 119 s at 384 kHz is within the limits of one answer: checked from its header, converted at its turn
+    # only (before: decoded and converted up front, 940 MB and 40 s before a word was said).
+    "audio: 119 s at 384 kHz, no model": Case((*AUDIO, "{d}/a.wav"), 1, ("Aucun modèle de reconnaissance vocale",),
+                                              sparse("a.wav", wav_header(384000 * 2 * 119, 384000),
+                                                     44 + 384000 * 2 * 119)),
     "audio: a folder": Case((*AUDIO, "{d}/a.wav"), 2, ("dossier",), folder("a.wav")),
     "audio: missing": Case((*AUDIO, "{d}/absent.wav"), 2, ("introuvable", "Vérifiez le chemin")),
     "audio: a fifo": Case((*AUDIO, "{d}/tube.wav"), 2, ("pas un fichier ordinaire",),
@@ -324,6 +341,9 @@ CASES: dict[str, Case] = {
                                      ("Impossible d'écrire le journal", "choisissez un autre emplacement"),
                                      both(folder("ro"), lambda d, home: (d / "ro").chmod(0o500)),
                                      events="ro/j.jsonl", root_skips=True),
+    "events: a named pipe nobody reads": Case((*TEXT, "--events", "{d}/tube"), 2,
+                                              ("tube nommé que personne ne lit", "fichier ordinaire à --events"),
+                                              fifo(lambda d, home: d / "tube")),
     "events: the guide itself": Case((*TEXT, "--guide", "{d}/g.yaml", "--events", "{d}/g.yaml"), 2,
                                      ("fichier du guide", "autre nom"), copy_guide("g.yaml"), untouched=("g.yaml",)),
     "events: the settings": Case((*TEXT, "--config", "{d}/r.yaml", "--events", "{d}/r.yaml"), 2,
@@ -435,6 +455,7 @@ def test_bad_input(tmp_path: Path, name: str) -> None:
 
     assert result.code == case.code, result.stderr
     assert_no_traceback(result)
+    assert "Warning:" not in result.stderr, result.stderr   # numpy's or Python's: never for the user
     for piece in says:
         assert piece in result.stderr, f"« {piece} » missing from: {result.stderr}"
     assert peak < PEAK_MB, f"{peak:.0f} MB resident: the input was read into memory"
@@ -449,3 +470,98 @@ def test_bad_input(tmp_path: Path, name: str) -> None:
         for path, before in guarded.items():
             if before is not None and not (case.forgets_progress and path == progress_path(box.home)):
                 assert kept_somewhere(path, before), f"the bytes of {path} were lost"
+
+
+# --------------------------------------------------------------------------- the standard streams
+
+# Every byte value on its own line (the newline excepted), then a word with a byte that is not UTF-8 and
+# a broken UTF-8 sequence: the session reads them all as typed lines and logs valid UTF-8 JSON.
+EVERY_BYTE = b"".join(bytes([b]) + b"\n" for b in range(256) if b != 10) + b"suiv\xffant\n\xc3(\xe9 \xed\xa0\x80\n"
+EMOJI_GUIDE = SMALL_GUIDE.read_text(encoding="utf-8").replace(
+    "Bonjour. Ce petit guide", "Bonjour 🙂. Ce petit guide").replace("sert aux essais", "sert aux essais, cœur compris")
+NOT_TEXT = "\udcff"   # a file name byte that is not UTF-8, as Python holds it (PEP 383)
+
+
+@dataclass(frozen=True)
+class StreamCase:
+    args: tuple[str, ...]                       # "{d}" stands for the case's folder
+    stdin: bytes | None = b""                   # None: closed (``<&-``)
+    closed: tuple[int, ...] = ()                # stdout (1) and stderr (2) closed as well
+    env: dict[str, str] = field(default_factory=dict)
+    code: int = 0
+    shows: tuple[str, ...] = ()                 # pieces of stdout
+    tells: tuple[str, ...] = ()                 # pieces of stderr
+    encoding: str = "utf-8"                     # the console's: stdout and stderr must decode with it
+    prepare: Prepare = nothing
+
+
+ASCII = {"PYTHONIOENCODING": "ascii"}
+STREAM_CASES: dict[str, StreamCase] = {
+    "stdin: every byte, text": StreamCase((*TEXT, "--guide", str(SMALL_GUIDE), "--events", "{d}/j.jsonl"),
+                                          EVERY_BYTE, shows=("Bonjour. Ce petit guide",)),
+    "stdin: every byte, keys from a pipe": StreamCase((*RUN, "--input", "keyboard", "--events", "{d}/j.jsonl"),
+                                                      bytes(range(256)) + b"\xc3(", shows=("Bonjour.",)),
+    "stdin: a word that is not UTF-8": StreamCase((*TEXT, "--events", "{d}/j.jsonl"), b"suiv\xffant\n",
+                                                  shows=("Bonjour.",)),
+    "stdin closed: text": StreamCase(TEXT, None, shows=("Bonjour.",)),
+    "stdin closed: keys": StreamCase((*RUN, "--input", "keyboard"), None, shows=("Bonjour.",)),
+    "stdin closed: the best input": StreamCase(RUN, None, shows=("Bonjour.",)),
+    "stdout closed": StreamCase((*TEXT, "--events", "{d}/j.jsonl"), b"suivant\n", closed=(1,)),
+    "stdout and stderr closed, bad guide": StreamCase((*TEXT, "--guide", "{d}/absent.yaml"), closed=(1, 2), code=2),
+    "every stream closed": StreamCase((*TEXT, "--events", "{d}/j.jsonl"), None, closed=(1, 2)),
+    "ASCII console": StreamCase(TEXT, b"suivant\n", env=ASCII, encoding="ascii",
+                                shows=("Je vais vous guider pas a pas", 'dites " suivant "', "Ctrl+L")),
+    "ASCII console, typed accents": StreamCase((*TEXT, "--events", "{d}/j.jsonl"), "précédent\n".encode(),
+                                               env=ASCII, encoding="ascii", shows=("Bonjour.",)),
+    "ASCII console, an error": StreamCase((*TEXT, "--guide", "{d}/absent.yaml"), env=ASCII, code=2, encoding="ascii",
+                                          tells=("absent.yaml:1: fichier introuvable : verifiez",)),
+    "cp1252 console, an emoji in the guide": StreamCase((*TEXT, "--guide", "{d}/g.yaml"), b"suivant\n",
+                                                        env={"PYTHONIOENCODING": "cp1252"}, encoding="cp1252",
+                                                        shows=("Bonjour ?. Ce petit guide", "cœur", "« suivant »"),
+                                                        prepare=write("g.yaml", EMOJI_GUIDE)),
+    "UTF-8 console, a file name that is not text": StreamCase(
+        ("validate", f"{{d}}/{NOT_TEXT}.yaml"), env={"PYTHONIOENCODING": "utf-8"}, encoding="utf-8",
+        shows=(f"{NOT_TEXT}.yaml : guide valide",), prepare=copy_guide(f"{NOT_TEXT}.yaml")),
+}
+
+
+def run_with_streams(box: Sandbox, case: StreamCase, args: list[str]) -> tuple[int, str, str]:
+    """The run with its standard streams as the case says; stdout and stderr decoded as its console's encoding
+    (an undecodable file name byte comes back as it was given, PEP 383)."""
+    closed = (*case.closed, *((0,) if case.stdin is None else ()))
+
+    def close_in_child() -> None:
+        for fd in closed:
+            os.close(fd)
+
+    done = subprocess.run([sys.executable, "-m", "voiceguide", *args], input=case.stdin,
+                          stdin=subprocess.DEVNULL if case.stdin is None else None, capture_output=True,
+                          env={**box.env, **case.env}, cwd=box.cwd, timeout=CLI_TIMEOUT, check=False,
+                          preexec_fn=close_in_child)
+    return (done.returncode, done.stdout.decode(case.encoding, "surrogateescape"),
+            done.stderr.decode(case.encoding, "surrogateescape"))
+
+
+@pytest.mark.parametrize("name", STREAM_CASES)
+def test_any_standard_stream(tmp_path: Path, name: str) -> None:
+    """Any byte on stdin, no stdin, no stdout, any output encoding: a French message or a quiet exit."""
+    case = STREAM_CASES[name]
+    box = sandbox(tmp_path)
+    case.prepare(box.cwd, box.home)
+    args = [a.format(d=box.cwd) for a in case.args]
+
+    code, out, err = run_with_streams(box, case, args)
+
+    assert code == case.code, err
+    assert_no_traceback(CliResult(code, out, err))
+    assert not any("\udc80" <= c <= "\udcff" for c in (out + err).replace(NOT_TEXT, "")), \
+        f"not {case.encoding}: {out + err}"
+    for piece in case.shows:
+        assert piece in out, f"« {piece} » missing from: {out}"
+    for piece in case.tells:
+        assert piece in err, f"« {piece} » missing from: {err}"
+    if 1 in case.closed:
+        assert out == ""
+    if "{d}/j.jsonl" in case.args:
+        events = read_events(box.cwd / "j.jsonl")   # UTF-8, no control character, DESIGN.md's fields
+        assert events[-1]["event"] == "end"

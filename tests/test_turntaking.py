@@ -12,6 +12,7 @@ import io
 import json
 import os
 import pty
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -85,6 +86,28 @@ def test_a_key_stops_the_narration_while_the_microphone_listens_too(narrator: Na
     assert not narrator.speaking                          # stopped by the key, long before the end
     assert FakeOutputStream.last.sound().size < narrator._synth.synth(LONG).samples.size
     assert microphone._paused                             # half-duplex: it never listened meanwhile
+    turns.close()
+
+
+def test_a_key_pressed_while_the_model_loads_stops_the_narration_and_is_the_first_turn(narrator: Narrator,
+                                                                                      terminal) -> None:
+    """The session waits for the inputs (the model loads while the welcome is said) before its first turn:
+    a key must still stop the guide at once meanwhile. The model's loading is an Event set by the test."""
+    master, keys = terminal
+    loaded = threading.Event()
+    microphone = MicrophoneInput(Microphone(sd=FakeSoundDevice(DEVICES, rates=(16000,))), unloaded())
+    turns = TurnTaking(narrator, Inputs(microphone=microphone, keys=keys, ready=loaded.wait))
+    narrator.say((LONG,))
+    assert wait_until(lambda: FakeOutputStream.last is not None and FakeOutputStream.last.sound().size > 0)
+    waiting = threading.Thread(target=turns.ready, daemon=True)
+    waiting.start()
+    os.write(master, b"r")
+    assert wait_until(lambda: not narrator.speaking, timeout=10), "the key waited for the model"
+    assert waiting.is_alive()             # the model is still loading
+    loaded.set()
+    waiting.join(10)
+    assert not waiting.is_alive()
+    assert turns.next_turn(["répéter"], 10.0) == KeyPress("r")
     turns.close()
 
 

@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from voiceguide.errors import CannotRun, UserError
+from voiceguide.resampling import Resampler, resample
 
 RECOGNIZER_RATE = 16_000   # what the recogniser is fed: vosk downsamples higher rates but can abort on lower ones
 PLAYBACK_RATE = 22_050     # espeak-ng's own rate: the player's stream runs at it, so speech needs no resampling
@@ -132,92 +133,88 @@ def to_int16(samples: np.ndarray) -> np.ndarray:
     return np.clip(np.round(samples), -32768, 32767).astype(np.int16)
 
 
-# --------------------------------------------------------------------------- resampling
-
-class Resampler:
-    """Band-limited (windowed-sinc) sample-rate converter that can be fed in pieces.
-
-    Streaming matters for the microphone: converting each block on its own
-    would click at every block edge. The same object converts whole signals.
-    """
-
-    def __init__(self, src_rate: int, dst_rate: int = RECOGNIZER_RATE, zeros: int = 12) -> None:
-        if src_rate <= 0 or dst_rate <= 0:
-            raise ValueError("sample rates must be positive")
-        self.src_rate = int(src_rate)
-        self.dst_rate = int(dst_rate)
-        self._cutoff = min(1.0, self.dst_rate / self.src_rate) * 0.95
-        self._half = int(np.ceil(zeros / self._cutoff))   # taps each side, in input samples
-        self._buf = np.zeros(self._half, dtype=np.float64)   # left context: silence
-        self._offset = -self._half    # absolute input index of _buf[0]
-        self._produced = 0            # output samples emitted so far
-        self._received = 0            # input samples received so far
-
-    def process(self, samples: np.ndarray) -> np.ndarray:
-        """Converts the next piece; returns every output sample that is now complete."""
-        if self.src_rate == self.dst_rate:
-            return np.asarray(samples, dtype=np.float64)
-        samples = np.asarray(samples, dtype=np.float64)
-        self._received += len(samples)
-        self._buf = np.concatenate([self._buf, samples])
-        return self._emit(final=False)
-
-    def flush(self) -> np.ndarray:
-        """Emits the last output samples (the input is over)."""
-        if self.src_rate == self.dst_rate:
-            return np.zeros(0)
-        self._buf = np.concatenate([self._buf, np.zeros(self._half + 1)])
-        return self._emit(final=True)
-
-    def _emit(self, final: bool) -> np.ndarray:
-        if final:
-            total = -(-self._received * self.dst_rate // self.src_rate)   # ceil
-        else:
-            # output n needs input up to floor(n*src/dst) + half
-            last_input = self._offset + len(self._buf) - 1 - self._half
-            total = (last_input * self.dst_rate) // self.src_rate + 1 if last_input >= 0 else 0
-        pieces = []
-        taps = np.arange(-self._half + 1, self._half + 1)
-        for start in range(self._produced, total, 4096):
-            n = np.arange(start, min(total, start + 4096))
-            pos = n * self.src_rate / self.dst_rate - self._offset
-            base = np.floor(pos).astype(np.int64)
-            idx = base[:, None] + taps[None, :]
-            dist = pos[:, None] - idx
-            window = 0.5 + 0.5 * np.cos(np.pi * np.clip(dist / self._half, -1.0, 1.0))
-            weights = self._cutoff * np.sinc(self._cutoff * dist) * window
-            pieces.append(np.sum(self._buf[np.clip(idx, 0, len(self._buf) - 1)] * weights, axis=1))
-        self._produced = max(self._produced, total)
-        keep_from = (self._produced * self.src_rate) // self.dst_rate - self._offset - self._half
-        if keep_from > 0:
-            self._buf = self._buf[keep_from:]
-            self._offset += keep_from
-        return np.concatenate(pieces) if pieces else np.zeros(0)
-
-
-def resample(samples: np.ndarray, src_rate: int, dst_rate: int = RECOGNIZER_RATE) -> np.ndarray:
-    """Converts a whole signal (float) from ``src_rate`` to ``dst_rate``."""
-    if src_rate == dst_rate:
-        return np.asarray(samples, dtype=np.float64)
-    r = Resampler(src_rate, dst_rate)
-    return np.concatenate([r.process(samples), r.flush()])
-
-
 # --------------------------------------------------------------------------- sound files
 
 def _bad(path: Path, why: str) -> UserError:
-    return UserError(f"Fichier audio « {path} » : {why}")
+    return UserError(f"Fichier audio « {path} » : {why}", spoken=f"Le fichier audio « {path.name} » : {why}")
+
+
+_BLOCK_BYTES = 1 << 20     # sound read and converted this much at a time
+
+
+@dataclass(frozen=True)
+class WavFile:
+    """A WAV file whose header has been checked (``open_wav``): how its sound is coded and where it lies.
+
+    The sound itself is read on demand, once: ``read`` as it is, or
+    ``read_resampled`` block by block, so that a long recording at a high
+    rate never sits whole in memory as floating-point samples.
+    """
+
+    path: Path
+    rate: int
+    channels: int
+    width: int              # bytes per sample
+    floating: bool
+    offset: int             # where the sound starts in the file
+    frames: int
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / self.rate
+
+    def read(self) -> Audio:
+        """The sound as it is (every channel, its own rate)."""
+        blocks = list(self._blocks())
+        return Audio(np.concatenate(blocks) if len(blocks) > 1 else blocks[0], self.rate)
+
+    def read_resampled(self, rate: int) -> Audio:
+        """The sound mixed to mono at ``rate``: the same samples as ``read().resampled(rate)``."""
+        resampler = Resampler(self.rate, rate)
+        pieces = [resampler.process(Audio(block, self.rate).mono().samples) for block in self._blocks()]
+        pieces.append(resampler.flush())
+        return Audio(to_int16(np.concatenate(pieces)), rate)
+
+    def _blocks(self) -> Iterator[np.ndarray]:
+        """The sound as int16 blocks (one column per channel, or flat for mono); UserError if the file changed."""
+        align = self.channels * self.width
+        per_block = max(1, _BLOCK_BYTES // align)
+        try:
+            with self.path.open("rb") as stream:
+                stream.seek(self.offset)
+                for start in range(0, self.frames, per_block):
+                    count = min(per_block, self.frames - start)
+                    raw = stream.read(count * align)
+                    if len(raw) < count * align:   # the file shrank since its header was checked
+                        raise _bad(self.path, "le fichier WAV est tronqué. Enregistrez-le à nouveau.")
+                    x = _decode(raw, self.width, "<", floating=self.floating, signed8=False)
+                    if self.floating and not np.isfinite(x).all():
+                        raise _bad(self.path, _NOT_NUMBERS)
+                    x = x.reshape(count, self.channels)
+                    yield to_int16(x[:, 0] if self.channels == 1 else x)
+        except OSError as exc:
+            raise _bad(self.path, f"lecture impossible ({exc.strerror or exc}). Vérifiez les droits du "
+                                  "fichier.") from None
+
+
+_NOT_NUMBERS = ("des échantillons ne sont pas des nombres (NaN ou infini) : le fichier est abîmé. "
+                "Enregistrez-le à nouveau.")
 
 
 def read_wav(path: Path, max_seconds: float | None = None) -> Audio:
-    """Reads a PCM (8 to 32 bits) or float WAV, any rate and channel count, as it is.
+    """Reads a PCM (8 to 32 bits) or float WAV, any rate and channel count, as it is (see ``open_wav``)."""
+    return open_wav(path, max_seconds).read()
+
+
+def open_wav(path: Path, max_seconds: float | None = None) -> WavFile:
+    """Checks a WAV file without decoding its sound: PCM (8 to 32 bits) or float, any rate and channel count.
 
     Written here rather than with the ``wave`` module because that one refuses
     WAVE_FORMAT_EXTENSIBLE, which sox and many recorders write for 24-bit audio.
-    The chunk headers are read first and the length checked before any sound
-    is read, so a file of hours (or a huge file posing as a WAV) is refused at
-    once instead of being loaded into memory. Any problem is a UserError
-    (exit 2) naming the file and saying what to do.
+    The chunk headers are read and the length checked before any sound is
+    read, so a file of hours (or a huge file posing as a WAV) is refused at
+    once; float samples are scanned (not kept) for NaN and infinities. Any
+    problem is a UserError (exit 2) naming the file and saying what to do.
     """
     path = Path(path)
     if not path.exists():
@@ -231,12 +228,16 @@ def read_wav(path: Path, max_seconds: float | None = None) -> Audio:
             size = os.fstat(stream.fileno()).st_size
             if size == 0:
                 raise _bad(path, "le fichier est vide (0 octet). Enregistrez-le à nouveau.")
-            return _parse_wav(path, stream, size, max_seconds)
+            wav = _parse_wav(path, stream, size, max_seconds)
     except OSError as exc:
         raise _bad(path, f"lecture impossible ({exc.strerror or exc}). Vérifiez les droits du fichier.") from None
+    if wav.floating:   # NaN would become noise (and numpy warnings), infinities full-scale clicks
+        for _ in wav._blocks():
+            pass
+    return wav
 
 
-def _parse_wav(path: Path, stream: BinaryIO, size: int, max_seconds: float | None) -> Audio:
+def _parse_wav(path: Path, stream: BinaryIO, size: int, max_seconds: float | None) -> WavFile:
     head = stream.read(12)
     if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
         raise _bad(path, "ce n'est pas un fichier WAV. Donnez un enregistrement au format WAV "
@@ -290,12 +291,7 @@ def _parse_wav(path: Path, stream: BinaryIO, size: int, max_seconds: float | Non
         raise _bad(path, f"il est trop gros pour une seule réponse ({frames * block_align / 1e6:.0f} Mo de "
                          f"son, {MAX_WAV_DATA_BYTES / 1e6:.0f} Mo au plus). Réduisez-le, par exemple avec "
                          "« sox entree.wav -r 16000 -c 1 -b 16 sortie.wav ».")
-    stream.seek(offset)
-    raw = stream.read(frames * block_align)
-    if len(raw) < frames * block_align:   # the file shrank while being read
-        raise _bad(path, "le fichier WAV est tronqué. Enregistrez-le à nouveau.")
-    x = _decode(raw, width, "<", floating=tag == _FORMAT_FLOAT, signed8=False).reshape(frames, channels)
-    return Audio(to_int16(x[:, 0] if channels == 1 else x), rate)
+    return WavFile(path, rate, channels, width, tag == _FORMAT_FLOAT, offset, frames)
 
 
 def _decode(raw: bytes, width: int, order: str, *, floating: bool, signed8: bool) -> np.ndarray:

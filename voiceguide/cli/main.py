@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from voiceguide import __version__
 from voiceguide.cli.argparse_fr import FrenchParser
+from voiceguide.cli.console import ends_like_ctrl_c, let_go_of_output, tell, usable_streams
 from voiceguide.errors import (
     EXIT_CANNOT_RUN,
     EXIT_INTERRUPTED,
@@ -328,27 +329,29 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    usable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.error("indiquez une commande : run, validate, render, model, guides, config, doctor, setup")
     try:
-        return COMMANDS[args.command](args)
+        with ends_like_ctrl_c():   # closing the terminal, SIGTERM: progress saved, terminal given back
+            return COMMANDS[args.command](args)
     except UserError as exc:
-        print(exc.message, file=sys.stderr)
+        tell(exc.message)
         return exc.code
     except KeyboardInterrupt:
-        print("\nInterrompu.", file=sys.stderr)
+        tell("\nInterrompu.")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # Whoever read the output went away (``voiceguide ... | head``): a normal end, said nowhere.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        let_go_of_output(sys.stdout)
         return EXIT_OK
     except OSError as exc:  # a disk or device fault that no module foresaw: still no traceback
         if exc.errno == errno.ENAMETOOLONG:   # a name from the settings file or the environment
             problem = path_name_problem(str(exc.filename or "")) or "un nom de fichier est trop long"
-            print(f"Nom de fichier refusé par le système : {problem} (dans les réglages, la variable "
-                  "VOICEGUIDE_MODEL ou la ligne de commande).", file=sys.stderr)
+            tell(f"Nom de fichier refusé par le système : {problem} (dans les réglages, la variable "
+                 "VOICEGUIDE_MODEL ou la ligne de commande).")
             return EXIT_USAGE
-        print(f"Erreur du système : {exc}. Réessayez ; si cela persiste, lancez « voiceguide doctor ».", file=sys.stderr)
+        tell(f"Erreur du système : {exc}. Réessayez ; si cela persiste, lancez « voiceguide doctor ».")
         return EXIT_CANNOT_RUN

@@ -2,7 +2,10 @@
 
 Order matters: every check that can refuse bad input (guide, options, audio
 files, events path) runs before anything is said or any model is loaded;
-the model then loads in the background while the welcome is spoken.
+the model then loads in the background while the welcome is spoken. The
+session starts for good only once it has loaded: until then the events log
+is not written and the progress is not touched, and a failure is said aloud
+as well as printed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from voiceguide.guide import DEFAULT_GUIDE, Guide
 from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.listening.turns import InputKind
 from voiceguide.session.events import EventLog
+from voiceguide.session.ports import Speaker
 from voiceguide.session.session import Session
 from voiceguide.session.sources import InputConfig, check_inputs, choose_input, open_inputs
 from voiceguide.session.turntaking import TurnTaking
@@ -88,27 +92,31 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         save_progress,
     )
 
-    kind, why_not_micro = choose_input(config.inputs, sys.stdin.isatty())
-    precious = {config.guide_path: "le fichier du guide", config.settings_file: "le fichier des réglages",
-                progress_path(): "le fichier qui garde votre progression",
-                **{Path(p): "un des enregistrements donnés à --audio-in" for p in config.inputs.audio_files}}
-    check_events_path(config.events, precious)
-    model_dir = check_inputs(kind, config.inputs)
+    speech = config.speech
+    if config.screen_reader:   # the person's screen reader speaks: the guide's own voice is not even started
+        speech = dataclasses.replace(speech, tts="none", earcons=False)
+    try:
+        kind, why_not_micro = choose_input(config.inputs, sys.stdin.isatty())
+        precious = {config.guide_path: "le fichier du guide", config.settings_file: "le fichier des réglages",
+                    progress_path(): "le fichier qui garde votre progression",
+                    **{Path(p): "un des enregistrements donnés à --audio-in" for p in config.inputs.audio_files}}
+        check_events_path(config.events, precious)
+        model_dir = check_inputs(kind, config.inputs)
+        events = EventLog.open(config.events, notify=notify)
+    except UserError as exc:   # refused before a word was said: said aloud too, when the guide can speak
+        _say_why_alone(speech, exc)
+        raise
     vocabulary = load_vocabulary()
     dialog = Dialog(guide, vocabulary, DialogSettings(noinput_timeout=config.noinput_timeout,
                                                       action_wait=config.action_wait,
                                                       sees_screen=config.sees_screen))
     matcher = IntentMatcher(vocabulary, guide)
-    events = EventLog.open(config.events, notify=notify)
     key = progress_key(config.guide_path)
     # --restart forgets the saved step only through _remember, once the session has begun:
     # a run refused before that leaves the progress as it was.
     saved = None if config.restart else load_progress(key, {s.id for s in guide.steps}, notify=notify)
     reader = _screen_reader_to_ask_about(config, kind)
-    speech = config.speech
-    if config.screen_reader:   # the person's screen reader speaks: the guide's own voice is not even started
-        speech = dataclasses.replace(speech, tts="none", earcons=False)
-    speaker = None
+    speaker: Speaker | None = None
     turns: TurnTaking | None = None
     session: Session | None = None
     try:
@@ -120,8 +128,13 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify,
                           screen_reader=bool(config.screen_reader) or reader is not None)
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), ask_screen_reader=reader)
+    except UserError as exc:   # the model would not load, a device went away...: said, not only printed
+        if speaker is not None:
+            _say_why(speaker, exc)
+        raise
     finally:
-        if session is not None and session.state is not None:
+        # A session that never started (its inputs were not ready) leaves the progress as it was.
+        if session is not None and session.started and session.state is not None:
             _remember(session.state, guide, key, save_progress, clear_progress)
         if session is not None and session.screen_reader_chosen is not None:
             _keep_screen_reader_choice(config.config, session.screen_reader_chosen)
@@ -131,6 +144,26 @@ def run_session(config: RunConfig, guide: Guide) -> int:
             speaker.close()
         events.close()
     return EXIT_OK
+
+
+SAY_WHY_SECONDS = 60.0   # the longest wait for the reason to be heard before the program ends
+
+
+def _say_why(speaker: Speaker, error: UserError) -> None:
+    """Tells the person aloud why the guide stops (the console shows the full message)."""
+    speaker.say((error.spoken, "Le guide s'arrête."))
+    speaker.wait(SAY_WHY_SECONDS)
+
+
+def _say_why_alone(speech: NarratorConfig, error: UserError) -> None:
+    """The same, before the guide's voice was started: started for this alone (nothing with --tts none)."""
+    if speech.tts == "none":
+        return
+    speaker = open_speaker(speech)
+    try:
+        _say_why(speaker, error)
+    finally:
+        speaker.close()
 
 
 def _screen_reader_to_ask_about(config: RunConfig, kind: InputKind) -> str | None:

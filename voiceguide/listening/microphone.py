@@ -17,8 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from voiceguide.audio import RECOGNIZER_RATE, Audio, NoSoundLibrary, Resampler, import_sounddevice, to_int16
+from voiceguide.audio import RECOGNIZER_RATE, Audio, NoSoundLibrary, import_sounddevice, to_int16
 from voiceguide.errors import CannotRun
+from voiceguide.resampling import Resampler
 
 
 def input_sounddevice() -> Any:

@@ -152,7 +152,9 @@ class Recognizer:
         except Exception:  # noqa: BLE001 - vosk raises a bare Exception("Failed to create a model")
             raise CannotRun(f"Le modèle vosk de {self.model_dir} n'a pas pu être chargé : ses "
                             "fichiers sont sans doute abîmés. Réinstallez-le avec "
-                            "« voiceguide model download ».") from None
+                            "« voiceguide model download ».",
+                            spoken="Le modèle de reconnaissance vocale n'a pas pu être chargé : ses fichiers "
+                                   "sont sans doute abîmés. Il faut le réinstaller.") from None
         self.uses_grammar = (self.model_dir / "graph" / "HCLr.fst").is_file()
         if not self.uses_grammar:
             log.warning("Le modèle %s n'accepte pas de grammaire (graphe HCLG) : il entendra des "
@@ -219,7 +221,9 @@ class Recognizer:
             raise CannotRun(f"Ce modèle ne semble pas être un modèle français : aucun des mots de "
                             f"commande ({sample}…) n'est dans son vocabulaire ({self.model_dir}). "
                             "Installez le modèle français avec « voiceguide model download », "
-                            "ou indiquez-en un autre avec --model.")
+                            "ou indiquez-en un autre avec --model.",
+                            spoken="Ce modèle de reconnaissance vocale n'est pas un modèle français : "
+                                   "il faut installer le modèle français.")
 
     def grammar(self, phrases: Sequence[str]) -> list[str]:
         """The vosk grammar for these phrases: the model's spellings, plus [unk] when it has it."""

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from voiceguide.audio import RECOGNIZER_RATE, Audio, read_wav, rms
+from voiceguide.audio import RECOGNIZER_RATE, Audio, open_wav, rms
 from voiceguide.errors import UserError
 from voiceguide.listening.microphone import Microphone
 from voiceguide.listening.recognizer import RecognizerLoader
@@ -25,19 +25,23 @@ MAX_TURN_SECONDS = 120.0  # one WAV is one answer of the user, not a recording s
 
 def read_turn(path: Path) -> Audio:
     """One recorded answer, as the recogniser takes it (16 kHz mono); UserError (exit 2) for a bad file."""
-    return read_wav(path, max_seconds=MAX_TURN_SECONDS).resampled(RECOGNIZER_RATE)
+    return open_wav(path, max_seconds=MAX_TURN_SECONDS).read_resampled(RECOGNIZER_RATE)
 
 
 def check_wav_files(paths: Sequence[Path]) -> None:
-    """Validates every WAV up front (before the model is loaded), reporting all bad ones at once."""
-    problems = []
+    """Checks every WAV up front (before anything is said), reporting all bad ones at once.
+
+    Only what refuses a file is done here (headers, lengths, float samples
+    scanned for NaN); each file is converted at its turn, once.
+    """
+    problems: list[UserError] = []
     for p in paths:
         try:
-            read_turn(Path(p))
+            open_wav(Path(p), max_seconds=MAX_TURN_SECONDS)
         except UserError as exc:
-            problems.append(exc.message)
+            problems.append(exc)
     if problems:
-        raise UserError("\n".join(problems))
+        raise UserError("\n".join(e.message for e in problems), spoken=" ".join(e.spoken for e in problems))
 
 
 def chunks(audio: Audio, chunk_ms: int = 100, realtime: bool = False,

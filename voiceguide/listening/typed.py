@@ -16,6 +16,10 @@ from typing import Any, TextIO
 
 from voiceguide.listening.turns import EndOfInput, KeyPress, Turn, Utterance
 
+# Control characters (C0 and C1) read as spaces: a pasted tab separates words, and no stray byte of a
+# pipe reaches the dialog or the events log.
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
+
 
 class TextInput:
     """One utterance per line, as if it had been recognised; an empty line is silence."""
@@ -27,7 +31,7 @@ class TextInput:
         line = self._stream.readline()
         if not line:
             raise EndOfInput
-        text = line.strip()
+        text = line.translate(_CONTROLS).strip()
         return Utterance(text=text, source="text") if text else None
 
     def close(self) -> None:
@@ -120,8 +124,12 @@ class KeyboardInput:
         return data[:1]
 
     def close(self) -> None:
+        """Gives the terminal back as it was (echo, lines); a terminal already gone (window closed) is let be."""
         if self._saved_termios is not None and self._fd is not None:
             import termios
 
-            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved_termios)
-            self._saved_termios = None
+            saved, self._saved_termios = self._saved_termios, None
+            try:
+                termios.tcsetattr(self._fd, termios.TCSADRAIN, saved)
+            except (termios.error, OSError):
+                pass

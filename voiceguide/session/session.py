@@ -47,6 +47,7 @@ class Session:
         self.screen_reader = screen_reader   # print only: the person's screen reader speaks
         self.screen_reader_chosen: bool | None = None   # the answer to the dialog's question, to keep
         self.state: State | None = None
+        self.started = False   # the inputs were ready: from then on the log is written and progress kept
 
     def run(self, resume: str | None = None, intro: tuple[str, ...] = (), ask_screen_reader: str | None = None
             ) -> State:
@@ -68,6 +69,11 @@ class Session:
             reply = dataclasses.replace(reply, say=intro + reply.say)
         self.state = state
         self._deliver(state, reply)
+        # The model loads while the welcome is said: a run that cannot go further stops here, its
+        # events log untouched (EventLog.commit) and the progress as it was (started stays False).
+        self.turns.ready()
+        self.events.commit()
+        self.started = True
         reason = "done"
         while not reply.done:
             options = self.dialog.options(state)

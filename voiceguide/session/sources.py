@@ -6,6 +6,7 @@ input needs is loaded: the typed inputs load neither numpy, sounddevice nor vosk
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -99,18 +100,29 @@ def open_inputs(kind: InputKind, config: InputConfig, model_dir: Path | None, st
         return Inputs(keys=KeyboardInput(stdin))
     if model_dir is None:
         raise ValueError(f"{kind.value} input needs the model folder found by check_inputs")
+    loader = _start_recognizer(model_dir, vocabulary)
     if kind is InputKind.AUDIO:
         from voiceguide.listening.spoken import AudioFileInput
 
-        return Inputs(lines=AudioFileInput(config.audio_files, _start_recognizer(model_dir, vocabulary),
-                                           fast=config.fast))
+        return Inputs(lines=AudioFileInput(config.audio_files, loader, fast=config.fast), ready=_loaded(loader))
     from voiceguide.listening.microphone import Microphone
     from voiceguide.listening.spoken import MicrophoneInput
 
     microphone = Microphone(config.microphone)
-    listening = MicrophoneInput(microphone, _start_recognizer(model_dir, vocabulary))
+    listening = MicrophoneInput(microphone, loader)
     return Inputs(microphone=listening, keys=KeyboardInput(stdin) if stdin.isatty() else None,
-                  fallback=lambda: TextInput(stdin), barge_in=config.barge_in)
+                  fallback=lambda: TextInput(stdin), barge_in=config.barge_in, ready=_loaded(loader))
+
+
+def _loaded(loader: RecognizerLoader) -> Callable[[float | None], bool]:
+    """Inputs.ready for the spoken inputs: the model has loaded (its loading error is raised here)."""
+    def ready(timeout: float | None) -> bool:
+        try:
+            loader.result(timeout)
+        except TimeoutError:
+            return False
+        return True
+    return ready
 
 
 def _start_recognizer(model_dir: Path, vocabulary: Vocabulary) -> RecognizerLoader:

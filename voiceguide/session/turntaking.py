@@ -42,7 +42,9 @@ class Inputs:
     mode, or beside the microphone on a terminal); ``microphone``: live
     speech; ``fallback``: typed lines to go on with when the microphone is
     lost and there are no keys; ``barge_in``: the microphone listens while
-    the guide speaks (headset users).
+    the guide speaks (headset users); ``ready(timeout)``: waits up to ``timeout`` s (None: as long as
+    it takes) for the sources to be able to hand out turns (the model has loaded), True once they
+    can; raises CannotRun when they never will.
     """
 
     lines: LineSource | None = None
@@ -50,6 +52,7 @@ class Inputs:
     microphone: SpeechSource | None = None
     fallback: Callable[[], LineSource] | None = None
     barge_in: bool = False
+    ready: Callable[[float | None], bool] | None = None
 
     @property
     def modality(self) -> Modality:
@@ -76,6 +79,7 @@ class TurnTaking:
         self.speaker = speaker
         self.inputs = inputs
         self._poll = poll_seconds
+        self._held: KeyPress | None = None   # a key pressed while waiting for the inputs to be ready
         if inputs.microphone is not None and not inputs.barge_in:
             inputs.microphone.mute()
 
@@ -88,6 +92,9 @@ class TurnTaking:
 
         Raises EndOfInput when no more input will come.
         """
+        held, self._held = self._held, None
+        if held is not None:   # pressed while the model was loading
+            return held
         from_microphone = self.inputs.microphone
         if from_microphone is not None:
             from voiceguide.listening.microphone import MicrophoneLost
@@ -105,6 +112,20 @@ class TurnTaking:
             return self.inputs.keys.next_key(timeout)
         assert self.inputs.lines is not None
         return self.inputs.lines.next_turn(grammar, timeout)
+
+    def ready(self) -> None:
+        """Returns once the inputs can hand out turns (the model has loaded); CannotRun if they never will.
+
+        Meanwhile a key still stops the guide at once, and is the next turn.
+        """
+        ready, keys = self.inputs.ready, self.inputs.keys
+        if ready is None:
+            return
+        while keys is not None and self._held is None and self.speaker.speaking and not ready(0):
+            self._held = keys.next_key(self._poll)
+            if self._held is not None:
+                self.speaker.stop()
+        ready(None)
 
     def swallow_typing(self) -> int:
         """After a key that is no command: the keys that follow it closely are typing (a code meant for the
