@@ -3,15 +3,16 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-The first batch's evaluation half was run once after the first round of
-tuning (86.2 %); a second batch was then written, the matcher tuned again on
-both tuning halves, and the second batch's evaluation half, never seen
-before, gave 89.0 % (docs/understanding.md). The issue's « done when » (95 %,
-every « continue » in a pause resumes in place) is asserted below and not
-met yet: those two tests are marked as expected failures, strictly, so that
-they fail the day they pass. The floors measured today guard against
-regressions. The real matcher, the real dialog and the bundled Ameli guide
-answer every phrase.
+Three batches, each written before the round of tuning that followed it:
+the first batch's evaluation half gave 86.2 % after the first round; the
+second's, unseen, 89.0 % after the second; the third's, unseen and run once
+at the end of the third round, 76.2 % (docs/understanding.md: the third batch
+holds only phrasings the corpus did not have yet). The issue's 95 % is
+asserted on that held-out half and not met: the test is an expected failure,
+strictly, so that it fails the day it passes. Every « continue » in a pause
+resumes in place and no sentence for someone else moves the guide, on every
+evaluation half. The floors measured guard against regressions. The real
+matcher, the real dialog and the bundled Ameli guide answer every phrase.
 """
 
 from __future__ import annotations
@@ -46,8 +47,16 @@ def evaluation() -> Report:
     return run_half(EVALUATION, RUNNER)
 
 
-# What the evaluation halves gave, measured once each (docs/understanding.md): floors against regressions.
-MEASURED = {"1": 0.86, "2": 0.89}
+@pytest.fixture(scope="module")
+def held_out() -> Report:
+    """The third batch's evaluation half: unseen until it was run once, at the end of the third round."""
+    return run_half(EVALUATION, RUNNER, HELD_OUT)
+
+
+# What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
+# third batch's was unseen when measured; the first two had been run, and their misses read, before.
+MEASURED = {"1": 0.91, "2": 0.92, "3": 0.76}
+HELD_OUT = "3"
 
 
 def _misses(report: Report) -> list[str]:
@@ -84,10 +93,10 @@ def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; measured 86.7 % (first batch) and 89.0 % (second "
-                                       "batch, unseen): docs/understanding.md")
-def test_evaluation_half_meets_the_issue(evaluation: Report) -> None:
-    assert evaluation.understood_share() >= 0.95, "\n".join(_misses(evaluation))
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the third batch's evaluation half, held out and run "
+                                       "once, gave 76.2 % (125/164): docs/understanding.md lists every miss")
+def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
+    assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
 
 def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(evaluation: Report) -> None:
@@ -96,12 +105,10 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
     assert evaluation.of_kinds(OFF_KINDS)
 
 
-@pytest.mark.xfail(strict=True, reason="« reprenez où vous en étiez » and « vas-y je t'écoute » get « Voulez-vous "
-                                       "dire « reprendre » ? » instead: docs/understanding.md")
-def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report) -> None:
+def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report, held_out: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
-    assert evaluation.of_kinds(("reprise",))
+    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (7/7)
 
 
 # ------------------------------------------------------------------ what the corpus stands for
@@ -269,3 +276,351 @@ def test_unsure_about_leaving_asks_the_usual_question() -> None:
     state = RUNNER.state("step:saisir-code")
     asked, reply = RUNNER.dialog.handle(state, Unsure((Intent("quit", 0.5, label="quitter"),), "bof"))
     assert asked.mode == Mode.CONFIRM and asked.pending.name == "quit" and "quitter" in " ".join(reply.say)
+
+
+# ------------------------------------------------------------------ second round (general causes)
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("quelles sont les parties du guide", "step:saisir-code", "menu"),   # « parties » without a number
+    ("quelle est cette étape", "step:saisir-code", "where"),     # covers what « quoi » covers, and more
+    ("je ne sais plus où on en est", "step:saisir-code", "where"),  # « je ne sais pas où »: a question
+    ("je sais pas quoi dire", "step:saisir-code", "help"),
+    ("je ne vois pas le champ", "step:saisir-code", "details"),  # not seeing it is not finding it
+    ("ferme le programme", "step:saisir-code", "quit"),          # the guide by another name
+])
+def test_general_causes(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "continue tes devoirs",     # « devoirs » is a noun, not the wrapper verb « devoir »
+])
+def test_not_acted_on(text: str) -> None:
+    assert not isinstance(MATCHER.interpret(text, options("step:saisir-code")), Intent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tu ne parles pas assez fort", "louder"),   # the « pas » of « pas assez » closes the « ne »: no refusal
+    ("ne parle pas si vite", "slower"),          # « pas si » is a degree
+    ("pas si fort", "softer"),
+    ("je n'entends pas assez fort", "louder"),
+    ("ne crie pas", "softer"),                   # a complaint asks the same, negated or not
+    ("tu traînes", "faster"),
+    ("lentement s'il vous plaît", "slower"),     # a setting word alone is a wish
+    ("prends ton temps pour parler", "slower"),  # an expression that names a setting
+    ("ça me casse les oreilles", "softer"),
+    ("doucement", "?slower|softer"),             # both: the guide asks
+])
+def test_voice_settings_said_otherwise(text: str, expected: str) -> None:
+    assert meant(text) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("allons-y", "step:saisir-code", "next"),              # neither paused nor asked: going on
+    ("je suis prête pour la suite", "step:saisir-code", "next"),
+    ("allons-y", "pause:saisir-code", "resume"),
+    ("allons-y", "oui-non", "yes"),
+    ("entendu", "oui-non", "yes"),
+    ("je veux rester", "oui-non", "no"),                   # at « Voulez-vous vraiment quitter ? »
+    ("non merci je reste", "oui-non", "no"),
+    ("je préfère pas", "oui-non", "no"),
+])
+def test_context_decides(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_following_someone_is_not_going_on() -> None:
+    assert not isinstance(MATCHER.interpret("vas-y toi je te suis", options("step:saisir-code")), Intent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("oui mais je l'ai oublié", "goto:oubli-lien"),   # the choice said beside the answer wins
+    ("oui j'ai un code", "goto:saisir-numero"),
+    ("non", "no"),
+])
+def test_at_a_question_with_choices_the_choice_said_counts(text: str, expected: str) -> None:
+    assert meant(text, "step:avez-vous-un-code") == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("voilà qui est fait", "step:saisir-code", "next"),       # « fait », done: no « savoir faire » (help)
+    ("termine le guide", "step:saisir-code", "quit"),         # without its accent, the verb
+    ("c'est terminé", "step:saisir-code", "next"),
+    ("j'ai mis mon code", "step:saisir-code", "next"),        # « mettre » in the past: done
+    ("mets plus fort", "step:saisir-code", "louder"),         # and still a wrapper otherwise
+    ("non ça m'a connecté directement", "step:code-confirmation", "no"),  # « non » outweighs « connecté »
+    ("non c'est bon", "oui-non", "no"),
+])
+def test_done_said_otherwise(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("je reviens tout de suite", "step:saisir-code", "pause"),      # « je reviens »: I will be back
+    ("je reviens à l'étape précédente", "step:saisir-code", "previous"),
+    ("je reviens au début", "step:saisir-code", "restart"),
+    ("on repart", "step:saisir-code", "next"),
+    ("on repart", "pause:saisir-code", "resume"),
+    ("reprenez où vous en étiez", "pause:saisir-code", "resume"),   # « où vous en étiez » says where
+    ("continue là où tu t'étais arrêté", "pause:saisir-code", "resume"),
+    ("je ne sais plus où j'en étais", "step:saisir-code", "where"),
+    ("à quel endroit du guide je suis", "step:saisir-code", "where"),
+    ("on est rendu où", "step:saisir-code", "where"),              # « rendu »: regional, « arrivé »
+    ("quels mots je peux dire", "step:saisir-code", "help"),
+    ("explique-moi mieux", "step:saisir-code", "details"),
+    ("donne-moi plus d'infos", "step:saisir-code", "details"),     # not « mes informations »
+    ("j'ai loupé ce que tu as dit", "step:saisir-code", "repeat"),
+    ("à tantôt", "step:saisir-code", "quit"),
+    ("c'est fini pour moi", "step:saisir-code", "quit"),           # « pour moi », « pour aujourd'hui »: leaving
+    ("remets comme au début", "step:saisir-code", "normal"),
+    ("on refait tout depuis le départ", "step:saisir-code", "restart"),
+    ("trouver un docteur", "step:saisir-code", "goto:borne-medecin"),
+    ("la connexion", "menu", "goto:ecran-connexion"),
+    ("une maladie due à mon travail", "step:objet-message", "goto:objet-accident-travail"),
+    ("le remboursement de mes lunettes", "step:objet-message", "goto:objet-remboursement"),
+    ("une question sur mes droits", "step:objet-message", "goto:objet-droits-demarches"),
+    ("plutôt par mail", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("par e-mail c'est plus simple", "step:oubli-choix-envoi", "goto:oubli-email"),
+])
+def test_words_the_lexicon_now_knows(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("créer mon compte ameli", "step:saisir-code", "goto:pas-de-code-lien"),   # the guide's parts, enriched
+    ("je n'ai pas encore de compte", "step:saisir-code", "goto:pas-de-code-lien"),
+    ("recevoir un nouveau code", "step:saisir-code", "goto:oubli-lien"),
+    ("écrire à la sécu", "menu", "goto:ecrire-message"),
+    ("l'accueil", "menu", "goto:page-accueil"),
+    ("je veux une lettre", "step:oubli-choix-envoi", "goto:oubli-courrier"),   # and its choices
+    ("je préfère le papier", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("par internet", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("je suis enceinte", "step:objet-message", "goto:objet-maternite"),
+    ("je veux fermer mon compte", "step:objet-message", "goto:objet-resilier"),   # not leaving the guide
+    ("c'est pour mon arrêt de travail", "step:objet-message", "goto:objet-indemnites"),
+    ("on me demande un code de confirmation", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    ("le mail n'est pas arrivé", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("aucun", "step:avez-vous-un-code", "no"),
+    ("recommence la phrase", "step:saisir-code", "repeat"),       # the sentence, not the guide
+    ("recommence le guide", "step:saisir-code", "restart"),
+])
+def test_the_guide_and_the_vocabulary_give_common_words(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_the_grammar_holds_expressions_that_can_be_acted_on() -> None:
+    here = options("step:saisir-code")
+    phrases = MATCHER.grammar(here)
+    assert "à bientôt" in phrases and "ça y est" in phrases
+    assert "plus tard" not in phrases and "vous suis" not in phrases      # nothing acts on them
+    assert "reprenez où vous en étiez" not in phrases and "où vous en étiez" not in phrases   # too many variants
+    assert "ce que" not in phrases and "je reviens à" not in phrases     # pieces of sentences
+    assert "je reviens" in phrases and "je t'écoute" in phrases
+    assert len(phrases) <= 600
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("où se trouve le champ", "details"),      # where on the page, not where in the guide
+    ("où est le bouton valider", "details"),
+    ("où on en est", "where"),
+])
+def test_where_on_the_page_is_details(text: str, expected: str) -> None:
+    assert meant(text) == expected
+
+
+def test_a_negated_page_word_counts() -> None:
+    # « pas le bouton » says something: « où » alone no longer makes it « où suis-je »
+    assert not isinstance(MATCHER.interpret("je ne veux pas où est le bouton", options("step:saisir-code")), Intent)
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("l'avant-dernier", "step:objet-message", "goto:objet-resilier"),
+    ("l'avant-dernière", "menu", "goto:ecrire-message"),
+    ("l'avant-dernier", "step:oubli-choix-envoi", "goto:oubli-email"),
+])
+def test_the_one_before_last_chooses(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("redis-moi l'adresse", "step:ouvrir-ameli", "repeat"),      # « l'adresse » is what the step speaks of
+    ("le nom est mis", "step:demande-nom", "next"),
+    ("redis-moi l'adresse", "step:saisir-code", "?repeat"),     # elsewhere it is a word the guide does not know
+])
+def test_the_words_of_the_step_being_read_count_little(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_the_dialog_tells_the_matcher_which_step_is_read() -> None:
+    assert options("step:ouvrir-ameli").step == "ouvrir-ameli" and options("menu").step is None
+
+
+
+# Said to someone else in the room, with words the guide knows; written for this test, not in the corpus.
+# Known to move the guide still (docs/understanding.md): « tu peux m'écrire un message » (a part of the
+# guide), and « ok on fait comme ça » at a yes/no question.
+FOR_SOMEONE_ELSE = [
+    "le suivant c'est qui chez le coiffeur",
+    "continue comme ça mon grand",
+    "retourne dans ta chambre",
+    "arrête de courir dans le couloir",
+    "la fin du film était triste",
+    "ferme la fenêtre il fait froid",
+    "au revoir madame Martin",
+    "passe-moi le pain",
+    "aide-moi à porter les courses",
+    "répète après moi les enfants",
+    "recommence ton dessin",
+    "attends-moi dans la voiture",
+    "j'ai oublié mon parapluie",
+    "tu as reçu mon message",
+    "le médecin passe demain",
+    "le courrier est arrivé",
+    "j'ai perdu ma carte vitale dans le bus",
+    "ne quitte pas je reviens",
+    "on arrête le match à quelle heure",
+    "c'est fini la vaisselle",
+    "ça y est il pleut",
+    "va te coucher",
+    "c'est bon le gâteau",
+    "on y va au marché",
+    "Pierre tu peux revenir en arrière avec la voiture",
+    "le code de la porte d'entrée",
+    "mon code postal a changé",
+    "demande à ton père",
+    "c'est l'étape suivante du tour de France",
+    "la suite au prochain épisode",
+    "tu reviens quand",
+    "je pars en vacances la semaine prochaine",
+    "je vais sortir le chien",
+    "on sort ce soir",
+    "ferme la porte à clé",
+    "éteins la télé",
+    "bonne nuit les enfants",
+    "à demain au club",
+    "salut Robert ça va",
+    "oui je viens de le dire au téléphone",
+    "non je ne veux pas de café",
+    "d'accord je te rappelle",
+    "c'est parti pour le repas",
+    "allez viens on y va",
+    "vas-y passe devant",
+    "reviens ici tout de suite",
+    "recule la voiture",
+    "avance un peu la chaise",
+    "le premier arrivé a gagné",
+    "prends le deuxième à droite",
+    "le troisième étage",
+    "tu as payé la facture",
+    "mes paiements de loyer sont en retard",
+    "j'ai un rendez-vous chez le docteur",
+    "ma fille m'a envoyé un mail",
+    "il faut poster cette lettre",
+    "monte le son de la radio",
+    "baisse la radio s'il te plaît",
+    "tu parles trop fort au téléphone",
+    "parle moins vite à ta grand-mère",
+    "quelle heure est-il déjà",
+    "où sont mes clés de voiture",
+    "où est passé le chat",
+    "je suis perdue dans mes papiers",
+    "je ne sais plus où j'ai mis mes lunettes",
+    "tu n'as pas vu mon porte-monnaie",
+    "c'est quoi ce bruit",
+    "qu'est-ce que tu fais ce soir",
+    "comment va ta mère",
+    "dis-moi quand tu arrives",
+    "explique-moi ton problème",
+    "je te rappelle plus tard",
+    "on verra demain pour les courses",
+    "attends je suis au téléphone",
+    "stop les enfants ça suffit",
+    "silence on tourne",
+    "j'arrive dans deux minutes",
+    "je reviens je vais chercher le courrier",
+    "mets le couvert",
+    "laisse tomber le ballon",
+    "annule le rendez-vous du dentiste",
+    "c'est terminé pour le jardin",
+]
+
+
+@pytest.mark.parametrize("context", ["step:saisir-code", "step:avez-vous-un-code", "menu", "pause:saisir-code",
+                                     "step:objet-message"])
+def test_sentences_for_someone_else_with_the_guides_words_never_move_it(context: str) -> None:
+    moved = []
+    for text in FOR_SOMEONE_ELSE:
+        state = RUNNER.state(context)
+        after, reply = RUNNER.dialog.handle(state, MATCHER.interpret(text, options(context)))
+        if after.step != state.step or after.mode == Mode.ENDED or reply.done:
+            moved.append(text)
+    assert not moved
+
+
+def test_the_listeners_own_past_asks_before_going_to_a_part() -> None:
+    found = MATCHER.interpret("tu as reçu mon message", options("step:saisir-code"))
+    assert isinstance(found, Unsure) and found.candidates[0].target == "messages"
+    assert meant("je voudrais lire mes messages") == "goto:messages"
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("voilà pour le nom", "step:demande-nom", "next"),           # « voilà pour … »: done with it
+    ("on recule d'un cran", "step:saisir-code", "previous"),
+    ("envoyez-le-moi par lettre", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("j'ai envoyé le message", "step:message-envoyer", "next"),     # « envoyer » in the past: done
+    ("faire une démarche", "step:saisir-code", "goto:mes-demarches"),   # a singular is no typing mistake
+    ("j'ai pas suivi tu peux recommencer la phrase", "step:saisir-code", "repeat"),   # not following: not hearing
+])
+def test_more_general_causes(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("redémarre le guide", "step:saisir-code", "restart"),
+    ("c'est réglé", "step:saisir-code", "next"),
+    ("je ne sais pas ce que je peux dire", "step:saisir-code", "help"),   # « ce que » asks like « quoi »
+    ("j'y arrive pas", "step:saisir-code", "help"),
+    ("ça ne marche pas", "step:saisir-code", "details"),
+    ("c'est trop compliqué", "step:saisir-code", "details"),
+    ("il reste combien d'étapes", "step:saisir-code", "where"),
+    ("stoppe le programme", "step:saisir-code", "quit"),
+    ("mon code ne marche plus", "step:saisir-code", "goto:oubli-lien"),
+    ("mes remboursements", "step:saisir-code", "goto:mes-paiements"),
+    ("changer mes informations", "step:saisir-code", "goto:mes-informations"),
+    ("l'oubli du code", "menu", "goto:oubli-lien"),
+    ("c'est bon tu peux y aller", "pause:saisir-code", "resume"),
+    ("oui mais je ne m'en souviens plus", "step:avez-vous-un-code", "goto:oubli-lien"),
+    ("j'ai perdu ma carte vitale", "step:objet-message", "goto:objet-carte-vitale"),   # named, and described
+    ("ma carte vitale est cassée", "step:objet-message", "goto:objet-carte-vitale"),
+    ("mes indemnités ne sont pas arrivées", "step:objet-message", "goto:objet-indemnites"),
+    ("on ne m'a jamais envoyé de code", "step:saisir-code", "?goto:pas-de-code-lien"),   # « pas de » after a verb
+])
+def test_phrasings_of_the_second_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("je t'écoute", "pause:saisir-code", "resume"),              # listening: ready
+    ("vas-y je vous écoute", "pause:saisir-code", "resume"),
+    ("auriez-vous l'amabilité de répéter", "step:saisir-code", "repeat"),   # polite wrappers
+    ("ça vous dérangerait de répéter", "step:saisir-code", "repeat"),
+])
+def test_listening_and_politeness(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je capte rien", "details"),        # familiar French
+    ("tu causes trop vite", "slower"),
+    ("plaît-il", "repeat"),
+    ("à la revoyure", "quit"),
+    ("je me casse", "quit"),
+])
+def test_familiar_french(text: str, expected: str) -> None:
+    assert meant(text) == expected
+
+
+@pytest.mark.parametrize("text", ["N`0", "ne 0", "pas trois", "ne trois"])
+def test_a_negated_number_picks_nothing_and_breaks_nothing(text: str) -> None:
+    # « ne 0 » used to raise StopIteration in the analysis (found by test_intents' random texts).
+    assert not isinstance(MATCHER.interpret(text, options("menu")), Intent)

@@ -24,6 +24,11 @@ from voiceguide.language.vocabulary import load_vocabulary
 CORPUS = Path(__file__).parent / "corpus" / "phrasings.yaml"
 TUNING, EVALUATION = "tuning", "evaluation"
 UNDERSTOOD_KINDS = ("commande", "réponse", "branche", "numéro")
+# Batches whose evaluation half has not been run yet: run_half leaves it out
+# unless asked to unseal it, which is done once, at the end of a round of tuning.
+# The third batch's was run once at the end of the third round (docs/understanding.md);
+# a fourth batch would be sealed here from the commit that adds it.
+SEALED: frozenset[str] = frozenset()
 OFF_KINDS = ("hors-sujet", "autre-personne")
 
 
@@ -33,7 +38,7 @@ class Entry:
     context: str
     expected: str      # command name, "goto:<step>", or "none"
     kind: str
-    batch: str = "1"   # the second batch was written after the first batch's evaluation half was run
+    batch: str = "1"   # each batch was written after the evaluation halves of the batches before it were run
 
     @property
     def half(self) -> str:
@@ -162,7 +167,9 @@ class Report:
         return [o for o in self.of_kinds(("reprise",)) if not o.resumed_in_place]
 
 
-def run_half(half: str, runner: Runner | None = None, batch: str | None = None) -> Report:
-    """One half of the corpus (of one batch, or of both)."""
+def run_half(half: str, runner: Runner | None = None, batch: str | None = None, *, unseal: bool = False) -> Report:
+    """One half of the corpus (of one batch, or of all); a sealed evaluation half only when unsealed."""
     runner = runner or Runner()
-    return Report([runner.run(e) for e in load_corpus() if e.half == half and batch in (None, e.batch)])
+    return Report([runner.run(e) for e in load_corpus()
+                   if e.half == half and batch in (None, e.batch)
+                   and (unseal or half != EVALUATION or e.batch not in SEALED)])

@@ -3,7 +3,8 @@
 vosk compiles the phrases into a small language model: every word listed
 can be recognised, in listed orders mostly. The grammar holds the
 vocabulary's and the guide's phrases, the current step's choices, the
-lexicon's fixed expressions (« ça y est », « laisse tomber », « à bientôt »)
+lexicon's fixed expressions that mean something the guide acts on (« ça y
+est », « laisse tomber », « à bientôt »; not « plus tard » nor « je te suis »)
 and, when there are choices, the numbers that pick them. Not every synonym
 and form the matcher knows: measured with the Korean model, each phrase
 added to a grammar costs accuracy (docs/recognition.md), so the rest is
@@ -14,7 +15,7 @@ that is a secret, and choices are said in words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from voiceguide.dialog.intent import Options
 from voiceguide.guide import Guide
@@ -37,12 +38,14 @@ class Grammar:
     def __init__(self, vocabulary: Vocabulary, guide: Guide, lexicon: Lexicon) -> None:
         self._commands = spoken_forms(p for spec in vocabulary.commands for p in spec.phrases)
         self._topics = spoken_forms(t for step in guide.steps for t in step.topics)
-        self._expressions = spoken_forms(lexicon.expressions)
+        self._expressions = {form: concept for form, concept in lexicon.expressions.items()
+                             if form in spoken_forms([form])}
         self._numbers = lexicon.number_words
         self._cache: dict[Options, list[str]] = {}
 
-    def phrases(self, options: Options) -> list[str]:
-        """Phrases valid now: commands, choices, parts, numbers of the choices, fixed expressions."""
+    def phrases(self, options: Options, concepts: Collection[str] | None = None) -> list[str]:
+        """Phrases valid now: commands, choices, parts, numbers of the choices, and the fixed expressions
+        whose concept is one of ``concepts`` (what can be acted on now; all of them when None)."""
         found = self._cache.get(options)
         if found is None:
             count = len(options.choices)
@@ -50,8 +53,10 @@ class Grammar:
             numbers = [w for n in range(1, count + 1) for w in self._numbers.get(n, ())]
             numbers += [f"numéro {self._numbers[n][0]}" for n in range(1, count + 1) if n in self._numbers]
             numbers += ["le dernier", "la dernière"] if count else []
+            expressions = [form for form, concept in self._expressions.items()
+                           if concepts is None or concept in concepts]
             found = list(dict.fromkeys([*self._commands, *choices, *self._topics, *numbers,
-                                        *self._expressions]))[:MAX_PHRASES]
+                                        *expressions]))[:MAX_PHRASES]
             if len(self._cache) < 256:
                 self._cache[options] = found
         return list(found)

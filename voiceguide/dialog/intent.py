@@ -85,13 +85,16 @@ class Options:
     ``choices``: the step's choices (or the parts of the guide in the menu);
     key N (1-based) selects choices[N-1]. ``yes_no``: a yes/no answer is
     expected (confirmation). ``paused``: the guide is paused, so « continue »
-    means resuming where it stopped, not going to the next step.
+    means resuming where it stopped, not going to the next step. ``step``: the
+    step being read, whose own words (« l'adresse », « le nom ») may come with
+    a command without making it a sentence for someone else.
     """
 
     choices: tuple[Choice, ...] = ()
     yes_no: bool = False
     cursor: int | None = None    # the choice last read with the arrow keys: Entrée picks it
     paused: bool = False
+    step: str | None = None
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,7 @@ class Dialog:
             return Options()
         step = self._step(state)
         return Options(choices=step.choices, yes_no=bool(step.if_yes or step.if_no), cursor=state.cursor,
-                       paused=paused)
+                       paused=paused, step=step.id)
 
     def noinput_timeout(self, state: State) -> float | None:
         """Seconds of silence before a ``NoInput`` event in ``state``; None: wait as long as it takes.

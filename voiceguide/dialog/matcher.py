@@ -27,7 +27,7 @@ from functools import cached_property
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
-from voiceguide.language.analysis import LAST, NEG, Analysis, Analyzer, Token
+from voiceguide.language.analysis import LAST, NEG, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
@@ -45,10 +45,16 @@ TIE = 0.02         # two readings this close in weight, and of the same rank, ar
 ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
 DESCRIBED = 0.5    # weight left when a choice is only described by its negation (« pas remboursé »)
 MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
+NAMED = 2.0        # weight of the words that name a step's choice, from which what else is said describes it
+DESCRIBING = 0.5   # what the rest then counts
+TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
+PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
+_YES_NO_WORDS = ("oui", "non")
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
+_ELSEWHERE = "étape"   # the table for neither a pause nor a question
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class _Reading:
     confidence: float
     hints: float = 0.0     # grammatical hints not shared with the seed: break ties, not confidence
     explained: int = 0     # tokens this reading accounts for: the fuller reading wins a tie
+    covered: frozenset[int] = frozenset()   # which ones: a reading that covers more than another is no tie
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -108,6 +115,7 @@ class IntentMatcher:
         self._keys = {key.lower(): spec for spec in vocabulary.commands for key in spec.keys}
         self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
         self._identities: dict[Options, dict[str, Intent]] = {}
+        self._page_words: dict[str, frozenset[str]] = {}
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -135,7 +143,7 @@ class IntentMatcher:
     @cached_property
     def _contexts(self) -> dict[str, list[_Seed]]:
         return {table: [self._context_seed(concept, name) for concept, name in self.lexicon.contexts[table].items()]
-                for _, table in _CONTEXT_TABLES}
+                for table in (*(t for _, t in _CONTEXT_TABLES), _ELSEWHERE)}
 
     # ------------------------------------------------------------------ API
 
@@ -180,7 +188,8 @@ class IntentMatcher:
 
     def grammar(self, options: Options) -> list[str]:
         """Phrases for the recogniser now: accents kept, no punctuation, no digits, no duplicates."""
-        return self.grammars.phrases(options)
+        concepts = {c for seed in self._seeds(options) for c in seed.required}
+        return self.grammars.phrases(options, concepts)
 
     def identity(self, phrase: str, options: Options) -> Intent | None:
         """The intent a grammar phrase stands for, when it is one of the seeds' own phrases.
@@ -235,9 +244,8 @@ class IntentMatcher:
     def _seeds(self, options: Options) -> Iterable[_Seed]:
         yield from self._fixed
         yield from self._choice_seeds(options.choices)
-        for flag, table in _CONTEXT_TABLES:
-            if getattr(options, flag):
-                yield from self._contexts[table]
+        for table in _tables(options):
+            yield from self._contexts[table]
 
     # ------------------------------------------------------------------ readings
 
@@ -272,33 +280,49 @@ class IntentMatcher:
 
     def _renames(self, options: Options) -> dict[str, str]:
         table: dict[str, str] = {}
-        for flag, name in _CONTEXT_TABLES:
-            if getattr(options, flag):
-                table.update(self.lexicon.contexts[name])
+        for name in _tables(options):
+            table.update(self.lexicon.contexts[name])
         return table
 
-    @staticmethod
-    def _reading(name: str, seeds: list[_Found], analysis: Analysis, options: Options) -> _Reading:
+    def _reading(self, name: str, seeds: list[_Found], analysis: Analysis, options: Options) -> _Reading:
         best = max(seeds, key=lambda f: (f.tier, -f.penalty, -_KIND_RANK[f.seed.kind], len(f.seed.required)))
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
+        page = self._step_words(options.step)
         explained = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
-        unexplained = sum(t.weight for t, e in zip(tokens, explained, strict=True)
-                          if not e and not _acknowledged(t, name, options))
+        unexplained = sum(_weight(t, page) for t, e in zip(tokens, explained, strict=True)
+                          if not e and not _acknowledged(t, name, options, seed.kind))
+        if seed.kind == "choice" and options.step is not None and sum(
+                t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
+            unexplained *= DESCRIBING   # « j'ai perdu ma carte vitale »: a choice fully named, and described
         unexplained += min(f.penalty for f in seeds)
+        if seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds):
+            unexplained += TENSE   # « j'ai envoyé le message »: done, not « envoyer un message » asked for
         hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
-        if seed.kind == "topic" and tier == MEANING and _one_word(analysis):
-            confidence = min(confidence, ONE_WORD_PART)
-        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained))
+        if (seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target):
+            confidence = min(confidence, ONE_WORD_PART)   # « tu as reçu mon message ? »: ask before going
+        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
+                        frozenset(i for i, e in enumerate(explained) if e))
+
+    def _step_words(self, step_id: str | None) -> frozenset[str]:
+        """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
+        if step_id is None:
+            return frozenset()
+        words = self._page_words.get(step_id)
+        if words is None:
+            step = self.guide.step(step_id)
+            words = self.analyzer.plain_words((step.title, step.say, step.on_screen or "", step.details or ""))
+            self._page_words[step_id] = words
+        return words
 
     def _number(self, analysis: Analysis, options: Options) -> _Reading | None:
-        """« trois », « le deuxième », « numéro onze », « la dernière »: the choice of that number."""
+        """« trois », « le deuxième », « numéro onze », « la dernière », « l'avant-dernière »: that choice."""
         if analysis.number is None or not options.choices:
             return None
-        n = len(options.choices) if analysis.number == LAST else analysis.number
+        n = len(options.choices) + 1 + analysis.number if analysis.number <= LAST else analysis.number
         if not 1 <= n <= len(options.choices):
             return None
         choice = options.choices[n - 1]
@@ -347,10 +371,21 @@ def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
+def _weight(token: Token, page: frozenset[str]) -> float:
+    """What a token left unexplained counts against a reading; a word of the step being read, little."""
+    return min(token.weight, PAGE_WORD) if token.plain and token.readings[0] in page else token.weight
+
+
 def _one_word(analysis: Analysis) -> bool:
     """« paiement » said on its own: too little to jump to a part of the guide without asking."""
     return (len(analysis.tokens) == 1 and len(analysis.words) <= 2
             and not analysis.tokens[0].readings[0].startswith(NEG))
+
+
+def _tables(options: Options) -> list[str]:
+    """The lexicon's context tables that apply now: « vas-y » resumes in a pause, says yes to a question,
+    and goes on elsewhere."""
+    return [table for flag, table in _CONTEXT_TABLES if getattr(options, flag)] or [_ELSEWHERE]
 
 
 def _renamed(seed: _Seed, renames: dict[str, str]) -> str:
@@ -367,27 +402,40 @@ def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: 
               described: bool = False) -> bool:
     if span is not None and span[0] <= token.start and token.end <= span[1]:
         return not token.readings[0].startswith(NEG) or token.readings[0] in seed.required
-    if refused and seed.name == "no" and token.readings[0].startswith(NEG):
-        return True   # « non, je ne veux pas continuer »: the negated request is the « non »
+    if refused and seed.name == "no" and token.readings[0].startswith(NEG) and not token.plain:
+        return True   # « non, je ne veux pas continuer »: the negated request is the « non » (not « pas de café »)
     if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:
         return True
     return any(r in seed.required for r in token.readings)
 
 
-def _acknowledged(token: Token, name: str, options: Options) -> bool:
-    """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it."""
-    return not options.yes_no and name not in _YES_NO and token.readings[0] == "oui"
+def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
+    """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it.
+    At a question with choices, « oui » or « non » beside a choice only leads to it (« oui mais je l'ai
+    oublié »)."""
+    if options.yes_no:
+        return kind == "choice" and token.readings[0] in _YES_NO_WORDS
+    return name not in _YES_NO and token.readings[0] == "oui"
 
 
 def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -> list[_Reading]:
     """At a yes/no question the answer is looked for first; elsewhere a « oui » beside a request is not one."""
     if options.yes_no:
         answers = [r for r in readings if r.name in _YES_NO and r.confidence >= UNSURE_MIN]
+        said = {t.readings[0] for t in analysis.tokens} & set(_YES_NO_WORDS)
+        if len(said) == 1:   # « non, je suis connecté »: the « non » said outweighs a « c'est fait » that says yes
+            answer = _YES_NO[_YES_NO_WORDS.index(said.pop())]
+            answers = [r for r in answers if r.name == answer] or answers
         if answers:
             covered = [any(r.seed.required & set(t.readings) or _explains(r.seed, t, None) for r in readings)
                        for t in analysis.tokens]
             rest = sum(t.weight for t, c in zip(analysis.tokens, covered, strict=True) if not c)
-            return [_answer(r, rest) for r in answers]
+            choices = [r for r in readings if r.seed.kind == "choice"]   # a choice said beside the answer
+            words = {i for i, t in enumerate(analysis.tokens) if t.readings[0] in _YES_NO_WORDS}
+            full = [c for c in choices if c.unexplained == 0 and c.covered - words]
+            if full and all(r.covered <= words for r in answers):
+                return full   # « oui mais je ne m'en souviens plus »: the choice says more than the « oui »
+            return [_answer(r, rest) for r in answers] + choices
         return readings
     if any(r.name not in _YES_NO for r in readings):
         return [r for r in readings if r.name != "yes"]
@@ -399,13 +447,17 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
     if rest >= reading.unexplained:
         return reading
     confidence = reading.tier * max(0.0, 1.0 - DECAY * rest)
-    return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained)
+    return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained,
+                    reading.covered)
 
 
 def _tied(best: _Reading, other: _Reading) -> bool:
+    """As good as each other: « suivant précédent ». Not when one accounts for all the other does and more
+    (« quelle est cette étape » is where one is, not only « quoi »)."""
     return (abs(best.unexplained + best.hints - other.unexplained - other.hints) < TIE
             and best.tier == other.tier
-            and _KIND_RANK[best.seed.kind] == _KIND_RANK[other.seed.kind])
+            and _KIND_RANK[best.seed.kind] == _KIND_RANK[other.seed.kind]
+            and not best.covered > other.covered)
 
 
 def _heard(intent: Intent, heard: str) -> Intent:

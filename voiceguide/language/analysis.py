@@ -25,13 +25,14 @@ from functools import lru_cache
 
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
 from voiceguide.language.morphology import lemma, singular
-from voiceguide.language.negation import Item, attach_negations, content
+from voiceguide.language.negation import ASKING, Item, attach_negations, content
 from voiceguide.language.tokens import folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
+DONE = "fini"             # the concept of a step done, which says the perfect too
 PERFECT = "perfect"
-LAST = -1                 # Analysis.number for « le dernier »
+LAST = -1                 # Analysis.number for « le dernier »; -2 for « l'avant-dernier »
 
 # What a token counts against a phrase that does not explain it.
 WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5, WEAK: 0.3,
@@ -44,7 +45,10 @@ CORRECT_MIN = 7
 _ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
 _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
 _SUBJECTS = frozenset({"je", "on", "nous"})
+_SPEAKING = frozenset({"parler", "causer", "aller"})   # « tu parles vite », « tu causes trop vite »
+_YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
+_PARTICIPLE = ("é", "ée", "és", "ées")
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -63,6 +67,7 @@ class Token:
     end: int
     corrected: bool = False
     wrapper: bool = False      # a negated wrapper verb (« je ne veux pas … »): it negates the whole request
+    plain: bool = False        # a word the lexicon does not know (it may be one of the page being read)
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,7 @@ class Analysis:
     tokens: tuple[Token, ...]
     features: frozenset[str]
     number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
+    yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
 
     def readings(self) -> frozenset[str]:
         return frozenset(r for t in self.tokens for r in t.readings)
@@ -110,6 +116,17 @@ class Analyzer:
             self.analyse.cache_clear()
             self._by_length = _by_length(w for w in self._words if len(w) >= CORRECT_MIN)
 
+    def plain_words(self, texts: Iterable[str]) -> frozenset[str]:
+        """The words of ``texts`` the lexicon does not know, as a line's tokens read them (« adresses » -> adresse)."""
+        out = set()
+        for text in texts:
+            for word, _ in tokens(text):
+                if len(word) > 2 and (word,) not in self.lexicon.entries and word not in self.lexicon.forms:
+                    base, _ = self._lemma(word)
+                    if (base,) not in self.lexicon.entries:
+                        out.add(singular(base))
+        return frozenset(out)
+
     def knows(self, word: str) -> bool:
         return word in self._words or word in self._infinitives
 
@@ -123,7 +140,7 @@ class Analyzer:
         items = self._items(pairs)
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
-        attach_negations(items, self.lexicon)
+        attach_negations(items, self.lexicon, words)
         return _analysis(words, items, self.lexicon)
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
@@ -152,7 +169,8 @@ class Analyzer:
         changed: set[int] = set()
         for word, accented in pairs:
             parts = None
-            if not (self.knows(word) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)):
+            if not (self.knows(word) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)
+                    or self.knows(word + "s") or self.knows(word + "x")):   # « démarche » of « mes démarches »
                 parts = self._correct(word)
             if parts is None:
                 out.append((word, accented))
@@ -186,6 +204,8 @@ class Analyzer:
             else:
                 items.extend(self._word(word, accented, i))
             i += 1
+        if not any(it.kind in ("number", "weak-number", "last") for it in items):
+            _cues_as_words(items, words, lex)   # « les parties du guide »: no number to announce
         for k, item in enumerate(items):
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
@@ -227,6 +247,10 @@ class Analyzer:
     def _setting(self, words: list[str], i: int) -> Item | None:
         """« plus fort », « trop vite », « pas assez fort », « baisse le son », « ralentis »."""
         lex = self.lexicon
+        for key, (setting, sign) in lex.setting_phrases.items():   # « prends ton temps »
+            if tuple(words[i:i + len(key)]) == key:
+                return Item("setting", "", i, i + len(key), extra=(_setting(setting, sign),),
+                            steady=" ".join(key) in lex.steady)
         degree = None
         for n in (2, 1):
             key = tuple(words[i:i + n])
@@ -239,9 +263,9 @@ class Analyzer:
                 degree, width = lex.degrees[(verb,)], 1
             elif verb in lex.setting_verbs:
                 setting, sign = lex.setting_verbs[verb]
-                return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),))
-            elif words[i] in lex.settings and self._spoken_of(words, i):
-                # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort »: a wish
+                return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),), steady=verb in lex.steady)
+            elif words[i] in lex.settings and (self._spoken_of(words, i) or self._alone(words, i)):
+                # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort », « lentement »: a wish
                 sign = -1 if set(words[:i]) & _COMPLAINT else 1
                 readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
                 return Item("setting", "", i, i + 1, extra=readings)
@@ -252,7 +276,8 @@ class Analyzer:
             settings = lex.settings.get(words[j])
             if settings:
                 readings = tuple(_setting(s, degree * sign) for s, sign in settings)
-                return Item("setting", "", i, j + 1, extra=readings)
+                return Item("setting", "", i, j + 1, extra=readings,
+                            closes_ne=words[i] in lex.negations)   # « ne parle pas assez fort »
             if not self._is_glue(words[j]):
                 break
             j += 1
@@ -263,7 +288,11 @@ class Analyzer:
 
     def _spoken_of(self, words: list[str], i: int) -> bool:
         """The voice is what is spoken of: a verb of speaking or going, or « c'est », before the word."""
-        return any(self._lemma(w)[0] in ("parler", "aller") or w == "est" for w in words[:i])
+        return any(self._lemma(w)[0] in _SPEAKING or w == "est" for w in words[:i])
+
+    def _alone(self, words: list[str], i: int) -> bool:
+        """« lentement », said with nothing else that counts: a wish."""
+        return words[i] in self.lexicon.alone and all(self._is_glue(w) for k, w in enumerate(words) if k != i)
 
     def _is_glue(self, word: str) -> bool:
         entry = self.lexicon.entries.get((word,))
@@ -277,6 +306,8 @@ class Analyzer:
             return Item("number", f"#{int(digits.group(1))}", i, i + 1)
         if words[i] in self.lexicon.last:
             return Item("last", f"#{LAST}", i, i + 1)
+        if words[i] in self.lexicon.before_last and i + 1 < len(words) and words[i + 1] in self.lexicon.last:
+            return Item("last", f"#{LAST - 1}", i, i + 2)   # « l'avant-dernier »
         total, j, previous = 0, i, 0
         while j < len(words):
             word = words[j]
@@ -301,15 +332,25 @@ class Analyzer:
         lex = self.lexicon
         entry = lex.entries.get((word,))
         base, verb = self._lemma(word)
-        if entry is not None and entry.kind not in (NEUTRAL, LIGHT):
+        also: tuple[str, ...] = ()
+        if (entry is not None and word in lex.participles and not accented.endswith(_PARTICIPLE)
+                and base != word and (base,) in lex.entries):
+            # « termine » without its accent: the verb (« termine le guide »), perhaps « terminé »
+            also, entry = (entry.concept,), lex.entries[(base,)]
+            verb = True
+        elif entry is not None and entry.kind not in (NEUTRAL, LIGHT):
             verb = entry.kind == ACTION or word in lex.forms
         elif base != word or entry is None:
-            entry = lex.entries.get((base,), entry)
-        perfect = verb and word not in _AUX and (accented.endswith(("é", "ée", "és", "ées"))
-                                                 or word.endswith(("u", "ue", "i", "ie")))
+            found = lex.entries.get((base,))
+            if found is not None and (verb or found.kind != LIGHT):   # « tes devoirs » is no « devoir »
+                entry = found
+        perfect = verb and word not in _AUX and (accented.endswith(_PARTICIPLE)
+                                                 or (word.endswith(("u", "ue", "i", "ie"))
+                                                     and not base.endswith("er")))   # « continue » is no participle
         if entry is not None:
             concept = entry.concept or base
-            return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect)]
+            return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect,
+                         extra=also)]
         kind = "known" if self.knows(word) or self.knows(base) else "unknown"
         if kind == "unknown" and word.endswith("ment") and len(word) > 6:
             kind = "adverb"     # « directement », « gentiment »: how, not what
@@ -354,6 +395,15 @@ def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
     return out
 
 
+def _cues_as_words(items: list[Item], words: list[str], lex: Lexicon) -> None:
+    """Words that announce a number (« partie », « chapitre ») mean themselves when no number follows."""
+    for item in items:
+        if item.kind == "cue":
+            entry = lex.entries.get((words[item.start],))
+            if entry is not None and entry.kind == SENSE:
+                item.kind, item.concept = SENSE, entry.concept
+
+
 def _setting(setting: str, sign: int) -> str:
     return f"{setting}{'+' if sign > 0 else '-'}"
 
@@ -376,7 +426,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
     for item in items:
         if item.kind == NEUTRAL and words[item.start] in _SUBJECTS:
             features.add(FIRST_PERSON)
-        if item.perfect:
+        if item.perfect or item.concept == DONE:
             features.add(PERFECT)
         token = _token(item, lex)
         if token is not None:
@@ -385,23 +435,30 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
     if number is not None and not any(t.readings[0].startswith("#") for t in out):
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
-    return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number)
+    yours = any(it.aux in _YOUR_AUX for it in items if it.perfect)
+    return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours)
 
 
 def _token(item: Item, lex: Lexicon) -> Token | None:
     kind = item.kind
+    if kind == LIGHT and item.aux is not None and item.perfect and not item.negation and item.concept in lex.actions:
+        return Token((DONE,), WEIGHT[ACTION], item.start, item.end)   # « c'est mis »: done
     if kind in (NEUTRAL, LIGHT, "neg", "cue", "weak-number"):
         return None
     if kind == "negated-light":
         return Token((NEG + item.concept,), WEIGHT["light"], item.start, item.end, wrapper=True)
+    if kind == ASKING:
+        return Token((NEG + item.concept,), WEIGHT[WEAK], item.start, item.end)
     if kind == "setting":
         base: tuple[str, ...] = item.extra
     elif kind in ("number", "last"):
         base = (item.concept,)
     elif item.aux is not None and not item.negation and item.concept in lex.actions:
-        base = (item.concept, "fini")   # « j'ai cliqué », « c'est fait »: the step is done
+        base = (item.concept, DONE)   # « j'ai cliqué », « c'est fait »: the step is done
     else:
         base = (item.concept,)
+    if kind != "setting":
+        base += item.extra
     readings: tuple[str, ...]
     if item.blocked:
         readings = tuple(NEG + NEG + r for r in base)
@@ -419,13 +476,16 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
         weight = WEIGHT["short"] if len(item.concept) <= 2 else WEIGHT["unknown"]
     else:
         weight = WEIGHT.get(kind, 1.0)
-    return Token(readings, weight, item.start, item.end, corrected=item.corrected)
+    if item.negation and kind in (PAGE, GUIDE):
+        weight = WEIGHT[SENSE]   # « pas le bouton », « pas toi, l'ordinateur »: a negation says something
+    return Token(readings, weight, item.start, item.end, corrected=item.corrected,
+                 plain=kind in ("known", "unknown"))
 
 
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
     """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
     numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
-    if len(numbers) != 1:
+    if len(numbers) != 1 or numbers[0].negation or numbers[0].blocked:   # « pas trois » picks nothing
         return None
     for item in items:
         if item is not numbers[0] and content(item) and item.kind != GUIDE and (

@@ -50,19 +50,25 @@ class Lexicon:
     infinitives: frozenset[str]                   # verbs the lemmatiser may lead back to
     contraries: Mapping[str, str]                 # negated concept -> the concept it then means
     no_longer: Mapping[str, str]                  # "ne ... plus" + verb -> concept
+    negated_wrappers: Mapping[str, str]           # a wrapper verb that, negated, means a concept ("voir")
     with_etre: Mapping[str, str]                  # participle after "être" -> the state it names
     contexts: Mapping[str, Mapping[str, str]]     # context -> concept -> command name
     degrees: Mapping[tuple[str, ...], int]        # "plus" 1, "trop" -1, "baisser" -1 ...
     settings: Mapping[str, tuple[tuple[str, int], ...]]   # "fort" -> (("volume", 1),)
     setting_verbs: Mapping[str, tuple[str, int]]          # "ralentir" -> ("vitesse", -1)
+    setting_phrases: Mapping[tuple[str, ...], tuple[str, int]]   # "prends ton temps" -> ("vitesse", -1)
+    steady: frozenset[str]                        # complaints a negation does not turn round ("crier")
+    alone: frozenset[str]                         # setting words that, said alone, ask for it ("lentement")
     negations: frozenset[str]
     refusals: frozenset[str]                      # concepts a negation leaves as they are ("non")
     numbers: Mapping[str, int]                    # cardinals and ordinals, "trois", "troisieme"
     number_cues: frozenset[str]                   # "numero", "choix", "le" ...
     last: frozenset[str]                          # "dernier", "derniere"
+    before_last: frozenset[str]                   # "avant" (« avant-dernier »)
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
     actions: frozenset[str]                       # verbs that, in the past, say the step is done
-    expressions: tuple[str, ...]                  # its fixed expressions as written (« ça y est »), for a grammar
+    participles: frozenset[str]                   # words the lexicon has only with their accent (« terminé »)
+    expressions: Mapping[str, str]                # its fixed expressions as written (« ça y est ») -> concept
     number_words: Mapping[int, tuple[str, ...]]   # 3 -> ("trois", "troisième"), as written
 
 
@@ -117,7 +123,7 @@ def _read(path: Path) -> Lexicon:
 
     # Fixed expressions and synonyms first: "c'est bon" must not be read as glue.
     for concept, words in data["sens"].items():
-        add(words, SENSE, _word(concept))
+        add(words, SENSE, _concept(concept))
     for concept, words in data["la_page"].items():
         add(words, PAGE, _word(concept))
     weak = {_word(w) for w in data["peu_de_poids"]}
@@ -125,7 +131,8 @@ def _read(path: Path) -> Lexicon:
         if entry.concept in weak:   # « qu'est-ce que » weighs what « quoi » weighs
             entries[key] = Entry(WEAK, entry.concept)
     add(data["peu_de_poids"], WEAK, "")
-    add(data["le_guide"], GUIDE, "guide")
+    for concept, words in data["le_guide"].items():
+        add(words, GUIDE, _word(concept))
     add(data["neutres"], NEUTRAL, "")
     add(data["verbes_legers"], LIGHT, "")
     for verb in data["actions"]:
@@ -139,8 +146,12 @@ def _read(path: Path) -> Lexicon:
     for setting in ("volume", "vitesse"):
         for w, sign in data[setting].items():
             settings.setdefault(_word(w), []).append((setting, int(sign)))
-    setting_verbs = {_word(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()}
+    setting_verbs = {_word(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()
+                     if len(_key(v)) == 1}
+    setting_phrases = {_key(v): (str(s), int(sign)) for v, (s, sign) in data["réglages"].items()
+                       if len(_key(v)) > 1}
 
+    unheard = {spoken_form(w) for w in data.get("hors_grammaire", ())}   # groups and expressions
     said: dict[int, list[str]] = {}
     for w, n in [*data["nombres"].items(), *data["rangs"].items()]:
         said.setdefault(int(n), []).append(spoken_form(w))
@@ -160,21 +171,28 @@ def _read(path: Path) -> Lexicon:
         infinitives=frozenset(infinitives),
         contraries={_word(a): _concept(b) for a, b in data["contraires"].items()},
         no_longer={_word(a): _word(b) for a, b in data["ne_plus"].items()},
+        negated_wrappers={_word(a): _word(b) for a, b in data["ne_pas"].items()},
         with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
         contexts={name: {_concept(c): str(cmd) for c, cmd in table.items()}
                   for name, table in data["contextes"].items()},
         degrees=degrees,
         settings={w: tuple(v) for w, v in settings.items()},
         setting_verbs=setting_verbs,
+        setting_phrases=setting_phrases,
+        steady=frozenset(_word(w) for w in data["plaintes"]),
+        alone=frozenset(_word(w) for w in data["réglage_seul"]),
         negations=frozenset(_word(w) for w in data["négations"]),
         refusals=frozenset(_word(w) for w in data["négatifs"]),
         numbers=numbers,
         number_cues=frozenset(_word(w) for w in data["numéro"]),
         last=frozenset(_word(w) for w in data["dernier"]),
+        before_last=frozenset(_word(w) for w in data.get("avant_dernier", ())),
         degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
         actions=frozenset(_word(v) for v in data["actions"]),
-        expressions=tuple(dict.fromkeys(spoken_form(w) for group in data["sens"].values() for w in group
-                                        if len(_key(w)) > 1)),
+        participles=frozenset(_word(w) for group in data["sens"].values() for w in group
+                              if len(_key(w)) == 1 and spoken_form(w).endswith(("é", "ée", "és", "ées"))),
+        expressions={spoken_form(w): entries[_key(w)].concept for name, group in data["sens"].items()
+                     if name not in unheard for w in group if len(_key(w)) > 1 and spoken_form(w) not in unheard},
         number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},
     )
 

@@ -13,9 +13,12 @@ Negated twice, a word reads as nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon
+
+ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a question is asked
 
 # Words that end the reach of « ne pas savoir »: « je ne sais pas quoi faire » negates no « faire ».
 INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
@@ -35,6 +38,8 @@ class Item:
     corrected: bool = False
     perfect: bool = False
     aux: str | None = None           # « ai », « suis » ... before this verb
+    steady: bool = False             # a complaint: negated or not, it asks the same (« ne crie pas »)
+    closes_ne: bool = False          # holds the « pas » of an open « ne » (« ne parle pas si vite »)
     extra: tuple[str, ...] = field(default=())
 
 
@@ -42,8 +47,13 @@ def content(item: Item) -> bool:
     return item.kind not in (NEUTRAL, LIGHT, "neg", "cue", "weak-number")
 
 
-def attach_negations(items: list[Item], lex: Lexicon) -> None:
-    """Attaches each negation to what it negates, and carries it through wrapper verbs."""
+def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ()) -> None:
+    """Attaches each negation to what it negates, and carries it through wrapper verbs.
+
+    ``words``: the line's words, to see a question word that starts an expression (« où j'en étais »)."""
+    def interrogative(item: Item) -> bool:
+        return item.concept in INTERROGATIVES or (item.start < len(words) and words[item.start] in INTERROGATIVES)
+
     opened: int | None = None                    # index of a « ne » still waiting for its « pas »
     carried: list[tuple[Item | None, str]] = []  # negations waiting for the next content word
     for k, item in enumerate(items):
@@ -67,14 +77,16 @@ def attach_negations(items: list[Item], lex: Lexicon) -> None:
                 opened = None
             elif word != "sans":
                 target = _previous_verb(items, k)
-            asking = k + 1 < len(items) and items[k + 1].concept in INTERROGATIVES  # « je sais plus quoi faire »
+            asking = k + 1 < len(items) and interrogative(items[k + 1])  # « je sais plus quoi faire »
             carried = _negate(target, word, carried, lex, asking)
             continue
+        if item.closes_ne and opened is not None and all(it.kind in (NEUTRAL, LIGHT) for it in items[opened + 1:k]):
+            opened = None   # « tu ne parles pas assez fort » is no refusal; « je n'entends pas assez fort » still negates
         if not carried or item.kind == "cue":
             continue
         wrapper = carried[-1][0]
-        if item.concept in INTERROGATIVES and wrapper is not None and wrapper.concept == "savoir":
-            _rest_on_wrappers(carried)
+        if interrogative(item) and wrapper is not None and wrapper.concept == "savoir":
+            wrapper.kind = ASKING   # « je ne sais pas où on en est »: a question, not a refusal
             carried = []
         elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
             _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
@@ -86,6 +98,7 @@ def attach_negations(items: list[Item], lex: Lexicon) -> None:
         target = next((it for it in items[opened + 1:] if it.verb or content(it)), None)
         if target is not None:
             carried = _negate(target, "ne", carried, lex)
+    _partitive(items, lex)
     if carried and all(wrapper is None for wrapper, _ in carried):
         # « absolument pas », « certainement pas »: nothing after, so the word before
         before = next((it for it in reversed(items) if content(it) and it.kind != "comparative"), None)
@@ -93,6 +106,15 @@ def attach_negations(items: list[Item], lex: Lexicon) -> None:
             _land(before, 1, carried[-1][1], lex)
     else:
         _rest_on_wrappers(carried)
+
+
+def _partitive(items: list[Item], lex: Lexicon) -> None:
+    """« on ne m'a jamais envoyé de code »: after a negated verb, « de » + a word negates the word too."""
+    for k in range(len(items) - 2):
+        verb, de, word = items[k:k + 3]
+        if (verb.negation and verb.verb and not verb.blocked and verb.kind != LIGHT and de.kind == NEUTRAL
+                and de.concept == "de" and content(word) and not word.negation and word.kind != GUIDE):
+            _land(word, 1, verb.negation, lex)
 
 
 def _negate(target: Item | None, word: str, carried: list[tuple[Item | None, str]],
@@ -104,6 +126,10 @@ def _negate(target: Item | None, word: str, carried: list[tuple[Item | None, str
         if word == "plus" and target.concept in lex.no_longer and not asking:   # « je n'ai plus mon code »
             target.kind, target.concept = SENSE, lex.no_longer[target.concept]
             return carried
+        if target.concept in lex.negated_wrappers and not asking:   # « je ne vois pas le champ »: not found
+            target.kind, target.concept = SENSE, lex.negated_wrappers[target.concept]
+            _land(target, len(carried) + 1, word, lex)
+            return []
         target.negation = word
         return [*carried, (target, word)]
     _land(target, len(carried) + 1, word, lex)
@@ -112,7 +138,7 @@ def _negate(target: Item | None, word: str, carried: list[tuple[Item | None, str
 
 def _land(item: Item, negations: int, word: str, lex: Lexicon) -> None:
     """The negation reaches a meaning-bearing word; twice negated, it reads as nothing."""
-    if item.concept in lex.refusals:
+    if item.concept in lex.refusals or item.steady:
         return
     if item.negation or negations > 1:
         item.blocked = True
