@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from voiceguide.dialog.intent import Intent
+from voiceguide.dialog.intent import Intent, NoMatch
 from voiceguide.dialog.machine import RESUME_AT, Dialog, Mode
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
 from voiceguide.language.vocabulary import load_vocabulary
@@ -59,6 +59,28 @@ def test_offer_resume_answers_help_and_repeat_and_is_never_a_dead_end():
     assert reply.say and DIALOG.options(state) is not None
 
 
+def test_leaving_or_pausing_at_the_resume_question_keeps_the_saved_step_and_comes_back_to_the_question():
+    asked, _ = DIALOG.offer_resume("saisir-code")
+    quitting, _ = DIALOG.handle(asked, Intent("quit"))
+    ended, reply = DIALOG.handle(quitting, Intent("yes"))
+    assert reply.done and ended.saved == "saisir-code"     # the CLI keeps « saisir-code », not the step before it
+    stayed, reply = DIALOG.handle(quitting, Intent("no"))
+    assert stayed.pending.name == RESUME_AT and reply.say[-1] == "Voulez-vous reprendre où vous en étiez ? Dites oui ou non."
+    paused, _ = DIALOG.handle(asked, Intent("pause"))
+    for back_with in (Intent("resume"), NoMatch(heard="bon alors")):
+        back, reply = DIALOG.handle(paused, back_with)
+        assert back.pending.name == RESUME_AT and "étape" in " ".join(reply.say)
+        assert (DIALOG.handle(back, Intent("yes"))[0].step, back.saved) == ("saisir-code", "saisir-code")
+    entered, _ = DIALOG.handle(asked, Intent("yes"))
+    assert entered.saved is None
+
+
+def test_leaving_at_the_screen_reader_question_keeps_the_saved_step():
+    asked, _ = DIALOG.offer_screen_reader("Orca", resume="saisir-code")
+    ended, reply = DIALOG.handle(DIALOG.handle(asked, Intent("quit"))[0], Intent("yes"))
+    assert reply.done and ended.saved == "saisir-code"
+
+
 def test_offer_resume_at_the_start_or_an_unknown_step_is_a_plain_start():
     assert DIALOG.offer_resume(GUIDE.start)[0].mode == Mode.STEP
     assert DIALOG.offer_resume("n-existe-pas")[0].step == GUIDE.start
@@ -94,6 +116,14 @@ def test_an_unanswered_resume_question_keeps_the_saved_step(tmp_path):
     _run(tmp_path, "")
     again = _run(tmp_path, "oui\n")
     assert "étape 3 sur" in again.stdout
+
+
+def test_quitting_at_the_resume_question_keeps_the_saved_step(tmp_path):
+    _run(tmp_path, "suivant\nsuivant\nsuivant\nquitter\noui\n")
+    left = _run(tmp_path, "quitter\noui\n")
+    assert left.stdout.rstrip().endswith("Au revoir, et à bientôt.")
+    again = _run(tmp_path, "oui\n")
+    assert "étape 4 sur" in again.stdout
 
 
 def test_a_corrupt_progress_file_means_a_fresh_start_with_a_notice(tmp_path):

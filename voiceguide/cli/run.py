@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voiceguide.carer.diagnosis import startup_notices
-from voiceguide.dialog.machine import RESUME_AT, Dialog, DialogSettings, State
+from voiceguide.dialog.machine import Dialog, DialogSettings, State
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.errors import EXIT_OK, UserError, notify
 from voiceguide.guide import DEFAULT_GUIDE, Guide
@@ -192,8 +192,8 @@ def _keep_screen_reader_choice(config_file: Path | None, chosen: bool) -> None:
 def _remember(state: State, guide: Guide, key: str, save: Callable[..., object],
               clear: Callable[..., object]) -> None:
     """Keep the step where the user stopped, unless the guide was finished or never begun."""
-    if state.pending is not None and state.pending.name == RESUME_AT:
-        return  # the resume question was never answered: the saved step still holds
+    if state.saved is not None:
+        return  # left before going back to the saved step: it still holds
     if guide.step(state.step).end or state.step == guide.start:
         clear(key, notify=notify)
     else:

@@ -126,6 +126,7 @@ class State:
     modality: Modality = Modality.WORDS  # how the person answers now: prompts name words, keys or both
     cursor: int | None = None            # the option last read with the arrow keys (Entrée picks it)
     unsure: tuple[Intent, ...] = ()      # the meanings asked about by « Voulez-vous dire … ? » (pending first)
+    saved: str | None = None             # the step kept from last time, until a step is entered: leaving keeps it
 
 
 class Dialog:
@@ -172,7 +173,8 @@ class Dialog:
         # Stand just before ``step`` on the way from the start, so that « oui »
         # enters it with a history that « précédent » can walk back.
         way = self.guide.path_to(step)
-        state = State(step=way[-2], history=way[:-2], mode=Mode.CONFIRM, pending=pending, modality=modality)
+        state = State(step=way[-2], history=way[:-2], mode=Mode.CONFIRM, pending=pending, modality=modality,
+                      saved=step)
         words = self._words(state)
         event = {"event": "confirm", "name": RESUME_AT, "target": step, "label": title}
         said = words.last_time(self.guide.position(step), len(self.guide.steps), title) + (words.question_resume(),)
@@ -187,7 +189,7 @@ class Dialog:
         or asks whether to resume at ``resume``.
         """
         pending = Intent(name=SCREEN_READER, target=resume, label=reader)
-        state = State(step=self.guide.start, mode=Mode.CONFIRM, pending=pending, modality=modality)
+        state = State(step=self.guide.start, mode=Mode.CONFIRM, pending=pending, modality=modality, saved=resume)
         event = {"event": "confirm", "name": SCREEN_READER, "label": reader}
         return state, Reply(say=(self._question(state, pending),), events=(event,))
 
@@ -257,7 +259,8 @@ class Dialog:
         if state.mode == Mode.PAUSED:
             state = replace(state, mode=state.back_mode, noinput_count=0, nomatch_count=0)
             if intent.name == Command.RESUME:
-                return state, _with(self._resume_reply(state), logged)
+                new, reply = self._back_from_pause(state)
+                return new, _with(reply, logged)
         if state.mode == Mode.CONFIRM:
             new, reply = self._in_confirm(state, intent)
             return new, _with(reply, logged)
@@ -366,6 +369,10 @@ class Dialog:
         if name == Command.NO and pending is not None and pending.name == RESUME_AT:
             return self._enter(replace(back, history=()), self.guide.start, push=False,
                                prefix=(words.ack_from_start(),))
+        if name == Command.NO and pending is not None and pending.name == Command.QUIT and state.saved:
+            new, reply = self.offer_resume(state.saved, modality=state.modality)   # the question quit interrupted
+            new = replace(new, rate_level=state.rate_level, volume_level=state.volume_level)
+            return new, replace(reply, say=(words.ack_continue(), words.question_resume()))
         if name == Command.NO or pending is None:
             ack = words.ack_continue() if pending is None or pending.name == Command.QUIT else words.ack()
             return back, Reply(say=(ack, self._reminder(back)))
@@ -431,7 +438,7 @@ class Dialog:
         if push and target != state.step:
             history = (history + (state.step,))[-HISTORY_LIMIT:]
         new = replace(state, step=target, history=history, mode=Mode.STEP, pending=None, back_mode=Mode.STEP,
-                      noinput_count=0, nomatch_count=0)
+                      noinput_count=0, nomatch_count=0, saved=None)
         narration = self._narration(new, self.guide.step(target))
         event = {"event": "step", "step": target, "text": " ".join(narration)}
         return new, Reply(say=prefix + narration, events=(event,))
@@ -520,6 +527,15 @@ class Dialog:
         new = replace(state, mode=Mode.PAUSED, back_mode=self._home_mode(state), pending=None)
         return new, Reply(say=(self._words(state).paused(),))
 
+    def _back_from_pause(self, state: State) -> tuple[State, Reply]:
+        """Out of a pause (``state`` is already out of it); a pause taken at the question « reprendre où
+        vous en étiez ? » comes back to that question, not to the step before the saved one."""
+        if state.saved is None:
+            return state, self._resume_reply(state)
+        new, reply = self.offer_resume(state.saved, modality=state.modality)
+        new = replace(new, rate_level=state.rate_level, volume_level=state.volume_level)
+        return new, Reply(say=(self._words(state).resuming(), *reply.say[1:]), events=reply.events)  # not « Bonjour. »
+
     def _resume_reply(self, state: State) -> Reply:
         """Back from a pause: say again what was being said (``state`` is already out of the pause)."""
         words = self._words(state)
@@ -581,7 +597,8 @@ class Dialog:
         if state.mode == Mode.PAUSED:
             back = replace(state, mode=state.back_mode, noinput_count=0, nomatch_count=0, help_count=0)
             event = {"event": "command", "name": "resume", "heard": heard}
-            return back, _with(self._resume_reply(back), (event,))
+            new, reply = self._back_from_pause(back)
+            return new, _with(reply, (event,))
         return self._escalate(state, "nomatch", heard)
 
     def _escalate(self, state: State, kind: str, heard: str) -> tuple[State, Reply]:
