@@ -27,7 +27,7 @@ import platformdirs
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or None: the locks check which, mypy only knows the module
 
 APP_NAME = "voiceguide"
 
