@@ -20,6 +20,7 @@ at a yes/no question « laisse tomber » means no.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,8 +28,8 @@ from functools import cached_property
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
-from voiceguide.language.analysis import LAST, NEG, PERFECT, Analysis, Analyzer, Token
-from voiceguide.language.lexicon import Lexicon, load_lexicon
+from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
+from voiceguide.language.lexicon import PAGE, Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
 
@@ -49,12 +50,14 @@ NAMED = 2.0        # weight of the words that name a step's choice, from which w
 DESCRIBING = 0.5   # what the rest then counts
 TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
 PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
+DONE_WORD = 0.1    # the same word in a report of the step done (« j'ai mis ma date de naissance »)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
 _YES_NO_WORDS = ("oui", "non")
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
+_SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,11 @@ class IntentMatcher:
             for topic in step.topics:
                 self._add(seeds, GOTO, step.id, topic, "topic", topic)
         return seeds
+
+    @cached_property
+    def _page_concepts(self) -> frozenset[str]:
+        """What an object pronoun may stand for at a step's choices: the things of the page (« le code »)."""
+        return frozenset(e.concept for e in self.lexicon.entries.values() if e.kind == PAGE)
 
     @cached_property
     def _contexts(self) -> dict[str, list[_Seed]]:
@@ -256,13 +264,21 @@ class IntentMatcher:
         described = present | {r[1:] for r in present if r[:1] == NEG and r[1:2] != NEG}
         renames = self._renames(options)
         refused = any(t.readings[0] in self.lexicon.refusals for t in analysis.tokens)
+        # « je l'ai », « je ne le retrouve pas »: at a step's choices the pronoun stands for the page's thing
+        pronoun = self._page_concepts if OBJECT in analysis.features and options.step is not None else frozenset()
         found: dict[tuple[str, str | None], list[_Found]] = {}
         for seed in self._seeds(options):
             penalty = 0.0
             if not seed.required <= present:
-                if seed.kind != "choice" or not seed.required <= described:
+                if seed.kind != "choice":
                     continue
-                penalty = DESCRIBED * len(seed.required - present)
+                missing = seed.required - present
+                if len(missing) == 1 and missing <= pronoun:
+                    pass   # the pronoun names it
+                elif seed.required <= described:
+                    penalty = DESCRIBED * len(missing)
+                else:
+                    continue
             span = _find(seed.words, analysis.words)
             if not seed.required and span is None:
                 continue
@@ -289,8 +305,10 @@ class IntentMatcher:
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
         page = self._step_words(options.step)
-        explained = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
-        unexplained = sum(_weight(t, page) for t, e in zip(tokens, explained, strict=True)
+        explained = [any(f.explained[i] for f in seeds) or self._qualifies(t, name, tokens, seed, options)
+                     for i, t in enumerate(tokens)]
+        done = name == "next" and PERFECT in analysis.features
+        unexplained = sum(_weight(t, page, done) for t, e in zip(tokens, explained, strict=True)
                           if not e and not _acknowledged(t, name, options, seed.kind))
         if seed.kind == "choice" and options.step is not None and sum(
                 t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
@@ -306,6 +324,17 @@ class IntentMatcher:
             confidence = min(confidence, ONE_WORD_PART)   # « tu as reçu mon message ? »: ask before going
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
                         frozenset(i for i, e in enumerate(explained) if e))
+
+    def _qualifies(self, token: Token, name: str, tokens: Sequence[Token], seed: _Seed, options: Options) -> bool:
+        """A word that only qualifies the request: its reason beside it (« je me suis trompée, reviens en
+        arrière »), the manner of a repeat (« répète plus lentement »), the state one returns to."""
+        lex = self.lexicon
+        first = token.readings[0]
+        if first in lex.reasons and not options.yes_no and name not in _YES_NO and len(tokens) > 1:
+            return True
+        if _SETTING.match(first) and seed.required & lex.manner:
+            return True
+        return any(seed.required & lex.returns.get(r, frozenset()) for r in token.readings)
 
     def _step_words(self, step_id: str | None) -> frozenset[str]:
         """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
@@ -371,9 +400,12 @@ def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
-def _weight(token: Token, page: frozenset[str]) -> float:
-    """What a token left unexplained counts against a reading; a word of the step being read, little."""
-    return min(token.weight, PAGE_WORD) if token.plain and token.readings[0] in page else token.weight
+def _weight(token: Token, page: frozenset[str], done: bool = False) -> float:
+    """What a token left unexplained counts against a reading; a word of the step being read, little,
+    and less in a report of the step done (« j'ai mis ma date de naissance »)."""
+    if token.plain and token.readings[0] in page:
+        return min(token.weight, DONE_WORD if done else PAGE_WORD)
+    return token.weight
 
 
 def _one_word(analysis: Analysis) -> bool:

@@ -32,6 +32,7 @@ NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
 DONE = "fini"             # the concept of a step done, which says the perfect too
 PERFECT = "perfect"
+OBJECT = "object"         # an object pronoun stands for what is spoken of (« je l'ai », « j'en ai un »)
 LAST = -1                 # Analysis.number for « le dernier »; -2 for « l'avant-dernier »
 
 # What a token counts against a phrase that does not explain it.
@@ -49,6 +50,8 @@ _SPEAKING = frozenset({"parler", "causer", "aller"})   # « tu parles vite », �
 _YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _PARTICIPLE = ("é", "ée", "és", "ées")
+_CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne"})
+_OBJECTS = frozenset({"le", "la", "les", "en"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -287,12 +290,24 @@ class Analyzer:
         return None
 
     def _spoken_of(self, words: list[str], i: int) -> bool:
-        """The voice is what is spoken of: a verb of speaking or going, or « c'est », before the word."""
-        return any(self._lemma(w)[0] in _SPEAKING or w == "est" for w in words[:i])
+        """The voice is what is spoken of: a verb of speaking or going, or « c'est », around the word
+        (« tu parles vite », « doucement, tu vas trop vite »)."""
+        return any(self._lemma(w)[0] in _SPEAKING or w == "est" for k, w in enumerate(words) if k != i)
 
     def _alone(self, words: list[str], i: int) -> bool:
         """« lentement », said with nothing else that counts: a wish."""
-        return words[i] in self.lexicon.alone and all(self._is_glue(w) for k, w in enumerate(words) if k != i)
+        if words[i] not in self.lexicon.alone:
+            return False
+        k = 0
+        while k < len(words):   # « doucement jeune homme »: an expression of glue is glue
+            expression = self._expression(words, k)
+            if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
+                k = expression.end
+                continue
+            if k != i and not self._is_glue(words[k]):
+                return False
+            k += 1
+        return True
 
     def _is_glue(self, word: str) -> bool:
         entry = self.lexicon.entries.get((word,))
@@ -423,12 +438,15 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
 def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analysis:
     out: list[Token] = []
     features: set[str] = set()
+    around = frozenset(it.concept for it in items) | frozenset(words)
+    if any(w in _OBJECTS and words[k - 1] in _CLITIC_SUBJECTS for k, w in enumerate(words) if k):
+        features.add(OBJECT)
     for item in items:
         if item.kind == NEUTRAL and words[item.start] in _SUBJECTS:
             features.add(FIRST_PERSON)
         if item.perfect or item.concept == DONE:
             features.add(PERFECT)
-        token = _token(item, lex)
+        token = _token(item, lex, around)
         if token is not None:
             out.append(token)
     number = _number_alone(items, words, lex)
@@ -439,7 +457,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours)
 
 
-def _token(item: Item, lex: Lexicon) -> Token | None:
+def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> Token | None:
     kind = item.kind
     if kind == LIGHT and item.aux is not None and item.perfect and not item.negation and item.concept in lex.actions:
         return Token((DONE,), WEIGHT[ACTION], item.start, item.end)   # « c'est mis »: done
@@ -467,7 +485,7 @@ def _token(item: Item, lex: Lexicon) -> Token | None:
         for r in base:
             if item.negation == "plus" and r in lex.no_longer:
                 readings += (lex.no_longer[r],)
-            if r in lex.contraries:
+            if r in lex.contraries and not lex.contrary_unless.get(r, frozenset()) & around:
                 readings += (lex.contraries[r],)
         readings = tuple(dict.fromkeys(readings))
     else:

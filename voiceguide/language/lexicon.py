@@ -50,6 +50,10 @@ class Lexicon:
     infinitives: frozenset[str]                   # verbs the lemmatiser may lead back to
     contraries: Mapping[str, str]                 # negated concept -> the concept it then means
     no_longer: Mapping[str, str]                  # "ne ... plus" + verb -> concept
+    contrary_unless: Mapping[str, frozenset[str]]  # a contrary that does not hold beside these concepts
+    reasons: frozenset[str]                       # concepts that, beside a request, do not count against it
+    manner: frozenset[str]                        # requests a voice setting said with only qualifies
+    returns: Mapping[str, frozenset[str]]         # "revenir" + a state ("normal"): asking for that state
     negated_wrappers: Mapping[str, str]           # a wrapper verb that, negated, means a concept ("voir")
     with_etre: Mapping[str, str]                  # participle after "être" -> the state it names
     contexts: Mapping[str, Mapping[str, str]]     # context -> concept -> command name
@@ -171,6 +175,10 @@ def _read(path: Path) -> Lexicon:
         infinitives=frozenset(infinitives),
         contraries={_word(a): _concept(b) for a, b in data["contraires"].items()},
         no_longer={_word(a): _word(b) for a, b in data["ne_plus"].items()},
+        contrary_unless={_word(a): frozenset(_word(w) for w in ws) for a, ws in data.get("contraires_sauf", {}).items()},
+        reasons=frozenset(_concept(w) for w in data.get("à_côté", ())),
+        manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
+        returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
         negated_wrappers={_word(a): _word(b) for a, b in data["ne_pas"].items()},
         with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
         contexts={name: {_concept(c): str(cmd) for c, cmd in table.items()}

@@ -59,7 +59,7 @@ def lemma(word: str, forms: Mapping[str, str] | None, known: Callable[[str], boo
 def _spellings(stem: str, ending: str) -> tuple[str, ...]:
     """The infinitive, and the spellings inflection changes: rappelle/rappeler, mangeons/manger, essaie/essayer."""
     out = [stem + ending]
-    if len(stem) > 3 and stem.endswith("ll"):
+    if len(stem) > 3 and stem.endswith("ell"):   # rappelle/rappeler; « fille » is no « filer »
         out.append(stem[:-1] + ending)
     if stem.endswith("ge") and ending == "er":
         out.append(stem[:-1] + ending)
