@@ -58,6 +58,8 @@ _YES_NO_WORDS = ("oui", "non")
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
+_MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
+_WHERE = "ou"
 
 
 @dataclass(frozen=True)
@@ -305,8 +307,10 @@ class IntentMatcher:
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
         page = self._step_words(options.step)
-        explained = [any(f.explained[i] for f in seeds) or self._qualifies(t, name, tokens, seed, options)
-                     for i, t in enumerate(tokens)]
+        said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
+        asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
+        explained = [e or self._qualifies(t, name, tokens, seed, options, asked)
+                     for t, e in zip(tokens, said, strict=True)]
         done = name == "next" and PERFECT in analysis.features
         unexplained = sum(_weight(t, page, done) for t, e in zip(tokens, explained, strict=True)
                           if not e and not _acknowledged(t, name, options, seed.kind))
@@ -325,15 +329,21 @@ class IntentMatcher:
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
                         frozenset(i for i, e in enumerate(explained) if e))
 
-    def _qualifies(self, token: Token, name: str, tokens: Sequence[Token], seed: _Seed, options: Options) -> bool:
+    def _qualifies(self, token: Token, name: str, tokens: Sequence[Token], seed: _Seed, options: Options,
+                   asked: bool) -> bool:
         """A word that only qualifies the request: its reason beside it (« je me suis trompée, reviens en
         arrière »), the manner of a repeat (« répète plus lentement »), the state one returns to."""
         lex = self.lexicon
         first = token.readings[0]
-        if first in lex.reasons and not options.yes_no and name not in _YES_NO and len(tokens) > 1:
+        if first in lex.reasons and asked and not options.yes_no and name not in _YES_NO:
             return True
         if _SETTING.match(first) and seed.required & lex.manner:
             return True
+        if first in lex.moves and (seed.kind != "command" or name in _MOVES):
+            return True
+        looking = seed.required & lex.looking
+        if looking and (token.page or first == _WHERE) and any(t.readings == (r,) for t in tokens for r in looking):
+            return True   # « je ne trouve pas le bouton valider »: what is not found (not a lost code)
         return any(seed.required & lex.returns.get(r, frozenset()) for r in token.readings)
 
     def _step_words(self, step_id: str | None) -> frozenset[str]:
@@ -433,7 +443,10 @@ def _renamed(seed: _Seed, renames: dict[str, str]) -> str:
 def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: bool = False,
               described: bool = False) -> bool:
     if span is not None and span[0] <= token.start and token.end <= span[1]:
-        return not token.readings[0].startswith(NEG) or token.readings[0] in seed.required
+        if not token.readings[0].startswith(NEG) or token.readings[0] in seed.required:
+            return True
+        if not described:
+            return False
     if refused and seed.name == "no" and token.readings[0].startswith(NEG) and not token.plain:
         return True   # « non, je ne veux pas continuer »: the negated request is the « non » (not « pas de café »)
     if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,7 +50,7 @@ _SPEAKING = frozenset({"parler", "causer", "aller"})   # « tu parles vite », �
 _YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _PARTICIPLE = ("é", "ée", "és", "ées")
-_CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne"})
+_CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
 _OBJECTS = frozenset({"le", "la", "les", "en"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
@@ -71,6 +71,7 @@ class Token:
     corrected: bool = False
     wrapper: bool = False      # a negated wrapper verb (« je ne veux pas … »): it negates the whole request
     plain: bool = False        # a word the lexicon does not know (it may be one of the page being read)
+    page: bool = False         # a thing or an action of the page (« le bouton », « valider »)
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ class Analyzer:
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
                 item.perfect = item.perfect or item.aux is not None
-                if item.aux in _ETRE and item.concept in lex.with_etre:
+                if item.aux in _ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
         return items
 
@@ -221,8 +222,9 @@ class Analyzer:
         """The longest fixed expression (two words or more) starting at ``i``."""
         lex = self.lexicon
         for n in range(min(lex.longest, len(words) - i), 1, -1):
-            entry = lex.entries.get(tuple(words[i:i + n]))
-            if entry is not None:
+            key = tuple(words[i:i + n])
+            entry = lex.entries.get(key)
+            if entry is not None and not (key in lex.final and i + n < len(words) and not self._is_glue(words[i + n])):
                 return Item(entry.kind, entry.concept, i, i + n)
         return None
 
@@ -435,6 +437,12 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     return None
 
 
+def _person(items: list[Item], k: int, words: Sequence[str]) -> bool:
+    """A person is the subject of « être » + participle (« je suis perdu », « on est perdus »), not a thing
+    (« mon code est perdu »)."""
+    return not any(it.kind in (PAGE, GUIDE) or it.kind in ("known", "unknown") for it in items[:k])
+
+
 def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analysis:
     out: list[Token] = []
     features: set[str] = set()
@@ -497,7 +505,7 @@ def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> To
     if item.negation and kind in (PAGE, GUIDE):
         weight = WEIGHT[SENSE]   # « pas le bouton », « pas toi, l'ordinateur »: a negation says something
     return Token(readings, weight, item.start, item.end, corrected=item.corrected,
-                 plain=kind in ("known", "unknown"))
+                 plain=kind in ("known", "unknown"), page=kind in (PAGE, ACTION))
 
 
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:

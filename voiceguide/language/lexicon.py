@@ -54,6 +54,9 @@ class Lexicon:
     reasons: frozenset[str]                       # concepts that, beside a request, do not count against it
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
     returns: Mapping[str, frozenset[str]]         # "revenir" + a state ("normal"): asking for that state
+    moves: frozenset[str]                         # verbs that, beside a part of the guide, are the move
+    looking: frozenset[str]                       # concepts whose object is a page word (« ne pas trouver »)
+    final: frozenset[tuple[str, ...]]             # expressions only when nothing that counts follows
     negated_wrappers: Mapping[str, str]           # a wrapper verb that, negated, means a concept ("voir")
     with_etre: Mapping[str, str]                  # participle after "être" -> the state it names
     contexts: Mapping[str, Mapping[str, str]]     # context -> concept -> command name
@@ -179,6 +182,9 @@ def _read(path: Path) -> Lexicon:
         reasons=frozenset(_concept(w) for w in data.get("à_côté", ())),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
         returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
+        moves=frozenset(_concept(w) for w in data.get("mouvements", ())),
+        looking=frozenset(_concept(w) for w in data.get("chercher", ())),
+        final=frozenset(_key(w) for w in data.get("en_fin", ())),
         negated_wrappers={_word(a): _word(b) for a, b in data["ne_pas"].items()},
         with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
         contexts={name: {_concept(c): str(cmd) for c, cmd in table.items()}
