@@ -312,7 +312,7 @@ class IntentMatcher:
         explained = [e or self._qualifies(t, name, tokens, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
         done = name == "next" and PERFECT in analysis.features
-        unexplained = sum(_weight(t, page, done) for t, e in zip(tokens, explained, strict=True)
+        unexplained = sum(_weight(t, page, done, asked) for t, e in zip(tokens, explained, strict=True)
                           if not e and not _acknowledged(t, name, options, seed.kind))
         if seed.kind == "choice" and options.step is not None and sum(
                 t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
@@ -410,11 +410,14 @@ def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
-def _weight(token: Token, page: frozenset[str], done: bool = False) -> float:
+def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:
     """What a token left unexplained counts against a reading; a word of the step being read, little,
-    and less in a report of the step done (« j'ai mis ma date de naissance »)."""
+    and less in a report of the step done (« j'ai mis ma date de naissance »); a question word beside a
+    request half (« et ensuite, on fait quoi »)."""
     if token.plain and token.readings[0] in page:
         return min(token.weight, DONE_WORD if done else PAGE_WORD)
+    if asked and token.weak:
+        return token.weight / 2
     return token.weight
 
 

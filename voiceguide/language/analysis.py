@@ -46,7 +46,7 @@ CORRECT_MIN = 7
 _ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
 _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
 _SUBJECTS = frozenset({"je", "on", "nous"})
-_SPEAKING = frozenset({"parler", "causer", "aller"})   # « tu parles vite », « tu causes trop vite »
+_SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _PARTICIPLE = ("é", "ée", "és", "ées")
@@ -72,6 +72,7 @@ class Token:
     wrapper: bool = False      # a negated wrapper verb (« je ne veux pas … »): it negates the whole request
     plain: bool = False        # a word the lexicon does not know (it may be one of the page being read)
     page: bool = False         # a thing or an action of the page (« le bouton », « valider »)
+    weak: bool = False         # a word of little meaning (« quoi », « comment », « faire »)
 
 
 @dataclass(frozen=True)
@@ -505,7 +506,7 @@ def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> To
     if item.negation and kind in (PAGE, GUIDE):
         weight = WEIGHT[SENSE]   # « pas le bouton », « pas toi, l'ordinateur »: a negation says something
     return Token(readings, weight, item.start, item.end, corrected=item.corrected,
-                 plain=kind in ("known", "unknown"), page=kind in (PAGE, ACTION))
+                 plain=kind in ("known", "unknown"), page=kind in (PAGE, ACTION), weak=kind == WEAK)
 
 
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:

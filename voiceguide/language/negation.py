@@ -22,6 +22,7 @@ ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a quest
 
 # Words that end the reach of « ne pas savoir »: « je ne sais pas quoi faire » negates no « faire ».
 INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
+SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
 
 
 @dataclass
@@ -67,7 +68,8 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                 continue
             previous = _previous_verb(items, k)
             if word == "plus" and opened is None and (
-                    previous is None or (previous.kind == LIGHT and _before_de(items, k))):
+                    previous is None or (previous.kind == LIGHT and _before_de(items, k))
+                    or _imperative(items, previous, words)):   # « expliquez-moi plus »: more
                 item.kind, item.concept = "comparative", "plus"
                 continue
             target = None
@@ -156,6 +158,11 @@ def _rest_on_wrappers(carried: list[tuple[Item | None, str]]) -> None:
 def _before_de(items: list[Item], k: int) -> bool:
     """« je veux plus de détails »: « plus de » is « more », not « no more »."""
     return k + 1 < len(items) and items[k + 1].concept in ("de", "du", "des")
+
+
+def _imperative(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
+    """No subject before the verb: an order (« explique-moi plus »), where « plus » is more, not no more."""
+    return bool(words) and not any(words[it.start] in SUBJECTS for it in items if it.start < verb.start)
 
 
 def _previous_verb(items: list[Item], k: int) -> Item | None:
