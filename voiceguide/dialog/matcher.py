@@ -271,12 +271,13 @@ class IntentMatcher:
         found: dict[tuple[str, str | None], list[_Found]] = {}
         for seed in self._seeds(options):
             penalty = 0.0
+            by_pronoun = False
             if not seed.required <= present:
                 if seed.kind != "choice":
                     continue
                 missing = seed.required - present
                 if len(missing) == 1 and missing <= pronoun:
-                    pass   # the pronoun names it
+                    by_pronoun = True   # the pronoun names it
                 elif seed.required <= described:
                     penalty = DESCRIBED * len(missing)
                 else:
@@ -289,6 +290,10 @@ class IntentMatcher:
             explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
+            if by_pronoun and not all(e or _acknowledged(t, name, options, seed.kind)
+                                      for t, e in zip(analysis.tokens, explained, strict=True)):
+                continue   # a pronoun stands for the thing only when all else is explained (« on ne me l'a
+                           # jamais envoyé » is no « je l'ai »)
             found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty))
         readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()]
         number = self._number(analysis, options)

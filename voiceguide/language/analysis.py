@@ -52,6 +52,7 @@ _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « 
 _PARTICIPLE = ("é", "ée", "és", "ées")
 _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
 _OBJECTS = frozenset({"le", "la", "les", "en"})
+_CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "ils", "elles"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -432,6 +433,8 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
         word = words[item.start] if item.end - item.start == 1 else ""
         if word in _AUX:
             return word
+        if word in _CLAUSE_SUBJECTS:   # « c'est moi, j'arrive »: the « est » is another clause's
+            return None
         if item.kind in ("neg", NEUTRAL, "cue"):   # « je suis un peu perdu »
             continue
         return None
