@@ -102,9 +102,13 @@ class _Reading:
         return (self.name, self.seed.target)
 
     @property
-    def rank(self) -> tuple[float, int, float, int, int]:
-        return (round(self.unexplained + self.hints, 3), -self.explained, -self.tier, _KIND_RANK[self.seed.kind],
-                -len(self.seed.required))
+    def rank(self) -> tuple[float, int, bool, float, int, int]:
+        # The step's own choices before the rest, when they explain as much (« mes remboursements » at
+        # the message's subject is the subject, not the part of the guide named so).
+        # A yes or a no stands beside the choices (« non, ça m'a connecté directement »: the « non »).
+        return (round(self.unexplained + self.hints, 3), -self.explained,
+                self.seed.kind != "choice" and self.name not in _YES_NO, -self.tier,
+                _KIND_RANK[self.seed.kind], -len(self.seed.required))
 
 
 class IntentMatcher:
@@ -217,7 +221,10 @@ class IntentMatcher:
     def _identity_table(self, options: Options) -> dict[str, Intent]:
         renames = self._renames(options)
         best: dict[str, _Seed] = {}
+        chosen = [c.required for c in self._choice_seeds(options.choices)]
         for seed in self._seeds(options):
+            if seed.kind == "topic" and any(c and c <= seed.required for c in chosen):
+                continue   # « la messagerie » where a choice says « messagerie »: the choice, found by searching
             if seed.said and (seed.said not in best
                               or _KIND_RANK[seed.kind] < _KIND_RANK[best[seed.said].kind]):
                 best[seed.said] = seed

@@ -52,6 +52,7 @@ _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « 
 _PARTICIPLE = ("é", "ée", "és", "ées")
 _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
 _OBJECTS = frozenset({"le", "la", "les", "en"})
+_ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
 _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "ils", "elles"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
@@ -203,7 +204,11 @@ class Analyzer:
                 items.append(Item("neg", word, i, i + 2))   # « pas encore »: not yet, not « encore »
                 i += 2
                 continue
-            if word == "ne" or word in lex.negations:
+            if len(words) == 1 and word in lex.alone_words:   # « hein ? »
+                items.append(Item(SENSE, lex.alone_words[word], i, i + 1))
+            elif word == "pas" and i and words[i - 1] in _ARTICLES:   # « un pas en arrière »: a step
+                items.append(Item(NEUTRAL, "", i, i + 1))
+            elif word == "ne" or word in lex.negations:
                 items.append(Item("neg", word, i, i + 1))
             elif word in lex.number_cues and word not in ("le", "la"):
                 items.append(Item("cue", word, i, i + 1))
