@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
@@ -37,7 +37,7 @@ LAST = -1                 # Analysis.number for « le dernier »; -2 for « l'av
 
 # What a token counts against a phrase that does not explain it.
 WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5, WEAK: 0.3,
-          "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3, "adverb": 0.3}
+          "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3, "adverb": 0.3, "until": 0.1}
 MAX_WORDS = 60            # a longer line is not a command; the matcher refuses it before
 # Typo correction: a word this close to a known word of at least CORRECT_MIN letters is that word.
 CORRECT_RATIO = 0.86
@@ -294,8 +294,8 @@ class Analyzer:
                 break
             j += 1
         verb, _ = self._lemma(words[i])
-        if verb in lex.degree_verbs:   # « baisse un peu »: the volume, unless said otherwise
-            return Item("setting", "", i, i + width, extra=(_setting("volume", degree),))
+        if verb in lex.degree_verbs and all(self._is_glue(w) for w in words[i + width:]):
+            return Item("setting", "", i, i + width, extra=(_setting("volume", degree),))   # « baisse un peu »
         return None
 
     def _spoken_of(self, words: list[str], i: int) -> bool:
@@ -458,7 +458,13 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
     around = frozenset(it.concept for it in items) | frozenset(words)
     if any(w in _OBJECTS and words[k - 1] in _CLITIC_SUBJECTS for k, w in enumerate(words) if k):
         features.add(OBJECT)
+    until = None   # « attendez que je m'assoie »: after « attendez que », only when, not what
     for item in items:
+        if until is not None and item.start >= until:
+            token = _token(item, lex, around)
+            if token is not None:
+                out.append(replace(token, weight=min(token.weight, WEIGHT["until"])))
+            continue
         if item.kind == NEUTRAL and words[item.start] in _SUBJECTS:
             features.add(FIRST_PERSON)
         if item.perfect or item.concept == DONE:
@@ -466,6 +472,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
         token = _token(item, lex, around)
         if token is not None:
             out.append(token)
+        if words[item.start:item.end] in lex.until:
+            until = item.end
     number = _number_alone(items, words, lex)
     if number is not None and not any(t.readings[0].startswith("#") for t in out):
         weak = next(it for it in items if it.kind == "weak-number")
