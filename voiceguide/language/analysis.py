@@ -142,7 +142,7 @@ class Analyzer:
     @lru_cache(maxsize=1024)  # noqa: B019 - one analyzer per matcher, kept for the whole run
     def analyse(self, text: str) -> Analysis:
         """The tokens of ``text``; cached, as the same short commands come back all the time."""
-        pairs, corrected = self._corrected(self._without_fillers(tokens(text)[:MAX_WORDS]))
+        pairs, corrected = self._corrected(self._without_purpose(self._without_fillers(tokens(text)[:MAX_WORDS])))
         words = tuple(f for f, _ in pairs)
         items = self._items(pairs)
         for item in items:
@@ -169,6 +169,15 @@ class Analyzer:
                 kept.append(pairs[i])
                 i += 1
         return kept
+
+    def _without_purpose(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The words before « pour que », « afin que »: what follows says what for, not what is asked."""
+        words = [f for f, _ in pairs]
+        for i in range(1, len(words)):
+            for key in self.lexicon.purpose:
+                if tuple(words[i:i + len(key)]) == key:
+                    return pairs[:i]
+        return pairs
 
     def _corrected(self, pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], set[int]]:
         """Words read as the known words they are near spellings of; the indices of those that changed."""
@@ -218,12 +227,18 @@ class Analyzer:
         if not any(it.kind in ("number", "weak-number", "last") for it in items):
             _cues_as_words(items, words, lex)   # « les parties du guide »: no number to announce
         for k, item in enumerate(items):
+            if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
+                item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
                 item.perfect = item.perfect or item.aux is not None
                 if item.aux in _ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
         return items
+
+    def _participle(self, word: str) -> bool:
+        base, verb = self._lemma(word)
+        return verb and base != word and word.endswith(("e", "u", "i", "ue", "ie", "ee", "es", "us", "is"))
 
     def _expression(self, words: list[str], i: int) -> Item | None:
         """The longest fixed expression (two words or more) starting at ``i``."""

@@ -58,6 +58,7 @@ class Lexicon:
     looking: frozenset[str]                       # concepts whose object is a page word (« ne pas trouver »)
     final: frozenset[tuple[str, ...]]             # expressions only when nothing that counts follows
     until: frozenset[tuple[str, ...]]             # what follows these says until when (« attends que »)
+    purpose: frozenset[tuple[str, ...]]           # what follows these says what for, not what (« pour que »)
     alone_words: Mapping[str, str]                # a word that, said alone, means a concept ("hein" -> "repeter")
     negated_wrappers: Mapping[str, str]           # a wrapper verb that, negated, means a concept ("voir")
     with_etre: Mapping[str, str]                  # participle after "être" -> the state it names
@@ -188,6 +189,7 @@ def _read(path: Path) -> Lexicon:
         looking=frozenset(_concept(w) for w in data.get("chercher", ())),
         final=frozenset(_key(w) for w in data.get("en_fin", ())),
         until=frozenset(_key(w) for w in data.get("jusqu_à", ())),
+        purpose=frozenset(_key(w) for w in data.get("but", ())),
         alone_words={_word(w): _concept(c) for w, c in data.get("seuls", {}).items()},
         negated_wrappers={_word(a): _word(b) for a, b in data["ne_pas"].items()},
         with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
