@@ -226,6 +226,7 @@ class Analyzer:
             i += 1
         if not any(it.kind in ("number", "weak-number", "last") for it in items):
             _cues_as_words(items, words, lex)   # « les parties du guide »: no number to announce
+        _wrappers_before_a(items, words, lex)
         for k, item in enumerate(items):
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
@@ -441,6 +442,17 @@ def _cues_as_words(items: list[Item], words: list[str], lex: Lexicon) -> None:
             entry = lex.entries.get((words[item.start],))
             if entry is not None and entry.kind == SENSE:
                 item.kind, item.concept = SENSE, entry.concept
+
+
+def _wrappers_before_a(items: list[Item], words: list[str], lex: Lexicon) -> None:
+    """« je n'arrive plus à me souvenir »: « arriver » + « à » + a verb wraps that verb, like « pouvoir »."""
+    for k, item in enumerate(items):
+        if item.concept not in lex.wrap_before_a:
+            continue
+        rest = [it for it in items[k + 1:] if it.kind != "neg"]
+        if len(rest) > 1 and words[rest[0].start] == "a" and any(it.verb or content(it) for it in rest[1:3]):
+            item.kind = LIGHT
+            rest[0].kind = NEUTRAL   # the « à », not « il a »
 
 
 def _setting(setting: str, sign: int) -> str:

@@ -59,6 +59,7 @@ class Lexicon:
     final: frozenset[tuple[str, ...]]             # expressions only when nothing that counts follows
     until: frozenset[tuple[str, ...]]             # what follows these says until when (« attends que »)
     purpose: frozenset[tuple[str, ...]]           # what follows these says what for, not what (« pour que »)
+    wrap_before_a: frozenset[str]                 # verbs that wrap the verb after « à » (« arriver à »)
     alone_words: Mapping[str, str]                # a word that, said alone, means a concept ("hein" -> "repeter")
     negated_wrappers: Mapping[str, str]           # a wrapper verb that, negated, means a concept ("voir")
     with_etre: Mapping[str, str]                  # participle after "être" -> the state it names
@@ -190,6 +191,7 @@ def _read(path: Path) -> Lexicon:
         final=frozenset(_key(w) for w in data.get("en_fin", ())),
         until=frozenset(_key(w) for w in data.get("jusqu_à", ())),
         purpose=frozenset(_key(w) for w in data.get("but", ())),
+        wrap_before_a=frozenset(_word(w) for w in data.get("enveloppe_devant_à", ())),
         alone_words={_word(w): _concept(c) for w, c in data.get("seuls", {}).items()},
         negated_wrappers={_word(a): _word(b) for a, b in data["ne_pas"].items()},
         with_etre={_word(a): _word(b) for a, b in data["avec_être"].items()},
