@@ -548,6 +548,29 @@ def test_a_keyboard_session_ended_from_outside_saves_the_progress_and_gives_the_
     assert workers and all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in workers)
 
 
+@pytest.mark.parametrize("ending", ["Ctrl-C", "SIGTERM", "terminal closed"])
+def test_setup_ended_from_outside_exits_130_and_saves_nothing(tmp_path: Path, ending: str) -> None:
+    """The setup wizard on a real terminal, ended like the guide above: closing the window used to end it
+    with exit 1 (its last words could not be written, and that was taken for a system error)."""
+    box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
+    terminal = Terminal(box, ["setup"])
+    try:
+        terminal.read_until("Étape 1 sur".encode())
+        if ending == "terminal closed":
+            assert terminal.hang_up() == 130
+        else:
+            if ending == "Ctrl-C":
+                terminal.type(b"\x03")
+            else:
+                terminal.process.send_signal(signal.SIGTERM)
+            terminal.read_until("rien n'est enregistré".encode())
+            assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+            assert b"Traceback" not in terminal.seen
+    finally:
+        terminal.close()
+    assert not list(box.home.rglob("settings.yaml"))
+
+
 def test_a_speech_worker_killed_mid_session_leaves_the_guide_going_and_the_progress_saved(tmp_path: Path) -> None:
     box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
     proc = spawn(box, ["run", "--input", "text"])
