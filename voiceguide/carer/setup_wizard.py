@@ -391,8 +391,11 @@ def run_setup(*, config: Path | None = None, input_kind: InputKind | None = None
     except KeyboardInterrupt:
         if speaker is not None:
             speaker.stop()
-        out.write("\nRéglage interrompu : rien n'est enregistré.\n")
-        out.flush()
+        try:
+            out.write("\nRéglage interrompu : rien n'est enregistré.\n")
+            out.flush()
+        except OSError:   # the terminal was closed (SIGHUP): the command line lets go of it and exits 130
+            raise KeyboardInterrupt from None
         return EXIT_INTERRUPTED
     finally:
         inputs.close()

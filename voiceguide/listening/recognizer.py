@@ -37,6 +37,7 @@ from voiceguide.audio import RECOGNIZER_RATE, Audio, rms
 from voiceguide.errors import CannotRun
 from voiceguide.listening.model_store import is_vosk_model
 from voiceguide.listening.turns import Utterance
+from voiceguide.userdirs import FileTooBig, read_limited
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,9 @@ FAST_ENDPOINTS: Mapping[str, float] = {
     "rule3.min-trailing-silence": 0.7,
     "rule4.min-trailing-silence": 1.0,
 }
+
+# A model's conf/model.conf is a few hundred bytes: anything near this is not one.
+MAX_CONF_BYTES = 64 * 1024
 
 # Audio is "quiet" below floor + QUIET_RATIO * (speech peak - floor).
 QUIET_RATIO = 0.2
@@ -84,6 +88,15 @@ def _import_vosk() -> Any:
     return vosk
 
 
+def damaged_model(model_dir: Path) -> CannotRun:
+    """What to say when a model's files cannot be loaded."""
+    return CannotRun(f"Le modèle vosk de {model_dir} n'a pas pu être chargé : ses "
+                     "fichiers sont sans doute abîmés. Réinstallez-le avec "
+                     "« voiceguide model download ».",
+                     spoken="Le modèle de reconnaissance vocale n'a pas pu être chargé : ses fichiers "
+                            "sont sans doute abîmés. Il faut le réinstaller.")
+
+
 def model_with_endpoints(model_dir: Path, rules: Mapping[str, float]) -> Path:
     """A shadow of ``model_dir`` whose conf/model.conf ends with ``rules``.
 
@@ -107,7 +120,11 @@ def model_with_endpoints(model_dir: Path, rules: Mapping[str, float]) -> Path:
         shutil.rmtree(shadow, True)
         return model_dir
     original = model_dir / "conf" / "model.conf"
-    text = original.read_text(encoding="utf-8") if original.is_file() else ""
+    try:
+        text = read_limited(original, MAX_CONF_BYTES).decode("utf-8") if original.is_file() else ""
+    except (OSError, FileTooBig, UnicodeDecodeError):
+        shutil.rmtree(shadow, True)
+        raise damaged_model(model_dir) from None
     lines = [ln for ln in text.splitlines() if not any(f"--endpoint.{k}=" in ln for k in rules)]
     lines += [f"--endpoint.{k}={v}" for k, v in rules.items()]
     (shadow / "conf" / "model.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -153,11 +170,7 @@ class Recognizer:
         try:
             self.model = self._vosk.Model(str(load_dir))
         except Exception:  # noqa: BLE001 - vosk raises a bare Exception("Failed to create a model")
-            raise CannotRun(f"Le modèle vosk de {self.model_dir} n'a pas pu être chargé : ses "
-                            "fichiers sont sans doute abîmés. Réinstallez-le avec "
-                            "« voiceguide model download ».",
-                            spoken="Le modèle de reconnaissance vocale n'a pas pu être chargé : ses fichiers "
-                                   "sont sans doute abîmés. Il faut le réinstaller.") from None
+            raise damaged_model(self.model_dir) from None
         self.uses_grammar = (self.model_dir / "graph" / "HCLr.fst").is_file()
         if not self.uses_grammar:
             log.warning("Le modèle %s n'accepte pas de grammaire (graphe HCLG) : il entendra des "
