@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
 from voiceguide.language.morphology import lemma, singular
-from voiceguide.language.negation import ASKING, Item, attach_negations, content
+from voiceguide.language.negation import ASKING, SUBJECTS, Item, attach_negations, content
 from voiceguide.language.tokens import folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
@@ -53,7 +53,6 @@ _PARTICIPLE = ("é", "ée", "és", "ées")
 _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
 _OBJECTS = frozenset({"le", "la", "les", "en"})
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
-_CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "ils", "elles"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -465,7 +464,7 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
         word = words[item.start] if item.end - item.start == 1 else ""
         if word in _AUX:
             return word
-        if word in _CLAUSE_SUBJECTS:   # « c'est moi, j'arrive »: the « est » is another clause's
+        if word in SUBJECTS:   # « c'est moi, j'arrive »: the « est » is another clause's
             return None
         if item.kind in ("neg", NEUTRAL, "cue"):   # « je suis un peu perdu »
             continue
