@@ -682,6 +682,10 @@ def test_third_round_language(text: str, context: str, expected: str) -> None:
     ("mes remboursements", "step:objet-message", "goto:objet-remboursement"),  # the step's choice first
     ("la messagerie", "menu", "goto:messages"),
     ("la messagerie", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("je me suis déconnectée", "step:deconnexion", "next"),          # the step being read, said done
+    ("se déconnecter", "step:deconnexion", "goto:deconnexion"),
+    ("vous pouvez m'en dire plus", "step:saisir-code", "details"),
+    ("on repasse à l'étape d'avant", "step:saisir-code", "previous"),
 ])
 def test_third_round_reading(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

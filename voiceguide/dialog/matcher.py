@@ -294,6 +294,9 @@ class IntentMatcher:
                 continue
             tier = EXACT if span == (0, len(analysis.words)) else CONTAINED if span is not None else MEANING
             name = _renamed(seed, renames)
+            if (seed.kind == "topic" and seed.target == options.step and PERFECT in analysis.features
+                    and PERFECT not in seed.features):
+                name = "next"   # the step being read, named in the past: done (« je me suis déconnectée »)
             explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
@@ -400,7 +403,8 @@ class IntentMatcher:
     def _intent(self, reading: _Reading, heard: str) -> Intent:
         seed = reading.seed
         label = seed.label if reading.name == seed.name else self._labels.get(reading.name, reading.name)
-        return Intent(name=reading.name, confidence=round(reading.confidence, 3), target=seed.target,
+        target = seed.target if reading.name == GOTO or seed.kind != "topic" else None   # a part said done
+        return Intent(name=reading.name, confidence=round(reading.confidence, 3), target=target,
                       heard=heard, label=label)
 
 
