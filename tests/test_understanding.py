@@ -3,13 +3,14 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Three batches, each written before the round of tuning that followed it:
+Four batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
-at the end of the third round, 76.2 % (docs/understanding.md: the third batch
-holds only phrasings the corpus did not have yet). The issue's 95 % is
-asserted on that held-out half and not met: the test is an expected failure,
-strictly, so that it fails the day it passes. Every « continue » in a pause
+at the end of the third round, 76.2 %; the fourth's, unseen and run once at
+the end of the fourth, 76.9 % (docs/understanding.md: the third and fourth
+batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+asserted on the last held-out half and not met: the test is an expected
+failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
 evaluation half. The floors measured guard against regressions. The real
 matcher, the real dialog and the bundled Ameli guide answer every phrase.
@@ -50,14 +51,15 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The third batch's evaluation half: unseen until it was run once, at the end of the third round."""
+    """The fourth batch's evaluation half: unseen until it was run once, at the end of the fourth round."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
 # What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
-# third batch's was unseen when measured; the first two had been run, and their misses read, before.
-MEASURED = {"1": 0.91, "2": 0.92, "3": 0.76}
-HELD_OUT = "3"
+# fourth batch's was unseen when measured; the first three had been run, and their misses read, before
+# (the third's was tuned on in the fourth round).
+MEASURED = {"1": 0.97, "2": 0.98, "3": 0.96, "4": 0.76}
+HELD_OUT = "4"
 
 
 def _misses(report: Report) -> list[str]:
@@ -81,8 +83,8 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on (the fourth batch's tuning half comes next).
-TUNED = ("1", "2", "3")
+# The batches the matcher has been tuned on.
+TUNED = ("1", "2", "3", "4")
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -99,8 +101,8 @@ def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
-# Interim, during the fourth round of tuning: the third batch's half (seen, tuned on in this round) meets the
-# issue's 95 %; the fourth batch's, sealed, takes its place once it has been run.
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the fourth batch's evaluation half, held out and run "
+                                       "once, gave 76.9 % (93/121): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -114,7 +116,7 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
 def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report, held_out: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
-    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (7/7)
+    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (2/2)
 
 
 # ------------------------------------------------------------------ what the corpus stands for
