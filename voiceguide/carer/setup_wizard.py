@@ -17,7 +17,8 @@ cannot run (no microphone, no sound card, no voice) is skipped with the
 reason and what to do, and the settings are still saved.
 
 Leaving early saves nothing: « quitter » (confirmed) or the end of the input
-ends with exit 0, Ctrl-C with exit 130; each says that nothing was saved.
+ends with exit 0, Ctrl-C (or SIGTERM, or the terminal closed) with exit 130; each says that
+nothing was saved.
 """
 
 from __future__ import annotations
@@ -32,12 +33,7 @@ from voiceguide.carer.diagnosis import Cause, Finding, sound_output, startup_not
 from voiceguide.carer.microphone import MicStatus, find_microphones, measure_level, record
 from voiceguide.carer.report import Announcer
 from voiceguide.carer.screen_reader import running_screen_reader
-from voiceguide.carer.settings import (
-    Settings,
-    load_settings,
-    save_settings,
-    settings_path,
-)
+from voiceguide.carer.settings import Settings, load_settings, save_settings, settings_path
 from voiceguide.carer.setup_answers import (
     KEEP,
     KEEP_CHOICE,
