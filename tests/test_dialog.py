@@ -545,6 +545,23 @@ def test_at_the_end_one_turn_leaves_and_one_turn_restarts(dialog: Dialog) -> Non
     assert state.step == "accueil" and state.mode == Mode.STEP
 
 
+@pytest.mark.parametrize("asked", ["quit", "restart"])
+def test_a_yes_with_words_it_does_not_explain_neither_ends_the_guide_nor_erases_the_place(
+        dialog: Dialog, ameli: Guide, vocabulary: Vocabulary, asked: str) -> None:
+    """« oui j'arrive » said to someone in the room while the guide asks « Voulez-vous vraiment quitter ? »."""
+    state, _ = dialog.handle(at(dialog, "email"), cmd(asked))
+    unsure, reply = dialog.handle(state, cmd("yes", 0.64))
+    assert unsure.mode == Mode.CONFIRM and unsure.step == "email" and not reply.done
+    assert kinds(reply) == [Kind.NOT_UNDERSTOOD, Kind.QUESTION]
+    assert dialog.handle(unsure, cmd("yes", 0.8))[0].mode != Mode.CONFIRM     # « oui je veux quitter »
+    real = Dialog(ameli, vocabulary)
+    matcher = IntentMatcher(vocabulary, ameli)
+    state, _ = real.handle(real.start()[0], cmd("quit"))
+    for said, ends in (("oui j'arrive", False), ("oui oui j'arrive", False), ("oui", True), ("oui je veux partir", True)):
+        heard = matcher.interpret(said, real.options(state))
+        assert real.handle(state, heard)[1].done == ends, said
+
+
 def test_quit_said_again_while_asked_to_quit_is_a_yes(dialog: Dialog) -> None:
     state, reply = run(dialog, at(dialog, "email"), cmd("quit"), cmd("quit"))
     assert state.mode == Mode.ENDED and reply.done and kinds(reply) == [Kind.GOODBYE]

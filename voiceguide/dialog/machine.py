@@ -97,13 +97,14 @@ class DialogSettings:
     noinput_timeout: float = 9.0        # seconds of silence before a re-prompt at a question
     action_wait: float = 90.0           # seconds left to the person to act on the website before one reminder
     confirm_threshold: float = 0.6      # a change of branch below this confidence is confirmed by yes/no
+    final_yes_threshold: float = 0.75   # a yes that ends the guide or erases the place: no words left unexplained
     max_escalation: int = 3             # re-prompt, then the options, then a pause
     sees_screen: bool = False           # the person sees the screen a little: positions are said too
 
     def __post_init__(self) -> None:
         if not self.noinput_timeout > 0 or not self.action_wait > 0:
             raise UserError("Le délai de silence doit être un nombre de secondes supérieur à zéro.")
-        if not 0.0 <= self.confirm_threshold <= 1.0:
+        if not (0.0 <= self.confirm_threshold <= 1.0 and 0.0 <= self.final_yes_threshold <= 1.0):
             raise UserError("Le seuil de confirmation doit être compris entre 0 et 1.")
         if self.max_escalation < 1:
             raise UserError("Le nombre de relances doit être au moins 1.")
@@ -364,6 +365,10 @@ class Dialog:
         if name == Command.YES and len(state.unsure) > 1:
             asked = replace(state, noinput_count=0, nomatch_count=0)
             return asked, Reply(say=(words.which_one([c.label for c in state.unsure]),))
+        if (name == Command.YES and pending is not None and pending.name in (Command.QUIT, Command.RESTART)
+                and intent.confidence < self.settings.final_yes_threshold):
+            # « oui j'arrive », said to someone in the room: a yes with words it does not explain asks again
+            return self._escalate(state, "nomatch", intent.heard or self._label(intent))
         if name == Command.YES and pending is not None:
             return self._execute(back, pending)
         if name == Command.NO and pending is not None and pending.name == RESUME_AT:
