@@ -302,6 +302,9 @@ def test_general_causes(text: str, context: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "continue tes devoirs",     # « devoirs » is a noun, not the wrapper verb « devoir »
+    "la voix",                  # the voice or the speed named alone is no setting
+    "j'aime bien ta voix",
+    "la vitesse",
 ])
 def test_not_acted_on(text: str) -> None:
     assert not isinstance(MATCHER.interpret(text, options("step:saisir-code")), Intent)
@@ -318,6 +321,11 @@ def test_not_acted_on(text: str) -> None:
     ("prends ton temps pour parler", "slower"),  # an expression that names a setting
     ("ça me casse les oreilles", "softer"),
     ("doucement", "?slower|softer"),             # both: the guide asks
+    ("baissez un peu la voix", "softer"),        # the voice or the speed named after a degree word
+    ("monte la voix", "louder"),
+    ("augmente la vitesse", "faster"),
+    ("baisse la vitesse", "slower"),
+    ("ta voix est trop forte", "softer"),
 ])
 def test_voice_settings_said_otherwise(text: str, expected: str) -> None:
     assert meant(text) == expected

@@ -300,7 +300,8 @@ class Analyzer:
                 return None
         j = i + width
         while j < len(words) and j <= i + width + 3:
-            settings = lex.settings.get(words[j])
+            noun = lex.setting_nouns.get(words[j])   # « baissez un peu la voix »
+            settings = lex.settings.get(words[j]) or (((noun, 1),) if noun else None)
             if settings:
                 readings = tuple(_setting(s, degree * sign) for s, sign in settings)
                 return Item("setting", "", i, j + 1, extra=readings,

@@ -66,6 +66,7 @@ class Lexicon:
     contexts: Mapping[str, Mapping[str, str]]     # context -> concept -> command name
     degrees: Mapping[tuple[str, ...], int]        # "plus" 1, "trop" -1, "baisser" -1 ...
     settings: Mapping[str, tuple[tuple[str, int], ...]]   # "fort" -> (("volume", 1),)
+    setting_nouns: Mapping[str, str]                      # "voix" -> "volume", only after a degree word
     setting_verbs: Mapping[str, tuple[str, int]]          # "ralentir" -> ("vitesse", -1)
     setting_phrases: Mapping[tuple[str, ...], tuple[str, int]]   # "prends ton temps" -> ("vitesse", -1)
     steady: frozenset[str]                        # complaints a negation does not turn round ("crier")
@@ -199,6 +200,7 @@ def _read(path: Path) -> Lexicon:
                   for name, table in data["contextes"].items()},
         degrees=degrees,
         settings={w: tuple(v) for w, v in settings.items()},
+        setting_nouns={_word(w): str(s) for w, s in data.get("noms_de_réglage", {}).items()},
         setting_verbs=setting_verbs,
         setting_phrases=setting_phrases,
         steady=frozenset(_word(w) for w in data["plaintes"]),
