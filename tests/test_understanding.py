@@ -58,7 +58,7 @@ def held_out() -> Report:
 # What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
 # fourth batch's was unseen when measured; the first three had been run, and their misses read, before
 # (the third's was tuned on in the fourth round).
-MEASURED = {"1": 0.97, "2": 0.98, "3": 0.96, "4": 0.76}
+MEASURED = {"1": 0.97, "2": 0.98, "3": 0.95, "4": 0.76}   # 3: « pas reçu mes indemnités » is asked now
 HELD_OUT = "4"
 
 
@@ -297,6 +297,27 @@ def test_unsure_about_leaving_asks_the_usual_question() -> None:
     ("ferme le programme", "step:saisir-code", "quit"),          # the guide by another name
 ])
 def test_general_causes(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, asked", [
+    ("pas par e-mail", "step:oubli-choix-envoi", "?goto:oubli-email"),
+    ("je n'ai pas d'email", "step:oubli-choix-envoi", "?goto:oubli-email"),
+    ("je veux pas de courrier", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
+    ("Ameli ne demande pas de code", "step:code-confirmation", "?goto:confirmation-boite-mail"),
+    ("je n'ai pas oublié mon code", "step:avez-vous-un-code", "?goto:oubli-lien"),
+])
+def test_a_choice_or_part_named_with_a_negation_is_asked_not_taken(text: str, context: str, asked: str) -> None:
+    """« pas par e-mail » may well mean the other choice: the guide asks « Voulez-vous dire … ? »."""
+    assert meant(text, context) == asked
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("je n'ai pas de code", "step:avez-vous-un-code", "goto:pas-de-code-lien"),   # the negation is its name
+    ("par courrier", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("non je ne veux pas continuer", "oui-non", "no"),
+])
+def test_a_negation_that_is_the_choice_itself_still_picks_it(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

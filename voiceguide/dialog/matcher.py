@@ -84,6 +84,7 @@ class _Found:
     tier: float
     explained: list[bool]
     penalty: float       # a choice only described, by its negation (« pas remboursé »)
+    negated: bool = False   # the words that name it are negated (« pas par e-mail »): it may mean the other one
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,8 @@ class IntentMatcher:
                                       for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # a pronoun stands for the thing only when all else is explained (« on ne me l'a
                            # jamais envoyé » is no « je l'ai »)
-            found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty))
+            negated = seed.kind != "command" and (penalty > 0 or _negates_its_name(analysis.tokens, explained, span))
+            found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated))
         readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()]
         number = self._number(analysis, options)
         if number is not None:
@@ -339,8 +341,10 @@ class IntentMatcher:
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
-        if (seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target):
-            confidence = min(confidence, ONE_WORD_PART)   # « tu as reçu mon message ? »: ask before going
+        if ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target)
+                or all(f.negated for f in seeds)):
+            # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
+            confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
                         frozenset(i for i, e in enumerate(explained) if e))
 
@@ -471,6 +475,16 @@ def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: 
     if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:
         return True
     return any(r in seed.required for r in token.readings)
+
+
+def _negates_its_name(tokens: Sequence[Token], explained: list[bool], span: tuple[int, int] | None) -> bool:
+    """A plain negation inside the words that name a choice or a part, or just before them (« pas par
+    e-mail », « je n'ai pas d'adresse mail »): the person may mean the other choice. A negation that reads
+    as a contrary (« je ne me souviens plus » = oublié) names it instead."""
+    starts = {t.start for t, e in zip(tokens, explained, strict=True) if e}
+    return any(t.readings[0].startswith(NEG) and len(t.readings) == 1 and not e
+               and ((span is not None and span[0] <= t.start < span[1]) or t.end in starts)
+               for t, e in zip(tokens, explained, strict=True))
 
 
 def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
