@@ -519,6 +519,21 @@ def speech_workers(box: Sandbox) -> list[int]:
     return [line.pid for line in read_log(box.log) if line.kind == "start" and "voiceguide.speaking.tts" in line.fields[0]]
 
 
+def end_from_outside(terminal: Terminal, ending: str, last_words: bytes) -> bool:
+    """Ends the program on ``terminal`` by a typed Ctrl-C, SIGTERM or closing the terminal; checks exit 130
+    (and ``last_words`` shown). True when the terminal is still there to be looked at."""
+    if ending == "terminal closed":
+        assert terminal.hang_up() == 130
+        return False
+    if ending == "Ctrl-C":
+        terminal.type(b"\x03")
+    else:
+        terminal.process.send_signal(signal.SIGTERM)
+    terminal.read_until(last_words)
+    assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+    return True
+
+
 @pytest.mark.parametrize("ending", ["Ctrl-C", "SIGTERM", "terminal closed"])
 def test_a_keyboard_session_ended_from_outside_saves_the_progress_and_gives_the_terminal_back(
         tmp_path: Path, ending: str) -> None:
@@ -535,15 +550,7 @@ def test_a_keyboard_session_ended_from_outside_saves_the_progress_and_gives_the_
         assert not during[3] & termios.ICANON and not during[3] & termios.ECHO   # single keys, no echo
         terminal.type(b" ")          # "suivant"
         terminal.read_until(b"Pour commencer")
-        if ending == "terminal closed":
-            assert terminal.hang_up() == 130
-        else:
-            if ending == "Ctrl-C":
-                terminal.type(b"\x03")
-            else:
-                terminal.process.send_signal(signal.SIGTERM)
-            terminal.read_until(b"Interrompu.")
-            assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+        if end_from_outside(terminal, ending, b"Interrompu."):
             after = termios.tcgetattr(terminal.master)
             assert after[3] & termios.ICANON and after[3] & termios.ECHO, "the terminal was left without echo"
             assert b"Traceback" not in terminal.seen
@@ -562,15 +569,7 @@ def test_setup_ended_from_outside_exits_130_and_saves_nothing(tmp_path: Path, en
     terminal = Terminal(box, ["setup"])
     try:
         terminal.read_until("Étape 1 sur".encode())
-        if ending == "terminal closed":
-            assert terminal.hang_up() == 130
-        else:
-            if ending == "Ctrl-C":
-                terminal.type(b"\x03")
-            else:
-                terminal.process.send_signal(signal.SIGTERM)
-            terminal.read_until("rien n'est enregistré".encode())
-            assert terminal.process.wait(timeout=CLI_TIMEOUT) == 130
+        if end_from_outside(terminal, ending, "rien n'est enregistré".encode()):
             assert b"Traceback" not in terminal.seen
     finally:
         terminal.close()
