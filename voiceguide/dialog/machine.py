@@ -375,9 +375,8 @@ class Dialog:
             return self._enter(replace(back, history=()), self.guide.start, push=False,
                                prefix=(words.ack_from_start(),))
         if name == Command.NO and pending is not None and pending.name == Command.QUIT and state.saved:
-            new, reply = self.offer_resume(state.saved, modality=state.modality)   # the question quit interrupted
-            new = replace(new, rate_level=state.rate_level, volume_level=state.volume_level)
-            return new, replace(reply, say=(words.ack_continue(), words.question_resume()))
+            new, _ = self._resume_question_again(state, state.saved)   # the question quit interrupted
+            return new, Reply(say=(words.ack_continue(), words.question_resume()))
         if name == Command.NO or pending is None:
             ack = words.ack_continue() if pending is None or pending.name == Command.QUIT else words.ack()
             return back, Reply(say=(ack, self._reminder(back)))
@@ -537,9 +536,13 @@ class Dialog:
         vous en étiez ? » comes back to that question, not to the step before the saved one."""
         if state.saved is None:
             return state, self._resume_reply(state)
-        new, reply = self.offer_resume(state.saved, modality=state.modality)
-        new = replace(new, rate_level=state.rate_level, volume_level=state.volume_level)
+        new, reply = self._resume_question_again(state, state.saved)
         return new, Reply(say=(self._words(state).resuming(), *reply.say[1:]), events=reply.events)  # not « Bonjour. »
+
+    def _resume_question_again(self, state: State, saved: str) -> tuple[State, Reply]:
+        """« Voulez-vous reprendre où vous en étiez ? » asked again, the voice kept as the person set it."""
+        new, reply = self.offer_resume(saved, modality=state.modality)
+        return replace(new, rate_level=state.rate_level, volume_level=state.volume_level), reply
 
     def _resume_reply(self, state: State) -> Reply:
         """Back from a pause: say again what was being said (``state`` is already out of the pause)."""
