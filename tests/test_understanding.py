@@ -301,15 +301,52 @@ def test_general_causes(text: str, context: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("text, context, asked", [
-    ("pas par e-mail", "step:oubli-choix-envoi", "?goto:oubli-email"),
-    ("je n'ai pas d'email", "step:oubli-choix-envoi", "?goto:oubli-email"),
-    ("je veux pas de courrier", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
-    ("Ameli ne demande pas de code", "step:code-confirmation", "?goto:confirmation-boite-mail"),
     ("je n'ai pas oublié mon code", "step:avez-vous-un-code", "?goto:oubli-lien"),
 ])
 def test_a_choice_or_part_named_with_a_negation_is_asked_not_taken(text: str, context: str, asked: str) -> None:
-    """« pas par e-mail » may well mean the other choice: the guide asks « Voulez-vous dire … ? »."""
+    """« je n'ai pas oublié mon code » among three choices may mean either other one: the guide asks."""
     assert meant(text, context) == asked
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("pas par e-mail", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("je n'ai pas d'email", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("je veux pas de courrier", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("Ameli ne demande pas de code", "step:code-confirmation", "goto:page-accueil"),
+])
+def test_one_of_two_choices_refused_is_the_other(text: str, context: str, expected: str) -> None:
+    """Between by e-mail and by letter, « pas par e-mail » is by letter."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("ça me demande un code", "step:code-confirmation", "goto:confirmation-boite-mail"),  # Ameli goes unsaid
+    ("non ça a marché", "step:code-confirmation", "goto:page-accueil"),
+    ("non attends reviens", "step:saisir-code", "previous"),              # « non », « attends » announce it
+    ("attendez revenez en arrière", "step:saisir-code", "previous"),
+    ("t'es allé trop loin reviens", "step:saisir-code", "previous"),      # a reason with a subject of its own
+    ("attends je cherche mes lunettes", "step:saisir-code", "pause"),
+    ("revenez à ce que vous disiez avant", "step:saisir-code", "previous"),   # « disiez »: the imperfect of dire
+    ("où est-ce que je tape", "step:saisir-code", "details"),           # where on the page, not in the guide
+    ("la liste des étapes", "step:saisir-code", "menu"),
+    ("quelles sont les étapes", "step:saisir-code", "menu"),
+    ("le code ne me revient pas", "step:saisir-code", "goto:oubli-lien"),
+    ("je ne sais pas me servir de ça", "step:saisir-code", "help"),
+    ("le message n'est pas venu", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("passe à autre chose", "step:saisir-code", "next"),
+])
+def test_general_causes_of_the_fifth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context", [
+    ("comment on a un code", "step:saisir-code"),   # « comment » asks again only when nothing else is said
+    ("ça y est il pleut", "step:saisir-code"),       # a report beside talk: no reason given for a move
+    ("il pleut encore", "step:saisir-code"),         # « encore » is itself said beside: no reason for it
+    ("vas-y toi je te suis", "step:saisir-code"),
+])
+def test_not_taken_in_the_fifth_round(text: str, context: str) -> None:
+    assert meant(text, context) == "none" or meant(text, context).startswith("?")
 
 
 @pytest.mark.parametrize("text, context, expected", [

@@ -29,7 +29,7 @@ from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
 from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
-from voiceguide.language.lexicon import PAGE, Lexicon, load_lexicon
+from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
 
@@ -51,6 +51,7 @@ DESCRIBING = 0.5   # what the rest then counts
 TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
 PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 DONE_WORD = 0.1    # the same word in a report of the step done (« j'ai mis ma date de naissance »)
+REASON = 0.3       # weight of a reason given beside a command, however long (« pas si fort, tu me casses les oreilles »)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
@@ -60,6 +61,11 @@ _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _WHERE = "ou"
+_VOICE = frozenset({"slower", "faster", "louder", "softer"})
+# Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
+# forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
+_GIVES_REASONS = frozenset({"pause", "repeat", "help", "where", "menu", "details", "slower", "faster", "louder",
+                            "softer", "normal", "previous"})
 
 
 @dataclass(frozen=True)
@@ -151,6 +157,11 @@ class IntentMatcher:
         return seeds
 
     @cached_property
+    def _agents(self) -> frozenset[str]:
+        """The guide, the site, the computer: who acts in a choice's name (« Ameli demande un code »)."""
+        return frozenset(entry.concept for entry in self.lexicon.entries.values() if entry.kind == GUIDE)
+
+    @cached_property
     def _page_concepts(self) -> frozenset[str]:
         """What an object pronoun may stand for at a step's choices: the things of the page (« le code »)."""
         return frozenset(e.concept for e in self.lexicon.entries.values() if e.kind == PAGE)
@@ -175,6 +186,9 @@ class IntentMatcher:
         analysis = self.analyzer.analyse(text)
         if not analysis.words:
             return NoMatch(heard=text)
+        cut = self._corrected_from(analysis)
+        if cut is not None:
+            analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
         return self._decide(self._readings(analysis, options), text)
 
     def match(self, text: str, options: Options) -> Intent | None:
@@ -284,7 +298,9 @@ class IntentMatcher:
                 if seed.kind != "choice":
                     continue
                 missing = seed.required - present
-                if len(missing) == 1 and missing <= pronoun:
+                if missing <= self._agents:
+                    pass   # « ça me demande un code »: Ameli, who asks, goes without saying at its own question
+                elif len(missing) == 1 and missing <= pronoun:
                     by_pronoun = True   # the pronoun names it
                 elif seed.required <= described:
                     penalty = DESCRIBED * len(missing)
@@ -299,6 +315,11 @@ class IntentMatcher:
                     and PERFECT not in seed.features):
                 name = "next"   # the step being read, named in the past: done (« je me suis déconnectée »)
             explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
+            if name == "repeat" and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
+                    not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
+                continue   # « comment ? » asks again, « comment on a un code » asks something else
+            if name == "where" and seed.required == {_WHERE} and any(t.page for t in analysis.tokens):
+                name = "details"   # « où est-ce que je tape », « où est le bouton »: where on the page
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
             if by_pronoun and not all(e or _acknowledged(t, name, options, seed.kind)
@@ -324,13 +345,23 @@ class IntentMatcher:
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
         page = self._step_words(options.step)
-        said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
+        plain = [f for f in seeds if not f.penalty] or seeds   # a seed only described explains only its own reading
+        said = [any(f.explained[i] for f in plain) for i in range(len(tokens))]
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
         explained = [e or self._qualifies(t, name, tokens, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
+        if asked and not options.yes_no and not options.paused:
+            explained = self._announced(analysis, explained)
         done = name == "next" and PERFECT in analysis.features
-        unexplained = sum(_weight(t, page, done, asked) for t, e in zip(tokens, explained, strict=True)
-                          if not e and not _acknowledged(t, name, options, seed.kind))
+        firm = any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
+                   for t, e in zip(tokens, said, strict=True))   # not an « encore » that is itself said beside
+        reasons = (_reason_tokens(analysis, explained, name in _VOICE) if firm and name in _GIVES_REASONS
+                   and not options.yes_no else frozenset())
+        left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
+                if not e and not _acknowledged(t, name, options, seed.kind)]
+        unexplained = sum(_weight(tokens[i], page, done, asked) for i in left if i not in reasons)
+        if any(i in reasons for i in left):
+            unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
         if seed.kind == "choice" and options.step is not None and sum(
                 t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
             unexplained *= DESCRIBING   # « j'ai perdu ma carte vitale »: a choice fully named, and described
@@ -341,8 +372,13 @@ class IntentMatcher:
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
+        negated = all(f.negated for f in seeds)
+        if negated and seed.kind == "choice" and len(options.choices) == 2:
+            # « pas par e-mail », « je n'ai pas d'email » where the choice is by e-mail or by letter: by letter
+            seed = next(s for s in self._choice_seeds(options.choices) if s.target != seed.target)
+            negated = False
         if ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target)
-                or all(f.negated for f in seeds)):
+                or negated or analysis.elsewhere):
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
@@ -364,6 +400,31 @@ class IntentMatcher:
         if looking and (token.page or first == _WHERE) and any(t.readings == (r,) for t in tokens for r in looking):
             return True   # « je ne trouve pas le bouton valider »: what is not found (not a lost code)
         return any(seed.required & lex.returns.get(r, frozenset()) for r in token.readings)
+
+    def _corrected_from(self, analysis: Analysis) -> int | None:
+        """Where the request said again starts, when the person corrects themselves (« plus vite, euh non,
+        plus lentement »): a « non pardon » with something said before it and something after."""
+        words = analysis.words
+        for k in range(1, len(words)):
+            for marker in self.lexicon.corrections:
+                if words[k:k + len(marker)] != marker:
+                    continue
+                after = k + len(marker)
+                if (any(t.end <= k for t in analysis.tokens)
+                        and any(t.start >= after and t.weight > 0 for t in analysis.tokens)):
+                    return after
+        return None
+
+    def _announced(self, analysis: Analysis, explained: list[bool]) -> list[bool]:
+        """« non attends, reviens », « attendez, revenez en arrière »: a « non » or an « attends » said before
+        the request only announces it."""
+        first = next((i for i, e in enumerate(explained) if e), len(explained))
+        before = analysis.tokens[:first]
+        words = [analysis.words[t.start:t.end] for t in before]
+        if not any(w in self.lexicon.leading for w in words) or not all(
+                w in self.lexicon.leading or t.readings[0] == "non" for t, w in zip(before, words, strict=True)):
+            return explained
+        return [e or i < first for i, e in enumerate(explained)]
 
     def _step_words(self, step_id: str | None) -> frozenset[str]:
         """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
@@ -439,6 +500,27 @@ def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool 
     if asked and token.weak:
         return token.weight / 2
     return token.weight
+
+
+def _reason_tokens(analysis: Analysis, explained: list[bool], setting: bool = False) -> frozenset[int]:
+    """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
+    a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
+    After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
+    du bruit »)."""
+    out = set()
+    if setting and explained and explained[0]:
+        last = max(i for i, e in enumerate(explained) if e)
+        out |= {i for i, t in enumerate(analysis.tokens)
+                if i > last and not t.readings[0].startswith(NEG) and not _SETTING.match(t.readings[0])}
+    for i, token in enumerate(analysis.tokens):
+        start = analysis.subject_before(token)
+        if (start is None or explained[i] or token.wrapper or token.readings[0].startswith(NEG)
+                or _SETTING.match(token.readings[0])):
+            continue
+        if not any(e and t.start <= token.start and start < t.end
+                   for t, e in zip(analysis.tokens, explained, strict=True)):   # « qu'est-ce qu'il y a »: no clause
+            out.add(i)
+    return frozenset(out)
 
 
 def _one_word(analysis: Analysis) -> bool:

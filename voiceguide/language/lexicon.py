@@ -52,6 +52,9 @@ class Lexicon:
     no_longer: Mapping[str, str]                  # "ne ... plus" + verb -> concept
     contrary_unless: Mapping[str, frozenset[str]]  # a contrary that does not hold beside these concepts
     reasons: frozenset[str]                       # concepts that, beside a request, do not count against it
+    leading: frozenset[tuple[str, ...]]           # words that, before another request, only announce it
+    corrections: tuple[tuple[str, ...], ...]      # « non pardon »: what follows replaces what was said before
+    elsewhere: frozenset[tuple[str, ...]]         # « chéri », « maman »: said first or last, talk to someone else
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
     returns: Mapping[str, frozenset[str]]         # "revenir" + a state ("normal"): asking for that state
     moves: frozenset[str]                         # verbs that, beside a part of the guide, are the move
@@ -127,6 +130,8 @@ def _read(path: Path) -> Lexicon:
     for lemma, spelt in data["formes"].items():
         for form in spelt:
             forms.setdefault(_word(form), _word(lemma))
+        for form in _tenses(spelt):
+            forms.setdefault(form, _word(lemma))
     for derived, base in data["dérivés"].items():
         prefix = _word(derived)[: -len(_word(base))]
         for form, lemma in list(forms.items()):
@@ -185,6 +190,9 @@ def _read(path: Path) -> Lexicon:
         no_longer={_word(a): _word(b) for a, b in data["ne_plus"].items()},
         contrary_unless={_word(a): frozenset(_word(w) for w in ws) for a, ws in data.get("contraires_sauf", {}).items()},
         reasons=frozenset(_concept(w) for w in data.get("à_côté", ())),
+        leading=frozenset(_key(w) for w in data.get("en_tête", ())),
+        corrections=tuple(sorted({_key(w) for w in data.get("corrections", ())}, key=len, reverse=True)),
+        elsewhere=frozenset(_key(w) for w in data.get("à_quelqu_un", ())),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
         returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
         moves=frozenset(_concept(w) for w in data.get("mouvements", ())),
@@ -226,6 +234,22 @@ def _concept(text: str) -> str:
     """A concept of the file: « ne pas vouloir » is the negated « vouloir », written "!vouloir"."""
     word = _word(text)
     return "!" + word[len("ne pas "):] if word.startswith("ne pas ") else word
+
+
+_IMPERFECT = ("ais", "ait", "ions", "iez", "aient")
+_FUTURE = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+
+
+def _tenses(spelt: list[str]) -> list[str]:
+    """The tenses French builds on two forms: the imperfect on the « nous » form (« disons » -> « disiez »),
+    the future and the conditional on the future (« dirai » -> « diriez », « dirions »)."""
+    out = []
+    for form in map(_word, spelt):
+        if form.endswith("ons") and not form.endswith("ions"):
+            out += [form[:-3] + e for e in _IMPERFECT]
+        if form.endswith("rai"):
+            out += [form[:-2] + e for e in _FUTURE]
+    return out
 
 
 def _is_infinitive(word: str) -> bool:
