@@ -28,7 +28,7 @@ from functools import cached_property
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
-from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
+from voiceguide.language.analysis import FIRST_PERSON, LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
@@ -132,6 +132,7 @@ class IntentMatcher:
         self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
         self._identities: dict[Options, dict[str, Intent]] = {}
         self._page_words: dict[str, frozenset[str]] = {}
+        self._step_said: dict[str, frozenset[str]] = {}
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -155,6 +156,12 @@ class IntentMatcher:
             for topic in step.topics:
                 self._add(seeds, GOTO, step.id, topic, "topic", topic)
         return seeds
+
+    @cached_property
+    def _requests(self) -> frozenset[str]:
+        """Concepts that are a command by themselves (« j'arrête tout », « attends »): never only a reason."""
+        return frozenset(c for seed in self._fixed if seed.kind == "command" and len(seed.required) == 1
+                         for c in seed.required)
 
     @cached_property
     def _agents(self) -> frozenset[str]:
@@ -298,7 +305,7 @@ class IntentMatcher:
                 if seed.kind != "choice":
                     continue
                 missing = seed.required - present
-                if missing <= self._agents:
+                if missing <= self._agents and seed.required - missing:
                     pass   # « ça me demande un code »: Ameli, who asks, goes without saying at its own question
                 elif len(missing) == 1 and missing <= pronoun:
                     by_pronoun = True   # the pronoun names it
@@ -318,14 +325,17 @@ class IntentMatcher:
             if name == "repeat" and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else
-            if name == "where" and seed.required == {_WHERE} and any(t.page for t in analysis.tokens):
-                name = "details"   # « où est-ce que je tape », « où est le bouton »: where on the page
+            if name == "where" and seed.required == {_WHERE} and len(analysis.words) > 1 and (
+                    any(t.page for t in analysis.tokens) or FIRST_PERSON not in analysis.features):
+                name = "details"   # « où est-ce que je tape », « c'est où »: where on the page, not in the guide
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
             if by_pronoun and not all(e or _acknowledged(t, name, options, seed.kind)
                                       for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # a pronoun stands for the thing only when all else is explained (« on ne me l'a
                            # jamais envoyé » is no « je l'ai »)
+            if by_pronoun and analysis.tokens and all(t.readings[0] in _YES_NO_WORDS for t in analysis.tokens):
+                continue   # « oui, je l'ai eu »: the pronoun is what the question asks about, the « oui » answers
             negated = seed.kind != "command" and (penalty > 0 or _negates_its_name(analysis.tokens, explained, span))
             found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated))
         readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()]
@@ -345,21 +355,22 @@ class IntentMatcher:
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
         page = self._step_words(options.step)
-        plain = [f for f in seeds if not f.penalty] or seeds   # a seed only described explains only its own reading
-        said = [any(f.explained[i] for f in plain) for i in range(len(tokens))]
+        said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
         explained = [e or self._qualifies(t, name, tokens, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
         if asked and not options.yes_no and not options.paused:
             explained = self._announced(analysis, explained)
-        done = name == "next" and PERFECT in analysis.features
+        done = (name == "next" and PERFECT in analysis.features) or name == "repeat"   # « répète l'adresse du site »
         firm = any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
                    for t, e in zip(tokens, said, strict=True))   # not an « encore » that is itself said beside
-        reasons = (_reason_tokens(analysis, explained, name in _VOICE) if firm and name in _GIVES_REASONS
-                   and not options.yes_no else frozenset())
+        reasons = (_reason_tokens(analysis, explained, said, self._requests, name in _VOICE) if firm
+                   and name in _GIVES_REASONS and not options.yes_no else frozenset())
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
-        unexplained = sum(_weight(tokens[i], page, done, asked) for i in left if i not in reasons)
+        echo = self._step_concepts(options.step) if options.yes_no and name in _YES_NO else frozenset()
+        unexplained = sum(DONE_WORD if tokens[i].readings[0] in echo else _weight(tokens[i], page, done, asked)
+                          for i in left if i not in reasons)   # « oui, un code de six chiffres »: the question echoed
         if any(i in reasons for i in left):
             unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
         if seed.kind == "choice" and options.step is not None and sum(
@@ -425,6 +436,19 @@ class IntentMatcher:
                 w in self.lexicon.leading or t.readings[0] == "non" for t, w in zip(before, words, strict=True)):
             return explained
         return [e or i < first for i, e in enumerate(explained)]
+
+    def _step_concepts(self, step_id: str | None) -> frozenset[str]:
+        """What the step being read says, as concepts: an answer that says it again only echoes the question."""
+        if step_id is None:
+            return frozenset()
+        concepts = self._step_said.get(step_id)
+        if concepts is None:
+            step = self.guide.step(step_id)
+            text = " ".join((step.say, step.details or ""))
+            concepts = frozenset(t.readings[0] for part in re.split(r"[.?!:;,]", text)
+                                 for t in self.analyzer.analyse(part).tokens) - {"oui", "non", "fini"}
+            self._step_said[step_id] = concepts
+        return concepts
 
     def _step_words(self, step_id: str | None) -> frozenset[str]:
         """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
@@ -502,23 +526,25 @@ def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool 
     return token.weight
 
 
-def _reason_tokens(analysis: Analysis, explained: list[bool], setting: bool = False) -> frozenset[int]:
+def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
+                   setting: bool = False) -> frozenset[int]:
     """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
     a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
     After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
-    du bruit »)."""
+    du bruit »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »)."""
+    tokens = analysis.tokens
+    possible = [not (token.wrapper or token.readings[0].startswith(NEG) or _SETTING.match(token.readings[0])
+                     or set(token.readings) & requests) for token in tokens]
     out = set()
-    if setting and explained and explained[0]:
+    if setting and explained and explained[0] and _SETTING.match(tokens[0].readings[0]):
         last = max(i for i, e in enumerate(explained) if e)
-        out |= {i for i, t in enumerate(analysis.tokens)
-                if i > last and not t.readings[0].startswith(NEG) and not _SETTING.match(t.readings[0])}
-    for i, token in enumerate(analysis.tokens):
+        out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
+    for i, token in enumerate(tokens):
         start = analysis.subject_before(token)
-        if (start is None or explained[i] or token.wrapper or token.readings[0].startswith(NEG)
-                or _SETTING.match(token.readings[0])):
+        if start is None or explained[i] or not possible[i]:
             continue
         if not any(e and t.start <= token.start and start < t.end
-                   for t, e in zip(analysis.tokens, explained, strict=True)):   # « qu'est-ce qu'il y a »: no clause
+                   for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
             out.add(i)
     return frozenset(out)
 
@@ -554,8 +580,8 @@ def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: 
             return False
     if refused and seed.name == "no" and token.readings[0].startswith(NEG) and not token.plain:
         return True   # « non, je ne veux pas continuer »: the negated request is the « non » (not « pas de café »)
-    if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:
-        return True
+    if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required and len(token.readings) == 1:
+        return True   # not a negation that reads as a contrary: « je ne me rappelle plus de mon code » is no « je m'en souviens »
     return any(r in seed.required for r in token.readings)
 
 
@@ -573,8 +599,8 @@ def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
     """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it.
     At a question with choices, « oui » or « non » beside a choice only leads to it (« oui mais je l'ai
     oublié »)."""
-    if options.yes_no:
-        return kind == "choice" and token.readings[0] in _YES_NO_WORDS
+    if options.yes_no:   # « c'est bon, je suis dedans »: a « c'est bon » too
+        return kind == "choice" and token.readings[0] in (*_YES_NO_WORDS, "fini")
     return name not in _YES_NO and token.readings[0] == "oui"
 
 
