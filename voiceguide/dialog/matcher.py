@@ -28,7 +28,7 @@ from functools import cached_property
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
-from voiceguide.language.analysis import FIRST_PERSON, LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
+from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
@@ -62,6 +62,7 @@ _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _WHERE = "ou"
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
+_IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
 _GIVES_REASONS = frozenset({"pause", "repeat", "help", "where", "menu", "details", "slower", "faster", "louder",
@@ -326,7 +327,7 @@ class IntentMatcher:
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else
             if name == "where" and seed.required == {_WHERE} and len(analysis.words) > 1 and (
-                    any(t.page for t in analysis.tokens) or FIRST_PERSON not in analysis.features):
+                    any(t.page for t in analysis.tokens) or not _in_the_guide(analysis.words)):
                 name = "details"   # « où est-ce que je tape », « c'est où »: where on the page, not in the guide
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
@@ -547,6 +548,11 @@ def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], 
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
             out.add(i)
     return frozenset(out)
+
+
+def _in_the_guide(words: Sequence[str]) -> bool:
+    """« où j'en suis », « on est où », « où sommes-nous »: where one is in the guide (not on the page)."""
+    return bool(_IN_THE_GUIDE & set(words)) or ("on" in words and "est" in words)
 
 
 def _one_word(analysis: Analysis) -> bool:

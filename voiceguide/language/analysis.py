@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
+from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon, is_infinitive
 from voiceguide.language.morphology import lemma, singular
 from voiceguide.language.negation import ASKING, SUBJECTS, Item, attach_negations, content
 from voiceguide.language.tokens import folded_words, tokens
@@ -517,6 +517,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         if words[item.start:item.end] in lex.until:
             until = item.end
     number = _number_alone(items, words, lex, guide_word)
+    out += _wanted(items, lex)
+    out.sort(key=lambda t: t.start)
     if number is not None and not any(t.readings[0].startswith("#") for t in out):
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
@@ -525,6 +527,21 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         len(words) == len(v) or words[-len(v) - 1] not in _DETERMINERS)) for v in lex.elsewhere)
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
                     clauses=_clauses(words), elsewhere=elsewhere)
+
+
+def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:
+    """« je voudrais un code », « il me faut un code »: wanting a thing is asking for it (« demander un
+    code »). The wish, not negated, before a noun of the page or of the guide's phrases, reads « demander »
+    (« je voudrais un café » is no request to the guide)."""
+    out = []
+    for k, item in enumerate(items):
+        if item.kind != LIGHT or item.concept not in lex.wanting or item.negation:
+            continue
+        thing = next((it for it in items[k + 1:] if content(it)), None)
+        if (thing is not None and not thing.verb and not thing.negation
+                and (thing.kind == PAGE or (thing.kind == "known" and not is_infinitive(thing.concept)))):
+            out.append(Token((lex.asking_for,), WEIGHT[WEAK], item.start, item.end, weak=True))
+    return out
 
 
 def _clauses(words: Sequence[str]) -> tuple[int, ...]:

@@ -55,6 +55,8 @@ class Lexicon:
     leading: frozenset[tuple[str, ...]]           # words that, before another request, only announce it
     corrections: tuple[tuple[str, ...], ...]      # « non pardon »: what follows replaces what was said before
     elsewhere: frozenset[tuple[str, ...]]         # « chéri », « maman »: said first or last, talk to someone else
+    wanting: frozenset[str]                       # wrapper verbs that, before a thing, ask for it (« je veux un code »)
+    asking_for: str                               # the concept they then read: « demander »
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
     returns: Mapping[str, frozenset[str]]         # "revenir" + a state ("normal"): asking for that state
     moves: frozenset[str]                         # verbs that, beside a part of the guide, are the move
@@ -180,7 +182,7 @@ def _read(path: Path) -> Lexicon:
     infinitives = {lemma for lemma in forms.values()}
     infinitives |= {_word(v) for v in data["verbes_legers"]} | {_word(v) for v in data["actions"]}
     infinitives |= set(setting_verbs) | {" ".join(k) for k in degrees}
-    infinitives |= {" ".join(k) for k, e in entries.items() if len(k) == 1 and _is_infinitive(k[0])}
+    infinitives |= {" ".join(k) for k, e in entries.items() if len(k) == 1 and is_infinitive(k[0])}
     return Lexicon(
         entries=entries,
         longest=max(len(k) for k in entries),
@@ -193,6 +195,8 @@ def _read(path: Path) -> Lexicon:
         leading=frozenset(_key(w) for w in data.get("en_tête", ())),
         corrections=tuple(sorted({_key(w) for w in data.get("corrections", ())}, key=len, reverse=True)),
         elsewhere=frozenset(_key(w) for w in data.get("à_quelqu_un", ())),
+        wanting=frozenset(_word(w) for w in data.get("vouloir_une_chose", {}).get("verbes", ())),
+        asking_for=_concept(data.get("vouloir_une_chose", {}).get("veut_dire", "demander")),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
         returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
         moves=frozenset(_concept(w) for w in data.get("mouvements", ())),
@@ -219,7 +223,7 @@ def _read(path: Path) -> Lexicon:
         number_cues=frozenset(_word(w) for w in data["numéro"]),
         last=frozenset(_word(w) for w in data["dernier"]),
         before_last=frozenset(_word(w) for w in data.get("avant_dernier", ())),
-        degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
+        degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and is_infinitive(k[0])),
         actions=frozenset(_word(v) for v in data["actions"]),
         participles=frozenset(_word(w) for group in data["sens"].values() for w in group
                               if len(_key(w)) == 1 and spoken_form(w).endswith(("é", "ée", "és", "ées"))),
@@ -252,7 +256,8 @@ def _tenses(spelt: list[str]) -> list[str]:
     return out
 
 
-def _is_infinitive(word: str) -> bool:
+def is_infinitive(word: str) -> bool:
+    """« continuer », « finir », « attendre »: a word that reads as a verb's infinitive."""
     return len(word) > 3 and word.endswith(("er", "ir", "re"))
 
 
