@@ -510,7 +510,7 @@ STREAM_CASES: dict[str, StreamCase] = {
     "stdout and stderr closed, bad guide": StreamCase((*TEXT, "--guide", "{d}/absent.yaml"), closed=(1, 2), code=2),
     "every stream closed": StreamCase((*TEXT, "--events", "{d}/j.jsonl"), None, closed=(1, 2)),
     "ASCII console": StreamCase(TEXT, b"suivant\n", env=ASCII, encoding="ascii",
-                                shows=("Je vais vous guider pas a pas", 'dites " suivant "', "Ctrl+L")),
+                                shows=("Je vais vous guider pas a pas", 'tapez " suivant "', "Ctrl+L")),
     "ASCII console, typed accents": StreamCase((*TEXT, "--events", "{d}/j.jsonl"), "précédent\n".encode(),
                                                env=ASCII, encoding="ascii", shows=("Bonjour.",)),
     "ASCII console, an error": StreamCase((*TEXT, "--guide", "{d}/absent.yaml"), env=ASCII, code=2, encoding="ascii",

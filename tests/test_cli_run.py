@@ -273,11 +273,11 @@ def test_empty_input_says_the_welcome_and_ends(run_guide, guide: Guide) -> None:
 
 def test_silence_after_an_action_is_one_short_sentence_and_at_a_question_escalates(run_guide) -> None:
     run = play(run_guide, [
-        ("", ["noinput:1"], "Quand c'est fait, dites « suivant »."),   # an action step: one sentence ...
+        ("", ["noinput:1"], "Quand c'est fait, tapez « suivant »."),   # an action step: one sentence ...
         ("", ["noinput:2"], ""),                                        # ... then quiet: the person is busy
         *suivant(*START),                                               # avez-vous-un-code: a question
-        ("", ["noinput:1"], "Répondez par oui ou par non. Vous pouvez aussi dire « j'ai oublié mon code »."),
-        ("", ["noinput:2"], "Pour tout entendre, redites « aide »."),
+        ("", ["noinput:1"], "Répondez par oui ou par non. Vous pouvez aussi taper « j'ai oublié mon code »."),
+        ("", ["noinput:2"], "Pour tout entendre, retapez « aide »."),
         ("", ["noinput:3"], "Je fais une pause."),
         ("", None, ""),  # paused: silence is expected, nothing is said or logged
         ("", None, ""),
@@ -292,7 +292,7 @@ def test_silence_after_an_action_is_one_short_sentence_and_at_a_question_escalat
 def test_not_understood_escalates_and_the_next_command_acts_at_once(run_guide) -> None:
     run = play(run_guide, [
         ("zorglub blabla", ["nomatch:1"], "Je n'ai pas compris."),
-        ("grumpf", ["nomatch:2"], "Pour tout entendre, redites « aide »."),
+        ("grumpf", ["nomatch:2"], "Pour tout entendre, retapez « aide »."),
         ("xyzzy", ["nomatch:3"], "Je fais une pause."),
         *suivant("ouvrir-ameli"),  # the pause ends and "suivant" goes on
         ("je ne veux pas continuer", ["nomatch:1"], "Je n'ai pas compris."),
@@ -452,7 +452,7 @@ VOICE: list[Turn] = [
 PLAIN_STEP: list[Turn] = [
     *suivant("ouvrir-ameli"),
     ("répéter", ["command:repeat"], "Pour commencer, ouvrez le site"),
-    ("aide", ["command:help"], "Quand c'est fait, dites « suivant ». Dites aussi « répéter » ou « plus de détails »."),
+    ("aide", ["command:help"], "Quand c'est fait, tapez « suivant ». Tapez aussi « répéter » ou « plus de détails »."),
     ("aide", ["command:help"], "Pour la voix : « plus lentement »"),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
     ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),
@@ -485,8 +485,8 @@ PLAIN_STEP: list[Turn] = [
 CHOICE_STEP: list[Turn] = [
     *moves(("j'ai oublié mon code", "oubli-lien")),
     *suivant("oubli-numero", "oubli-naissance", "oubli-choix-envoi"),
-    ("suivant", ["command:next"], "Ici, il faut choisir. Dites « par e-mail » ou « par courrier »."),
-    ("aide", ["command:help"], "Dites « par e-mail » ou « par courrier ». Dites aussi « répéter » ou « plus de détails »."),
+    ("suivant", ["command:next"], "Ici, il faut choisir. Tapez « par e-mail » ou « par courrier »."),
+    ("aide", ["command:help"], "Tapez « par e-mail » ou « par courrier ». Tapez aussi « répéter » ou « plus de détails »."),
     ("aide", ["command:help"], "Et aussi : « recommencer » et « quitter »."),
     ("répéter", ["command:repeat"], "Comment voulez-vous le recevoir ?"),
     ("où suis-je", ["command:where"], "Code oublié, mode d'envoi."),
@@ -503,7 +503,7 @@ CHOICE_STEP: list[Turn] = [
     *moves(("courriel", "oubli-email")),  # a synonym of a choice
     ("précédent", ["command:previous", "step:oubli-choix-envoi"], ""),
     ("quitter", ["command:quit", "confirm:quit"], ""),
-    ("non merci", ["command:no"], "D'accord, on continue. Dites « par e-mail » ou « par courrier »."),
+    ("non merci", ["command:no"], "D'accord, on continue. Tapez « par e-mail » ou « par courrier »."),
     ("recommencer", ["command:restart", "confirm:restart"], ""),
     ("oui", ["command:yes", "step:bienvenue"], "On recommence depuis le début."),
 ]
@@ -512,8 +512,8 @@ CHOICE_STEP: list[Turn] = [
 END_STEP: list[Turn] = [
     *moves(("déconnexion", "deconnexion")),
     *suivant("fin"),
-    ("suivant", ["command:next"], "C'est la fin du guide. Pour le fermer, dites « quitter »"),
-    ("aide", ["command:help"], "C'est la fin du guide. Pour le fermer, dites « quitter »"),
+    ("suivant", ["command:next"], "C'est la fin du guide. Pour le fermer, tapez « quitter »"),
+    ("aide", ["command:help"], "C'est la fin du guide. Pour le fermer, tapez « quitter »"),
     ("répéter", ["command:repeat"], "Ce guide est terminé."),
     ("où suis-je", ["command:where"], "C'est terminé."),
     ("plus de détails", ["command:details"], "Il n'y a pas d'autre détail pour cette étape."),
@@ -539,14 +539,14 @@ MENU: list[Turn] = [
     ("répéter", ["command:repeat"], "Sommaire,"),
     ("aide", ["command:help"], "Vous êtes dans le sommaire."),
     ("où suis-je", ["command:where"], "Vous êtes dans le sommaire ; l'étape en cours est l'étape 2 sur"),
-    ("oui", ["command:yes"], "Il n'y a rien à confirmer pour le moment. Dites le nom d'une partie"),
+    ("oui", ["command:yes"], "Il n'y a rien à confirmer pour le moment. Tapez le nom d'une partie"),
     *VOICE,
     ("répéter", ["command:repeat"], "Sommaire,"),  # the settings did not leave the menu
     ("pause", ["command:pause"], "Je fais une pause."),
     ("reprendre", ["command:resume"], "On reprend. Sommaire,"),
-    ("zorglub", ["nomatch:1"], "Je n'ai pas compris. Dites le nom d'une partie ou son numéro"),
+    ("zorglub", ["nomatch:1"], "Je n'ai pas compris. Tapez le nom d'une partie ou son numéro"),
     ("quitter", ["command:quit", "confirm:quit"], ""),
-    ("non", ["command:no"], "D'accord, on continue. Dites le nom d'une partie"),  # back in the menu
+    ("non", ["command:no"], "D'accord, on continue. Tapez le nom d'une partie"),  # back in the menu
     ("plus de détails", ["command:details"], "Ctrl+L marche dans Firefox"),  # the current step's details
     ("sommaire", ["command:menu"], ""),
     ("précédent", ["command:previous"], "Pour commencer, ouvrez le site"),  # back to the step, not before it
@@ -567,7 +567,7 @@ MENU: list[Turn] = [
 # A yes/no question (quitting), asked on ouvrir-ameli.
 CONFIRM: list[Turn] = [
     *suivant("ouvrir-ameli"),
-    ("quitter", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter le guide ? Dites oui ou non."),
+    ("quitter", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter le guide ? Tapez oui ou non."),
     ("répéter", ["command:repeat"], "Voulez-vous vraiment quitter le guide ?"),
     ("aide", ["command:help"], "J'attends votre réponse. Voulez-vous vraiment quitter le guide ?"),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
@@ -594,13 +594,13 @@ CONFIRM: list[Turn] = [
 # A pause, taken on ouvrir-ameli: anything said resumes, and a command also acts.
 PAUSED: list[Turn] = [
     *suivant("ouvrir-ameli"),
-    ("pause", ["command:pause"], "Je fais une pause. Dites « reprendre » quand vous voulez reprendre."),
+    ("pause", ["command:pause"], "Je fais une pause. Tapez « reprendre » quand vous voulez reprendre."),
     ("", None, ""),
     ("reprendre", ["command:resume"], "On reprend. Pour commencer, ouvrez le site"),
     ("pause", ["command:pause"], ""),
     ("répéter", ["command:repeat"], "Pour commencer, ouvrez le site"),
     ("stop", ["command:pause"], "Je fais une pause."),
-    ("aide", ["command:help"], "Quand c'est fait, dites « suivant »."),
+    ("aide", ["command:help"], "Quand c'est fait, tapez « suivant »."),
     ("pause", ["command:pause"], ""),
     ("où suis-je", ["command:where"], "Vous êtes à l'étape 2 sur"),
     ("pause", ["command:pause"], ""),

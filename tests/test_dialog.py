@@ -17,7 +17,7 @@ import re
 import pytest
 
 from voiceguide import speech_levels as levels
-from voiceguide.dialog.intent import BROWSE, GOTO, InputsChanged, Intent, Modality, NoInput, NoMatch, Options
+from voiceguide.dialog.intent import BROWSE, GOTO, InputsChanged, Intent, Modality, NoInput, NoMatch, Options, Unsure
 from voiceguide.dialog.machine import Dialog, DialogSettings, Mode, Reply, State
 from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.dialog.wording import Kind, word_count
@@ -26,6 +26,8 @@ from voiceguide.guide import ACTION, DEFAULT_GUIDE, INFO, QUESTION, Choice, Guid
 from voiceguide.language.vocabulary import Vocabulary, load_vocabulary
 
 WORDS, KEYS, BOTH = Modality.WORDS, Modality.KEYS, Modality.WORDS | Modality.KEYS
+TYPED = Modality.TYPED   # words typed one line each (--input text)
+SPEECH = re.compile(r"\b(dites|redites|dire|dit|parlez|parler|écoute|écouter)\b")   # words that assume a voice
 
 
 def make_guide(extra_topics: int = 0) -> Guide:
@@ -817,8 +819,11 @@ def test_a_lost_microphone_is_said_for_the_keys_and_logged(dialog: Dialog) -> No
 
 def test_a_lost_microphone_without_terminal_goes_on_with_typed_lines(dialog: Dialog) -> None:
     state, _ = dialog.start()
-    new, reply = dialog.handle(state, InputsChanged(WORDS))
-    assert new.modality == WORDS and "tapez" in text(reply) and names(reply) == ["input"]
+    new, reply = dialog.handle(state, InputsChanged(TYPED))
+    assert new.modality == TYPED and "tapez" in text(reply)
+    assert reply.events == ({"event": "input", "reason": "microphone-lost", "modality": "typed"},)
+    _, reply = dialog.handle(new, cmd("repeat"))
+    assert reply.say[-1] == "Quand c'est fait, tapez « suivant »."
 
 
 def every_reply(dialog: Dialog, modality: Modality):
@@ -842,7 +847,7 @@ def every_reply(dialog: Dialog, modality: Modality):
                 yield dialog.handle(start, intent)
 
 
-@pytest.mark.parametrize("modality", [WORDS, KEYS, BOTH], ids=["voix", "clavier", "les-deux"])
+@pytest.mark.parametrize("modality", [WORDS, KEYS, BOTH, TYPED], ids=["voix", "clavier", "les-deux", "lignes"])
 def test_prompts_speak_the_way_the_person_answers_and_stay_short(dialog: Dialog, ameli: Guide,
                                                                 vocabulary: Vocabulary, modality: Modality) -> None:
     """Keys with the keyboard, words with the voice, both when both work; every sentence short."""
@@ -854,13 +859,15 @@ def test_prompts_speak_the_way_the_person_answers_and_stay_short(dialog: Dialog,
                 lower = line.lower()
                 if modality == KEYS:
                     assert "dites" not in lower, line
-                if modality == WORDS:
+                if modality in (WORDS, TYPED):
                     assert "appuyez" not in lower and "touche" not in lower, line
+                if modality == TYPED:   # « Voulez-vous dire … ? » is « do you mean », not « say »
+                    assert not SPEECH.search(lower.replace("voulez-vous dire", "")), line
                 for sentence in re.split(r"(?<=[.?!])\s+", line):
                     assert words_of(sentence) <= 25, sentence
 
 
-@pytest.mark.parametrize("modality", [WORDS, KEYS, BOTH], ids=["voix", "clavier", "les-deux"])
+@pytest.mark.parametrize("modality", [WORDS, KEYS, BOTH, TYPED], ids=["voix", "clavier", "les-deux", "lignes"])
 def test_the_first_help_lasts_under_ten_seconds_and_the_full_help_under_twenty_five(
         ameli: Guide, vocabulary: Vocabulary, modality: Modality) -> None:
     """At 160 words a minute (DESIGN's pace for a first-time listener): 26 and 66 words."""
@@ -1008,3 +1015,49 @@ def test_keys_typed_in_the_guides_window_are_told_once_and_not_counted(dialog: D
     after, reply = dialog.handle(state, NoMatch(typing=True))
     assert after == state and kinds(reply) == [Kind.NOTICE] and "navigateur" in text(reply)
     assert reply.earcon is None and reply.events == ({"event": "nomatch", "heard": "", "count": 0, "typing": True},)
+
+
+def test_typed_lines_are_asked_to_type_every_sentence_that_names_an_answer(dialog: Dialog) -> None:
+    """--input text: the same words as the voice, but « tapez », never « dites »."""
+    def reminder(step: str) -> str:
+        return dialog.handle(at(dialog, "accueil", TYPED), goto(step))[1].say[-1]
+
+    assert dialog.start(modality=TYPED)[1].say[-1] == "À tout moment, tapez « aide » pour savoir quoi faire."
+    assert reminder("email") == "Quand c'est fait, tapez « suivant »."
+    assert reminder("connexion") == "Tapez « par e-mail » ou « par courrier »."
+    assert reminder("courrier") == "Tapez « par e-mail finalement », ou « suivant » pour continuer."
+    assert reminder("code") == "Répondez par oui ou par non. Vous pouvez aussi taper « je l'ai perdu »."
+    assert reminder("fin") == "C'est la fin du guide. Pour le fermer, tapez « quitter » ; pour recommencer, « recommencer »."
+    assert dialog.handle(at(dialog, "email", TYPED), cmd("help"))[1].say == (
+        "Quand c'est fait, tapez « suivant ».",
+        "Tapez aussi « répéter » ou « plus de détails ».",
+        "Pour tout entendre, retapez « aide ».")
+    assert dialog.handle(at(dialog, "email", TYPED), cmd("quit"))[1].say == (
+        "Voulez-vous vraiment quitter le guide ? Tapez oui ou non.",)
+    assert dialog.handle(at(dialog, "email", TYPED), cmd("pause"))[1].say == (
+        "Je fais une pause. Tapez « reprendre » quand vous voulez reprendre.",)
+    assert dialog.handle(menu_state(dialog, modality=TYPED), NoInput())[1].say == (
+        "Tapez le nom d'une partie ou son numéro.",)
+    assert dialog.handle(at(dialog, "email", TYPED), cmd("slower"))[1].say == ("Comme ceci ?",)
+
+
+def test_typed_lines_are_asked_what_they_wrote_and_which_one_they_meant(dialog: Dialog) -> None:
+    state = at(dialog, "email", TYPED)
+    assert dialog.handle(state, goto("oubli", 0.4, "j'ai oublié mon code"))[1].say == (
+        "Vous avez écrit « j'ai oublié mon code » ? Tapez oui ou non.",)
+    assert dialog.handle(at(dialog, "email"), goto("oubli", 0.4, "j'ai oublié mon code"))[1].say == (
+        "Vous avez dit « j'ai oublié mon code » ? Dites oui ou non.",)
+    unsure = Unsure((cmd("next", 0.5), cmd("previous", 0.5)), heard="sui")
+    asked, reply = dialog.handle(state, unsure)
+    assert reply.say == ("Voulez-vous dire « suivant » ou « précédent » ? Retapez celui que vous voulez, "
+                         "ou tapez non.",)
+    assert "Tapez « suivant » ou « précédent », ou tapez non." in text(dialog.handle(asked, cmd("yes"))[1])
+
+
+def test_typed_lines_and_a_voice_at_once_name_both(dialog: Dialog) -> None:
+    """No input gives both today (the microphone and typed lines take turns), but the wording is ready."""
+    both = Modality.WORDS | Modality.TYPED
+    assert dialog.handle(at(dialog, "accueil", both), goto("email"))[1].say[-1] == (
+        "Quand c'est fait, dites ou tapez « suivant ».")
+    assert dialog.handle(at(dialog, "email", both), cmd("quit"))[1].say == (
+        "Voulez-vous vraiment quitter le guide ? Dites ou tapez oui ou non.",)

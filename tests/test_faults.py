@@ -229,7 +229,7 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
     mic = LiveMicrophone(sd.streams[0], speak_ko("컴퓨터", tail=1.0), ends_stream, listening)
     mic.thread.start()
 
-    expected = Wording(vocabulary).for_(Modality.KEYS if terminal else Modality.WORDS).microphone_lost()
+    expected = Wording(vocabulary).for_(Modality.KEYS if terminal else Modality.TYPED).microphone_lost()
 
     def user() -> None:
         """Unplugs the microphone once it was heard; on a terminal, once told, goes on with keys and quits."""
@@ -254,7 +254,7 @@ def test_a_microphone_that_disappears_switches_to_the_keyboard_and_says_so(
     # Told like any reply of the guide: aloud, on stdout, and in the events log.
     assert expected in speaker.said and out.getvalue().splitlines()[2] == expected
     change = next(e for e in events if e["event"] == "input")
-    assert change == {"event": "input", "reason": "microphone-lost", "modality": "keys" if terminal else "words",
+    assert change == {"event": "input", "reason": "microphone-lost", "modality": "keys" if terminal else "typed",
                       "t": change["t"]}
     assert events.index(change) < events.index(heard[1])
     assert heard[1] == ({"event": "key", "key": "enter", "t": heard[1]["t"]} if terminal else

@@ -43,7 +43,7 @@ def test_every_first_help_lasts_under_ten_seconds_and_every_full_help_under_twen
     guide = load_guide(DEFAULT_GUIDE)
     dialog = Dialog(guide, load_vocabulary())
     helps: dict[str, str] = {}     # text -> "first" or "full" (about thirty different texts)
-    for modality in (Modality.WORDS, Modality.KEYS, Modality.WORDS | Modality.KEYS):
+    for modality in (Modality.WORDS, Modality.KEYS, Modality.WORDS | Modality.KEYS, Modality.TYPED):
         for step in guide.steps:
             state, _ = dialog.start(step.id, modality=modality)
             state, reply = dialog.handle(state, Intent("help"))

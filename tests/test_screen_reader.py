@@ -128,4 +128,4 @@ def test_the_screen_reader_option_never_starts_the_guides_voice(tmp_path: Path) 
     log = read_log(box.log)
     assert not [line for line in log if line.kind == "sound"]
     assert not [line for line in log if line.kind == "start" and "voiceguide.speaking.tts" in " ".join(line.fields)]
-    assert "«" not in result.stdout and "Pour continuer, dites suivant." in result.stdout
+    assert "«" not in result.stdout and "Pour continuer, tapez suivant." in result.stdout

@@ -30,7 +30,7 @@ from voiceguide.guide import DEFAULT_GUIDE, load_guide
 from voiceguide.language.vocabulary import load_vocabulary
 from voiceguide.listening.microphone import Microphone, MicrophoneLost
 from voiceguide.listening.recognizer import RecognizerLoader
-from voiceguide.listening.spoken import MicrophoneInput
+from voiceguide.listening.spoken import AudioFileInput, MicrophoneInput
 from voiceguide.listening.turns import EndOfInput, KeyPress, Utterance
 from voiceguide.listening.typed import KeyboardInput, TextInput
 from voiceguide.session.events import EventLog
@@ -201,7 +201,7 @@ def test_a_lost_microphone_hands_over_and_is_reported(with_keys: bool, terminal)
     turns = TurnTaking(SilentSpeaker(), inputs)
     assert turns.modality == (Modality.WORDS | Modality.KEYS if with_keys else Modality.WORDS)
     changed = turns.next_turn([], 9.0)
-    assert changed == InputsChanged(Modality.KEYS if with_keys else Modality.WORDS)
+    assert changed == InputsChanged(Modality.KEYS if with_keys else Modality.TYPED)   # typed lines: « tapez »
     assert log[-1] == "close" and inputs.microphone is None
     os.write(master, b"h")
     assert turns.next_turn([], 9.0) == (KeyPress("h") if with_keys else Utterance("aide"))
@@ -240,9 +240,10 @@ class Said(SilentSpeaker):
 
 
 @pytest.mark.parametrize("inputs, modality", [
-    (lambda: Inputs(lines=TextInput(io.StringIO(""))), Modality.WORDS),
+    (lambda: Inputs(lines=TextInput(io.StringIO(""))), Modality.TYPED),
     (lambda: Inputs(keys=KeyboardInput(io.StringIO(""))), Modality.KEYS),
-])
+    (lambda: Inputs(lines=AudioFileInput([], None, fast=True)), Modality.WORDS),   # recordings of a voice: « dites »
+], ids=["typed lines", "keys", "recordings"])
 def test_the_dialog_starts_with_the_way_of_answering_of_the_input(inputs, modality: Modality) -> None:
     guide, vocabulary = load_guide(DEFAULT_GUIDE), load_vocabulary()
     session = Session(Dialog(guide, vocabulary), IntentMatcher(vocabulary, guide),

@@ -15,14 +15,16 @@ BROWSE = "browse"    # an arrow key over the options: ``target`` "+1" or "-1"
 class Modality(enum.Flag):
     """How the user can answer right now; the dialog words its prompts for it.
 
-    ``WORDS``: commands are words (said into the microphone, in a WAV file, or
-    typed as a line). ``KEYS``: single keys. ``NONE``: nobody answers (a
-    recording for a phone or an MP3 player).
+    ``WORDS``: commands are words said aloud (into the microphone, or in a WAV
+    file). ``TYPED``: the same words, typed one line each (text mode): the
+    prompts say « tapez », never « dites ». ``KEYS``: single keys. ``NONE``:
+    nobody answers (a recording for a phone or an MP3 player).
     """
 
     NONE = 0
     WORDS = enum.auto()
     KEYS = enum.auto()
+    TYPED = enum.auto()
 
 
 class ChangeReason(enum.Enum):

@@ -583,7 +583,8 @@ class Dialog:
         """The microphone is gone: say how to go on, in the way that works now."""
         new = replace(state, modality=event.modality)
         logged = {"event": "input", "reason": event.reason.value,
-                  "modality": "keys" if Modality.KEYS in event.modality else "words"}
+                  "modality": "keys" if Modality.KEYS in event.modality
+                  else "typed" if Modality.TYPED in event.modality else "words"}
         return new, Reply(say=(self._words(new).microphone_lost(),), events=(logged,))
 
     # ------------------------------------------------ silence, not understood

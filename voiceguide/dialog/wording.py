@@ -1,9 +1,10 @@
 """Everything the dialog says, in French, worded for the way the person answers.
 
 The machine (machine.py) decides *what* to say — a reminder, a help, a
-question — and asks this module *how*. The same reminder names words
-(« dites « suivant » »), keys (« appuyez sur Entrée ») or both, and for a
-recording played on a phone it names tracks. Each sentence is a ``Line``: a
+question — and asks this module *how*. The same reminder names spoken words
+(« dites « suivant » »), typed lines (« tapez « suivant » »), keys
+(« appuyez sur Entrée ») or both, and for a recording played on a phone it
+names tracks. Each sentence is a ``Line``: a
 ``str`` that also knows its ``Kind``, so that tests check what was said
 without pinning the wording, and a few tests pin the wording itself.
 
@@ -109,6 +110,13 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _either(spoken_verb: str, typed_verb: str, spoken: bool, typed: bool) -> str:
+    """The verb for words typed, said, or both (« dites ou tapez »); said when neither (a recording)."""
+    if typed and spoken:
+        return f"{spoken_verb} ou {typed_verb}"
+    return typed_verb if typed else spoken_verb
+
+
 class Wording:
     """The guide's French, for one vocabulary; ``for_(modality)`` words it for a way of answering."""
 
@@ -123,13 +131,19 @@ class Wording:
 
 
 class Phrasing:
-    """The sentences of the dialog for one way of answering (words, keys, both, or none: a recording)."""
+    """The sentences of the dialog for one way of answering (words said or typed, keys, or none: a recording)."""
 
     def __init__(self, commands: Mapping[str, CommandSpec], modality: Modality) -> None:
         self._commands = commands
         self.modality = modality
-        self.words = Modality.WORDS in modality
+        spoken, typed = Modality.WORDS in modality, Modality.TYPED in modality
+        self.words = spoken or typed   # commands are words, said or typed
         self.keys = Modality.KEYS in modality
+        # The verbs that name giving a command in words: « dites », « tapez », or both.
+        self.say = _either("dites", "tapez", spoken, typed)
+        self.say_again = _either("redites", "retapez", spoken, typed)
+        self.to_say = _either("dire", "taper", spoken, typed)
+        self.said = "écrit" if typed and not spoken else "dit"
 
     # ------------------------------------------------------------ building blocks
 
@@ -146,7 +160,7 @@ class Phrasing:
 
     def do(self, command: Command) -> str:
         """« dites « suivant » », « appuyez sur Entrée », or both."""
-        said = f"dites {quoted(self.label(command))}"
+        said = f"{self.say} {quoted(self.label(command))}"
         key = self.key(command)
         if self.keys and key and self.words:
             return f"{said} ou appuyez sur {key}"
@@ -159,8 +173,8 @@ class Phrasing:
         if self.keys and not self.words:
             return f"Appuyez sur {yes} pour oui, {no} pour non."
         if self.keys:
-            return f"Dites oui ou non, ou appuyez sur {yes} ou {no}."
-        return "Dites oui ou non."
+            return f"{_capital(self.say)} oui ou non, ou appuyez sur {yes} ou {no}."
+        return f"{_capital(self.say)} oui ou non."
 
     # ------------------------------------------------------------ the step
 
@@ -203,18 +217,18 @@ class Phrasing:
             return Line(f"À tout moment, appuyez sur {key} pour entendre les touches. Elles marchent "
                         "quand la fenêtre du guide est active : revenez-y pour répondre.", Kind.HELP)
         if self.keys:
-            return Line(f"À tout moment, dites {quoted(help_.label)} ou appuyez sur {key} "
+            return Line(f"À tout moment, {self.say} {quoted(help_.label)} ou appuyez sur {key} "
                         "pour savoir quoi faire.", Kind.HELP)
-        return Line(f"À tout moment, dites {quoted(help_.label)} pour savoir quoi faire.", Kind.HELP)
+        return Line(f"À tout moment, {self.say} {quoted(help_.label)} pour savoir quoi faire.", Kind.HELP)
 
     def end_reminder(self) -> Line:
         quit_, restart = self.short_key(Command.QUIT), self.short_key(Command.RESTART)
         if self.keys and not self.words:
             how = f"appuyez sur {quit_} ; pour recommencer, sur {restart}"
         elif self.keys:
-            how = f"dites {quoted(self.label(Command.QUIT))} ou appuyez sur {quit_} ; pour recommencer, {restart}"
+            how = f"{self.say} {quoted(self.label(Command.QUIT))} ou appuyez sur {quit_} ; pour recommencer, {restart}"
         else:
-            how = f"dites {quoted(self.label(Command.QUIT))} ; pour recommencer, {quoted(self.label(Command.RESTART))}"
+            how = f"{self.say} {quoted(self.label(Command.QUIT))} ; pour recommencer, {quoted(self.label(Command.RESTART))}"
         return Line(f"C'est la fin du guide. Pour le fermer, {how}.", Kind.REMINDER)
 
     def _continue(self) -> str:
@@ -229,15 +243,15 @@ class Phrasing:
             if self.keys and not self.words:
                 return "Appuyez sur " + ", ".join(f"{i} pour {label}" for i, label in enumerate(labels, 1)) + "."
             if self.keys:
-                return f"Dites {or_list(labels)}, ou appuyez sur {or_list([str(i) for i in range(1, count + 1)])}."
-            return f"Dites {or_list(labels)}."
+                return f"{_capital(self.say)} {or_list(labels)}, ou appuyez sur {or_list([str(i) for i in range(1, count + 1)])}."
+            return f"{_capital(self.say)} {or_list(labels)}."
         if self.keys and not self.words:
             if count > MAX_KEYED:
                 return "Appuyez sur le numéro de votre choix, ou parcourez-les avec les flèches."
             return f"Appuyez sur le numéro de votre choix, de 1 à {count}."
         if self.keys:
-            return "Dites le nom de votre choix ou son numéro, ou parcourez-les avec les flèches."
-        return "Dites le nom de votre choix, ou son numéro."
+            return f"{_capital(self.say)} le nom de votre choix ou son numéro, ou parcourez-les avec les flèches."
+        return f"{_capital(self.say)} le nom de votre choix, ou son numéro."
 
     def _yes_no_step(self, step: Step, compact: bool = False) -> str:
         answered = {step.if_yes, step.if_no}
@@ -254,7 +268,7 @@ class Phrasing:
         if self.keys:
             text += f", ou appuyez sur {yes} ou {no}"
         if others:
-            text += f". Vous pouvez aussi dire {or_list([quoted(c.label) for c in others])}"
+            text += f". Vous pouvez aussi {self.to_say} {or_list([quoted(c.label) for c in others])}"
         return text + "."
 
     def _routes(self, step: Step, tracks: Mapping[str, int]) -> str:
@@ -318,8 +332,8 @@ class Phrasing:
                           + ".", Kind.HELP)
             more = Line(f"{self.short_key(Command.HELP)} encore : toutes les touches.", Kind.HELP)
         else:
-            useful = Line(f"Dites aussi {or_list([quoted(self.label(c)) for c in extras])}.", Kind.HELP)
-            more = Line(f"Pour tout entendre, redites {quoted(self.label(Command.HELP))}.", Kind.HELP)
+            useful = Line(f"{_capital(self.say)} aussi {or_list([quoted(self.label(c)) for c in extras])}.", Kind.HELP)
+            more = Line(f"Pour tout entendre, {self.say_again} {quoted(self.label(Command.HELP))}.", Kind.HELP)
         if word_count(reminder) + word_count(useful) + word_count(more) <= FIRST_HELP_WORDS:
             return (reminder, useful, more)
         if word_count(reminder) + word_count(more) > FIRST_HELP_WORDS:
@@ -339,7 +353,7 @@ class Phrasing:
                 lines.append(Line(f"{title} : {or_list([quoted(self.label(c)) for c in commands], 'et')}.",
                                   Kind.HELP))
         if self.keys and self.words and not keys_now:
-            lines.append(Line(f"Chaque commande a sa touche : redites {quoted(self.label(Command.HELP))} "
+            lines.append(Line(f"Chaque commande a sa touche : {self.say_again} {quoted(self.label(Command.HELP))} "
                               "pour les entendre.", Kind.HELP))
         return tuple(lines)
 
@@ -364,18 +378,20 @@ class Phrasing:
         return Line("D'accord : je parle de ma propre voix.", Kind.ACK)
 
     def question_heard(self, label: str) -> Line:
-        return Line(f"Vous avez dit {quoted(label)} ? {self._yes_no()}", Kind.QUESTION)
+        return Line(f"Vous avez {self.said} {quoted(label)} ? {self._yes_no()}", Kind.QUESTION)
 
     def question_unsure(self, labels: Sequence[str]) -> Line:
         """Asked instead of acting when the words were not understood surely enough."""
         meant = or_list([quoted(label) for label in labels])
         if len(labels) == 1:
             return Line(f"Voulez-vous dire {meant} ? {self._yes_no()}", Kind.QUESTION)
-        return Line(f"Voulez-vous dire {meant} ? Redites celui que vous voulez, ou dites non.", Kind.QUESTION)
+        return Line(f"Voulez-vous dire {meant} ? {_capital(self.say_again)} celui que vous voulez, "
+                    f"ou {self.say} non.", Kind.QUESTION)
 
     def which_one(self, labels: Sequence[str]) -> Line:
         """« oui » to a question between two meanings: which one?"""
-        return Line(f"Lequel ? Dites {or_list([quoted(label) for label in labels])}, ou dites non.",
+        return Line(f"Lequel ? {_capital(self.say)} {or_list([quoted(label) for label in labels])}, "
+                    f"ou {self.say} non.",
                     Kind.QUESTION)
 
     def question_setting(self) -> Line:
@@ -407,7 +423,7 @@ class Phrasing:
             return Line(f"D'accord. {self.key(Command.SLOWER)} et {self.key(Command.FASTER)} changent la vitesse, "
                         f"{self.key(Command.LOUDER)} et {self.key(Command.SOFTER)} le volume.", Kind.ACK)
         names = [quoted(self.label(c)) for c in (Command.SLOWER, Command.FASTER, Command.LOUDER, Command.SOFTER)]
-        return Line(f"D'accord. Dites {or_list(names)} jusqu'à ce que ça vous convienne.", Kind.ACK)
+        return Line(f"D'accord. {_capital(self.say)} {or_list(names)} jusqu'à ce que ça vous convienne.", Kind.ACK)
 
     # ------------------------------------------------------------ the sommaire
 
@@ -423,7 +439,7 @@ class Phrasing:
             if count > MAX_KEYED:
                 how += ", ou parcourez-les avec les flèches"
             return Line(f"{how}. Flèche droite revient à l'étape en cours.", Kind.REMINDER)
-        how = "Dites le nom d'une partie ou son numéro"
+        how = f"{_capital(self.say)} le nom d'une partie ou son numéro"
         if self.keys:
             how += ", ou appuyez sur son numéro"
         return Line(f"{how}. {back}", Kind.REMINDER)
@@ -431,7 +447,7 @@ class Phrasing:
     def menu_short(self) -> Line:
         if self.keys and not self.words:
             return Line("Appuyez sur le numéro d'une partie.", Kind.REMINDER)
-        return Line("Dites le nom d'une partie ou son numéro.", Kind.REMINDER)
+        return Line(f"{_capital(self.say)} le nom d'une partie ou son numéro.", Kind.REMINDER)
 
     def menu_intro(self) -> Line:
         return Line("Vous êtes dans le sommaire.", Kind.HELP)
@@ -487,10 +503,10 @@ class Phrasing:
     def _how_to_resume(self) -> str:
         resume = quoted(self.label(Command.RESUME))
         if self.keys and self.words:
-            return f"Dites {resume} ou appuyez sur une touche quand vous voulez reprendre."
+            return f"{_capital(self.say)} {resume} ou appuyez sur une touche quand vous voulez reprendre."
         if self.keys:
             return "Appuyez sur une touche quand vous voulez reprendre."
-        return f"Dites {resume} quand vous voulez reprendre."
+        return f"{_capital(self.say)} {resume} quand vous voulez reprendre."
 
     def resuming(self) -> Line:
         return Line("On reprend.", Kind.RESUME)

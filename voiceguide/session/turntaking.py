@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from voiceguide.dialog.intent import InputsChanged, Modality
 from voiceguide.listening.turns import KeyPress, Turn
+from voiceguide.listening.typed import TextInput
 from voiceguide.session.ports import KeySource, LineSource, Speaker, SpeechSource
 
 if TYPE_CHECKING:
@@ -55,11 +56,18 @@ class Inputs:
     ready: Callable[[float | None], bool] | None = None
 
     @property
+    def typed(self) -> bool:
+        """The lines are typed by the person (text mode, or after the microphone is lost), not recordings."""
+        return isinstance(self.lines, TextInput)
+
+    @property
     def modality(self) -> Modality:
-        """How the person answers with these sources: words, keys, or both."""
+        """How the person answers with these sources: words said or typed, keys, or both."""
         modality = Modality.NONE
-        if self.lines is not None or self.microphone is not None:
+        if self.microphone is not None or (self.lines is not None and not self.typed):
             modality |= Modality.WORDS
+        if self.typed:
+            modality |= Modality.TYPED
         if self.keys is not None:
             modality |= Modality.KEYS
         return modality
