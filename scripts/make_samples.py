@@ -4,7 +4,8 @@
 Each distinct phrase (universal commands and their synonyms from
 voiceguide/language/vocabulary.yaml, topic shortcuts and branch choices of the Ameli
 guide) is spoken once by espeak-ng at normal speed, in one of the French voices
-(chosen from the phrase itself, so that adding a phrase changes no other file). A subset (the commands' names and the branch labels) is also spoken
+(chosen from the phrase itself, so that adding a phrase changes no other file).
+A subset (the commands' names and the branch labels) is also spoken
 slow and fast, and with noise at about 10 dB SNR; French sentences that are
 no command, and silence, complete the set. manifest.json says what each file
 says and the command expected ("goto:<step id>" for a shortcut or a choice).
