@@ -51,6 +51,7 @@ DESCRIBING = 0.5   # what the rest then counts
 TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
 PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 DONE_WORD = 0.1    # the same word in a report of the step done (« j'ai mis ma date de naissance »)
+REPORT_REST = 0.4  # what a report by an action of the page may leave unexplained before the guide asks
 REASON = 0.3       # weight of a reason given beside a command, however long (« pas si fort, tu me casses les oreilles »)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
@@ -62,11 +63,12 @@ _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _WHERE = "ou"
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
+_QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
 _IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
-_GIVES_REASONS = frozenset({"pause", "repeat", "help", "where", "menu", "details", "slower", "faster", "louder",
-                            "softer", "normal", "previous"})
+_GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
+                            "louder", "softer", "normal", "previous"})
 
 
 @dataclass(frozen=True)
@@ -362,21 +364,25 @@ class IntentMatcher:
                      for t, e in zip(tokens, said, strict=True)]
         if asked and not options.yes_no and not options.paused:
             explained = self._announced(analysis, explained)
-        done = (name == "next" and PERFECT in analysis.features) or name == "repeat"   # « répète l'adresse du site »
+        report = name == "next" and PERFECT in analysis.features
+        done = report or name == "repeat"   # the step's words weigh little in a report, or in « répète l'adresse »
         firm = any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
                    for t, e in zip(tokens, said, strict=True))   # not an « encore » that is itself said beside
-        reasons = (_reason_tokens(analysis, explained, said, self._requests, name in _VOICE) if firm
+        reasons = (_reason_tokens(analysis, explained, said, self._requests, name in _VOICE, name == "resume") if firm
                    and name in _GIVES_REASONS and not options.yes_no else frozenset())
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
         echo = self._step_concepts(options.step) if options.yes_no and name in _YES_NO else frozenset()
         unexplained = sum(DONE_WORD if tokens[i].readings[0] in echo else _weight(tokens[i], page, done, asked)
                           for i in left if i not in reasons)   # « oui, un code de six chiffres »: the question echoed
+        beside_the_page = sum(_weight(tokens[i], page, done, asked) for i in left if not tokens[i].page)
         if any(i in reasons for i in left):
             unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
-        if seed.kind == "choice" and options.step is not None and sum(
+        if seed.kind == "choice" and options.step is not None and not (analysis.imperative and not explained[0]) and sum(
                 t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
-            unexplained *= DESCRIBING   # « j'ai perdu ma carte vitale »: a choice fully named, and described
+            # « j'ai perdu ma carte vitale »: a choice fully named, and described (not an errand: « va chercher
+            # le courrier »)
+            unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
         if seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds):
             unexplained += TENSE   # « j'ai envoyé le message »: done, not « envoyer un message » asked for
@@ -390,7 +396,7 @@ class IntentMatcher:
             seed = next(s for s in self._choice_seeds(options.choices) if s.target != seed.target)
             negated = False
         if ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target)
-                or negated or analysis.elsewhere):
+                or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))):
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
@@ -528,14 +534,17 @@ def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool 
 
 
 def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
-                   setting: bool = False) -> frozenset[int]:
+                   setting: bool = False, anywhere: bool = False) -> frozenset[int]:
     """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
     a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
     After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
-    du bruit »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »)."""
+    du bruit »). Resuming a pause, which moves nothing, takes any of them (« ok j'ai fini mon café, on peut
+    reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »)."""
     tokens = analysis.tokens
     possible = [not (token.wrapper or token.readings[0].startswith(NEG) or _SETTING.match(token.readings[0])
                      or set(token.readings) & requests) for token in tokens]
+    if anywhere:
+        return frozenset(i for i, p in enumerate(possible) if p and not explained[i])
     out = set()
     if setting and explained and explained[0] and _SETTING.match(tokens[0].readings[0]):
         last = max(i for i, e in enumerate(explained) if e)
@@ -548,6 +557,18 @@ def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], 
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
             out.add(i)
     return frozenset(out)
+
+
+def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bool:
+    """« entrez, c'est ouvert », « où est-ce que j'ai mis ma carte vitale »: an action of the page in the past
+    is a report of the step done only when no question is asked, no order given, and little else is said
+    but the page's words (« j'ai cliqué sur valider »): else the guide asks first. ``rest``: what the reading
+    leaves unexplained besides the page's words."""
+    tokens = analysis.tokens
+    by_action = all(t.weight < 1.0 for t, e in zip(tokens, explained, strict=True) if e)   # not « c'est fait »
+    asking = any(t.readings[0] in _QUESTION_WORDS for t in tokens)
+    ordering = analysis.imperative and not explained[0]
+    return by_action and (asking or ordering or rest >= REPORT_REST)
 
 
 def _in_the_guide(words: Sequence[str]) -> bool:

@@ -90,6 +90,7 @@ class Analysis:
     number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
     yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
     elsewhere: bool = False     # said to someone of the house (« chéri, … »): talk, not a request
+    imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
 
     def subject_before(self, token: Token) -> int | None:
@@ -525,8 +526,9 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     yours = any(it.aux in _YOUR_AUX for it in items if it.perfect)
     elsewhere = any(words[:len(v)] == v or (words[-len(v):] == v and (
         len(words) == len(v) or words[-len(v) - 1] not in _DETERMINERS)) for v in lex.elsewhere)
+    imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=_clauses(words), elsewhere=elsewhere)
+                    clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative)
 
 
 def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:
