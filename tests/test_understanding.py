@@ -365,6 +365,8 @@ def test_not_taken_in_the_fifth_round(text: str, context: str) -> None:
     ("je voudrais passer à l'étape suivante", "step:saisir-code", "next"),         # before a verb: still a wrapper
     ("oui un code de six chiffres", "step:code-confirmation", "yes"),              # the question echoed
     ("non c'est bon je suis dedans", "step:code-confirmation", "goto:page-accueil"),
+    ("ça m'a mis directement sur mon compte", "step:code-confirmation", "goto:page-accueil"),   # not a yes: the choice
+    ("je suis rentré sur mon espace", "step:code-confirmation", "goto:page-accueil"),
     ("je me rappelle plus de mon mot de passe", "step:avez-vous-un-code", "goto:oubli-lien"),
     ("je vois pas où c'est", "step:saisir-code", "details"),
     ("c'est où", "step:saisir-code", "details"),

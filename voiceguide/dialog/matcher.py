@@ -57,6 +57,7 @@ REASON = 0.3       # weight of a reason given beside a command, however long («
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
 _YES_NO_WORDS = ("oui", "non")
+_ANSWERING = frozenset({"oui", "non", "fini"})   # beside a choice at a question, only lead to it (« c'est bon, … »)
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
@@ -627,7 +628,7 @@ def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
     At a question with choices, « oui » or « non » beside a choice only leads to it (« oui mais je l'ai
     oublié »)."""
     if options.yes_no:   # « c'est bon, je suis dedans »: a « c'est bon » too
-        return kind == "choice" and token.readings[0] in (*_YES_NO_WORDS, "fini")
+        return kind == "choice" and bool(_ANSWERING & set(token.readings))
     return name not in _YES_NO and token.readings[0] == "oui"
 
 
@@ -644,10 +645,10 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
                        for t in analysis.tokens]
             rest = sum(t.weight for t, c in zip(analysis.tokens, covered, strict=True) if not c)
             choices = [r for r in readings if r.seed.kind == "choice"]   # a choice said beside the answer
-            words = {i for i, t in enumerate(analysis.tokens) if t.readings[0] in _YES_NO_WORDS}
+            words = {i for i, t in enumerate(analysis.tokens) if _ANSWERING & set(t.readings)}
             full = [c for c in choices if c.unexplained == 0 and c.covered - words]
             if full and all(r.covered <= words for r in answers):
-                return full   # « oui mais je ne m'en souviens plus »: the choice says more than the « oui »
+                return full   # « oui mais je ne m'en souviens plus », « ça m'a mis sur mon compte »: the choice says more
             return [_answer(r, rest) for r in answers] + choices
         return readings
     if any(r.name not in _YES_NO for r in readings):
