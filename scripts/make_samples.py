@@ -3,8 +3,9 @@
 
 Each distinct phrase (universal commands and their synonyms from
 voiceguide/language/vocabulary.yaml, topic shortcuts and branch choices of the Ameli
-guide) is spoken once by espeak-ng at normal speed, the French voices taking
-turns. A subset (the commands' names and the branch labels) is also spoken
+guide) is spoken once by espeak-ng at normal speed, in one of the French voices
+(chosen from the phrase itself, so that adding a phrase changes no other file).
+A subset (the commands' names and the branch labels) is also spoken
 slow and fast, and with noise at about 10 dB SNR; French sentences that are
 no command, and silence, complete the set. manifest.json says what each file
 says and the command expected ("goto:<step id>" for a shortcut or a choice).
@@ -154,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
                              speed=speed, wpm=SPEEDS.get(speed), noise_snr_db=noise, step=step, bits=BITS))
 
     phrases = phrase_list()
-    for i, p in enumerate(phrases):
+    for p in phrases:
+        # The voice follows from the phrase, not from its place in the list: adding a phrase leaves the
+        # other files as they were.
+        i = zlib.crc32(spoken_form(p["text"]).encode())
         voice = VOICES[i % len(VOICES)]
         audio = speak(p["text"], voice, SPEEDS["normal"])
         emit(audio, p["text"], p["expected"], p["kind"], voice, "normal", None, p["step"])

@@ -29,7 +29,7 @@ from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide
 from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
-from voiceguide.language.lexicon import PAGE, Lexicon, load_lexicon
+from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
 
@@ -51,15 +51,25 @@ DESCRIBING = 0.5   # what the rest then counts
 TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
 PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 DONE_WORD = 0.1    # the same word in a report of the step done (« j'ai mis ma date de naissance »)
+REPORT_REST = 0.4  # what a report by an action of the page may leave unexplained before the guide asks
+REASON = 0.3       # weight of a reason given beside a command, however long (« pas si fort, tu me casses les oreilles »)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
 _YES_NO_WORDS = ("oui", "non")
+_ANSWERING = frozenset({"oui", "non", "fini"})   # beside a choice at a question, only lead to it (« c'est bon, … »)
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _WHERE = "ou"
+_VOICE = frozenset({"slower", "faster", "louder", "softer"})
+_QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
+_IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
+# Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
+# forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
+_GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
+                            "louder", "softer", "normal", "previous"})
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,7 @@ class IntentMatcher:
         self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
         self._identities: dict[Options, dict[str, Intent]] = {}
         self._page_words: dict[str, frozenset[str]] = {}
+        self._step_said: dict[str, frozenset[str]] = {}
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -149,6 +160,17 @@ class IntentMatcher:
             for topic in step.topics:
                 self._add(seeds, GOTO, step.id, topic, "topic", topic)
         return seeds
+
+    @cached_property
+    def _requests(self) -> frozenset[str]:
+        """Concepts that are a command by themselves (« j'arrête tout », « attends »): never only a reason."""
+        return frozenset(c for seed in self._fixed if seed.kind == "command" and len(seed.required) == 1
+                         for c in seed.required)
+
+    @cached_property
+    def _agents(self) -> frozenset[str]:
+        """The guide, the site, the computer: who acts in a choice's name (« Ameli demande un code »)."""
+        return frozenset(entry.concept for entry in self.lexicon.entries.values() if entry.kind == GUIDE)
 
     @cached_property
     def _page_concepts(self) -> frozenset[str]:
@@ -175,6 +197,9 @@ class IntentMatcher:
         analysis = self.analyzer.analyse(text)
         if not analysis.words:
             return NoMatch(heard=text)
+        cut = self._corrected_from(analysis)
+        if cut is not None:
+            analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
         return self._decide(self._readings(analysis, options), text)
 
     def match(self, text: str, options: Options) -> Intent | None:
@@ -284,7 +309,9 @@ class IntentMatcher:
                 if seed.kind != "choice":
                     continue
                 missing = seed.required - present
-                if len(missing) == 1 and missing <= pronoun:
+                if missing <= self._agents and seed.required - missing:
+                    pass   # « ça me demande un code »: Ameli, who asks, goes without saying at its own question
+                elif len(missing) == 1 and missing <= pronoun:
                     by_pronoun = True   # the pronoun names it
                 elif seed.required <= described:
                     penalty = DESCRIBED * len(missing)
@@ -299,12 +326,20 @@ class IntentMatcher:
                     and PERFECT not in seed.features):
                 name = "next"   # the step being read, named in the past: done (« je me suis déconnectée »)
             explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
+            if name == "repeat" and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
+                    not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
+                continue   # « comment ? » asks again, « comment on a un code » asks something else
+            if name == "where" and seed.required == {_WHERE} and len(analysis.words) > 1 and (
+                    any(t.page for t in analysis.tokens) or not _in_the_guide(analysis.words)):
+                name = "details"   # « où est-ce que je tape », « c'est où »: where on the page, not in the guide
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
             if by_pronoun and not all(e or _acknowledged(t, name, options, seed.kind)
                                       for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # a pronoun stands for the thing only when all else is explained (« on ne me l'a
                            # jamais envoyé » is no « je l'ai »)
+            if by_pronoun and analysis.tokens and all(t.readings[0] in _YES_NO_WORDS for t in analysis.tokens):
+                continue   # « oui, je l'ai eu »: the pronoun is what the question asks about, the « oui » answers
             negated = seed.kind != "command" and (penalty > 0 or _negates_its_name(analysis.tokens, explained, span))
             found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated))
         readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()]
@@ -328,12 +363,27 @@ class IntentMatcher:
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
         explained = [e or self._qualifies(t, name, tokens, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
-        done = name == "next" and PERFECT in analysis.features
-        unexplained = sum(_weight(t, page, done, asked) for t, e in zip(tokens, explained, strict=True)
-                          if not e and not _acknowledged(t, name, options, seed.kind))
-        if seed.kind == "choice" and options.step is not None and sum(
+        if asked and not options.yes_no and not options.paused:
+            explained = self._announced(analysis, explained)
+        report = name == "next" and PERFECT in analysis.features
+        done = report or name == "repeat"   # the step's words weigh little in a report, or in « répète l'adresse »
+        firm = any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
+                   for t, e in zip(tokens, said, strict=True))   # not an « encore » that is itself said beside
+        reasons = (_reason_tokens(analysis, explained, said, self._requests, name in _VOICE, name == "resume") if firm
+                   and name in _GIVES_REASONS and not options.yes_no else frozenset())
+        left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
+                if not e and not _acknowledged(t, name, options, seed.kind)]
+        echo = self._step_concepts(options.step) if options.yes_no and name in _YES_NO else frozenset()
+        unexplained = sum(DONE_WORD if tokens[i].readings[0] in echo else _weight(tokens[i], page, done, asked)
+                          for i in left if i not in reasons)   # « oui, un code de six chiffres »: the question echoed
+        beside_the_page = sum(_weight(tokens[i], page, done, asked) for i in left if not tokens[i].page)
+        if any(i in reasons for i in left):
+            unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
+        if seed.kind == "choice" and options.step is not None and not (analysis.imperative and not explained[0]) and sum(
                 t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
-            unexplained *= DESCRIBING   # « j'ai perdu ma carte vitale »: a choice fully named, and described
+            # « j'ai perdu ma carte vitale »: a choice fully named, and described (not an errand: « va chercher
+            # le courrier »)
+            unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
         if seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds):
             unexplained += TENSE   # « j'ai envoyé le message »: done, not « envoyer un message » asked for
@@ -341,8 +391,13 @@ class IntentMatcher:
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
+        negated = all(f.negated for f in seeds)
+        if negated and seed.kind == "choice" and len(options.choices) == 2:
+            # « pas par e-mail », « je n'ai pas d'email » where the choice is by e-mail or by letter: by letter
+            seed = next(s for s in self._choice_seeds(options.choices) if s.target != seed.target)
+            negated = False
         if ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target)
-                or all(f.negated for f in seeds)):
+                or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))):
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
@@ -364,6 +419,44 @@ class IntentMatcher:
         if looking and (token.page or first == _WHERE) and any(t.readings == (r,) for t in tokens for r in looking):
             return True   # « je ne trouve pas le bouton valider »: what is not found (not a lost code)
         return any(seed.required & lex.returns.get(r, frozenset()) for r in token.readings)
+
+    def _corrected_from(self, analysis: Analysis) -> int | None:
+        """Where the request said again starts, when the person corrects themselves (« plus vite, euh non,
+        plus lentement »): a « non pardon » with something said before it and something after."""
+        words = analysis.words
+        for k in range(1, len(words)):
+            for marker in self.lexicon.corrections:
+                if words[k:k + len(marker)] != marker:
+                    continue
+                after = k + len(marker)
+                if (any(t.end <= k for t in analysis.tokens)
+                        and any(t.start >= after and t.weight > 0 for t in analysis.tokens)):
+                    return after
+        return None
+
+    def _announced(self, analysis: Analysis, explained: list[bool]) -> list[bool]:
+        """« non attends, reviens », « attendez, revenez en arrière »: a « non » or an « attends » said before
+        the request only announces it."""
+        first = next((i for i, e in enumerate(explained) if e), len(explained))
+        before = analysis.tokens[:first]
+        words = [analysis.words[t.start:t.end] for t in before]
+        if not any(w in self.lexicon.leading for w in words) or not all(
+                w in self.lexicon.leading or t.readings[0] == "non" for t, w in zip(before, words, strict=True)):
+            return explained
+        return [e or i < first for i, e in enumerate(explained)]
+
+    def _step_concepts(self, step_id: str | None) -> frozenset[str]:
+        """What the step being read says, as concepts: an answer that says it again only echoes the question."""
+        if step_id is None:
+            return frozenset()
+        concepts = self._step_said.get(step_id)
+        if concepts is None:
+            step = self.guide.step(step_id)
+            text = " ".join((step.say, step.details or ""))
+            concepts = frozenset(t.readings[0] for part in re.split(r"[.?!:;,]", text)
+                                 for t in self.analyzer.analyse(part).tokens) - {"oui", "non", "fini"}
+            self._step_said[step_id] = concepts
+        return concepts
 
     def _step_words(self, step_id: str | None) -> frozenset[str]:
         """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
@@ -441,6 +534,49 @@ def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool 
     return token.weight
 
 
+def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
+                   setting: bool = False, anywhere: bool = False) -> frozenset[int]:
+    """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
+    a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
+    After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
+    du bruit »). Resuming a pause, which moves nothing, takes any of them (« ok j'ai fini mon café, on peut
+    reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »)."""
+    tokens = analysis.tokens
+    possible = [not (token.wrapper or token.readings[0].startswith(NEG) or _SETTING.match(token.readings[0])
+                     or set(token.readings) & requests) for token in tokens]
+    if anywhere:
+        return frozenset(i for i, p in enumerate(possible) if p and not explained[i])
+    out = set()
+    if setting and explained and explained[0] and _SETTING.match(tokens[0].readings[0]):
+        last = max(i for i, e in enumerate(explained) if e)
+        out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
+    for i, token in enumerate(tokens):
+        start = analysis.subject_before(token)
+        if start is None or explained[i] or not possible[i]:
+            continue
+        if not any(e and t.start <= token.start and start < t.end
+                   for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
+            out.add(i)
+    return frozenset(out)
+
+
+def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bool:
+    """« entrez, c'est ouvert », « où est-ce que j'ai mis ma carte vitale »: an action of the page in the past
+    is a report of the step done only when no question is asked, no order given, and little else is said
+    but the page's words (« j'ai cliqué sur valider »): else the guide asks first. ``rest``: what the reading
+    leaves unexplained besides the page's words."""
+    tokens = analysis.tokens
+    by_action = all(t.weight < 1.0 for t, e in zip(tokens, explained, strict=True) if e)   # not « c'est fait »
+    asking = any(t.readings[0] in _QUESTION_WORDS for t in tokens)
+    ordering = analysis.imperative and not explained[0]
+    return by_action and (asking or ordering or rest >= REPORT_REST)
+
+
+def _in_the_guide(words: Sequence[str]) -> bool:
+    """« où j'en suis », « on est où », « où sommes-nous »: where one is in the guide (not on the page)."""
+    return bool(_IN_THE_GUIDE & set(words)) or ("on" in words and "est" in words)
+
+
 def _one_word(analysis: Analysis) -> bool:
     """« paiement » said on its own: too little to jump to a part of the guide without asking."""
     return (len(analysis.tokens) == 1 and len(analysis.words) <= 2
@@ -472,8 +608,8 @@ def _explains(seed: _Seed, token: Token, span: tuple[int, int] | None, refused: 
             return False
     if refused and seed.name == "no" and token.readings[0].startswith(NEG) and not token.plain:
         return True   # « non, je ne veux pas continuer »: the negated request is the « non » (not « pas de café »)
-    if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required:
-        return True
+    if described and token.readings[0][:1] == NEG and token.readings[0][1:] in seed.required and len(token.readings) == 1:
+        return True   # not a negation that reads as a contrary: « je ne me rappelle plus de mon code » is no « je m'en souviens »
     return any(r in seed.required for r in token.readings)
 
 
@@ -491,8 +627,8 @@ def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
     """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it.
     At a question with choices, « oui » or « non » beside a choice only leads to it (« oui mais je l'ai
     oublié »)."""
-    if options.yes_no:
-        return kind == "choice" and token.readings[0] in _YES_NO_WORDS
+    if options.yes_no:   # « c'est bon, je suis dedans »: a « c'est bon » too
+        return kind == "choice" and bool(_ANSWERING & set(token.readings))
     return name not in _YES_NO and token.readings[0] == "oui"
 
 
@@ -509,10 +645,10 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
                        for t in analysis.tokens]
             rest = sum(t.weight for t, c in zip(analysis.tokens, covered, strict=True) if not c)
             choices = [r for r in readings if r.seed.kind == "choice"]   # a choice said beside the answer
-            words = {i for i, t in enumerate(analysis.tokens) if t.readings[0] in _YES_NO_WORDS}
+            words = {i for i, t in enumerate(analysis.tokens) if _ANSWERING & set(t.readings)}
             full = [c for c in choices if c.unexplained == 0 and c.covered - words]
             if full and all(r.covered <= words for r in answers):
-                return full   # « oui mais je ne m'en souviens plus »: the choice says more than the « oui »
+                return full   # « oui mais je ne m'en souviens plus », « ça m'a mis sur mon compte »: the choice says more
             return [_answer(r, rest) for r in answers] + choices
         return readings
     if any(r.name not in _YES_NO for r in readings):

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon
+from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon, is_infinitive
 from voiceguide.language.morphology import lemma, singular
 from voiceguide.language.negation import ASKING, SUBJECTS, Item, attach_negations, content
 from voiceguide.language.tokens import folded_words, tokens
@@ -52,6 +52,10 @@ _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « 
 _PARTICIPLE = ("é", "ée", "és", "ées")
 _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
 _OBJECTS = frozenset({"le", "la", "les", "en"})
+_CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
+# Before a word, these make it a noun of the sentence (« le congé du papa »), not someone spoken to.
+_DETERMINERS = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux", "un", "une", "mon", "ma", "mes", "ton",
+                          "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez"})
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
@@ -85,6 +89,13 @@ class Analysis:
     features: frozenset[str]
     number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
     yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
+    elsewhere: bool = False     # said to someone of the house (« chéri, … »): talk, not a request
+    imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
+    clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
+
+    def subject_before(self, token: Token) -> int | None:
+        """Where the subject of the clause ``token`` stands in starts, if that clause has one."""
+        return max((start for start in self.clauses if start <= token.start), default=None)
 
     def readings(self) -> frozenset[str]:
         return frozenset(r for t in self.tokens for r in t.readings)
@@ -136,6 +147,10 @@ class Analyzer:
     def knows(self, word: str) -> bool:
         return word in self._words or word in self._infinitives
 
+    def _guide_word(self, noun: str) -> bool:
+        """A noun the guide's phrases use, in the singular or the plural (« catégorie », « catégories »)."""
+        return self.knows(noun) or self.knows(noun + "s") or self.knows(noun + "x")
+
     # ------------------------------------------------------------------ analysis
 
     @lru_cache(maxsize=1024)  # noqa: B019 - one analyzer per matcher, kept for the whole run
@@ -147,7 +162,7 @@ class Analyzer:
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
-        return _analysis(words, items, self.lexicon)
+        return _analysis(words, items, self.lexicon, self._guide_word)
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
         """The words without fillers; a filler inside a fixed expression stays (« c'est bon », « voilà voilà »)."""
@@ -479,7 +494,8 @@ def _person(items: list[Item], k: int, words: Sequence[str]) -> bool:
     return not any(it.kind in (PAGE, GUIDE) or it.kind in ("known", "unknown") for it in items[:k])
 
 
-def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analysis:
+def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
+              guide_word: Callable[[str], bool] = lambda word: False) -> Analysis:
     out: list[Token] = []
     features: set[str] = set()
     around = frozenset(it.concept for it in items) | frozenset(words)
@@ -501,12 +517,45 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon) -> Analys
             out.append(token)
         if words[item.start:item.end] in lex.until:
             until = item.end
-    number = _number_alone(items, words, lex)
+    number = _number_alone(items, words, lex, guide_word)
+    out += _wanted(items, lex)
+    out.sort(key=lambda t: t.start)
     if number is not None and not any(t.readings[0].startswith("#") for t in out):
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
     yours = any(it.aux in _YOUR_AUX for it in items if it.perfect)
-    return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours)
+    elsewhere = any(words[:len(v)] == v or (words[-len(v):] == v and (
+        len(words) == len(v) or words[-len(v) - 1] not in _DETERMINERS)) for v in lex.elsewhere)
+    imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
+    return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
+                    clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative)
+
+
+def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:
+    """« je voudrais un code », « il me faut un code »: wanting a thing is asking for it (« demander un
+    code »). The wish, not negated, before a noun of the page or of the guide's phrases, reads « demander »
+    (« je voudrais un café » is no request to the guide)."""
+    out = []
+    for k, item in enumerate(items):
+        if item.kind != LIGHT or item.concept not in lex.wanting or item.negation:
+            continue
+        thing = next((it for it in items[k + 1:] if content(it)), None)
+        if (thing is not None and not thing.verb and not thing.negation
+                and (thing.kind == PAGE or (thing.kind == "known" and not is_infinitive(thing.concept)))):
+            out.append(Token((lex.asking_for,), WEIGHT[WEAK], item.start, item.end, weak=True))
+    return out
+
+
+def _clauses(words: Sequence[str]) -> tuple[int, ...]:
+    """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
+    « as » (« t'es allé trop loin »). A pronoun after another clitic is its object."""
+    starts = [0] if words and (words[0] in _CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
+    for k in range(1, len(words)):
+        if words[k - 1] in _CLITIC_SUBJECTS:
+            continue
+        if words[k] in _CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in _YOUR_AUX):
+            starts.append(k)
+    return tuple(starts)
 
 
 def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> Token | None:
@@ -552,13 +601,22 @@ def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> To
                  plain=kind in ("known", "unknown"), page=kind in (PAGE, ACTION), weak=kind == WEAK)
 
 
-def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon) -> int | None:
+def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
+                  guide_word: Callable[[str], bool]) -> int | None:
     """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
     numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
     if len(numbers) != 1 or numbers[0].negation or numbers[0].blocked:   # « pas trois » picks nothing
         return None
+    number = numbers[0]
+    ordinal = number.kind == "last" or words[number.end - 1].endswith(("ieme", "iemes", "premier", "premiere"))
     for item in items:
-        if item is not numbers[0] and content(item) and item.kind != GUIDE and (
-                item.end - item.start != 1 or words[item.start] not in lex.number_cues):
-            return None
-    return int(numbers[0].concept[1:])
+        if item is number or not content(item) or item.kind == GUIDE or item.negation:
+            continue
+        if item.end - item.start == 1 and words[item.start] in lex.number_cues:
+            continue
+        if ordinal and ((item.start == number.end and (item.kind != "unknown" or guide_word(item.concept)))
+                        or item.kind == PAGE):
+            continue   # « la deuxième catégorie », « le quatrième de la liste »: what the choices are (not
+                       # « le troisième étage »: a word the guide does not use)
+        return None
+    return int(number.concept[1:])

@@ -52,6 +52,11 @@ class Lexicon:
     no_longer: Mapping[str, str]                  # "ne ... plus" + verb -> concept
     contrary_unless: Mapping[str, frozenset[str]]  # a contrary that does not hold beside these concepts
     reasons: frozenset[str]                       # concepts that, beside a request, do not count against it
+    leading: frozenset[tuple[str, ...]]           # words that, before another request, only announce it
+    corrections: tuple[tuple[str, ...], ...]      # « non pardon »: what follows replaces what was said before
+    elsewhere: frozenset[tuple[str, ...]]         # « chéri », « maman »: said first or last, talk to someone else
+    wanting: frozenset[str]                       # wrapper verbs that, before a thing, ask for it (« je veux un code »)
+    asking_for: str                               # the concept they then read: « demander »
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
     returns: Mapping[str, frozenset[str]]         # "revenir" + a state ("normal"): asking for that state
     moves: frozenset[str]                         # verbs that, beside a part of the guide, are the move
@@ -127,6 +132,8 @@ def _read(path: Path) -> Lexicon:
     for lemma, spelt in data["formes"].items():
         for form in spelt:
             forms.setdefault(_word(form), _word(lemma))
+        for form in _tenses(spelt):
+            forms.setdefault(form, _word(lemma))
     for derived, base in data["dérivés"].items():
         prefix = _word(derived)[: -len(_word(base))]
         for form, lemma in list(forms.items()):
@@ -175,7 +182,7 @@ def _read(path: Path) -> Lexicon:
     infinitives = {lemma for lemma in forms.values()}
     infinitives |= {_word(v) for v in data["verbes_legers"]} | {_word(v) for v in data["actions"]}
     infinitives |= set(setting_verbs) | {" ".join(k) for k in degrees}
-    infinitives |= {" ".join(k) for k, e in entries.items() if len(k) == 1 and _is_infinitive(k[0])}
+    infinitives |= {" ".join(k) for k, e in entries.items() if len(k) == 1 and is_infinitive(k[0])}
     return Lexicon(
         entries=entries,
         longest=max(len(k) for k in entries),
@@ -185,6 +192,11 @@ def _read(path: Path) -> Lexicon:
         no_longer={_word(a): _word(b) for a, b in data["ne_plus"].items()},
         contrary_unless={_word(a): frozenset(_word(w) for w in ws) for a, ws in data.get("contraires_sauf", {}).items()},
         reasons=frozenset(_concept(w) for w in data.get("à_côté", ())),
+        leading=frozenset(_key(w) for w in data.get("en_tête", ())),
+        corrections=tuple(sorted({_key(w) for w in data.get("corrections", ())}, key=len, reverse=True)),
+        elsewhere=frozenset(_key(w) for w in data.get("à_quelqu_un", ())),
+        wanting=frozenset(_word(w) for w in data.get("vouloir_une_chose", {}).get("verbes", ())),
+        asking_for=_concept(data.get("vouloir_une_chose", {}).get("veut_dire", "demander")),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
         returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
         moves=frozenset(_concept(w) for w in data.get("mouvements", ())),
@@ -211,7 +223,7 @@ def _read(path: Path) -> Lexicon:
         number_cues=frozenset(_word(w) for w in data["numéro"]),
         last=frozenset(_word(w) for w in data["dernier"]),
         before_last=frozenset(_word(w) for w in data.get("avant_dernier", ())),
-        degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and _is_infinitive(k[0])),
+        degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and is_infinitive(k[0])),
         actions=frozenset(_word(v) for v in data["actions"]),
         participles=frozenset(_word(w) for group in data["sens"].values() for w in group
                               if len(_key(w)) == 1 and spoken_form(w).endswith(("é", "ée", "és", "ées"))),
@@ -228,7 +240,24 @@ def _concept(text: str) -> str:
     return "!" + word[len("ne pas "):] if word.startswith("ne pas ") else word
 
 
-def _is_infinitive(word: str) -> bool:
+_IMPERFECT = ("ais", "ait", "ions", "iez", "aient")
+_FUTURE = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+
+
+def _tenses(spelt: list[str]) -> list[str]:
+    """The tenses French builds on two forms: the imperfect on the « nous » form (« disons » -> « disiez »),
+    the future and the conditional on the future (« dirai » -> « diriez », « dirions »)."""
+    out = []
+    for form in map(_word, spelt):
+        if form.endswith("ons") and not form.endswith("ions"):
+            out += [form[:-3] + e for e in _IMPERFECT]
+        if form.endswith("rai"):
+            out += [form[:-2] + e for e in _FUTURE]
+    return out
+
+
+def is_infinitive(word: str) -> bool:
+    """« continuer », « finir », « attendre »: a word that reads as a verb's infinitive."""
     return len(word) > 3 and word.endswith(("er", "ir", "re"))
 
 

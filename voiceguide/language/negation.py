@@ -22,6 +22,7 @@ ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a quest
 
 # Words that end the reach of « ne pas savoir »: « je ne sais pas quoi faire » negates no « faire ».
 INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
+_QUESTIONING = frozenset({"savoir", "voir"})   # « je ne sais pas où », « je ne vois pas où c'est »
 SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
 
 
@@ -87,7 +88,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         if not carried or item.kind == "cue":
             continue
         wrapper = carried[-1][0]
-        if interrogative(item) and wrapper is not None and wrapper.concept == "savoir":
+        if interrogative(item) and wrapper is not None and wrapper.concept in _QUESTIONING:
             wrapper.kind = ASKING   # « je ne sais pas où on en est »: a question, not a refusal
             carried = []
         elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
