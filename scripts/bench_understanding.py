@@ -8,7 +8,7 @@ line over the whole corpus, first with nothing cached (a new matcher), then
 as in a session (the words seen before are known), and the time to refuse a
 line of 1 MB.
 
-The corpus has four batches, each written after the evaluation halves of
+The corpus has batches, each written after the evaluation halves of
 the ones before it had been run; each half of each batch is reported, but a
 sealed evaluation half (not run yet) only with --unseal.
 

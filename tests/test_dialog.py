@@ -1061,3 +1061,22 @@ def test_typed_lines_and_a_voice_at_once_name_both(dialog: Dialog) -> None:
         "Quand c'est fait, dites ou tapez « suivant ».")
     assert dialog.handle(at(dialog, "email", both), cmd("quit"))[1].say == (
         "Voulez-vous vraiment quitter le guide ? Dites ou tapez oui ou non.",)
+
+
+def test_at_voulez_vous_dire_another_request_said_surely_is_taken_instead(dialog: Dialog) -> None:
+    """« Voulez-vous dire « précédent » ? » — « le sommaire »: the person said what they meant; asking
+    again would leave them stuck (found walking typed lines through the fifth round of understanding)."""
+    asked, _ = dialog.handle(at(dialog, "email"), Unsure((cmd("previous", 0.5),), heard="reviens là"))
+    assert asked.mode == Mode.CONFIRM
+    menu, reply = dialog.handle(asked, cmd("menu"))
+    assert menu.mode == Mode.MENU and not menu.unsure
+    assert "Je n'ai pas compris." not in text(reply)
+    on, _ = dialog.handle(asked, cmd("next"))
+    assert on.mode == Mode.STEP and on.step != "email"
+    assert dialog.handle(asked, cmd("help"))[1].say[-1] == "Sinon, dites ce que vous voulez."
+
+
+def test_a_quit_question_still_does_not_take_another_request(dialog: Dialog) -> None:
+    asked, _ = dialog.handle(at(dialog, "email"), cmd("quit"))
+    kept, reply = dialog.handle(asked, cmd("menu"))
+    assert kept.mode == Mode.CONFIRM and "Je n'ai pas compris." in text(reply)

@@ -329,6 +329,7 @@ def test_one_of_two_choices_refused_is_the_other(text: str, context: str, expect
     ("non attends reviens", "step:saisir-code", "previous"),              # « non », « attends » announce it
     ("attendez revenez en arrière", "step:saisir-code", "previous"),
     ("t'es allé trop loin reviens", "step:saisir-code", "previous"),      # a reason with a subject of its own
+    ("t es allé trop loin reviens", "step:saisir-code", "previous"),      # typed without its apostrophe
     ("attends je cherche mes lunettes", "step:saisir-code", "pause"),
     ("revenez à ce que vous disiez avant", "step:saisir-code", "previous"),   # « disiez »: the imperfect of dire
     ("où est-ce que je tape", "step:saisir-code", "details"),           # where on the page, not in the guide

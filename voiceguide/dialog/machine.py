@@ -392,7 +392,8 @@ class Dialog:
             return new, _with(reply, (), say=(self._question(new, pending),))
         if name == Command.QUIT and pending.name == Command.QUIT:   # « quitter » again, « au revoir »: that is a yes
             return self._execute(back, pending)
-        if name in (Command.PREVIOUS, Command.QUIT, Command.PAUSE):
+        if name in (Command.PREVIOUS, Command.QUIT, Command.PAUSE) or state.unsure:
+            # « Voulez-vous dire « précédent » ? » — « le sommaire »: another request, understood surely, instead
             return self._intent_after_cancel(back, intent)
         return self._escalate(state, "nomatch", intent.heard or self._label(intent))
 
@@ -692,7 +693,9 @@ class Dialog:
     def _confirm_help(self, state: State, pending: Intent) -> tuple[str, ...]:
         words = self._words(state)
         said: tuple[str, ...] = (words.waiting_for_answer(), self._question(state, pending))
-        if pending.name not in (Command.QUIT, RESUME_AT, SCREEN_READER):
+        if state.unsure:
+            said += (words.other_request_hint(),)
+        elif pending.name not in (Command.QUIT, RESUME_AT, SCREEN_READER):
             said += (words.cancel_hint(),)
         return said
 

@@ -403,6 +403,12 @@ class Phrasing:
     def cancel_hint(self) -> Line:
         return Line(f"Pour laisser la question, {self.do(Command.PREVIOUS)}.", Kind.HELP)
 
+    def other_request_hint(self) -> Line:
+        """At « Voulez-vous dire … ? »: another request, said plainly, is taken instead."""
+        if not self.words:
+            return self.cancel_hint()
+        return Line(f"Sinon, {self.say} ce que vous voulez.", Kind.HELP)
+
     def nothing_to_confirm(self) -> Line:
         return Line("Il n'y a rien à confirmer pour le moment.", Kind.NOTICE)
 

@@ -18,7 +18,7 @@ ELISIONS = {
     "j'": "je", "l'": "le", "d'": "de", "n'": "ne", "c'": "ce", "qu'": "que", "m'": "me",
     "t'": "te", "s'": "se", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque",
     "quelqu'": "quelque", "presqu'": "presque",
-    "j": "je", "l": "le", "d": "de", "n": "ne", "c": "ce", "qu": "que", "s": "se",
+    "j": "je", "l": "le", "d": "de", "n": "ne", "c": "ce", "qu": "que", "s": "se", "m": "me", "t": "te",
 }
 _JOINED = {("aujourd'", "hui"): "aujourdhui", ("aujourd", "hui"): "aujourdhui"}
 
