@@ -205,7 +205,8 @@ class IntentMatcher:
         if cut is not None:
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
         found = self._decide(self._readings(analysis, options), text)
-        if analysis.aim:   # « comment je fais pour lire mes messages »: the aim, when it is understood better
+        if analysis.aim and (analysis.how_to or not isinstance(found, Intent)):
+            # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
             aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
             if isinstance(aim, Intent) and not (isinstance(found, Intent) and found.confidence > aim.confidence):
                 return aim
@@ -406,7 +407,10 @@ class IntentMatcher:
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
-        negated = all(f.negated for f in seeds)
+        # « je n'ai pas d'adresse e-mail »: the namings that are negated say all the others say (« mail »)
+        refused = {i for f in seeds if f.negated and not f.penalty for i, e in enumerate(f.explained) if e}
+        negated = all(f.negated for f in seeds) or (bool(refused) and all(
+            i in refused for f in seeds if not f.negated for i, e in enumerate(f.explained) if e))
         if negated and seed.kind == "choice" and len(options.choices) == 2:
             # « pas par e-mail », « je n'ai pas d'email » where the choice is by e-mail or by letter: by letter
             seed = next(s for s in self._choice_seeds(options.choices) if s.target != seed.target)
@@ -456,9 +460,9 @@ class IntentMatcher:
         first = next((i for i, e in enumerate(explained) if e), len(explained))
         before = analysis.tokens[:first]
         words = [analysis.words[t.start:t.end] for t in before]
-        if not any(w in self.lexicon.leading for w in words) or not all(
+        if not before or before[0].start != 0 or not any(w in self.lexicon.leading for w in words) or not all(
                 w in self.lexicon.leading or t.readings[0] == "non" for t, w in zip(before, words, strict=True)):
-            return explained
+            return explained   # « j'attends toujours le message » is no « attends, … »
         return [e or i < first for i, e in enumerate(explained)]
 
     def _step_concepts(self, step_id: str | None) -> frozenset[str]:

@@ -98,7 +98,8 @@ class Analysis:
     elsewhere: bool = False     # said to someone of the house (« chéri, … »): talk, not a request
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
-    aim: tuple[str, ...] = ()   # after « comment je fais pour »: the words of the aim, which may be what is asked
+    aim: tuple[str, ...] = ()   # after « pour » and a verb: the words of the aim, which may be what is asked
+    how_to: bool = False        # « comment je fais pour … »: the aim is what is asked
 
     def subject_before(self, token: Token) -> int | None:
         """Where the subject of the clause ``token`` stands in starts, if that clause has one."""
@@ -171,8 +172,9 @@ class Analyzer:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
-        if len(pairs) < len(whole) and any(self._lemma(w)[0] == "faire" for w in words):
-            analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]))
+        if len(pairs) < len(whole):
+            analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
+                               how_to=any(self._lemma(w)[0] == "faire" for w in words))
         return analysis
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
