@@ -836,3 +836,35 @@ def test_third_round_sentences_for_someone_else(text: str) -> None:
     after, reply = RUNNER.dialog.handle(state, found)
     assert after.step == state.step and after.mode != Mode.ENDED and not reply.done
     assert not (isinstance(found, Intent) and found.name in ("next", "quit")), found
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("ma fille me l'avait donné mais je l'ai perdu", "step:avez-vous-un-code", "goto:oubli-lien"),  # after « mais »
+    ("pas si vite je suis plus tout jeune", "step:saisir-numero", "slower"),       # a negation in a later clause
+    ("lentement s'il vous plaît je suis plus toute jeune", "step:demande-ensuite", "slower"),
+    ("qu'est-ce que je dois dire pour avancer", "step:oubli-naissance", "help"),   # « pour avancer »: the aim
+    ("comment je fais pour lire mes messages", "step:mes-paiements", "goto:messages"),   # how to: the aim asked
+    ("comment je fais pour aller dans le champ", "step:saisir-code", "details"),
+    ("c'est pour savoir mes droits", "step:objet-message", "goto:objet-droits-demarches"),
+    ("moi j'ai pas d'adresse e-mail", "step:oubli-choix-envoi", "goto:oubli-courrier"),   # « e-mail » inside, refused
+    ("on m'a pas remboursé le dentiste", "step:objet-message", "goto:objet-remboursement"),  # described, not refused
+    ("attendez je suis où moi", "step:confirmation-pas-recu", "where"),
+    ("j ai tapé les six chiffres c est validé", "step:confirmation-taper", "next"),   # the step's own words, described
+    ("tu me casses les oreilles", "step:demande-code-postal", "softer"),
+    ("revenir à la première étape du guide", "step:message-envoyer", "restart"),
+    ("je vais être papa", "step:objet-message", "goto:objet-paternite"),           # « être papa »: nobody called
+])
+def test_general_causes_of_the_sixth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("bernard c'est quoi déjà notre adresse mail", "step:oubli-choix-envoi", "?goto:oubli-email"),  # asked, not chosen
+    ("où elle est passée cette carte", "pause:oubli-numero", "?next"),          # a question is no report
+    ("je me demande si la pharmacie est ouverte", "step:objet-message", "?goto:objet-remboursement"),
+    ("le code qu'on reçoit par mail pour confirmer", "menu", "none"),          # an aim never answers « oui »
+    ("le plus rapide", "step:oubli-choix-envoi", "none"),                      # the fastest: no setting
+    ("j'attends toujours le message", "step:confirmation-boite-mail", "?goto:confirmation-pas-recu"),  # no « attends, »
+])
+def test_asked_or_not_taken_in_the_sixth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

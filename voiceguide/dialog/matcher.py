@@ -205,11 +205,12 @@ class IntentMatcher:
         if cut is not None:
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
         found = self._decide(self._readings(analysis, options), text)
-        if analysis.aim and (analysis.how_to or not isinstance(found, Intent)):
+        if analysis.aim and (analysis.how_to or isinstance(found, NoMatch)):
             # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
             aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
-            if isinstance(aim, Intent) and not (isinstance(found, Intent) and found.confidence > aim.confidence):
-                return aim
+            if (isinstance(aim, Intent) and aim.name not in _YES_NO
+                    and not (isinstance(found, Intent) and found.confidence > aim.confidence)):
+                return aim   # never a « oui » (« … pour confirmer »): an aim answers no question
         return found
 
     def match(self, text: str, options: Options) -> Intent | None:

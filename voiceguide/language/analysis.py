@@ -61,7 +61,8 @@ _SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lu
                                         "est", "avait", "etait", "va", "vient", "fait", "sait", "peut", "veut")})
 # Before a word, these make it a noun of the sentence (« le congé du papa »), not someone spoken to.
 _DETERMINERS = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux", "un", "une", "mon", "ma", "mes", "ton",
-                          "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez"})
+                          "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
+                          "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir"})   # « je vais être papa »
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
