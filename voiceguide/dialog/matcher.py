@@ -450,9 +450,9 @@ class IntentMatcher:
                 if words[k:k + len(marker)] != marker:
                     continue
                 after = k + len(marker)
-                if (any(t.end <= k for t in analysis.tokens)
+                if (any(t.end <= k and t.readings[0] not in _YES_NO_WORDS for t in analysis.tokens)
                         and any(t.start >= after and t.weight > 0 for t in analysis.tokens)):
-                    return after
+                    return after   # not « non non, j'y suis »: a « non » said twice corrects nothing
         return None
 
     def _announced(self, analysis: Analysis, explained: list[bool]) -> list[bool]:
