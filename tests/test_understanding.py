@@ -3,13 +3,14 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Five batches, each written before the round of tuning that followed it:
+Six batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
 the end of the fourth, 76.9 %; the fifth's, written by someone who had not
-read the matcher, unseen and run once at the end of the fifth, 83.0 %
-(docs/understanding.md: the third to fifth batches hold only phrasings the
+read the matcher, unseen and run once at the end of the fifth, 83.0 %; the
+sixth's, written likewise by someone else, 74.7 % at the end of the sixth
+(docs/understanding.md: the third to sixth batches hold only phrasings the
 corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
@@ -53,17 +54,16 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The fifth batch's evaluation half: unseen until it was run once, at the end of the fifth round."""
+    """The sixth batch's evaluation half: unseen until it was run once, at the end of the sixth round."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
 # What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
-# fifth batch's was unseen when measured; the first four had been run, and their misses read, before
-# (the third's was tuned on in the fourth round, the fourth's in the fifth). The fifth's floor is what it
-# gave when it was run, once; what was changed after (three sentences for someone else no longer move
-# the guide) kept it there.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.83}
-HELD_OUT = "5"
+# sixth batch's was unseen when measured; the first five had been run, and their misses read, before
+# (the third's was tuned on in the fourth round, the fourth's in the fifth, the fifth's in the sixth: it
+# gave 83.0 % when it was run, once). The sixth's floor is what it gave when it was run, once.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.94, "6": 0.74}
+HELD_OUT = "6"
 
 
 def _misses(report: Report) -> list[str]:
@@ -88,7 +88,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 
 
 # The batches the matcher has been tuned on.
-TUNED = ("1", "2", "3", "4", "5")
+TUNED = ("1", "2", "3", "4", "5", "6")
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -105,8 +105,8 @@ def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the fifth batch's evaluation half, held out and run "
-                                       "once, gave 83.0 % (142/171): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the sixth batch's evaluation half, held out and run "
+                                       "once, gave 74.7 % (121/162): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -120,7 +120,7 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
 def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report, held_out: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
-    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (12/12; 9/12 when it was run)
+    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (7/7 when it was run)
 
 
 # ------------------------------------------------------------------ what the corpus stands for
@@ -836,3 +836,38 @@ def test_third_round_sentences_for_someone_else(text: str) -> None:
     after, reply = RUNNER.dialog.handle(state, found)
     assert after.step == state.step and after.mode != Mode.ENDED and not reply.done
     assert not (isinstance(found, Intent) and found.name in ("next", "quit")), found
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("ma fille me l'avait donné mais je l'ai perdu", "step:avez-vous-un-code", "goto:oubli-lien"),  # after « mais »
+    ("pas si vite je suis plus tout jeune", "step:saisir-numero", "slower"),       # a negation in a later clause
+    ("lentement s'il vous plaît je suis plus toute jeune", "step:demande-ensuite", "slower"),
+    ("qu'est-ce que je dois dire pour avancer", "step:oubli-naissance", "help"),   # « pour avancer »: the aim
+    ("comment je fais pour lire mes messages", "step:mes-paiements", "goto:messages"),   # how to: the aim asked
+    ("comment je fais pour aller dans le champ", "step:saisir-code", "details"),
+    ("c'est pour savoir mes droits", "step:objet-message", "goto:objet-droits-demarches"),
+    ("moi j'ai pas d'adresse e-mail", "step:oubli-choix-envoi", "goto:oubli-courrier"),   # « e-mail » inside, refused
+    ("on m'a pas remboursé le dentiste", "step:objet-message", "goto:objet-remboursement"),  # described, not refused
+    ("attendez je suis où moi", "step:confirmation-pas-recu", "where"),
+    ("j ai tapé les six chiffres c est validé", "step:confirmation-taper", "next"),   # the step's own words, described
+    ("tu me casses les oreilles", "step:demande-code-postal", "softer"),
+    ("revenir à la première étape du guide", "step:message-envoyer", "restart"),
+    ("je vais être papa", "step:objet-message", "goto:objet-paternite"),           # « être papa »: nobody called
+    # found by the sixth batch's evaluation half, run once: a « non » said twice corrected nothing, and « j'y suis »
+    # then said yes (the e-mail branch) at « Ameli vous demande-t-elle un code ? »
+    ("non non j'y suis", "step:code-confirmation", "no"),
+])
+def test_general_causes_of_the_sixth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("bernard c'est quoi déjà notre adresse mail", "step:oubli-choix-envoi", "?goto:oubli-email"),  # asked, not chosen
+    ("où elle est passée cette carte", "pause:oubli-numero", "?next"),          # a question is no report
+    ("je me demande si la pharmacie est ouverte", "step:objet-message", "?goto:objet-remboursement"),
+    ("le code qu'on reçoit par mail pour confirmer", "menu", "none"),          # an aim never answers « oui »
+    ("le plus rapide", "step:oubli-choix-envoi", "none"),                      # the fastest: no setting
+    ("j'attends toujours le message", "step:confirmation-boite-mail", "?goto:confirmation-pas-recu"),  # no « attends, »
+])
+def test_asked_or_not_taken_in_the_sixth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

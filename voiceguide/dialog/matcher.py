@@ -64,6 +64,7 @@ _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _WHERE = "ou"
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
+_BUT = "mais"
 _QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
 _IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
@@ -161,6 +162,9 @@ class IntentMatcher:
                 self._add(seeds, GOTO, step.id, topic, "topic", topic)
         return seeds
 
+    def _choice_concepts(self, options: Options) -> frozenset[str]:
+        return frozenset(c for seed in self._choice_seeds(options.choices) for c in seed.required)
+
     @cached_property
     def _requests(self) -> frozenset[str]:
         """Concepts that are a command by themselves (« j'arrête tout », « attends »): never only a reason."""
@@ -200,7 +204,14 @@ class IntentMatcher:
         cut = self._corrected_from(analysis)
         if cut is not None:
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
-        return self._decide(self._readings(analysis, options), text)
+        found = self._decide(self._readings(analysis, options), text)
+        if analysis.aim and (analysis.how_to or isinstance(found, NoMatch)):
+            # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
+            aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
+            if (isinstance(aim, Intent) and aim.name not in _YES_NO
+                    and not (isinstance(found, Intent) and found.confidence > aim.confidence)):
+                return aim   # never a « oui » (« … pour confirmer »): an aim answers no question
+        return found
 
     def match(self, text: str, options: Options) -> Intent | None:
         """The intent of ``text`` when it is sure enough to act on, else None."""
@@ -358,25 +369,31 @@ class IntentMatcher:
         best = max(seeds, key=lambda f: (f.tier, -f.penalty, -_KIND_RANK[f.seed.kind], len(f.seed.required)))
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
-        page = self._step_words(options.step)
+        page = self._step_words(options.step) - self._choice_concepts(options)
         said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
         explained = [e or self._qualifies(t, name, tokens, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
-        if asked and not options.yes_no and not options.paused:
-            explained = self._announced(analysis, explained)
+        if any(said) and not options.yes_no and not options.paused:
+            explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
         report = name == "next" and PERFECT in analysis.features
         done = report or name == "repeat"   # the step's words weigh little in a report, or in « répète l'adresse »
         firm = any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
                    for t, e in zip(tokens, said, strict=True))   # not an « encore » that is itself said beside
-        reasons = (_reason_tokens(analysis, explained, said, self._requests, name in _VOICE, name == "resume") if firm
+        reasons = (_reason_tokens(analysis, explained, said, self._requests | seed.required, name in _VOICE,
+                                  name == "resume") if firm
                    and name in _GIVES_REASONS and not options.yes_no else frozenset())
+        reasons |= _before_but(analysis, said)
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
         echo = self._step_concepts(options.step) if options.yes_no and name in _YES_NO else frozenset()
+        if report:   # « j'ai tapé les six chiffres, c'est validé »: what the step speaks of, described
+            echo = (self._step_concepts(options.step) - self._choice_concepts(options)) | {
+                t.readings[0] for t in tokens if t.readings[0][:1] == "#"}
         unexplained = sum(DONE_WORD if tokens[i].readings[0] in echo else _weight(tokens[i], page, done, asked)
                           for i in left if i not in reasons)   # « oui, un code de six chiffres »: the question echoed
-        beside_the_page = sum(_weight(tokens[i], page, done, asked) for i in left if not tokens[i].page)
+        beside_the_page = sum(_weight(tokens[i], page, done, asked) for i in left
+                              if not tokens[i].page and tokens[i].readings[0] not in echo)
         if any(i in reasons for i in left):
             unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
         if seed.kind == "choice" and options.step is not None and not (analysis.imperative and not explained[0]) and sum(
@@ -391,13 +408,17 @@ class IntentMatcher:
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):
             confidence *= TYPO
-        negated = all(f.negated for f in seeds)
+        # « je n'ai pas d'adresse e-mail »: the namings that are negated say all the others say (« mail »)
+        refused = {i for f in seeds if f.negated and not f.penalty for i, e in enumerate(f.explained) if e}
+        negated = all(f.negated for f in seeds) or (bool(refused) and all(
+            i in refused for f in seeds if not f.negated for i, e in enumerate(f.explained) if e))
         if negated and seed.kind == "choice" and len(options.choices) == 2:
             # « pas par e-mail », « je n'ai pas d'email » where the choice is by e-mail or by letter: by letter
             seed = next(s for s in self._choice_seeds(options.choices) if s.target != seed.target)
             negated = False
         if ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target)
-                or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))):
+                or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
+                or ((report or seed.kind == "choice") and _asks(analysis, explained))):
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
@@ -429,9 +450,9 @@ class IntentMatcher:
                 if words[k:k + len(marker)] != marker:
                     continue
                 after = k + len(marker)
-                if (any(t.end <= k for t in analysis.tokens)
+                if (any(t.end <= k and t.readings[0] not in _YES_NO_WORDS for t in analysis.tokens)
                         and any(t.start >= after and t.weight > 0 for t in analysis.tokens)):
-                    return after
+                    return after   # not « non non, j'y suis »: a « non » said twice corrects nothing
         return None
 
     def _announced(self, analysis: Analysis, explained: list[bool]) -> list[bool]:
@@ -440,9 +461,9 @@ class IntentMatcher:
         first = next((i for i, e in enumerate(explained) if e), len(explained))
         before = analysis.tokens[:first]
         words = [analysis.words[t.start:t.end] for t in before]
-        if not any(w in self.lexicon.leading for w in words) or not all(
+        if not before or before[0].start != 0 or not any(w in self.lexicon.leading for w in words) or not all(
                 w in self.lexicon.leading or t.readings[0] == "non" for t, w in zip(before, words, strict=True)):
-            return explained
+            return explained   # « j'attends toujours le message » is no « attends, … »
         return [e or i < first for i, e in enumerate(explained)]
 
     def _step_concepts(self, step_id: str | None) -> frozenset[str]:
@@ -540,12 +561,17 @@ def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], 
     a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
     After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
     du bruit »). Resuming a pause, which moves nothing, takes any of them (« ok j'ai fini mon café, on peut
-    reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »)."""
+    reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »), nor
+    the request negated (« je ne veux pas revenir en arrière »); another negation may be one (« je suis plus
+    tout jeune »). ``requests``: the concepts that are a command by themselves, and the reading's own."""
     tokens = analysis.tokens
-    possible = [not (token.wrapper or token.readings[0].startswith(NEG) or _SETTING.match(token.readings[0])
-                     or set(token.readings) & requests) for token in tokens]
+    possible = [not (token.wrapper or _SETTING.match(token.readings[0])
+                     or {r.lstrip(NEG) for r in token.readings} & requests) for token in tokens]
     if anywhere:
         return frozenset(i for i, p in enumerate(possible) if p and not explained[i])
+    first_said = min((t.start for t, e in zip(tokens, said, strict=True) if e), default=0)
+    possible = [p and (not t.readings[0].startswith(NEG) or (analysis.subject_before(t) or 0) > first_said)
+                for p, t in zip(possible, tokens, strict=True)]   # a negation only in a clause after the request
     out = set()
     if setting and explained and explained[0] and _SETTING.match(tokens[0].readings[0]):
         last = max(i for i, e in enumerate(explained) if e)
@@ -558,6 +584,26 @@ def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], 
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
             out.add(i)
     return frozenset(out)
+
+
+def _asks(analysis: Analysis, explained: list[bool]) -> bool:
+    """« bernard, c'est quoi déjà notre adresse mail », « où elle est passée cette carte »: a question word
+    the reading does not account for. Beside a choice or a report of the step done, the sentence asks about
+    the thing, it does not choose it nor say it is done (a part of the guide asked about is still that
+    part: « comment je me déconnecte »)."""
+    return any(t.readings[0] in _QUESTION_WORDS and not e and analysis.words[t.start:t.start + 1] != ("ce",)
+               for t, e in zip(analysis.tokens, explained, strict=True))   # « ce que la sécu m'a versé »: no question
+
+
+def _before_but(analysis: Analysis, said: list[bool]) -> frozenset[int]:
+    """« ma fille me l'avait donné, mais je l'ai perdu »: before a « mais » that the request follows, the story."""
+    if _BUT not in analysis.words[1:]:
+        return frozenset()
+    but = analysis.words.index(_BUT, 1)
+    tokens = analysis.tokens
+    if any(e and t.start < but for t, e in zip(tokens, said, strict=True)) or not any(said):
+        return frozenset()
+    return frozenset(i for i, t in enumerate(tokens) if t.end <= but and not t.wrapper)
 
 
 def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bool:

@@ -52,10 +52,17 @@ _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « 
 _PARTICIPLE = ("é", "ée", "és", "ées")
 _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
 _OBJECTS = frozenset({"le", "la", "les", "en"})
+_PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
+_CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
 _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
+# After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
+# not someone spoken to.
+_SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "ne", "a",
+                                        "est", "avait", "etait", "va", "vient", "fait", "sait", "peut", "veut")})
 # Before a word, these make it a noun of the sentence (« le congé du papa »), not someone spoken to.
 _DETERMINERS = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux", "un", "une", "mon", "ma", "mes", "ton",
-                          "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez"})
+                          "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
+                          "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir"})   # « je vais être papa »
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
@@ -92,6 +99,8 @@ class Analysis:
     elsewhere: bool = False     # said to someone of the house (« chéri, … »): talk, not a request
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
+    aim: tuple[str, ...] = ()   # after « pour » and a verb: the words of the aim, which may be what is asked
+    how_to: bool = False        # « comment je fais pour … »: the aim is what is asked
 
     def subject_before(self, token: Token) -> int | None:
         """Where the subject of the clause ``token`` stands in starts, if that clause has one."""
@@ -156,13 +165,18 @@ class Analyzer:
     @lru_cache(maxsize=1024)  # noqa: B019 - one analyzer per matcher, kept for the whole run
     def analyse(self, text: str) -> Analysis:
         """The tokens of ``text``; cached, as the same short commands come back all the time."""
-        pairs, corrected = self._corrected(self._without_purpose(self._without_fillers(tokens(text)[:MAX_WORDS])))
+        whole = self._without_fillers(tokens(text)[:MAX_WORDS])
+        pairs, corrected = self._corrected(self._without_purpose(whole))
         words = tuple(f for f, _ in pairs)
         items = self._items(pairs)
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
-        return _analysis(words, items, self.lexicon, self._guide_word)
+        analysis = _analysis(words, items, self.lexicon, self._guide_word)
+        if len(pairs) < len(whole):
+            analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
+                               how_to=any(self._lemma(w)[0] == "faire" for w in words))
+        return analysis
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
         """The words without fillers; a filler inside a fixed expression stays (« c'est bon », « voilà voilà »)."""
@@ -185,13 +199,26 @@ class Analyzer:
         return kept
 
     def _without_purpose(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """The words before « pour que », « afin que »: what follows says what for, not what is asked."""
+        """The words before « pour que », « afin que », or « pour » and a verb (« qu'est-ce que je dois dire
+        pour avancer »): what follows says what for, not what is asked (``aim`` gives it: after « comment je
+        fais », it may be what is asked)."""
         words = [f for f, _ in pairs]
         for i in range(1, len(words)):
             for key in self.lexicon.purpose:
                 if tuple(words[i:i + len(key)]) == key:
                     return pairs[:i]
+            if words[i] in _PURPOSE and self._verb_follows(words, i + 1):
+                return pairs[:i]
         return pairs
+
+    def _verb_follows(self, words: list[str], j: int) -> bool:
+        """An infinitive at ``j``, after its pronouns (« pour me connecter », « pour y aller »)."""
+        while j < len(words) and words[j] in _CLITICS:
+            j += 1
+        if j >= len(words) or not is_infinitive(words[j]):
+            return False
+        base, verb = self._lemma(words[j])
+        return words[j] in self._infinitives or (verb and base == words[j])
 
     def _corrected(self, pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], set[int]]:
         """Words read as the known words they are near spellings of; the indices of those that changed."""
@@ -299,6 +326,8 @@ class Analyzer:
             if len(key) == n and key in lex.degrees:
                 degree, width = lex.degrees[key], n
                 break
+        if degree is not None and i and words[i - 1] in ("le", "la", "les"):
+            return None   # « le plus rapide »: the fastest of something, no setting
         if degree is None:
             verb, _ = self._lemma(words[i])
             if verb in lex.degree_verbs:
@@ -340,6 +369,8 @@ class Analyzer:
             return False
         k = 0
         while k < len(words):   # « doucement jeune homme »: an expression of glue is glue
+            if k > i and words[k] in _CLAUSE_SUBJECTS:
+                break   # « lentement, je suis plus toute jeune »: the rest is its reason
             expression = self._expression(words, k)
             if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
                 k = expression.end
@@ -524,8 +555,9 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
     yours = any(it.aux in _YOUR_AUX for it in items if it.perfect)
-    elsewhere = any(words[:len(v)] == v or (words[-len(v):] == v and (
-        len(words) == len(v) or words[-len(v) - 1] not in _DETERMINERS)) for v in lex.elsewhere)
+    elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
+        words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _DETERMINERS))
+        for v in lex.elsewhere)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
                     clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative)
