@@ -21,13 +21,13 @@ at a yes/no question « laisse tomber » means no.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
-from voiceguide.guide import Choice, Guide
+from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.text import spoken_form
@@ -468,27 +468,24 @@ class IntentMatcher:
 
     def _step_concepts(self, step_id: str | None) -> frozenset[str]:
         """What the step being read says, as concepts: an answer that says it again only echoes the question."""
-        if step_id is None:
-            return frozenset()
-        concepts = self._step_said.get(step_id)
-        if concepts is None:
-            step = self.guide.step(step_id)
+        def read(step: Step) -> frozenset[str]:
             text = " ".join((step.say, step.details or ""))
-            concepts = frozenset(t.readings[0] for part in re.split(r"[.?!:;,]", text)
-                                 for t in self.analyzer.analyse(part).tokens) - {"oui", "non", "fini"}
-            self._step_said[step_id] = concepts
-        return concepts
+            return frozenset(t.readings[0] for part in re.split(r"[.?!:;,]", text)
+                             for t in self.analyzer.analyse(part).tokens) - {"oui", "non", "fini"}
+        return self._per_step(self._step_said, step_id, read)
 
     def _step_words(self, step_id: str | None) -> frozenset[str]:
         """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
+        return self._per_step(self._page_words, step_id, lambda step: self.analyzer.plain_words(
+            (step.title, step.say, step.on_screen or "", step.details or "")))
+
+    def _per_step(self, cache: dict[str, frozenset[str]], step_id: str | None,
+                  read: Callable[[Step], frozenset[str]]) -> frozenset[str]:
         if step_id is None:
             return frozenset()
-        words = self._page_words.get(step_id)
-        if words is None:
-            step = self.guide.step(step_id)
-            words = self.analyzer.plain_words((step.title, step.say, step.on_screen or "", step.details or ""))
-            self._page_words[step_id] = words
-        return words
+        if step_id not in cache:
+            cache[step_id] = read(self.guide.step(step_id))
+        return cache[step_id]
 
     def _number(self, analysis: Analysis, options: Options) -> _Reading | None:
         """« trois », « le deuxième », « numéro onze », « la dernière », « l'avant-dernière »: that choice."""
