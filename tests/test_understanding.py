@@ -856,6 +856,10 @@ def test_third_round_sentences_for_someone_else(text: str) -> None:
     # found by the sixth batch's evaluation half, run once: a « non » said twice corrected nothing, and « j'y suis »
     # then said yes (the e-mail branch) at « Ameli vous demande-t-elle un code ? »
     ("non non j'y suis", "step:code-confirmation", "no"),
+    ("le code je m'en souviens pu", "step:avez-vous-un-code", "goto:oubli-lien"),   # « pu », the « plus » of Québec
+    ("remets ta voix comme elle était avant", "step:objet-remboursement", "normal"),
+    ("envoyer un mot à la sécu", "menu", "goto:ecrire-message"),
+    ("je suis là de nouveau", "pause:objet-message", "resume"),
 ])
 def test_general_causes_of_the_sixth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

@@ -260,6 +260,8 @@ class Analyzer:
                 items.append(Item(NEUTRAL, "", i, i + 1))
             elif word == "ne" or word in lex.negations:
                 items.append(Item("neg", word, i, i + 1))
+            elif word == "pu" and i and words[i - 1] not in _AUX:   # « je m'en souviens pu »: the « plus » of Québec
+                items.append(Item("neg", "plus", i, i + 1))
             elif word in lex.number_cues and word not in ("le", "la"):
                 items.append(Item("cue", word, i, i + 1))
             else:
