@@ -61,8 +61,9 @@ def held_out() -> Report:
 # What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
 # sixth batch's was unseen when measured; the first five had been run, and their misses read, before
 # (the third's was tuned on in the fourth round, the fourth's in the fifth, the fifth's in the sixth: it
-# gave 83.0 % when it was run, once). The sixth's floor is what it gave when it was run, once.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.94, "6": 0.74}
+# gave 83.0 % when it was run, once). The sixth's gave 74.7 % when it was run, once; 77.2 % after the fixes
+# that run found.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.94, "6": 0.77}
 HELD_OUT = "6"
 
 
