@@ -386,12 +386,14 @@ class IntentMatcher:
         reasons |= _before_but(analysis, said)
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
-        echo = self._step_concepts(options.step) if options.yes_no and name in _YES_NO else frozenset()
+        echo: frozenset[str] = frozenset()   # words that only say again what the step says: they weigh little
         if report:   # « j'ai tapé les six chiffres, c'est validé »: what the step speaks of, described
             echo = (self._step_concepts(options.step) - self._choice_concepts(options)) | {
                 t.readings[0] for t in tokens if t.readings[0][:1] == "#"}
+        elif options.yes_no and name in _YES_NO:   # « oui, un code de six chiffres »: the question echoed
+            echo = self._step_concepts(options.step)
         unexplained = sum(DONE_WORD if tokens[i].readings[0] in echo else _weight(tokens[i], page, done, asked)
-                          for i in left if i not in reasons)   # « oui, un code de six chiffres »: the question echoed
+                          for i in left if i not in reasons)
         beside_the_page = sum(_weight(tokens[i], page, done, asked) for i in left
                               if not tokens[i].page and tokens[i].readings[0] not in echo)
         if any(i in reasons for i in left):

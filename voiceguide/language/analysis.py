@@ -59,8 +59,8 @@ _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
 # not someone spoken to.
 _SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "ne", "a",
                                         "est", "avait", "etait", "va", "vient", "fait", "sait", "peut", "veut")})
-# Before a word, these make it a noun of the sentence (« le congé du papa »), not someone spoken to.
-_DETERMINERS = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux", "un", "une", "mon", "ma", "mes", "ton",
+# Before a word, these make it part of the sentence (« le congé du papa », « être papa »), not someone spoken to.
+_IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux", "un", "une", "mon", "ma", "mes", "ton",
                           "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
                           "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir"})   # « je vais être papa »
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
@@ -558,7 +558,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
     yours = any(it.aux in _YOUR_AUX for it in items if it.perfect)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
-        words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _DETERMINERS))
+        words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
