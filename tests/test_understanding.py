@@ -876,3 +876,22 @@ def test_general_causes_of_the_sixth_round(text: str, context: str, expected: st
 ])
 def test_asked_or_not_taken_in_the_sixth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("euh non non revenez en arrière", "step:message-envoyer", "previous"),   # a « non » said twice announces
+    ("non suivant", "step:saisir-code", "?no|next"),                           # once, it may be an answer
+    ("attends attends j'ai raté le début redis-moi", "step:demande-ensuite", "repeat"),   # the part to hear again
+    ("pardon madame j'ai pas entendu la fin", "step:oubli-courrier-attente", "repeat"),
+    ("c'est trop rapide j'ai pas le temps de suivre", "step:ecrire-message", "slower"),   # a reason: no time
+    ("je me suis assoupi on en était où", "step:mes-demarches", "where"),     # « on en était où » is a request
+    ("par mél", "step:oubli-choix-envoi", "goto:oubli-email"),                 # the lexicon's words for « mail »
+    ("sur ma boîte électronique", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("il faut un code envoyé par mail", "step:code-confirmation", "?goto:confirmation-boite-mail"),  # the step's word
+    ("je l'ai bien en tête", "step:avez-vous-un-code", "goto:saisir-numero"),   # « en tête »: remembered
+    ("je l'ai plus en tête", "step:avez-vous-un-code", "goto:oubli-lien"),
+    ("bon ben bonne fin de journée là", "step:message-envoyer", "quit"),
+    ("ben certain", "oui-non", "yes"),
+])
+def test_general_causes_of_the_seventh_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

@@ -63,6 +63,8 @@ _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _WHERE = "ou"
+_REPEAT = "repeat"
+_WHERE_AM_I = "where"
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 _BUT = "mais"
 _QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
@@ -337,10 +339,10 @@ class IntentMatcher:
                     and PERFECT not in seed.features):
                 name = "next"   # the step being read, named in the past: done (« je me suis déconnectée »)
             explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
-            if name == "repeat" and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
+            if name == _REPEAT and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else
-            if name == "where" and seed.required == {_WHERE} and len(analysis.words) > 1 and (
+            if name == _WHERE_AM_I and seed.required == {_WHERE} and len(analysis.words) > 1 and (
                     any(t.page for t in analysis.tokens) or not _in_the_guide(analysis.words)):
                 name = "details"   # « où est-ce que je tape », « c'est où »: where on the page, not in the guide
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
@@ -369,17 +371,19 @@ class IntentMatcher:
         best = max(seeds, key=lambda f: (f.tier, -f.penalty, -_KIND_RANK[f.seed.kind], len(f.seed.required)))
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
-        page = self._step_words(options.step) - self._choice_concepts(options)
+        page = ((self._step_words(options.step) | (self._step_concepts(options.step) - self._requests))
+                - self._choice_concepts(options))   # what the step speaks of, in its words or the lexicon's
         said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
-        explained = [e or self._qualifies(t, name, tokens, seed, options, asked)
+        explained = [e or self._qualifies(t, name, analysis, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
         if any(said) and not options.yes_no and not options.paused:
             explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
         report = name == "next" and PERFECT in analysis.features
-        done = report or name == "repeat"   # the step's words weigh little in a report, or in « répète l'adresse »
-        firm = any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
-                   for t, e in zip(tokens, said, strict=True))   # not an « encore » that is itself said beside
+        done = report or name == _REPEAT   # the step's words weigh little in a report, or in « répète l'adresse »
+        firm = name == _WHERE_AM_I or any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
+                                          for t, e in zip(tokens, said, strict=True))
+        # not an « encore » that is itself said beside; « on en était où » is a request, of light words
         reasons = (_reason_tokens(analysis, explained, said, self._requests | seed.required, name in _VOICE,
                                   name == "resume") if firm
                    and name in _GIVES_REASONS and not options.yes_no else frozenset())
@@ -426,12 +430,16 @@ class IntentMatcher:
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
                         frozenset(i for i, e in enumerate(explained) if e))
 
-    def _qualifies(self, token: Token, name: str, tokens: Sequence[Token], seed: _Seed, options: Options,
+    def _qualifies(self, token: Token, name: str, analysis: Analysis, seed: _Seed, options: Options,
                    asked: bool) -> bool:
         """A word that only qualifies the request: its reason beside it (« je me suis trompée, reviens en
-        arrière »), the manner of a repeat (« répète plus lentement »), the state one returns to."""
+        arrière »), the manner of a repeat (« répète plus lentement »), the part to hear again (« j'ai raté
+        la fin »), the state one returns to."""
         lex = self.lexicon
         first = token.readings[0]
+        tokens = analysis.tokens
+        if name == _REPEAT and analysis.words[token.start:token.end] in lex.said_parts:
+            return True
         if first in lex.reasons and asked and not options.yes_no and name not in _YES_NO:
             return True
         if _SETTING.match(first) and seed.required & lex.manner:
@@ -458,12 +466,13 @@ class IntentMatcher:
         return None
 
     def _announced(self, analysis: Analysis, explained: list[bool]) -> list[bool]:
-        """« non attends, reviens », « attendez, revenez en arrière »: a « non » or an « attends » said before
-        the request only announces it."""
+        """« non attends, reviens », « attendez, revenez en arrière », « non non, revenez en arrière »: an
+        « attends », or a « non » said twice, before the request only announces it (« non suivant » is two)."""
         first = next((i for i, e in enumerate(explained) if e), len(explained))
         before = analysis.tokens[:first]
         words = [analysis.words[t.start:t.end] for t in before]
-        if not before or before[0].start != 0 or not any(w in self.lexicon.leading for w in words) or not all(
+        leads = sum(w in self.lexicon.leading for w in words) + (sum(t.readings[0] == "non" for t in before) > 1)
+        if not before or before[0].start != 0 or not leads or not all(
                 w in self.lexicon.leading or t.readings[0] == "non" for t, w in zip(before, words, strict=True)):
             return explained   # « j'attends toujours le message » is no « attends, … »
         return [e or i < first for i, e in enumerate(explained)]
@@ -547,7 +556,7 @@ def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool 
     """What a token left unexplained counts against a reading; a word of the step being read, little,
     and less in a report of the step done (« j'ai mis ma date de naissance »); a question word beside a
     request half (« et ensuite, on fait quoi »)."""
-    if token.plain and token.readings[0] in page:
+    if token.readings[0] in page:
         return min(token.weight, DONE_WORD if done else PAGE_WORD)
     if asked and token.weak:
         return token.weight / 2

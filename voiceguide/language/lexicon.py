@@ -61,6 +61,7 @@ class Lexicon:
     returns: Mapping[str, frozenset[str]]         # "revenir" + a state ("normal"): asking for that state
     moves: frozenset[str]                         # verbs that, beside a part of the guide, are the move
     looking: frozenset[str]                       # concepts whose object is a page word (« ne pas trouver »)
+    said_parts: frozenset[tuple[str, ...]]        # a part of what was said, to hear again (« la fin »)
     final: frozenset[tuple[str, ...]]             # expressions only when nothing that counts follows
     until: frozenset[tuple[str, ...]]             # what follows these says until when (« attends que »)
     purpose: frozenset[tuple[str, ...]]           # what follows these says what for, not what (« pour que »)
@@ -201,6 +202,7 @@ def _read(path: Path) -> Lexicon:
         returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
         moves=frozenset(_concept(w) for w in data.get("mouvements", ())),
         looking=frozenset(_concept(w) for w in data.get("chercher", ())),
+        said_parts=frozenset(_key(w) for w in data.get("parties_du_dit", ())),
         final=frozenset(_key(w) for w in data.get("en_fin", ())),
         until=frozenset(_key(w) for w in data.get("jusqu_à", ())),
         purpose=frozenset(_key(w) for w in data.get("but", ())),
