@@ -892,6 +892,31 @@ def test_asked_or_not_taken_in_the_sixth_round(text: str, context: str, expected
     ("je l'ai plus en tête", "step:avez-vous-un-code", "goto:oubli-lien"),
     ("bon ben bonne fin de journée là", "step:message-envoyer", "quit"),
     ("ben certain", "oui-non", "yes"),
+    ("je prendrais la réponse numéro trois", "step:avez-vous-un-code", "goto:oubli-lien"),   # cues of a number
+    ("votre deuxième proposition", "step:code-confirmation", "goto:page-accueil"),
+    ("numéro deux de la liste", "step:objet-message", "goto:objet-cmuc"),
+    ("c'est fini ça après quoi", "step:ouvrir-ameli", "next"),
+    ("c'est rentré on passe au reste", "step:demande-code-postal", "next"),
+    ("on fait une pause café", "step:oubli-courrier-attente", "pause"),        # what only makes it precise
+    ("on efface tout et on refait depuis le commencement", "step:demande-code-postal", "restart"),
+    ("tu gueules trop", "step:objet-carte-vitale", "softer"),
+    ("parle plus posément", "step:oubli-choix-envoi", "slower"),
+    ("ça a coupé je l'ai pas entendu", "step:deconnexion", "repeat"),        # « ça » starts a clause: a reason
+    ("elle parle lentement la voix on peut l'accélérer", "step:mes-informations", "faster"),   # the state, described
+    ("plus vite plus lentement", "step:saisir-code", "?slower|faster"),        # two settings: no state described
+    ("bon je suis à vous", "pause:demande-code-postal", "resume"),
+    ("c'est bon je suis revenue on peut y retourner", "pause:saisir-code", "resume"),
+    ("il est sorti de ma tête", "step:avez-vous-un-code", "goto:oubli-lien"),
+    ("le numéro secret je l'ai plus en tête", "step:saisir-code", "goto:oubli-lien"),
 ])
 def test_general_causes_of_the_seventh_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context", [
+    ("c'est la première fois que je vais sur ce site j'ai rien du tout", "step:avez-vous-un-code"),  # a first time
+    ("allez chercher le courrier dans la boîte aux lettres", "step:oubli-choix-envoi"),   # an errand, with « allez »
+])
+def test_seventh_round_sentences_that_choose_nothing(text: str, context: str) -> None:
+    found = meant(text, context)
+    assert not found.startswith("goto:"), found

@@ -385,7 +385,7 @@ class IntentMatcher:
                                           for t, e in zip(tokens, said, strict=True))
         # not an « encore » that is itself said beside; « on en était où » is a request, of light words
         reasons = (_reason_tokens(analysis, explained, said, self._requests | seed.required, name in _VOICE,
-                                  name == "resume") if firm
+                                  name == "resume", _opposites(seed.required)) if firm
                    and name in _GIVES_REASONS and not options.yes_no else frozenset())
         reasons |= _before_but(analysis, said)
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
@@ -402,7 +402,7 @@ class IntentMatcher:
                               if not tokens[i].page and tokens[i].readings[0] not in echo)
         if any(i in reasons for i in left):
             unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
-        if seed.kind == "choice" and options.step is not None and not (analysis.imperative and not explained[0]) and sum(
+        if seed.kind == "choice" and options.step is not None and not _orders(analysis, explained) and sum(
                 t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
             # « j'ai perdu ma carte vitale »: a choice fully named, and described (not an errand: « va chercher
             # le courrier »)
@@ -433,12 +433,12 @@ class IntentMatcher:
     def _qualifies(self, token: Token, name: str, analysis: Analysis, seed: _Seed, options: Options,
                    asked: bool) -> bool:
         """A word that only qualifies the request: its reason beside it (« je me suis trompée, reviens en
-        arrière »), the manner of a repeat (« répète plus lentement »), the part to hear again (« j'ai raté
-        la fin »), the state one returns to."""
+        arrière »), the manner of a repeat (« répète plus lentement »), what makes it precise (« j'ai raté
+        la fin », « une pause café »), the state one returns to."""
         lex = self.lexicon
         first = token.readings[0]
         tokens = analysis.tokens
-        if name == _REPEAT and analysis.words[token.start:token.end] in lex.said_parts:
+        if analysis.words[token.start:token.end] in lex.qualifiers.get(name, ()):
             return True
         if first in lex.reasons and asked and not options.yes_no and name not in _YES_NO:
             return True
@@ -563,15 +563,22 @@ def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool 
     return token.weight
 
 
+def _opposites(concepts: frozenset[str]) -> frozenset[str]:
+    """"vitesse-" for "vitesse+": the state that asking for a setting complains of."""
+    return frozenset(c[:-1] + ("-" if c.endswith("+") else "+") for c in concepts if _SETTING.match(c))
+
+
 def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
-                   setting: bool = False, anywhere: bool = False) -> frozenset[int]:
+                   setting: bool = False, anywhere: bool = False, states: frozenset[str] = frozenset()
+                   ) -> frozenset[int]:
     """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
     a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
     After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
     du bruit »). Resuming a pause, which moves nothing, takes any of them (« ok j'ai fini mon café, on peut
     reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »), nor
     the request negated (« je ne veux pas revenir en arrière »); another negation may be one (« je suis plus
-    tout jeune »). ``requests``: the concepts that are a command by themselves, and the reading's own."""
+    tout jeune »). ``requests``: the concepts that are a command by themselves, and the reading's own;
+    ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »)."""
     tokens = analysis.tokens
     possible = [not (token.wrapper or _SETTING.match(token.readings[0])
                      or {r.lstrip(NEG) for r in token.readings} & requests) for token in tokens]
@@ -586,7 +593,7 @@ def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], 
         out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
     for i, token in enumerate(tokens):
         start = analysis.subject_before(token)
-        if start is None or explained[i] or not possible[i]:
+        if start is None or explained[i] or not (possible[i] or token.readings[0] in states):
             continue
         if not any(e and t.start <= token.start and start < t.end
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
@@ -622,8 +629,12 @@ def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bo
     tokens = analysis.tokens
     by_action = all(t.weight < 1.0 for t, e in zip(tokens, explained, strict=True) if e)   # not « c'est fait »
     asking = any(t.readings[0] in _QUESTION_WORDS for t in tokens)
-    ordering = analysis.imperative and not explained[0]
-    return by_action and (asking or ordering or rest >= REPORT_REST)
+    return by_action and (asking or _orders(analysis, explained) or rest >= REPORT_REST)
+
+
+def _orders(analysis: Analysis, explained: list[bool]) -> bool:
+    """« va chercher le courrier », « allez voir qui sonne »: an order or an errand, said to someone."""
+    return (analysis.imperative and not explained[0]) or analysis.errand
 
 
 def _in_the_guide(words: Sequence[str]) -> bool:

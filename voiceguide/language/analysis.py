@@ -54,7 +54,8 @@ _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "n
 _OBJECTS = frozenset({"le", "la", "les", "en"})
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 _CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
-_CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles"})
+_CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "ca"})
+_SENDING = frozenset({("va",), ("vas",), ("allez",), ("viens",), ("venez",), ("cours",), ("file",)})   # + an infinitive
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
 # not someone spoken to.
 _SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "ne", "a",
@@ -98,6 +99,7 @@ class Analysis:
     yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
     elsewhere: bool = False     # said to someone of the house (« chéri, … »): talk, not a request
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
+    errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
     aim: tuple[str, ...] = ()   # after « pour » and a verb: the words of the aim, which may be what is asked
     how_to: bool = False        # « comment je fais pour … »: the aim is what is asked
@@ -561,8 +563,9 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
+    errand = words[:1] in _SENDING and len(words) > 1 and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative)
+                    clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative, errand=errand)
 
 
 def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:
@@ -643,6 +646,8 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
         return None
     number = numbers[0]
     ordinal = number.kind == "last" or words[number.end - 1].endswith(("ieme", "iemes", "premier", "premiere"))
+    if ordinal and words[number.end:number.end + 1] and singular(words[number.end]) in lex.other_ranks:
+        return None   # « la première fois »
     for item in items:
         if item is number or not content(item) or item.kind == GUIDE or item.negation:
             continue

@@ -61,7 +61,7 @@ class Lexicon:
     returns: Mapping[str, frozenset[str]]         # "revenir" + a state ("normal"): asking for that state
     moves: frozenset[str]                         # verbs that, beside a part of the guide, are the move
     looking: frozenset[str]                       # concepts whose object is a page word (« ne pas trouver »)
-    said_parts: frozenset[tuple[str, ...]]        # a part of what was said, to hear again (« la fin »)
+    qualifiers: Mapping[str, frozenset[tuple[str, ...]]]   # command -> words that only make it precise
     final: frozenset[tuple[str, ...]]             # expressions only when nothing that counts follows
     until: frozenset[tuple[str, ...]]             # what follows these says until when (« attends que »)
     purpose: frozenset[tuple[str, ...]]           # what follows these says what for, not what (« pour que »)
@@ -83,6 +83,7 @@ class Lexicon:
     number_cues: frozenset[str]                   # "numero", "choix", "le" ...
     last: frozenset[str]                          # "dernier", "derniere"
     before_last: frozenset[str]                   # "avant" (« avant-dernier »)
+    other_ranks: frozenset[str]                   # "fois": « la première fois » ranks no choice
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
     actions: frozenset[str]                       # verbs that, in the past, say the step is done
     participles: frozenset[str]                   # words the lexicon has only with their accent (« terminé »)
@@ -202,7 +203,7 @@ def _read(path: Path) -> Lexicon:
         returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
         moves=frozenset(_concept(w) for w in data.get("mouvements", ())),
         looking=frozenset(_concept(w) for w in data.get("chercher", ())),
-        said_parts=frozenset(_key(w) for w in data.get("parties_du_dit", ())),
+        qualifiers={str(c): frozenset(_key(w) for w in ws) for c, ws in data.get("précisions", {}).items()},
         final=frozenset(_key(w) for w in data.get("en_fin", ())),
         until=frozenset(_key(w) for w in data.get("jusqu_à", ())),
         purpose=frozenset(_key(w) for w in data.get("but", ())),
@@ -225,6 +226,7 @@ def _read(path: Path) -> Lexicon:
         number_cues=frozenset(_word(w) for w in data["numéro"]),
         last=frozenset(_word(w) for w in data["dernier"]),
         before_last=frozenset(_word(w) for w in data.get("avant_dernier", ())),
+        other_ranks=frozenset(_word(w) for w in data.get("autres_rangs", ())),
         degree_verbs=frozenset(k[0] for k in degrees if len(k) == 1 and is_infinitive(k[0])),
         actions=frozenset(_word(v) for v in data["actions"]),
         participles=frozenset(_word(w) for group in data["sens"].values() for w in group
