@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -213,7 +214,8 @@ def said_fields(events: list[dict]) -> list[str]:
 
 
 def assert_no_digit_kept(log: Path, events: list[dict]) -> None:
-    raw = log.read_text(encoding="utf-8")
+    # the times are the guide's own numbers: « "t": 0.123 » holds « 123 » one run in a thousand
+    raw = re.sub(r'"t": [0-9.e-]+', '"t": 0', log.read_text(encoding="utf-8"))
     assert SSN_DIGITS not in raw and "456 78" not in raw and "123" not in raw, raw
     assert not [text for text in said_fields(events) if any(c.isdigit() for c in text)], said_fields(events)
 
