@@ -908,6 +908,12 @@ def test_asked_or_not_taken_in_the_sixth_round(text: str, context: str, expected
     ("c'est bon je suis revenue on peut y retourner", "pause:saisir-code", "resume"),
     ("il est sorti de ma tête", "step:avez-vous-un-code", "goto:oubli-lien"),
     ("le numéro secret je l'ai plus en tête", "step:saisir-code", "goto:oubli-lien"),
+    ("une autre fois la même chose", "step:borne-medecin", "repeat"),
+    ("non non j'ai mon compte devant moi", "step:code-confirmation", "goto:page-accueil"),
+    ("j'ai regardé y a rien", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("je reviendrai quand j'aurai la lettre", "step:oubli-courrier-attente", "?quit"),   # leaving, asked first
+    ("ma femme va accoucher je veux mon congé", "step:objet-message", "?goto:objet-paternite"),
+    ("moi pas savoir quoi dire", "step:mes-paiements", "help"),   # « pas » before the wrapper verb it negates
 ])
 def test_general_causes_of_the_seventh_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

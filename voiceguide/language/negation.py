@@ -87,6 +87,11 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             opened = None   # « tu ne parles pas assez fort » is no refusal; « je n'entends pas assez fort » still negates
         if not carried or item.kind == "cue":
             continue
+        if item.kind == LIGHT and item.verb and not item.negation and all(w is None for w, _ in carried):
+            # « moi pas savoir quoi dire », « ne pas vouloir continuer »: the wrapper verb after the negation
+            asking = k + 1 < len(items) and interrogative(items[k + 1])
+            carried = _negate(item, carried[-1][1], [], lex, asking)
+            continue
         wrapper = carried[-1][0]
         if interrogative(item) and wrapper is not None and wrapper.concept in _QUESTIONING:
             wrapper.kind = ASKING   # « je ne sais pas où on en est »: a question, not a refusal
