@@ -575,7 +575,8 @@ CONFIRM: list[Turn] = [
     ("parle normalement", ["command:normal", "setting:volume=0"], "Voulez-vous vraiment quitter"),
     *[(said, caused, "Voulez-vous vraiment quitter") for said, caused, _ in VOICE],
     ("reprendre", ["command:resume"], "Voulez-vous vraiment quitter"),
-    ("suivant", ["command:next", "nomatch:1"], "Je n'ai pas compris. Voulez-vous vraiment quitter"),
+    ("suivant", ["command:next"], "D'accord, on continue."),   # going on with the guide: a « non »
+    ("quitter", ["command:quit", "confirm:quit"], "Voulez-vous vraiment quitter"),
     ("répéter", ["command:repeat"], ""),
     ("sommaire", ["command:menu", "nomatch:1"], "Je n'ai pas compris."),
     ("plus de détails", ["command:details", "nomatch:2"], "J'attends votre réponse"),

@@ -539,6 +539,14 @@ def test_quit_then_no_carries_on(dialog: Dialog) -> None:
     assert kinds(reply) == [Kind.ACK, Kind.REMINDER]
 
 
+@pytest.mark.parametrize("asked", ["quit", "restart"])
+def test_going_on_at_the_quit_or_restart_question_is_a_no(dialog: Dialog, asked: str) -> None:
+    """« je veux continuer » at « Voulez-vous vraiment quitter ? »: staying, at the same step."""
+    state, reply = run(dialog, at(dialog, "connexion"), cmd(asked), cmd("next"))
+    assert state.mode == Mode.STEP and state.step == "connexion" and state.pending is None and not reply.done
+    assert kinds(reply) == [Kind.ACK, Kind.REMINDER]
+
+
 def test_at_the_end_one_turn_leaves_and_one_turn_restarts(dialog: Dialog) -> None:
     state, reply = dialog.handle(at(dialog, "fin"), cmd("quit"))
     assert reply.done and state.mode == Mode.ENDED

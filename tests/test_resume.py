@@ -135,3 +135,10 @@ def test_a_corrupt_progress_file_means_a_fresh_start_with_a_notice(tmp_path):
     assert result.stdout.startswith("Bonjour. Je vais vous guider")
     assert "mis de côté" in result.stderr
     assert list(progress.parent.glob("progress.json.bak*"))
+
+
+def test_going_on_at_the_resume_question_is_a_yes():
+    """« on continue » at « Voulez-vous reprendre où vous en étiez ? »: where one was, not the start."""
+    state, _ = DIALOG.offer_resume("saisir-code")
+    state, _ = DIALOG.handle(state, Intent("next"))
+    assert (state.step, state.mode) == ("saisir-code", Mode.STEP)

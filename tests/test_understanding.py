@@ -3,15 +3,16 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Six batches, each written before the round of tuning that followed it:
+Seven batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
 the end of the fourth, 76.9 %; the fifth's, written by someone who had not
 read the matcher, unseen and run once at the end of the fifth, 83.0 %; the
-sixth's, written likewise by someone else, 74.7 % at the end of the sixth
-(docs/understanding.md: the third to sixth batches hold only phrasings the
-corpus did not have yet). The issue's 95 % is
+sixth's, written likewise by someone else, 74.7 % at the end of the sixth;
+the seventh's, by a third hand, 72.1 % at the end of the seventh (71.3 % with
+the matcher before that round) (docs/understanding.md: the third to seventh
+batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -54,17 +55,17 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The sixth batch's evaluation half: unseen until it was run once, at the end of the sixth round."""
+    """The seventh batch's evaluation half: unseen until it was run once, at the end of the seventh round."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
 # What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
-# sixth batch's was unseen when measured; the first five had been run, and their misses read, before
-# (the third's was tuned on in the fourth round, the fourth's in the fifth, the fifth's in the sixth: it
-# gave 83.0 % when it was run, once). The sixth's gave 74.7 % when it was run, once; 77.2 % after the fixes
-# that run found.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.94, "6": 0.77}
-HELD_OUT = "6"
+# seventh batch's was unseen when measured; the first six had been run, and their misses read, before
+# (the third's was tuned on in the fourth round, the fourth's in the fifth, the fifth's in the sixth, the
+# sixth's in the seventh: it gave 74.7 % when it was run, once). The seventh's gave 72.1 % when it was
+# run, once; 72.8 % after the fixes that run found.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.94, "6": 0.83, "7": 0.72}
+HELD_OUT = "7"
 
 
 def _misses(report: Report) -> list[str]:
@@ -88,8 +89,10 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on.
+# The batches the matcher has been tuned on, nearly all understood; the seventh's tuning half, tuned on in
+# one round only, has a floor of its own.
 TUNED = ("1", "2", "3", "4", "5", "6")
+TUNED_FLOOR = {"7": 0.80}
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -100,14 +103,22 @@ def test_tuning_half(tuning: Report) -> None:
     assert not tuned.resumes_missed()
 
 
+@pytest.mark.parametrize("batch", sorted(TUNED_FLOOR))
+def test_tuning_half_of_the_last_round_keeps_what_was_measured(tuning: Report, batch: str) -> None:
+    report = Report([o for o in tuning.outcomes if o.entry.batch == batch])
+    assert report.understood_share() >= TUNED_FLOOR[batch], "\n".join(_misses(report))
+    assert not report.off_topic_moves()
+    assert not report.resumes_missed()
+
+
 @pytest.mark.parametrize("batch", sorted(MEASURED))
 def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
     report = run_half(EVALUATION, RUNNER, batch)
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the sixth batch's evaluation half, held out and run "
-                                       "once, gave 74.7 % (121/162): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the seventh batch's evaluation half, held out and run "
+                                       "once, gave 72.1 % (98/136): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -914,6 +925,8 @@ def test_asked_or_not_taken_in_the_sixth_round(text: str, context: str, expected
     ("je reviendrai quand j'aurai la lettre", "step:oubli-courrier-attente", "?quit"),   # leaving, asked first
     ("ma femme va accoucher je veux mon congé", "step:objet-message", "?goto:objet-paternite"),
     ("moi pas savoir quoi dire", "step:mes-paiements", "help"),   # « pas » before the wrapper verb it negates
+    # found by the seventh batch's evaluation half, run once: a pause said over was asked about, not resumed
+    ("la pause est finie", "pause:confirmation-boite-mail", "resume"),
 ])
 def test_general_causes_of_the_seventh_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

@@ -65,6 +65,8 @@ SCREEN_READER = "screen-reader"  # the question asked first when a screen reader
 SETTING = "setting"      # the pending intent of « Comme ceci ? »: a light question
 
 _VOICE = frozenset({Command.SLOWER, Command.FASTER, Command.LOUDER, Command.SOFTER, Command.NORMAL})
+# Going on with the guide, said at a question: the answer it means (« on continue » at « quitter ? »: no)
+_GOING_ON = {Command.QUIT: Command.NO, Command.RESTART: Command.NO, RESUME_AT: Command.YES}
 # command: (setting, step, lowest, highest)
 _LEVELS = {
     Command.SLOWER: ("rate", -1, levels.MIN_RATE_LEVEL, levels.MAX_RATE_LEVEL),
@@ -359,6 +361,8 @@ class Dialog:
             new = replace(new, rate_level=state.rate_level, volume_level=state.volume_level)
             said = words.screen_reader_chosen(name == Command.YES, pending.label or "")
             return new, replace(reply, say=(said, *reply.say), events=(chosen, *reply.events))
+        if name == Command.NEXT and pending is not None and pending.name in _GOING_ON:
+            name = _GOING_ON[pending.name]   # « je veux continuer » at « Voulez-vous vraiment quitter ? »: no
         meant = next((c for c in state.unsure if (c.name, c.target) == (name, intent.target)), None)
         if meant is not None:     # « Voulez-vous dire « suivant » ou « précédent » ? » — « précédent »
             return self._execute(back, meant)
