@@ -9,7 +9,7 @@ it must (or must not) mean; the last column says how it was matched:
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from voiceguide.dialog.intent import Intent, Options
@@ -543,6 +543,7 @@ def test_normalize_is_idempotent_and_plain(text: str) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(PHRASES, FILLERS, FILLERS)
+@example(("yes", "oui"), "ben", "")   # found once: « ben oui » was a fixed expression of the lexicon, less sure
 def test_fillers_around_a_phrase_change_nothing(entry: tuple[str, str], before: str, after: str) -> None:
     name, phrase = entry
     intent = MATCHER.match(f"{before} {phrase} {after}", NAV)

@@ -25,6 +25,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from voiceguide.dialog.asides import (
+    QUESTION_WORDS,
+    SETTING,
+    asks,
+    before_but,
+    in_the_guide,
+    opposites,
+    orders,
+    reason_tokens,
+)
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.guide import Choice, Guide, Step
@@ -60,15 +70,11 @@ _YES_NO_WORDS = ("oui", "non")
 _ANSWERING = frozenset({"oui", "non", "fini"})   # beside a choice at a question, only lead to it (« c'est bon, … »)
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
-_SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _WHERE = "ou"
 _REPEAT = "repeat"
 _WHERE_AM_I = "where"
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
-_BUT = "mais"
-_QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
-_IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
@@ -343,7 +349,7 @@ class IntentMatcher:
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else
             if name == _WHERE_AM_I and seed.required == {_WHERE} and len(analysis.words) > 1 and (
-                    any(t.page for t in analysis.tokens) or not _in_the_guide(analysis.words)):
+                    any(t.page for t in analysis.tokens) or not in_the_guide(analysis.words)):
                 name = "details"   # « où est-ce que je tape », « c'est où »: where on the page, not in the guide
             if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused
@@ -384,10 +390,10 @@ class IntentMatcher:
         firm = name == _WHERE_AM_I or any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
                                           for t, e in zip(tokens, said, strict=True))
         # not an « encore » that is itself said beside; « on en était où » is a request, of light words
-        reasons = (_reason_tokens(analysis, explained, said, self._requests | seed.required, name in _VOICE,
-                                  name == "resume", _opposites(seed.required)) if firm
+        reasons = (reason_tokens(analysis, explained, said, self._requests | seed.required, name in _VOICE,
+                                  name == "resume", opposites(seed.required)) if firm
                    and name in _GIVES_REASONS and not options.yes_no else frozenset())
-        reasons |= _before_but(analysis, said)
+        reasons |= before_but(analysis, said)
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
         echo: frozenset[str] = frozenset()   # words that only say again what the step says: they weigh little
@@ -402,7 +408,7 @@ class IntentMatcher:
                               if not tokens[i].page and tokens[i].readings[0] not in echo)
         if any(i in reasons for i in left):
             unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
-        if seed.kind == "choice" and options.step is not None and not _orders(analysis, explained) and sum(
+        if seed.kind == "choice" and options.step is not None and not orders(analysis, explained) and sum(
                 t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
             # « j'ai perdu ma carte vitale »: a choice fully named, and described (not an errand: « va chercher
             # le courrier »)
@@ -424,7 +430,7 @@ class IntentMatcher:
             negated = False
         if ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target)
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
-                or ((report or seed.kind == "choice") and _asks(analysis, explained))):
+                or ((report or seed.kind == "choice") and asks(analysis, explained))):
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
@@ -442,7 +448,7 @@ class IntentMatcher:
             return True
         if first in lex.reasons and asked and not options.yes_no and name not in _YES_NO:
             return True
-        if _SETTING.match(first) and seed.required & lex.manner:
+        if SETTING.match(first) and seed.required & lex.manner:
             return True
         if first in lex.moves and (seed.kind != "command" or name in _MOVES):
             return True
@@ -563,64 +569,6 @@ def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool 
     return token.weight
 
 
-def _opposites(concepts: frozenset[str]) -> frozenset[str]:
-    """"vitesse-" for "vitesse+": the state that asking for a setting complains of."""
-    return frozenset(c[:-1] + ("-" if c.endswith("+") else "+") for c in concepts if _SETTING.match(c))
-
-
-def _reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
-                   setting: bool = False, anywhere: bool = False, states: frozenset[str] = frozenset()
-                   ) -> frozenset[int]:
-    """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
-    a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
-    After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
-    du bruit »). Resuming a pause, which moves nothing, takes any of them (« ok j'ai fini mon café, on peut
-    reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »), nor
-    the request negated (« je ne veux pas revenir en arrière »); another negation may be one (« je suis plus
-    tout jeune »). ``requests``: the concepts that are a command by themselves, and the reading's own;
-    ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »)."""
-    tokens = analysis.tokens
-    possible = [not (token.wrapper or _SETTING.match(token.readings[0])
-                     or {r.lstrip(NEG) for r in token.readings} & requests) for token in tokens]
-    if anywhere:
-        return frozenset(i for i, p in enumerate(possible) if p and not explained[i])
-    first_said = min((t.start for t, e in zip(tokens, said, strict=True) if e), default=0)
-    possible = [p and (not t.readings[0].startswith(NEG) or (analysis.subject_before(t) or 0) > first_said)
-                for p, t in zip(possible, tokens, strict=True)]   # a negation only in a clause after the request
-    out = set()
-    if setting and explained and explained[0] and _SETTING.match(tokens[0].readings[0]):
-        last = max(i for i, e in enumerate(explained) if e)
-        out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
-    for i, token in enumerate(tokens):
-        start = analysis.subject_before(token)
-        if start is None or explained[i] or not (possible[i] or token.readings[0] in states):
-            continue
-        if not any(e and t.start <= token.start and start < t.end
-                   for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
-            out.add(i)
-    return frozenset(out)
-
-
-def _asks(analysis: Analysis, explained: list[bool]) -> bool:
-    """« bernard, c'est quoi déjà notre adresse mail », « où elle est passée cette carte »: a question word
-    the reading does not account for. Beside a choice or a report of the step done, the sentence asks about
-    the thing, it does not choose it nor say it is done (a part of the guide asked about is still that
-    part: « comment je me déconnecte »)."""
-    return any(t.readings[0] in _QUESTION_WORDS and not e and analysis.words[t.start:t.start + 1] != ("ce",)
-               for t, e in zip(analysis.tokens, explained, strict=True))   # « ce que la sécu m'a versé »: no question
-
-
-def _before_but(analysis: Analysis, said: list[bool]) -> frozenset[int]:
-    """« ma fille me l'avait donné, mais je l'ai perdu »: before a « mais » that the request follows, the story."""
-    if _BUT not in analysis.words[1:]:
-        return frozenset()
-    but = analysis.words.index(_BUT, 1)
-    tokens = analysis.tokens
-    if any(e and t.start < but for t, e in zip(tokens, said, strict=True)) or not any(said):
-        return frozenset()
-    return frozenset(i for i, t in enumerate(tokens) if t.end <= but and not t.wrapper)
-
-
 def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bool:
     """« entrez, c'est ouvert », « où est-ce que j'ai mis ma carte vitale »: an action of the page in the past
     is a report of the step done only when no question is asked, no order given, and little else is said
@@ -628,18 +576,8 @@ def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bo
     leaves unexplained besides the page's words."""
     tokens = analysis.tokens
     by_action = all(t.weight < 1.0 for t, e in zip(tokens, explained, strict=True) if e)   # not « c'est fait »
-    asking = any(t.readings[0] in _QUESTION_WORDS for t in tokens)
-    return by_action and (asking or _orders(analysis, explained) or rest >= REPORT_REST)
-
-
-def _orders(analysis: Analysis, explained: list[bool]) -> bool:
-    """« va chercher le courrier », « allez voir qui sonne »: an order or an errand, said to someone."""
-    return (analysis.imperative and not explained[0]) or analysis.errand
-
-
-def _in_the_guide(words: Sequence[str]) -> bool:
-    """« où j'en suis », « on est où », « où sommes-nous »: where one is in the guide (not on the page)."""
-    return bool(_IN_THE_GUIDE & set(words)) or ("on" in words and "est" in words)
+    asking = any(t.readings[0] in QUESTION_WORDS for t in tokens)
+    return by_action and (asking or orders(analysis, explained) or rest >= REPORT_REST)
 
 
 def _one_word(analysis: Analysis) -> bool:

@@ -1,0 +1,88 @@
+"""What a sentence says besides its request: a reason in a clause of its own, the story before a « mais »,
+a question asked, an order given to someone.
+
+« attends, je cherche mes lunettes », « ma fille me l'avait donné, mais je l'ai perdu », « bernard, c'est
+quoi notre adresse mail », « va chercher le courrier »: the matcher weighs these words apart from the
+request (a reason counts little against it; a question or an order makes it ask before acting). These
+functions read the analysis and which of its tokens a reading explains (``explained``) or names (``said``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from voiceguide.language.analysis import NEG, Analysis
+
+SETTING = re.compile(r"^(volume|vitesse)[+-]$")
+BUT = "mais"
+QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
+IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
+
+
+def opposites(concepts: frozenset[str]) -> frozenset[str]:
+    """"vitesse-" for "vitesse+": the state that asking for a setting complains of."""
+    return frozenset(c[:-1] + ("-" if c.endswith("+") else "+") for c in concepts if SETTING.match(c))
+
+
+def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
+                  setting: bool = False, anywhere: bool = False, states: frozenset[str] = frozenset()
+                  ) -> frozenset[int]:
+    """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
+    a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
+    After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
+    du bruit »). Resuming a pause, which moves nothing, takes any of them (« ok j'ai fini mon café, on peut
+    reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »), nor
+    the request negated (« je ne veux pas revenir en arrière »); another negation may be one (« je suis plus
+    tout jeune »). ``requests``: the concepts that are a command by themselves, and the reading's own;
+    ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »)."""
+    tokens = analysis.tokens
+    possible = [not (token.wrapper or SETTING.match(token.readings[0])
+                     or {r.lstrip(NEG) for r in token.readings} & requests) for token in tokens]
+    if anywhere:
+        return frozenset(i for i, p in enumerate(possible) if p and not explained[i])
+    first_said = min((t.start for t, e in zip(tokens, said, strict=True) if e), default=0)
+    possible = [p and (not t.readings[0].startswith(NEG) or (analysis.subject_before(t) or 0) > first_said)
+                for p, t in zip(possible, tokens, strict=True)]   # a negation only in a clause after the request
+    out = set()
+    if setting and explained and explained[0] and SETTING.match(tokens[0].readings[0]):
+        last = max(i for i, e in enumerate(explained) if e)
+        out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
+    for i, token in enumerate(tokens):
+        start = analysis.subject_before(token)
+        if start is None or explained[i] or not (possible[i] or token.readings[0] in states):
+            continue
+        if not any(e and t.start <= token.start and start < t.end
+                   for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
+            out.add(i)
+    return frozenset(out)
+
+
+def asks(analysis: Analysis, explained: list[bool]) -> bool:
+    """« bernard, c'est quoi déjà notre adresse mail », « où elle est passée cette carte »: a question word
+    the reading does not account for. Beside a choice or a report of the step done, the sentence asks about
+    the thing, it does not choose it nor say it is done (a part of the guide asked about is still that
+    part: « comment je me déconnecte »)."""
+    return any(t.readings[0] in QUESTION_WORDS and not e and analysis.words[t.start:t.start + 1] != ("ce",)
+               for t, e in zip(analysis.tokens, explained, strict=True))   # « ce que la sécu m'a versé »: no question
+
+
+def before_but(analysis: Analysis, said: list[bool]) -> frozenset[int]:
+    """« ma fille me l'avait donné, mais je l'ai perdu »: before a « mais » that the request follows, the story."""
+    if BUT not in analysis.words[1:]:
+        return frozenset()
+    but = analysis.words.index(BUT, 1)
+    tokens = analysis.tokens
+    if any(e and t.start < but for t, e in zip(tokens, said, strict=True)) or not any(said):
+        return frozenset()
+    return frozenset(i for i, t in enumerate(tokens) if t.end <= but and not t.wrapper)
+
+
+def orders(analysis: Analysis, explained: list[bool]) -> bool:
+    """« va chercher le courrier », « allez voir qui sonne »: an order or an errand, said to someone."""
+    return (analysis.imperative and not explained[0]) or analysis.errand
+
+
+def in_the_guide(words: Sequence[str]) -> bool:
+    """« où j'en suis », « on est où », « où sommes-nous »: where one is in the guide (not on the page)."""
+    return bool(IN_THE_GUIDE & set(words)) or ("on" in words and "est" in words)
