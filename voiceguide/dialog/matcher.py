@@ -387,11 +387,11 @@ class IntentMatcher:
             explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
         report = name == "next" and PERFECT in analysis.features
         done = report or name == _REPEAT   # the step's words weigh little in a report, or in « répète l'adresse »
+        # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words
         firm = name == _WHERE_AM_I or any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
                                           for t, e in zip(tokens, said, strict=True))
-        # not an « encore » that is itself said beside; « on en était où » is a request, of light words
         reasons = (reason_tokens(analysis, explained, said, self._requests | seed.required, name in _VOICE,
-                                  name == "resume", opposites(seed.required)) if firm
+                                 name == "resume", opposites(seed.required)) if firm
                    and name in _GIVES_REASONS and not options.yes_no else frozenset())
         reasons |= before_but(analysis, said)
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))

@@ -55,7 +55,7 @@ _OBJECTS = frozenset({"le", "la", "les", "en"})
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 _CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
 _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "ca"})
-_SENDING = frozenset({("va",), ("vas",), ("allez",), ("viens",), ("venez",), ("cours",), ("file",)})   # + an infinitive
+_SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
 # not someone spoken to.
 _SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "ne", "a",
@@ -563,7 +563,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
-    errand = words[:1] in _SENDING and len(words) > 1 and is_infinitive(words[1])
+    errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
                     clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative, errand=errand)
 
