@@ -939,3 +939,23 @@ def test_general_causes_of_the_seventh_round(text: str, context: str, expected: 
 def test_seventh_round_sentences_that_choose_nothing(text: str, context: str) -> None:
     found = meant(text, context)
     assert not found.startswith("goto:"), found
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("par la poste je lis pas mes mails", "step:oubli-choix-envoi", "goto:oubli-courrier"),   # a reason beside
+    ("par courrier normal", "step:oubli-choix-envoi", "goto:oubli-courrier"),     # the kind of choice
+    ("une vraie lettre", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("je veux revenir à l'étape d'avant j'ai pas fini mon message", "step:message-envoyer", "previous"),
+    ("ça je connais passe à autre chose", "step:mes-demarches", "next"),        # asked to go on, with a reason
+])
+def test_reasons_beside_an_answer_a_move_back_or_going_on(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context", [
+    ("ça y est il pleut", "step:saisir-code"),                 # a report beside talk: still asked, never moved
+    ("va chercher le courrier dans la boîte aux lettres", "step:oubli-choix-envoi"),   # an errand: no answer
+    ("je ne veux pas revenir en arrière je suis bien ici", "step:message-envoyer"),    # the request refused
+])
+def test_reasons_do_not_make_talk_a_request(text: str, context: str) -> None:
+    assert meant(text, context) not in ("next", "goto:oubli-courrier", "previous")

@@ -26,19 +26,21 @@ def opposites(concepts: frozenset[str]) -> frozenset[str]:
 
 
 def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
-                  setting: bool = False, anywhere: bool = False, states: frozenset[str] = frozenset()
-                  ) -> frozenset[int]:
+                  own: frozenset[str] = frozenset(), setting: bool = False, anywhere: bool = False,
+                  states: frozenset[str] = frozenset()) -> frozenset[int]:
     """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
     a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
     After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
     du bruit »). Resuming a pause, which moves nothing, takes any of them (« ok j'ai fini mon café, on peut
     reprendre »). Never a request of its own (« stop, j'arrête tout », « pas si vite, attends un peu »), nor
     the request negated (« je ne veux pas revenir en arrière »); another negation may be one (« je suis plus
-    tout jeune »). ``requests``: the concepts that are a command by themselves, and the reading's own;
+    tout jeune », « reviens, j'ai pas fini »). ``requests``: the concepts that are a command by themselves;
+    ``own``: the reading's own;
     ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »)."""
     tokens = analysis.tokens
     possible = [not (token.wrapper or SETTING.match(token.readings[0])
-                     or {r.lstrip(NEG) for r in token.readings} & requests) for token in tokens]
+                     or {r for r in token.readings if not r.startswith(NEG)} & (requests | own)
+                     or {r.lstrip(NEG) for r in token.readings} & own) for token in tokens]
     if anywhere:
         return frozenset(i for i, p in enumerate(possible) if p and not explained[i])
     first_said = min((t.start for t, e in zip(tokens, said, strict=True) if e), default=0)

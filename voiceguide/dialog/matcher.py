@@ -74,6 +74,7 @@ _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says
 _WHERE = "ou"
 _REPEAT = "repeat"
 _WHERE_AM_I = "where"
+_GOING_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
@@ -387,12 +388,17 @@ class IntentMatcher:
             explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
         report = name == "next" and PERFECT in analysis.features
         done = report or name == _REPEAT   # the step's words weigh little in a report, or in « répète l'adresse »
+        # the step asks for one of its choices: a reason may come with the answer (« par la poste, je lis pas
+        # mes mails »)
+        answering = seed.kind == "choice" and options.step is not None and not orders(analysis, explained)
+        # « c'est fait mon petit, on continue »: asked to go on in so many words, not only told it is done
+        going_on = name == "next" and any(e and t.readings[0] in _GOING_ON for t, e in zip(tokens, said, strict=True))
         # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words
         firm = name == _WHERE_AM_I or any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
                                           for t, e in zip(tokens, said, strict=True))
-        reasons = (reason_tokens(analysis, explained, said, self._requests | seed.required, name in _VOICE,
+        reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required)) if firm
-                   and name in _GIVES_REASONS and not options.yes_no else frozenset())
+                   and (name in _GIVES_REASONS or answering or going_on) and not options.yes_no else frozenset())
         reasons |= before_but(analysis, said)
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
