@@ -947,6 +947,7 @@ def test_seventh_round_sentences_that_choose_nothing(text: str, context: str) ->
     ("une vraie lettre", "step:oubli-choix-envoi", "goto:oubli-courrier"),
     ("je veux revenir à l'étape d'avant j'ai pas fini mon message", "step:message-envoyer", "previous"),
     ("ça je connais passe à autre chose", "step:mes-demarches", "next"),        # asked to go on, with a reason
+    ("non non je me suis mal exprimée", "oui-non", "no"),                      # staying, at « quitter ? »
 ])
 def test_reasons_beside_an_answer_a_move_back_or_going_on(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
@@ -959,3 +960,10 @@ def test_reasons_beside_an_answer_a_move_back_or_going_on(text: str, context: st
 ])
 def test_reasons_do_not_make_talk_a_request(text: str, context: str) -> None:
     assert meant(text, context) not in ("next", "goto:oubli-courrier", "previous")
+
+
+def test_a_no_with_a_reason_at_a_step_question_is_still_asked() -> None:
+    """« non je parlais à ma fille » at « Ameli vous demande-t-elle un code ? » would move the guide: only a
+    confirmation (quit, restart), where « non » stays, takes a reason beside it."""
+    assert meant("non je parlais à ma fille", "step:code-confirmation") != "no"
+    assert meant("non je parlais à ma fille", "oui-non") == "no"

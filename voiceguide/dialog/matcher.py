@@ -393,12 +393,14 @@ class IntentMatcher:
         answering = seed.kind == "choice" and options.step is not None and not orders(analysis, explained)
         # « c'est fait mon petit, on continue »: asked to go on in so many words, not only told it is done
         going_on = name == "next" and any(e and t.readings[0] in _GOING_ON for t, e in zip(tokens, said, strict=True))
+        # « non, je me suis mal exprimée » at « Voulez-vous vraiment quitter ? »: staying needs no other reading
+        declining = name == "no" and options.yes_no and options.step is None
         # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words
         firm = name == _WHERE_AM_I or any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
                                           for t, e in zip(tokens, said, strict=True))
+        gives = ((name in _GIVES_REASONS or answering or going_on) and not options.yes_no) or declining
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
-                                 name == "resume", opposites(seed.required)) if firm
-                   and (name in _GIVES_REASONS or answering or going_on) and not options.yes_no else frozenset())
+                                 name == "resume", opposites(seed.required)) if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
