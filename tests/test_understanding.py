@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Seven batches, each written before the round of tuning that followed it:
+Eight batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -11,8 +11,10 @@ the end of the fourth, 76.9 %; the fifth's, written by someone who had not
 read the matcher, unseen and run once at the end of the fifth, 83.0 %; the
 sixth's, written likewise by someone else, 74.7 % at the end of the sixth;
 the seventh's, by a third hand, 72.1 % at the end of the seventh (71.3 % with
-the matcher before that round) (docs/understanding.md: the third to seventh
-batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+the matcher before that round); the eighth's, by a fourth, never tuned on,
+66.9 % with the matcher of the end of the seventh round and 69.4 % with the
+one after it (docs/understanding.md: the third to eighth batches hold only
+phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -55,17 +57,17 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The seventh batch's evaluation half: unseen until it was run once, at the end of the seventh round."""
+    """The eighth batch's evaluation half: unseen until it was run, once with each of two matchers."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
-# What the evaluation halves give now (docs/understanding.md): floors against regressions. Only the
-# seventh batch's was unseen when measured; the first six had been run, and their misses read, before
+# What the evaluation halves give now (docs/understanding.md): floors against regressions. The seventh's
+# and the eighth's were unseen when measured; the first six had been run, and their misses read, before
 # (the third's was tuned on in the fourth round, the fourth's in the fifth, the fifth's in the sixth, the
 # sixth's in the seventh: it gave 74.7 % when it was run, once). The seventh's gave 72.1 % when it was
-# run, once; 72.8 % after the fixes that run found.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.94, "6": 0.83, "7": 0.72}
-HELD_OUT = "7"
+# run, once; 72.8 % after the fixes that run found. The eighth's was never tuned on: 69.4 %.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.94, "6": 0.84, "7": 0.75, "8": 0.69}
+HELD_OUT = "8"
 
 
 def _misses(report: Report) -> list[str]:
@@ -90,9 +92,9 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 
 
 # The batches the matcher has been tuned on, nearly all understood; the seventh's tuning half, tuned on in
-# one round only, has a floor of its own.
+# one round only, and the eighth's, not tuned on, have floors of their own.
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.80}
+TUNED_FLOOR = {"7": 0.81, "8": 0.69}   # the eighth's: one fix only (« tu peux te retourner »)
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -117,8 +119,8 @@ def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the seventh batch's evaluation half, held out and run "
-                                       "once, gave 72.1 % (98/136): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the eighth batch's evaluation half, held out and never "
+                                       "tuned on, gives 69.4 % (109/157): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -967,3 +969,10 @@ def test_a_no_with_a_reason_at_a_step_question_is_still_asked() -> None:
     confirmation (quit, restart), where « non » stays, takes a reason beside it."""
     assert meant("non je parlais à ma fille", "step:code-confirmation") != "no"
     assert meant("non je parlais à ma fille", "oui-non") == "no"
+
+
+def test_turning_round_is_no_going_back() -> None:
+    """Found on the eighth batch's tuning half, once the corpus gave each step the way a person came to it:
+    « tu peux te retourner s'il te plaît », said to someone in the room, took the guide a step back."""
+    assert meant("tu peux te retourner s'il te plaît", "step:saisir-code") == "none"
+    assert meant("retourne en arrière", "step:saisir-code") == "previous"
