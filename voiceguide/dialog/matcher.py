@@ -74,10 +74,12 @@ _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says
 _WHERE = "ou"
 _REPEAT = "repeat"
 _WHERE_AM_I = "where"
-_GOING_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
+_ASKS_TO_GO_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
+# Going on asked in so many words, an answer to the step's own question and a « non » to a confirmation take one
+# too (`_reading`).
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "normal", "previous"})
 
@@ -392,7 +394,8 @@ class IntentMatcher:
         # mes mails »)
         answering = seed.kind == "choice" and options.step is not None and not orders(analysis, explained)
         # « c'est fait mon petit, on continue »: asked to go on in so many words, not only told it is done
-        going_on = name == "next" and any(e and t.readings[0] in _GOING_ON for t, e in zip(tokens, said, strict=True))
+        going_on = name == "next" and any(e and t.readings[0] in _ASKS_TO_GO_ON
+                                          for t, e in zip(tokens, said, strict=True))
         # « non, je me suis mal exprimée » at « Voulez-vous vraiment quitter ? »: staying needs no other reading
         declining = name == "no" and options.yes_no and options.step is None
         # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words
