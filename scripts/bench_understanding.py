@@ -40,6 +40,7 @@ from tests.understanding_corpus import (
 )
 from voiceguide.dialog.intent import Intent
 from voiceguide.dialog.matcher import IntentMatcher
+from voiceguide.dialog.second_opinion import meaning_index
 from voiceguide.language.vocabulary import load_vocabulary
 
 
@@ -117,6 +118,43 @@ def speed(runner: Runner) -> None:
           f"{statistics.median(lines) * 1e6:.0f} µs, 95 % sous {lines[int(0.95 * len(lines))] * 1e6:.0f} µs, "
           f"la plus lente {lines[-1] * 1e6:.0f} µs")
     print(f"- une ligne de 1 Mo : refusée en {refused * 1e3:.2f} ms")
+    second_opinion(runner, entries, options, lines)
+
+
+def second_opinion(runner: Runner, entries: list, options: dict, alone: list[float]) -> None:
+    """The same lines with the nearest phrasings asked where the rules cannot decide (language/meaning.py)."""
+    vocabulary = load_vocabulary()
+    t = time.perf_counter()
+    index = meaning_index(vocabulary, runner.guide)
+    if not index.available:
+        print(f"- phrases les plus proches : indisponibles ({index.failure})")
+        return
+    loaded = time.perf_counter() - t
+    matcher = IntentMatcher(vocabulary, runner.guide, meanings=index)
+    asked = 0
+    nearest = index.nearest
+
+    def counted(*args: object, **kwargs: object) -> object:
+        nonlocal asked
+        asked += 1
+        return nearest(*args, **kwargs)   # type: ignore[arg-type]
+
+    index.nearest = counted   # type: ignore[method-assign]
+    for e in entries:
+        matcher.interpret(e.phrase, options[e.context])   # the words known, as in a session
+    matcher.analyzer.analyse.cache_clear()
+    asked, lines = 0, []
+    for e in entries:
+        t = time.perf_counter()
+        matcher.interpret(e.phrase, options[e.context])
+        lines.append(time.perf_counter() - t)
+    lines.sort()
+    mean, mean_alone = statistics.mean(lines), statistics.mean(alone)
+    print(f"- avec le second avis des phrases les plus proches (encodeur USE multilingue, un cœur) : chargé en "
+          f"{loaded:.2f} s (encodeur et {len(index)} phrases) ; consulté pour {asked} lignes sur "
+          f"{len(entries)} ({100 * asked / len(entries):.0f} %) ; {mean * 1e6:.0f} µs par ligne en moyenne "
+          f"({mean / mean_alone:.2f}× les règles seules) ; médiane {statistics.median(lines) * 1e6:.0f} µs, 95 % "
+          f"sous {lines[int(0.95 * len(lines))] * 1e6:.0f} µs, la plus lente {lines[-1] * 1e3:.1f} ms")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,9 +37,11 @@ from voiceguide.dialog.asides import (
 )
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
+from voiceguide.dialog.second_opinion import NEIGHBOURS, label_of, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
+from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
 from voiceguide.language.vocabulary import Vocabulary
 
@@ -55,6 +57,7 @@ UNSURE_MIN = 0.3   # below this, not understood at all
 TIE = 0.02         # two readings this close in weight, and of the same rank, are both asked about
 ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
 DESCRIBED = 0.5    # weight left when a choice is only described by its negation (« pas remboursé »)
+RESUMING = 0.4     # in a pause, going on read this surely resumes without asking: it moves nothing
 MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
 NAMED = 2.0        # weight of the words that name a step's choice, from which what else is said describes it
 DESCRIBING = 0.5   # what the rest then counts
@@ -137,12 +140,14 @@ class _Reading:
 class IntentMatcher:
     """Turns an utterance or a key into an intent, given what can be said now."""
 
-    def __init__(self, vocabulary: Vocabulary, guide: Guide, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, vocabulary: Vocabulary, guide: Guide, lexicon: Lexicon | None = None,
+                 meanings: MeaningIndex | None = None) -> None:
         # The lexicon, the analyses and the grammar are built when first needed (about 50 ms): a run
         # starts saying its welcome before, and needs them only for the first turn.
         self.vocabulary = vocabulary
         self.guide = guide
         self._lexicon = lexicon
+        self.meanings = meanings   # the nearest written phrasings, asked when the rules cannot decide
         self._labels = {spec.name: spec.label for spec in vocabulary.commands}
         self._keys = {key.lower(): spec for spec in vocabulary.commands for key in spec.keys}
         self._choices: dict[tuple[Choice, ...], list[_Seed]] = {}
@@ -212,10 +217,21 @@ class IntentMatcher:
         analysis = self.analyzer.analyse(text)
         if not analysis.words:
             return NoMatch(heard=text)
+        found = self._by_rules(text, analysis, options)
+        if (options.paused and isinstance(found, Unsure) and len(found.candidates) == 1
+                and found.candidates[0].name == "resume" and found.candidates[0].confidence >= RESUMING):
+            return found.candidates[0]   # going on from where it stopped moves nothing: no need to ask
+        if isinstance(found, Intent) or self.meanings is None or len(analysis.words) < 2:
+            return found   # one word says too little for a sentence's vector: the rules' own care decides
+        meanings = self.meanings
+        return second_opinion(found, lambda: meanings.nearest(text, self._meanings_here(options), NEIGHBOURS),
+                              negated=any(r[:1] == NEG for r in analysis.readings()))
+
+    def _by_rules(self, text: str, analysis: Analysis, options: Options) -> Intent | Unsure | NoMatch:
         cut = self._corrected_from(analysis)
         if cut is not None:
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
-        found = self._decide(self._readings(analysis, options), text)
+        found = self._decide(self._in_pause(self._readings(analysis, options), options), text)
         if analysis.aim and (analysis.how_to or isinstance(found, NoMatch)):
             # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
             aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
@@ -223,6 +239,25 @@ class IntentMatcher:
                     and not (isinstance(found, Intent) and found.confidence > aim.confidence)):
                 return aim   # never a « oui » (« … pour confirmer »): an aim answers no question
         return found
+
+    @staticmethod
+    def _in_pause(readings: list[_Reading], options: Options) -> list[_Reading]:
+        """In a pause, the pause spoken of beside going on is the one ending (« excusez-moi de vous avoir fait
+        attendre, on peut reprendre », « j'ai réfléchi, on peut repartir »)."""
+        if options.paused and any(r.name == "resume" for r in readings):
+            return [r for r in readings if r.name != "pause"]
+        return readings
+
+    def _meanings_here(self, options: Options) -> frozenset[str]:
+        """The labels of the written phrasings that may be meant here (language/meaning.py)."""
+        names = {spec.name for spec in self.vocabulary.commands}
+        if not options.yes_no:
+            names -= set(_YES_NO)
+        if not options.paused:
+            names.discard("resume")
+        names |= {label_of(Intent(GOTO, target=c.target)) for c in options.choices}
+        names |= {label_of(Intent(GOTO, target=s.id)) for s in self.guide.parts()}
+        return frozenset(names | {NONE})
 
     def match(self, text: str, options: Options) -> Intent | None:
         """The intent of ``text`` when it is sure enough to act on, else None."""
@@ -344,10 +379,13 @@ class IntentMatcher:
                 continue
             tier = EXACT if span == (0, len(analysis.words)) else CONTAINED if span is not None else MEANING
             name = _renamed(seed, renames)
-            if (seed.kind == "topic" and seed.target == options.step and PERFECT in analysis.features
-                    and PERFECT not in seed.features):
-                name = "next"   # the step being read, named in the past: done (« je me suis déconnectée »)
             explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
+            if (seed.kind == "topic" and seed.target == options.step and PERFECT in analysis.features
+                    and PERFECT not in seed.features
+                    and any(e and t.start in analysis.perfect_at for t, e in zip(analysis.tokens, explained))):
+                # the step being read, its own words in the past: done (« je me suis déconnectée »; not « la
+                # première fois que j'ai vu un ordinateur »)
+                name = "next"
             if name == _REPEAT and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else

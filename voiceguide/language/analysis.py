@@ -103,6 +103,7 @@ class Analysis:
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
     aim: tuple[str, ...] = ()   # after « pour » and a verb: the words of the aim, which may be what is asked
     how_to: bool = False        # « comment je fais pour … »: the aim is what is asked
+    perfect_at: frozenset[int] = frozenset()   # where the words in the perfect start (« je me suis déconnectée »)
 
     def subject_before(self, token: Token) -> int | None:
         """Where the subject of the clause ``token`` stands in starts, if that clause has one."""
@@ -565,7 +566,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative, errand=errand)
+                    clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative, errand=errand,
+                    perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
 
 def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:

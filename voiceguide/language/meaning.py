@@ -1,0 +1,149 @@
+"""Written phrasings nearest in meaning to what was said, by a sentence encoder.
+
+The matcher's rules know the words they were written for; people say things no
+rule foresaw. A multilingual sentence encoder (language/encoder.py) puts a
+sentence near others that mean the same, so « j'ai pas bien entendu tu peux le
+redire » lands beside a « répète » written in other words. The phrasings it is
+compared with are the project's own: the vocabulary, the guide's choices and
+parts, and the tuning half of the phrasings corpus (``examples.npz``, built by
+scripts/build_examples.py; the evaluation halves are never in it).
+
+The encoder takes about a second to load: ``start`` loads it in the background
+while the welcome is spoken (audio modes), else the first question that needs it
+waits for it once; numpy is imported only then, so typed modes start as fast as
+before. If it cannot be loaded, ``nearest`` finds nothing and the rules alone decide.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
+
+EXAMPLES = Path(__file__).with_name("examples.npz")
+NONE = "none"          # the label of a phrasing not meant for the guide
+WAIT = 15.0            # seconds a first question waits for the encoder still loading
+
+
+class Encoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised row per text."""
+        ...
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    label: str            # a command name, "goto:<step id>", or "none"
+    similarity: float     # cosine, -1..1
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Phrasings with what they mean, and their vectors (one row each)."""
+
+    phrases: tuple[str, ...]
+    labels: tuple[str, ...]
+    vectors: np.ndarray
+    guide: str = ""       # the guide whose step ids the "goto:" labels name ("" for none)
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+
+        np.savez_compressed(path, phrases=np.array(self.phrases), labels=np.array(self.labels),
+                            vectors=self.vectors.astype(np.float16), guide=np.array(self.guide))
+
+    @classmethod
+    def load(cls, path: Path = EXAMPLES) -> Examples:
+        import numpy as np
+
+        with np.load(path, allow_pickle=False) as z:
+            return cls(tuple(str(p) for p in z["phrases"]), tuple(str(label) for label in z["labels"]),
+                       z["vectors"].astype(np.float32), str(z["guide"]))
+
+    def for_guide(self, guide: str) -> Examples:
+        """Without the parts and branches of another guide than ``guide``."""
+        if guide == self.guide:
+            return self
+        keep = [i for i, label in enumerate(self.labels) if not label.startswith("goto:")]
+        return Examples(tuple(self.phrases[i] for i in keep), tuple(self.labels[i] for i in keep),
+                        self.vectors[keep], guide)
+
+
+class MeaningIndex:
+    """The phrasings nearest to an utterance, among those whose meaning is valid where the guide is."""
+
+    def __init__(self, load_encoder: Callable[[], Encoder], examples: Callable[[], Examples],
+                 seeds: Sequence[tuple[str, str]] = (), wait: float = WAIT) -> None:
+        self._load_encoder = load_encoder
+        self._load_examples = examples
+        self._seeds = tuple(seeds)
+        self._wait = wait
+        self._ready = threading.Event()
+        self._started = False
+        self._lock = threading.Lock()
+        self._encoder: Encoder | None = None
+        self._labels: tuple[str, ...] = ()
+        self._phrases: tuple[str, ...] = ()
+        self._vectors: np.ndarray | None = None
+        self._rows: dict[frozenset[str], np.ndarray] = {}   # per set of labels allowed: which rows
+        self.failure = ""     # why nothing can be found, when it cannot
+
+    def start(self) -> None:
+        """Load the encoder and the examples in a background thread (once)."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        threading.Thread(target=self._prepare, name="voiceguide-meaning", daemon=True).start()
+
+    def _prepare(self) -> None:
+        import numpy as np
+
+        try:
+            encoder = self._load_encoder()
+            examples = self._load_examples()
+            known = set(zip(examples.phrases, examples.labels))
+            own = [seed for seed in dict.fromkeys(self._seeds) if seed not in known]   # each phrasing one vote
+            phrases = examples.phrases + tuple(p for p, _ in own)
+            labels = examples.labels + tuple(label for _, label in own)
+            seeds = encoder.encode([p for p, _ in own]) if own else np.zeros((0, examples.vectors.shape[1]))
+            self._vectors = np.vstack([examples.vectors, seeds]).astype(np.float32)
+            self._phrases, self._labels, self._encoder = phrases, labels, encoder
+        except Exception as exc:  # noqa: BLE001 — any failure leaves the rules alone, and says why
+            self.failure = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._ready.set()
+
+    def __len__(self) -> int:
+        """How many written phrasings are compared (0 until loaded)."""
+        return len(self._labels)
+
+    @property
+    def available(self) -> bool:
+        """Loaded and usable (waits for the loading if it is under way)."""
+        self.start()
+        self._ready.wait(self._wait)
+        return self._encoder is not None
+
+    def nearest(self, text: str, allowed: frozenset[str], k: int = 3) -> list[Neighbour]:
+        """The ``k`` phrasings nearest to ``text`` whose label is in ``allowed``, nearest first."""
+        import numpy as np
+
+        if not self.available or self._encoder is None or self._vectors is None:
+            return []
+        rows = self._rows.get(allowed)
+        if rows is None:
+            rows = np.flatnonzero([label in allowed for label in self._labels])
+            if len(self._rows) < 256:
+                self._rows[allowed] = rows
+        if not len(rows):
+            return []
+        similarities = self._vectors[rows] @ self._encoder.encode([text])[0]
+        best = np.argsort(-similarities)[:k]
+        return [Neighbour(self._labels[rows[i]], float(similarities[i]), self._phrases[rows[i]]) for i in best]
