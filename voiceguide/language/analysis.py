@@ -647,6 +647,8 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
     if len(numbers) != 1 or numbers[0].negation or numbers[0].blocked:   # « pas trois » picks nothing
         return None
     number = numbers[0]
+    if number.start >= 2 and words[number.start - 2] == "en":
+        return None   # « j'en avais un », « j'en ai deux »: how many of them, no choice
     ordinal = number.kind == "last" or words[number.end - 1].endswith(("ieme", "iemes", "premier", "premiere"))
     if ordinal and words[number.end:number.end + 1] and singular(words[number.end]) in lex.other_ranks:
         return None   # « la première fois »
