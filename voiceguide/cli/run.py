@@ -111,7 +111,8 @@ def run_session(config: RunConfig, guide: Guide) -> int:
     dialog = Dialog(guide, vocabulary, DialogSettings(noinput_timeout=config.noinput_timeout,
                                                       action_wait=config.action_wait,
                                                       sees_screen=config.sees_screen))
-    matcher = IntentMatcher(vocabulary, guide, meanings=meaning_index(vocabulary, guide))
+    meanings = meaning_index(vocabulary, guide)
+    matcher = IntentMatcher(vocabulary, guide, meanings=meanings)
     key = progress_key(config.guide_path)
     # --restart forgets the saved step only through _remember, once the session has begun:
     # a run refused before that leaves the progress as it was.
@@ -128,8 +129,8 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         turns = TurnTaking(speaker, open_inputs(kind, config.inputs, model_dir, sys.stdin, vocabulary))
         session = Session(dialog, matcher, turns, sys.stdout, events, notify=notify,
                           screen_reader=bool(config.screen_reader) or reader is not None)
-        if kind in (InputKind.MICRO, InputKind.AUDIO) and matcher.meanings is not None:
-            matcher.meanings.start()   # about a second, while the welcome is spoken; typed lines load it when needed
+        if kind in (InputKind.MICRO, InputKind.AUDIO):
+            meanings.start()   # about a second, while the welcome is spoken; typed lines load it when needed
         session.run(resume=saved, intro=(why_not_micro,) if why_not_micro else (), ask_screen_reader=reader)
     except UserError as exc:   # the model would not load, a device went away...: said, not only printed
         if speaker is not None:

@@ -37,7 +37,7 @@ from voiceguide.dialog.asides import (
 )
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
-from voiceguide.dialog.second_opinion import NEIGHBOURS, label_of, second_opinion
+from voiceguide.dialog.second_opinion import NEIGHBOURS, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
@@ -255,8 +255,8 @@ class IntentMatcher:
             names -= set(_YES_NO)
         if not options.paused:
             names.discard("resume")
-        names |= {label_of(Intent(GOTO, target=c.target)) for c in options.choices}
-        names |= {label_of(Intent(GOTO, target=s.id)) for s in self.guide.parts()}
+        names |= {f"{GOTO}:{c.target}" for c in options.choices}
+        names |= {f"{GOTO}:{s.id}" for s in self.guide.parts()}
         return frozenset(names | {NONE})
 
     def match(self, text: str, options: Options) -> Intent | None:

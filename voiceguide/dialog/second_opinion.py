@@ -45,11 +45,6 @@ def _encoder() -> Encoder:
     return UniversalSentenceEncoder()
 
 
-def _may_change(found: Unsure | NoMatch) -> bool:
-    """A question about one meaning, not too unsure: the only answer of the rules the neighbours may settle."""
-    return isinstance(found, Unsure) and len(found.candidates) == 1 and found.candidates[0].confidence >= ASKED
-
-
 def label_of(intent: Intent) -> str:
     return f"{GOTO}:{intent.target}" if intent.name == GOTO else intent.name
 
@@ -62,8 +57,9 @@ def second_opinion(found: Unsure | NoMatch, nearest_to: Callable[[], Sequence[Ne
     (encoding a sentence takes about 3 ms). ``negated``: the utterance negates a word of its own. Sentence
     vectors hardly see a negation (« ne quitte pas » is nearest to « quitte »): then the rules' answer stands.
     """
-    if negated or not isinstance(found, Unsure) or not _may_change(found):
-        return found
+    if (negated or not isinstance(found, Unsure) or len(found.candidates) > 1
+            or found.candidates[0].confidence < ASKED):
+        return found   # only a question about one meaning, not too unsure, is the neighbours' to settle
     neighbours = nearest_to()
     if not neighbours or neighbours[0].label == NONE:
         return found
