@@ -48,6 +48,22 @@ def test_a_small_valid_guide_is_valid(run_cli) -> None:
     assert "guide valide (5 étapes)" in result.stdout
 
 
+def test_a_choice_said_by_a_command_alone_is_valid_but_the_carer_is_told(run_cli, tmp_path: Path) -> None:
+    """« j'attends toujours » is no command phrase (those are refused), but it means « pause » by itself:
+    every « attendez, … » at that step would choose it (it did, in the Ameli guide)."""
+    text = (FIXTURES / "valid-small.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "attente.yaml"
+    path.write_text(text.replace("par la poste]", "par la poste, j'attends toujours]"), encoding="utf-8")
+    result = run_cli(["validate", str(path)])
+    assert result.code == 0, result.stderr
+    assert result.stderr == ""
+    warning = result.stdout.splitlines()[-1]
+    assert warning.startswith(f"{path}:22: attention : à l'étape « choisir », la phrase « j'attends toujours » "
+                              "du choix « par courrier » veut dire à elle seule « pause »"), warning
+    assert "Ajoutez-lui les mots qui le distinguent" in warning
+    assert len(run_cli(["validate"]).stdout.splitlines()) == 1   # the bundled guide: no warning
+
+
 @pytest.mark.parametrize("kind", BROKEN_GUIDES)
 def test_a_broken_guide_gives_one_french_line_per_problem_and_run_says_the_same(
         run_cli, tmp_path: Path, kind: str) -> None:

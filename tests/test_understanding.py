@@ -1025,7 +1025,4 @@ def test_found_by_the_ninth_batch(text: str, context: str, expected: str) -> Non
 def test_no_choice_of_the_guide_is_said_by_a_command_alone() -> None:
     """A choice's phrase whose meaning is one command's (« j'attends toujours » was a pause request) makes every
     way of saying that command choose it: « attendez, je cherche mes lunettes » moved the guide."""
-    commands = {seed.required: seed.name for seed in MATCHER._fixed if seed.kind == "command" and seed.required}
-    clashes = [(step.id, seed.said, commands[seed.required]) for step in RUNNER.guide.steps if step.choices
-               for seed in MATCHER._choice_seeds(step.choices) if seed.required in commands]
-    assert not clashes
+    assert not [(step.id, said, command) for step, _, said, command in MATCHER.choices_said_as_commands()]

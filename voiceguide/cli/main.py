@@ -30,7 +30,7 @@ from voiceguide.userdirs import path_name_problem
 if TYPE_CHECKING:
     from voiceguide.carer.settings import Settings
     from voiceguide.cli.run import RunConfig
-    from voiceguide.guide.model import Pronunciation
+    from voiceguide.guide.model import Guide, Pronunciation
 
 
 def _file_name(value: str) -> str:
@@ -197,12 +197,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
     print(f"{path} : guide valide ({len(guide.steps)} étapes).")
+    _warn_choices_said_as_commands(path, guide)
     if args.graph is not None:
         from voiceguide.carer.graph import write_mermaid
 
         write_mermaid(guide, args.graph)
         print(f"Diagramme Mermaid écrit dans « {args.graph} ».")
     return EXIT_OK
+
+
+def _warn_choices_said_as_commands(path: Path, guide: Guide) -> None:
+    """A valid guide can still have a choice that a command's words take: said, with what to do."""
+    from voiceguide.dialog.matcher import IntentMatcher
+    from voiceguide.language.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    for step, choice, said, command in IntentMatcher(vocabulary, guide).choices_said_as_commands():
+        name = vocabulary.command(command).label
+        print(f"{path}:{choice.line}: attention : à l'étape « {step.id} », la phrase « {said} » du choix "
+              f"« {choice.label} » veut dire à elle seule « {name} » : toute demande de « {name} » à cette étape "
+              "choisirait ce choix. Ajoutez-lui les mots qui le distinguent, ou retirez-la.")
 
 
 def cmd_run(args: argparse.Namespace) -> int:

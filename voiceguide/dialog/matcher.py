@@ -259,6 +259,17 @@ class IntentMatcher:
         names |= {f"{GOTO}:{s.id}" for s in self.guide.parts()}
         return frozenset(names | {NONE})
 
+    def choices_said_as_commands(self) -> list[tuple[Step, Choice, str, str]]:
+        """(step, choice, phrase, command) where a choice's phrase means a command by itself: every way of
+        asking that command at the step would choose it (« j'attends toujours » was a pause request)."""
+        commands = {seed.required: seed.name for seed in self._fixed if seed.kind == "command" and seed.required}
+        clashes = []
+        for step in self.guide.steps:
+            seeds = self._choice_seeds(step.choices)
+            clashes += [(step, choice, seed.said, commands[seed.required]) for choice in step.choices
+                        for seed in seeds if seed.target == choice.target and seed.required in commands]
+        return clashes
+
     def match(self, text: str, options: Options) -> Intent | None:
         """The intent of ``text`` when it is sure enough to act on, else None."""
         found = self.interpret(text, options)
