@@ -37,7 +37,7 @@ from voiceguide.dialog.asides import (
 )
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
-from voiceguide.dialog.second_opinion import NEIGHBOURS, second_opinion
+from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
@@ -161,7 +161,7 @@ class IntentMatcher:
 
     @cached_property
     def analyzer(self) -> Analyzer:
-        return Analyzer(self.lexicon, self.vocabulary.fillers, _all_phrases(self.vocabulary, self.guide))
+        return Analyzer(self.lexicon, self.vocabulary.fillers, [p for p, _ in labelled_phrases(self.vocabulary, self.guide)])
 
     @cached_property
     def grammars(self) -> Grammar:
@@ -598,13 +598,6 @@ class IntentMatcher:
         target = seed.target if reading.name == GOTO or seed.kind != "topic" else None   # a part said done
         return Intent(name=reading.name, confidence=round(reading.confidence, 3), target=target,
                       heard=heard, label=label)
-
-
-def _all_phrases(vocabulary: Vocabulary, guide: Guide) -> list[str]:
-    phrases = [p for spec in vocabulary.commands for p in spec.phrases]
-    phrases += [t for step in guide.steps for t in step.topics]
-    phrases += [t for step in guide.steps for c in step.choices for t in (c.label, *c.phrases)]
-    return phrases
 
 
 def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:

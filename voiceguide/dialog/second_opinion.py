@@ -32,11 +32,16 @@ _MOVING = frozenset({"next", "previous", "restart", "quit", "yes", "no"})
 def meaning_index(vocabulary: Vocabulary, guide: Guide, examples: Callable[[], Examples] = Examples.load) -> MeaningIndex:
     """The written phrasings of the corpus, the vocabulary and ``guide``'s choices and parts, to be compared
     with what is said; the encoder is loaded only by ``start`` or the first question."""
-    seeds = [(p, spec.name) for spec in vocabulary.commands for p in spec.phrases]
-    seeds += [(t, f"{GOTO}:{step.id}") for step in guide.steps for t in step.topics]
-    seeds += [(p, f"{GOTO}:{c.target}") for step in guide.steps for c in step.choices for p in (c.label, *c.phrases)]
     name = guide.path.stem if guide.path is not None else ""
-    return MeaningIndex(_encoder, lambda: examples().for_guide(name), seeds)
+    return MeaningIndex(_encoder, lambda: examples().for_guide(name), labelled_phrases(vocabulary, guide))
+
+
+def labelled_phrases(vocabulary: Vocabulary, guide: Guide) -> list[tuple[str, str]]:
+    """Every phrase of the vocabulary and of the guide's parts and choices, with the label of what it means."""
+    phrases = [(p, spec.name) for spec in vocabulary.commands for p in spec.phrases]
+    phrases += [(t, f"{GOTO}:{step.id}") for step in guide.steps for t in step.topics]
+    phrases += [(p, f"{GOTO}:{c.target}") for step in guide.steps for c in step.choices for p in (c.label, *c.phrases)]
+    return phrases
 
 
 def _encoder() -> Encoder:
