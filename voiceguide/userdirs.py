@@ -1,7 +1,7 @@
 """Where the user's files live, and how they are replaced and kept aside without loss.
 
 Every directory comes from here so that tests (and carers) can move them all
-at once: platformdirs honours XDG_CONFIG_HOME and XDG_DATA_HOME on Linux.
+at once: platformdirs honours XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME on Linux.
 Settings and progress are rewritten through a temporary file and
 ``os.replace``, so a crash or a full disk never leaves a half-written file;
 the folder is locked meanwhile, so that runs at the same time take turns
@@ -41,6 +41,11 @@ def config_dir() -> Path:
 def data_dir() -> Path:
     """The user's data directory (progress, own guides, downloaded models)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """What can be made again from the installed packages (the sentence encoder's unpacked table)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def user_guides_dir() -> Path:
