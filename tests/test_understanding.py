@@ -102,9 +102,9 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 # halves are among the nearest phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.85, "8": 0.76, "9": 0.87}
-# Found by the ninth batch's run and not fixed: a cleft sentence said to someone, whose last word « après »
-# is taken for « suivant » at the step about logging out (docs/understanding.md).
-KNOWN_MOVES = {"laisse, je vais le faire, c'est moi qui éteins l'ordinateur après"}
+# Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
+# « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
+KNOWN_MOVES: set[str] = set()
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -129,9 +129,8 @@ def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
-@pytest.mark.xfail(strict=True, reason="a cleft sentence for someone else moves the guide (KNOWN_MOVES)")
-def test_no_known_sentence_for_someone_else_moves_the_guide(tuning: Report) -> None:
-    assert not [o for o in tuning.off_topic_moves() if o.entry.phrase in KNOWN_MOVES]
+def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: Report) -> None:
+    assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
 @pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninth batch's evaluation half, held out, gave 75.3 % "
@@ -1026,3 +1025,53 @@ def test_no_choice_of_the_guide_is_said_by_a_command_alone() -> None:
     """A choice's phrase whose meaning is one command's (« j'attends toujours » was a pause request) makes every
     way of saying that command choose it: « attendez, je cherche mes lunettes » moved the guide."""
     assert not [(step.id, said, command) for step, _, said, command in MATCHER.choices_said_as_commands()]
+
+
+@pytest.mark.parametrize("text, context", [
+    # a last « après » after a thing still to do says when, not « et après ? » (the ninth batch's one move)
+    ("laisse, je vais le faire, c'est moi qui éteins l'ordinateur après", "step:deconnexion"),
+    ("je le ferai après", "step:deconnexion"),
+    ("on verra ça ensuite", "step:saisir-code"),
+    ("tape ton code après", "step:saisir-code"),
+])
+def test_a_last_apres_says_when_after_a_thing_still_to_do(text: str, context: str) -> None:
+    assert not isinstance(MATCHER.interpret(text, options(context)), Intent)
+
+
+@pytest.mark.parametrize("text, context", [
+    # after a thing done, or alone, it asks what comes next
+    ("ouais ouais c'est tapé, après", "step:saisir-code"),
+    ("j'ai cliqué après", "step:premiere-connexion"),
+    ("c'est fait, ensuite", "step:saisir-code"),
+    ("bon après", "step:saisir-code"),
+    ("je tape mon code et après", "step:saisir-code"),
+])
+def test_a_last_apres_after_a_thing_done_asks_for_the_next_step(text: str, context: str) -> None:
+    assert meant(text, context) == "next"
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # an expression that holds the « pas » an open « ne » waits for (« pas bien entendu »)
+    ("je n'ai pas bien entendu", "step:saisir-code", "repeat"),
+    ("je n'ai pas bien entendu ce que vous avez dit, auriez-vous l'amabilité de le redire", "step:saisir-code",
+     "repeat"),
+    # a subject after a negation starts a clause it is not in: « on continue » is not negated
+    ("pas encore, on continue", "oui-non", "next"),          # at « quitter ? »: staying (the dialog answers no)
+    # « ni » negates like « pas »
+    ("je n'ai ni code ni rien", "step:ecran-connexion", "goto:pas-de-code-lien"),
+    # the voice's setting « de départ », « de base », « d'usine » is its usual one, not the guide's start
+    ("revenez au réglage de départ pour la voix", "step:demande-nom", "normal"),
+    ("remettez les réglages d'usine", "step:saisir-code", "normal"),
+    ("on revient au point de départ", "step:saisir-code", "?restart"),
+    # words of the tuning halves' misses
+    ("rebelote s'il vous plaît", "step:demande-ensuite", "repeat"),
+    ("je voudrais en savoir davantage", "step:saisir-numero", "details"),
+    ("on est à quel chapitre", "step:objet-invalidite", "where"),
+    ("c'est bien trop bruyant descendez le volume", "step:demande-suivant", "softer"),
+    ("plus vif s'il vous plaît ça endort", "step:valider-connexion", "faster"),
+    ("y a pas le feu au lac, parlez plus lentement", "step:page-accueil", "slower"),
+    ("le code il est sorti de ma mémoire", "step:saisir-code", "goto:oubli-lien"),
+    ("celui en cinquième position", "step:objet-message", "goto:objet-invalidite"),
+])
+def test_found_in_the_tenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected

@@ -65,6 +65,11 @@ _IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux",
                           "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
                           "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir"})   # « je vais être papa »
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
+_LATER = frozenset({"apres", "ensuite"})
+_DONE_ENDINGS = ("i", "is", "it", "u", "us", "ue", "ues", "ie", "ies", "te", "ert")   # fini, mis, dit, lu, écrit
+_FUTURE = ("rai", "ras", "rons", "rez", "ront")    # « je le ferai », « on le verra »: still to do
+_BARE_VERBS = frozenset({"etre", "avoir"})        # « c'est », « j'ai »: nothing to do in themselves
+_GLUE = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "ok", "voila", "bien", "oui", "ouais"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -175,6 +180,9 @@ class Analyzer:
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
+        later = _said_later(items, pairs)
+        if later is not None:
+            later.kind, later.concept = "unknown", "plus tard"
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
         if len(pairs) < len(whole):
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
@@ -294,7 +302,8 @@ class Analyzer:
             key = tuple(words[i:i + n])
             entry = lex.entries.get(key)
             if entry is not None and not (key in lex.final and i + n < len(words) and not self._is_glue(words[i + n])):
-                return Item(entry.kind, entry.concept, i, i + n)
+                # « je n'ai pas bien entendu »: its « pas » is the one an open « ne » waits for
+                return Item(entry.kind, entry.concept, i, i + n, closes_ne=words[i] in lex.negations)
         return None
 
     def _negated_expression(self, words: list[str], i: int) -> Item | None:
@@ -583,6 +592,26 @@ def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:
                 and (thing.kind == PAGE or (thing.kind == "known" and not is_infinitive(thing.concept)))):
             out.append(Token((lex.asking_for,), WEIGHT[WEAK], item.start, item.end, weak=True))
     return out
+
+
+def _said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | None:
+    """A last « après » or « ensuite » that says when (« je le ferai après », « on verra ça ensuite », « c'est
+    moi qui éteins l'ordinateur après »): after a verb of a thing still to do, or its object, with nothing
+    between them but that object. After a thing done, it asks what comes next (« c'est tapé, après »)."""
+    if len(items) < 2 or pairs[-1][0] not in _LATER or items[-1].start != len(pairs) - 1:
+        return None
+    for item in reversed(items[:-1]):
+        if item.verb or _future(pairs[item.start][0]):
+            word, accented = pairs[item.end - 1]
+            done = accented.endswith(_PARTICIPLE) or word.endswith(_DONE_ENDINGS) and not _future(word)
+            return items[-1] if not done and item.concept not in _BARE_VERBS else None
+        if item.kind not in (NEUTRAL, GUIDE, PAGE, "known", "unknown") or pairs[item.start][0] in _GLUE:
+            return None
+    return None
+
+
+def _future(word: str) -> bool:
+    return len(word) > 4 and word.endswith(_FUTURE)
 
 
 def _clauses(words: Sequence[str]) -> tuple[int, ...]:

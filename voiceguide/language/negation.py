@@ -87,6 +87,10 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             opened = None   # « tu ne parles pas assez fort » is no refusal; « je n'entends pas assez fort » still negates
         if not carried or item.kind == "cue":
             continue
+        if (item.kind == NEUTRAL and k and items[k - 1].kind == "neg" and words and words[item.start] in SUBJECTS
+                and all(w is None for w, _ in carried)):
+            carried = []   # « pas encore, on continue »: a subject after the negation starts a clause it is not in
+            continue
         if item.kind == LIGHT and item.verb and not item.negation and all(w is None for w, _ in carried):
             # « moi pas savoir quoi dire », « ne pas vouloir continuer »: the wrapper verb after the negation
             asking = k + 1 < len(items) and interrogative(items[k + 1])
