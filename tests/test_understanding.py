@@ -59,8 +59,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The ninth batch's evaluation half: unseen until it was run, once with the rules alone, once with the
-    nearest phrasings of the eight batches before as a second opinion."""
+    """The tenth batch's evaluation half: unseen until it was run, once with the matcher of the end of the ninth
+    round and once with that of the end of the tenth (the same 60.9 %)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -71,9 +71,12 @@ def held_out() -> Report:
 # run, once; 72.8 % after the fixes that run found. The eighth's was never tuned on by rules: 69.4 %. The
 # ninth's, run once, gave 68.7 % with the rules alone and 75.3 % with a first second opinion of the nearest
 # phrasings (tuning halves only); made safer after that run (sentences for someone else with the guide's
-# words were taken) and two fixes, it gives 74.7 %, and 85.8, 76.5 and 72.0 % on the sixth's, seventh's and eighth's.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.95, "6": 0.85, "7": 0.76, "8": 0.71, "9": 0.74}
-HELD_OUT = "9"
+# words were taken) and two fixes, it gave 74.7 %, and 85.8, 76.5 and 72.0 % on the sixth's, seventh's and eighth's;
+# it is 76.0 % now, two of the fixes of the tenth round having come from its misses. The tenth's, run once (both
+# halves) with the matcher of the end of the ninth round and that of the end of the tenth, gave 60.9 % both times.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.95, "6": 0.86, "7": 0.76, "8": 0.72, "9": 0.75,
+            "10": 0.60}
+HELD_OUT = "10"
 
 
 def _misses(report: Report) -> list[str]:
@@ -97,11 +100,11 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's tuning half, tuned on in
-# one round only, and the eighth's and ninth's, not tuned on by rules, have floors of their own (all tuning
-# halves are among the nearest phrasings: language/examples.npz).
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to tenth's tuning halves,
+# tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
+# phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.85, "8": 0.76, "9": 0.87}
+TUNED_FLOOR = {"7": 0.86, "8": 0.80, "9": 0.88, "10": 0.77}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -133,10 +136,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninth batch's evaluation half, held out, gave 75.3 % "
-                                       "(113/150) at its run, 74.7 % with the safer second opinion kept, "
-                                       "70.0 % with the rules alone: "
-                                       "docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the tenth batch's evaluation half, held out, gave 60.9 % "
+                                       "(70/115) at its run, with the matchers of the ends of the ninth and "
+                                       "tenth rounds alike (the ninth's: 68.7 % rules alone, 75.3 % with the "
+                                       "second opinion): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -1072,6 +1075,25 @@ def test_a_last_apres_after_a_thing_done_asks_for_the_next_step(text: str, conte
     ("y a pas le feu au lac, parlez plus lentement", "step:page-accueil", "slower"),
     ("le code il est sorti de ma mémoire", "step:saisir-code", "goto:oubli-lien"),
     ("celui en cinquième position", "step:objet-message", "goto:objet-invalidite"),
+    # « son » before its noun is « his », not the sound
+    ("c'est bon, le facteur est reparti avec son colis, on continue où on en était", "pause:mes-demarches", "resume"),
+    ("baisse le son", "step:saisir-code", "softer"),
+    # an apology for the wait asks nothing of its own
+    ("pardon pour l'attente, nous pouvons poursuivre", "pause:ecrire-message", "resume"),
 ])
 def test_found_in_the_tenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("oui, on peut continuer maintenant", "resume"),   # found by the tenth batch's run: it answered « oui » and moved
+    ("oui on y va", "resume"),
+    ("c'est bon", "resume"),
+    ("oui", "yes"),                                     # the answer alone answers the step's question
+])
+def test_paused_at_a_question_going_on_resumes_and_answers_nothing(text: str, expected: str) -> None:
+    assert meant(text, "pause:avez-vous-un-code") == expected
+    if expected == "resume":
+        state = RUNNER.state("pause:avez-vous-un-code")
+        after, _ = RUNNER.dialog.handle(state, MATCHER.interpret(text, options("pause:avez-vous-un-code")))
+        assert after.step == state.step and after.mode == state.back_mode

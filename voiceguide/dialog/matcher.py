@@ -243,9 +243,11 @@ class IntentMatcher:
     @staticmethod
     def _in_pause(readings: list[_Reading], options: Options) -> list[_Reading]:
         """In a pause, the pause spoken of beside going on is the one ending (« excusez-moi de vous avoir fait
-        attendre, on peut reprendre », « j'ai réfléchi, on peut repartir »)."""
+        attendre, on peut reprendre », « j'ai réfléchi, on peut repartir »), and a « oui » beside it agrees to go
+        on: it answers no question of the step (« oui, on peut continuer maintenant » paused at « Avez-vous
+        un code ? »)."""
         if options.paused and any(r.name == "resume" for r in readings):
-            return [r for r in readings if r.name != "pause"]
+            return [r for r in readings if r.name not in ("pause", "yes")]
         return readings
 
     def _meanings_here(self, options: Options) -> frozenset[str]:
@@ -421,7 +423,7 @@ class IntentMatcher:
 
     def _renames(self, options: Options) -> dict[str, str]:
         table: dict[str, str] = {}
-        for name in _tables(options):
+        for name in reversed(_tables(options)):   # paused at a question, « on y va » resumes: the pause's wins
             table.update(self.lexicon.contexts[name])
         return table
 
@@ -689,8 +691,9 @@ def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
 
 
 def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -> list[_Reading]:
-    """At a yes/no question the answer is looked for first; elsewhere a « oui » beside a request is not one."""
-    if options.yes_no:
+    """At a yes/no question the answer is looked for first (not in a pause where going on is said: ``_in_pause``);
+    elsewhere a « oui » beside a request is not one."""
+    if options.yes_no and not (options.paused and any(r.name == "resume" for r in readings)):
         answers = [r for r in readings if r.name in _YES_NO and r.confidence >= UNSURE_MIN]
         said = {t.readings[0] for t in analysis.tokens} & set(_YES_NO_WORDS)
         if len(said) == 1:   # « non, je suis connecté »: the « non » said outweighs a « c'est fait » that says yes

@@ -66,6 +66,8 @@ _IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux",
                           "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir"})   # « je vais être papa »
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
 _LATER = frozenset({"apres", "ensuite"})
+_BEFORE_THE_SOUND = frozenset({"le", "du", "au", "ce", "un", "de", "mon", "ton", "votre"})
+_AFTER_THE_SOUND = frozenset({"est", "et", "trop", "plus", "moins", "un", "fort", "bas", "haut", "svp", "stp"})
 _DONE_ENDINGS = ("i", "is", "it", "u", "us", "ue", "ues", "ie", "ies", "te", "ert")   # fini, mis, dit, lu, écrit
 _FUTURE = ("rai", "ras", "rons", "rez", "ront")    # « je le ferai », « on le verra »: still to do
 _BARE_VERBS = frozenset({"etre", "avoir"})        # « c'est », « j'ai »: nothing to do in themselves
@@ -349,7 +351,8 @@ class Analyzer:
             elif verb in lex.setting_verbs:
                 setting, sign = lex.setting_verbs[verb]
                 return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),), steady=verb in lex.steady)
-            elif words[i] in lex.settings and (self._spoken_of(words, i) or self._alone(words, i)):
+            elif words[i] in lex.settings and not _possessive(words, i) and (
+                    self._spoken_of(words, i) or self._alone(words, i)):
                 # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort », « lentement »: a wish
                 sign = -1 if set(words[:i]) & _COMPLAINT else 1
                 readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
@@ -608,6 +611,12 @@ def _said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | N
         if item.kind not in (NEUTRAL, GUIDE, PAGE, "known", "unknown") or pairs[item.start][0] in _GLUE:
             return None
     return None
+
+
+def _possessive(words: Sequence[str], i: int) -> bool:
+    """« avec son colis »: « son » before its noun, with no article of its own, is « his », not the sound."""
+    return (words[i] == "son" and 0 < i < len(words) - 1 and words[i - 1] not in _BEFORE_THE_SOUND
+            and words[i + 1] not in _AFTER_THE_SOUND)
 
 
 def _future(word: str) -> bool:
