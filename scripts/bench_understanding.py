@@ -12,7 +12,7 @@ The corpus has batches, each written after the evaluation halves of
 the ones before it had been run; each half of each batch is reported, but a
 sealed batch (not run yet: both its halves) only with --unseal.
 
-Usage: python scripts/bench_understanding.py [--half evaluation|tuning|both] [--unseal]
+Usage: python scripts/bench_understanding.py [--half evaluation|tuning|both|none] [--unseal]
 Prints Markdown, to paste into docs/understanding.md.
 """
 
@@ -159,14 +159,15 @@ def second_opinion(runner: Runner, entries: list, options: dict, alone: list[flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("evaluation", "tuning", "both"), default="both")
+    parser.add_argument("--half", choices=("evaluation", "tuning", "both", "none"), default="both",
+                        help="the halves to report; none: the speed alone")
     parser.add_argument("--unseal", action="store_true",
                         help="run the sealed batches too (once, at the end of a round of tuning)")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})   # one core, as the other benchmarks
     runner = Runner()
-    halves = {"evaluation": [EVALUATION], "tuning": [TUNING], "both": [TUNING, EVALUATION]}[args.half]
+    halves = {"evaluation": [EVALUATION], "tuning": [TUNING], "both": [TUNING, EVALUATION], "none": []}[args.half]
     for batch in sorted({e.batch for e in load_corpus()}, key=int):
         for half in halves:
             name = {TUNING: "de réglage", EVALUATION: "d'évaluation"}[half]
