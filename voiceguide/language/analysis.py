@@ -71,7 +71,8 @@ _AFTER_THE_SOUND = frozenset({"est", "et", "trop", "plus", "moins", "un", "fort"
 _DONE_ENDINGS = ("i", "is", "it", "u", "us", "ue", "ues", "ie", "ies", "te", "ert")   # fini, mis, dit, lu, écrit
 _FUTURE = ("rai", "ras", "rons", "rez", "ront")    # « je le ferai », « on le verra »: still to do
 _BARE_VERBS = frozenset({"etre", "avoir"})        # « c'est », « j'ai »: nothing to do in themselves
-_GLUE = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "ok", "voila", "bien", "oui", "ouais"})
+# « bon après », « et ensuite »: before the last « après », these ask what comes next
+_ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "ok", "voila", "bien", "oui", "ouais"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -183,7 +184,7 @@ class Analyzer:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
         later = _said_later(items, pairs)
-        if later is not None:
+        if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
         if len(pairs) < len(whole):
@@ -606,9 +607,9 @@ def _said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | N
     for item in reversed(items[:-1]):
         if item.verb or _future(pairs[item.start][0]):
             word, accented = pairs[item.end - 1]
-            done = accented.endswith(_PARTICIPLE) or word.endswith(_DONE_ENDINGS) and not _future(word)
+            done = accented.endswith(_PARTICIPLE) or (word.endswith(_DONE_ENDINGS) and not _future(word))
             return items[-1] if not done and item.concept not in _BARE_VERBS else None
-        if item.kind not in (NEUTRAL, GUIDE, PAGE, "known", "unknown") or pairs[item.start][0] in _GLUE:
+        if item.kind not in (NEUTRAL, GUIDE, PAGE, "known", "unknown") or pairs[item.start][0] in _ASKING_NEXT:
             return None
     return None
 
