@@ -231,7 +231,7 @@ class IntentMatcher:
         cut = self._corrected_from(analysis)
         if cut is not None:
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
-        found = self._decide(self._in_pause(self._readings(analysis, options), options), text)
+        found = self._decide(self._readings(analysis, options), text)
         if analysis.aim and (analysis.how_to or isinstance(found, NoMatch)):
             # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
             aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
@@ -239,16 +239,6 @@ class IntentMatcher:
                     and not (isinstance(found, Intent) and found.confidence > aim.confidence)):
                 return aim   # never a « oui » (« … pour confirmer »): an aim answers no question
         return found
-
-    @staticmethod
-    def _in_pause(readings: list[_Reading], options: Options) -> list[_Reading]:
-        """In a pause, the pause spoken of beside going on is the one ending (« excusez-moi de vous avoir fait
-        attendre, on peut reprendre », « j'ai réfléchi, on peut repartir »), and a « oui » beside it agrees to go
-        on: it answers no question of the step (« oui, on peut continuer maintenant » paused at « Avez-vous
-        un code ? »)."""
-        if options.paused and any(r.name == "resume" for r in readings):
-            return [r for r in readings if r.name not in ("pause", "yes")]
-        return readings
 
     def _meanings_here(self, options: Options) -> frozenset[str]:
         """The labels of the written phrasings that may be meant here (language/meaning.py)."""
@@ -691,9 +681,13 @@ def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
 
 
 def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -> list[_Reading]:
-    """At a yes/no question the answer is looked for first (not in a pause where going on is said: ``_in_pause``);
-    elsewhere a « oui » beside a request is not one."""
-    if options.yes_no and not (options.paused and any(r.name == "resume" for r in readings)):
+    """In a pause, the pause spoken of beside going on is the one ending (« excusez-moi de vous avoir fait
+    attendre, on peut reprendre », « j'ai réfléchi, on peut repartir »), and a « oui » beside it agrees to go on:
+    it answers no question of the step (« oui, on peut continuer maintenant » paused at « Avez-vous un code ? »).
+    Elsewhere, at a yes/no question the answer is looked for first, and a « oui » beside a request is not one."""
+    if options.paused and any(r.name == "resume" for r in readings):
+        return [r for r in readings if r.name not in ("pause", "yes")]
+    if options.yes_no:
         answers = [r for r in readings if r.name in _YES_NO and r.confidence >= UNSURE_MIN]
         said = {t.readings[0] for t in analysis.tokens} & set(_YES_NO_WORDS)
         if len(said) == 1:   # « non, je suis connecté »: the « non » said outweighs a « c'est fait » that says yes
