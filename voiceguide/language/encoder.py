@@ -101,8 +101,9 @@ def _unpack(weights: Path, path: Path, shape: tuple[int, int]) -> None:
             with np.load(weights, allow_pickle=False) as z:
                 for b in range(_BLOCKS):
                     block = z[f"q{b + 1}"]
-                    for row, values in enumerate(block):
-                        os.pwrite(out.fileno(), values.tobytes(), start + (row * _BLOCKS + b) * _ROW)
+                    for row, values in enumerate(block):   # seek and write, not os.pwrite: Windows has none
+                        out.seek(start + (row * _BLOCKS + b) * _ROW)
+                        out.write(values.tobytes())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
