@@ -1097,3 +1097,47 @@ def test_paused_at_a_question_going_on_resumes_and_answers_nothing(text: str, ex
         state = RUNNER.state("pause:avez-vous-un-code")
         after, _ = RUNNER.dialog.handle(state, MATCHER.interpret(text, options("pause:avez-vous-un-code")))
         assert after.step == state.step and after.mode == state.back_mode
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # an « ok », a « compris » at the head of another request only acknowledges what was said
+    ("d'accord, compris, et l'étape d'après c'est quoi", "step:saisir-numero", "next"),
+    ("ok j'ai bien compris, on retourne en arrière", "step:saisir-numero", "previous"),
+    ("ok", "step:saisir-numero", "yes"),
+    # a setting word said again, or beside another word of the voice, is still said alone
+    ("lentement, lentement, moins vite s'il te plaît", "step:saisir-numero", "slower"),
+    # the last of several corrections counts, and a correction said twice is one
+    ("plus vite, euh non attendez, je voulais dire moins vite", "step:saisir-numero", "slower"),
+    ("le trois, non pardon, je veux dire le quatre", "menu", "goto:code-confirmation"),
+    # the speaker's own haste is no complaint about the voice
+    ("je suis allée trop vite, reviens en arrière", "step:saisir-numero", "previous"),
+    ("je suis allé trop vite", "step:saisir-numero", "none"),
+    ("tu vas trop vite", "step:saisir-numero", "slower"),
+    # « comment je fais pour » a part of the guide asks for that part, not for the step's details
+    ("comment je fais pour me déconnecter de mon compte", "step:mes-informations", "goto:deconnexion"),
+    ("comment je fais pour aller à la poste", "step:mes-informations", "details"),
+])
+def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_a_verb_done_by_someone_else_describes_the_thing_before_it() -> None:
+    """« les messages qu'ils m'ont envoyés » are the messages to read: no request to send one."""
+    analysis = MATCHER.analyzer.analyse("je voudrais lire les messages qu'ils m'ont envoyés")
+    assert "envoyer" not in analysis.readings()
+    assert "perdu" in MATCHER.analyzer.analyse("le code que j'ai oublié").readings()   # the speaker's own
+    assert meant("je veux voir les messages qu'ils m'ont envoyés", "step:page-accueil") == "goto:messages"
+
+
+def test_when_something_else_happens_says_when_not_what() -> None:
+    """« … quand j'aurai la lettre »: the words after weigh almost nothing (not « c'est quand que … »)."""
+    later = MATCHER.analyzer.analyse("je préfère une lettre, ma fille me la lira quand elle passera")
+    assert all(t.weight <= 0.1 for t in later.tokens if t.start >= 9)
+    question = MATCHER.analyzer.analyse("c'est quand que je tape le code")
+    assert all(t.weight > 0.1 for t in question.tokens if t.readings[0] != "quand")
+
+
+def test_the_future_of_verbs_in_re_and_ir_is_read_from_the_infinitive() -> None:
+    forms = MATCHER.lexicon.forms
+    assert forms["lirai"] == forms["liras"] == forms["lirions"] == "lire"
+    assert forms["attendrai"] == "attendre" and forms["viendrai"] == "venir"

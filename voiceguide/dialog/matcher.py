@@ -70,6 +70,7 @@ REASON = 0.3       # weight of a reason given beside a command, however long («
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
 _YES_NO_WORDS = ("oui", "non")
+_ACKNOWLEDGING = ("oui", "comprendre")   # « d'accord », « ok », « j'ai compris » before a request
 _ANSWERING = frozenset({"oui", "non", "fini"})   # beside a choice at a question, only lead to it (« c'est bon, … »)
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
@@ -229,12 +230,19 @@ class IntentMatcher:
 
     def _by_rules(self, text: str, analysis: Analysis, options: Options) -> Intent | Unsure | NoMatch:
         cut = self._corrected_from(analysis)
-        if cut is not None:
+        while cut is not None:   # « plus lentement, non attendez, je veux dire plus vite »: the last one counts
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
+            cut = self._corrected_from(analysis)
         found = self._decide(self._readings(analysis, options), text)
         if analysis.aim and (analysis.how_to or isinstance(found, NoMatch)):
             # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
             aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
+            if analysis.how_to and isinstance(aim, Unsure) and len(aim.candidates) == 1:
+                aim = aim.candidates[0] if aim.candidates[0].name == "goto" else aim
+            if analysis.how_to and isinstance(aim, Intent) and aim.name == "goto":
+                # « comment je fais pour me déconnecter »: a part asked in so many words, not the details that
+                # « comment » alone would ask for
+                found = NoMatch(heard=text)
             if (isinstance(aim, Intent) and aim.name not in _YES_NO
                     and not (isinstance(found, Intent) and found.confidence > aim.confidence)):
                 return aim   # never a « oui » (« … pour confirmer »): an aim answers no question
@@ -427,9 +435,14 @@ class IntentMatcher:
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
         explained = [e or self._qualifies(t, name, analysis, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
+        head = 0   # « d'accord, j'ai compris » before the request
         if any(said) and not options.yes_no and not options.paused:
             explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
-        report = name == "next" and PERFECT in analysis.features
+            if name not in _YES_NO:
+                head = _acknowledged_head(analysis, explained)
+                explained = [e or i < head for i, e in enumerate(explained)]
+        after_head = tokens[head].start if head < len(tokens) else len(analysis.words)
+        report = name == "next" and any(at >= after_head for at in analysis.perfect_at)
         done = report or name == _REPEAT   # the step's words weigh little in a report, or in « répète l'adresse »
         # the step asks for one of its choices: a reason may come with the answer (« par la poste, je lis pas
         # mes mails »)
@@ -518,6 +531,8 @@ class IntentMatcher:
                 if words[k:k + len(marker)] != marker:
                     continue
                 after = k + len(marker)
+                while more := next((m for m in self.lexicon.corrections if words[after:after + len(m)] == m), None):
+                    after += len(more)   # « non pardon, je veux dire le quatre »: one correction, said twice
                 if (any(t.end <= k and t.readings[0] not in _YES_NO_WORDS for t in analysis.tokens)
                         and any(t.start >= after and t.weight > 0 for t in analysis.tokens)):
                     return after   # not « non non, j'y suis »: a « non » said twice corrects nothing
@@ -716,6 +731,17 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
     confidence = reading.tier * max(0.0, 1.0 - DECAY * rest)
     return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained,
                     reading.covered)
+
+
+def _acknowledged_head(analysis: Analysis, explained: list[bool]) -> int:
+    """How many tokens, at the head of another request, only acknowledge what was said before it: « d'accord,
+    j'ai compris, c'est quoi l'étape d'après » (an « ok », a « compris »)."""
+    head = 0
+    while head < len(explained) and not explained[head] and analysis.tokens[head].readings[0] in _ACKNOWLEDGING:
+        head += 1
+    if any(e and t.weight >= 1.0 for t, e in zip(analysis.tokens[head:], explained[head:])):
+        return head
+    return 0
 
 
 def _tied(best: _Reading, other: _Reading) -> bool:

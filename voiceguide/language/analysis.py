@@ -48,6 +48,7 @@ _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | 
 _SUBJECTS = frozenset({"je", "on", "nous"})
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
+_ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _PARTICIPLE = ("é", "ée", "és", "ées")
 _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
@@ -55,6 +56,8 @@ _OBJECTS = frozenset({"le", "la", "les", "en"})
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 _CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
 _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "ca"})
+_OTHERS = frozenset({"il", "elle", "on", "ils", "elles"})
+_WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
 _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
 # not someone spoken to.
@@ -183,6 +186,8 @@ class Analyzer:
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
+        for item in _done_by_others(items, words):   # « les messages qu'ils m'ont envoyés »: no request to send
+            item.kind = NEUTRAL
         later = _said_later(items, pairs)
         if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"
@@ -333,6 +338,8 @@ class Analyzer:
     def _setting(self, words: list[str], i: int) -> Item | None:
         """« plus fort », « trop vite », « pas assez fort », « baisse le son », « ralentis »."""
         lex = self.lexicon
+        if any("je" in words[max(0, k - 2):k] and self._lemma(words[k])[0] in _ACTING for k in range(max(1, i - 2), i)):
+            return None   # « je suis allée trop vite »: the speaker's own haste, not the voice's
         for key, (setting, sign) in lex.setting_phrases.items():   # « prends ton temps »
             if tuple(words[i:i + len(key)]) == key:
                 return Item("setting", "", i, i + len(key), extra=(_setting(setting, sign),),
@@ -393,7 +400,9 @@ class Analyzer:
             if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
                 k = expression.end
                 continue
-            if k != i and not self._is_glue(words[k]):
+            # « doucement, doucement, plus lentement »: said again, or beside another word of the voice
+            if (k != i and not self._is_glue(words[k]) and words[k] not in self.lexicon.settings
+                    and (words[k],) not in self.lexicon.degrees):
                 return False
             k += 1
         return True
@@ -552,6 +561,9 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         features.add(OBJECT)
     until = None   # « attendez que je m'assoie »: after « attendez que », only when, not what
     for item in items:
+        if (until is None and out and words[item.start:item.end] in _WHEN and item.end < len(words)
+                and words[item.end] in _CLAUSE_SUBJECTS):
+            until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
         if until is not None and item.start >= until:
             token = _token(item, lex, around)
             if token is not None:
@@ -612,6 +624,22 @@ def _said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | N
         if item.kind not in (NEUTRAL, GUIDE, PAGE, "known", "unknown") or pairs[item.start][0] in _ASKING_NEXT:
             return None
     return None
+
+
+def _done_by_others(items: list[Item], words: Sequence[str]) -> list[Item]:
+    """The action verbs of relative clauses whose subject is someone else (« les messages qu'ils m'ont
+    envoyés »): they describe the thing named before them, the speaker asks none of them (not « le code que
+    j'ai oublié »; not a verb that names a thing of its own, « l'argent qu'on m'a versé »: the payments)."""
+    out = []
+    for k in range(1, len(items) - 2):
+        noun, that, subject = items[k - 1], items[k], items[k + 1]
+        if (words[that.start] == "que" and not noun.verb and noun.kind not in (NEUTRAL, LIGHT, "neg")
+                and words[subject.start] in _OTHERS):
+            verb = next((it for it in items[k + 2:] if it.verb and it.kind != LIGHT), None)
+            if (verb is not None and verb.kind == "action"
+                    and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:items.index(verb)])):
+                out.append(verb)
+    return out
 
 
 def _possessive(words: Sequence[str], i: int) -> bool:

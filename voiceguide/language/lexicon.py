@@ -134,7 +134,7 @@ def _read(path: Path) -> Lexicon:
     for lemma, spelt in data["formes"].items():
         for form in spelt:
             forms.setdefault(_word(form), _word(lemma))
-        for form in _tenses(spelt):
+        for form in _tenses([*spelt, *_regular_future(lemma, spelt)]):
             forms.setdefault(form, _word(lemma))
     for derived, base in data["dérivés"].items():
         prefix = _word(derived)[: -len(_word(base))]
@@ -258,6 +258,16 @@ def _tenses(spelt: list[str]) -> list[str]:
         if form.endswith("rai"):
             out += [form[:-2] + e for e in _FUTURE]
     return out
+
+
+def _regular_future(lemma: str, spelt: list[str]) -> list[str]:
+    """« lire » -> « lirai »: the future of a verb in -re or -ir is built on its infinitive, unless its forms
+    give another (« venir » -> « viendrai »); a verb in -oir has its own (« savoir » -> « saurai »)."""
+    if any(_word(form).endswith("rai") for form in spelt) or lemma.endswith("oir"):
+        return []
+    if lemma.endswith("re"):
+        return [lemma[:-1] + "ai"]
+    return [lemma + "ai"] if lemma.endswith("ir") else []
 
 
 def is_infinitive(word: str) -> bool:
