@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -56,6 +56,12 @@ _OBJECTS = frozenset({"le", "la", "les", "en"})
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 _CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
 _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "ca"})
+_DETERMINERS = frozenset({"le", "la", "les", "ma", "mon", "mes", "ta", "ton", "tes", "sa", "son", "ses", "notre",
+                          "votre", "leur", "ce", "cette"})
+_OBJECT_CLITICS = frozenset({"me", "te", "lui", "y", "en"})   # not « le », « la »: articles too
+_PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
+_GONE = frozenset({"parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "sorties"})
+_ADVERBS_OF_TIME = frozenset({"encore", "deja", "bien", "vite", "toujours", "jamais", "pas", "plus"})
 _OTHERS = frozenset({"il", "elle", "on", "ils", "elles"})
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
 _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
@@ -290,6 +296,8 @@ class Analyzer:
             _cues_as_words(items, words, lex)   # « les parties du guide »: no number to announce
         _wrappers_before_a(items, words, lex)
         for k, item in enumerate(items):
+            if _gone(words, item):   # « elle est encore partie »: someone left, no part of the guide
+                item.kind, item.concept = "unknown", "s'en aller"
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
@@ -354,6 +362,8 @@ class Analyzer:
             return None   # « le plus rapide »: the fastest of something, no setting
         if degree is None:
             verb, _ = self._lemma(words[i])
+            if verb in lex.degree_verbs and i and words[i - 1] in _AUX:
+                return None   # « je l'ai monté », « je suis monté »: told, not asked
             if verb in lex.degree_verbs:
                 degree, width = lex.degrees[(verb,)], 1
             elif verb in lex.setting_verbs:
@@ -546,6 +556,16 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     return None
 
 
+def _gone(words: Sequence[str], item: Item) -> bool:
+    """« partie », « sortie » after « être » (and an adverb) are the verbs partir and sortir, not nouns."""
+    i = item.start
+    if item.end - i != 1 or words[i] not in _GONE:
+        return False
+    before = [w for w in words[max(0, i - 2):i]]
+    return bool(before) and (before[-1] in _ETRE or (len(before) == 2 and before[0] in _ETRE
+                                                     and before[1] in _ADVERBS_OF_TIME))
+
+
 def _person(items: list[Item], k: int, words: Sequence[str]) -> bool:
     """A person is the subject of « être » + participle (« je suis perdu », « on est perdus »), not a thing
     (« mon code est perdu »)."""
@@ -591,7 +611,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=_clauses(words), elsewhere=elsewhere, imperative=imperative, errand=errand,
+                    clauses=_clauses(words, lex.forms), elsewhere=elsewhere, imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
 
@@ -652,16 +672,24 @@ def _future(word: str) -> bool:
     return len(word) > 4 and word.endswith(_FUTURE)
 
 
-def _clauses(words: Sequence[str]) -> tuple[int, ...]:
+def _clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
-    « as » (« t'es allé trop loin »). A pronoun after another clitic is its object."""
+    « as » (« t'es allé trop loin »). A pronoun after another clitic is its object. A noun after its
+    determiner is a subject when a verb or an object pronoun follows it (« la télé faisait du bruit », « ma
+    fille me la lira »)."""
     starts = [0] if words and (words[0] in _CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
     for k in range(1, len(words)):
         if words[k - 1] in _CLITIC_SUBJECTS:
             continue
         if words[k] in _CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in _YOUR_AUX):
             starts.append(k)
-    return tuple(starts)
+    for k in range(len(words) - 2):
+        after = words[k + 2]
+        if (words[k] in _DETERMINERS and words[k + 1] not in forms and words[k + 1] not in _DETERMINERS
+                and (after in _OBJECT_CLITICS or (after in forms and not is_infinitive(after)))
+                and (k == 0 or words[k - 1] not in _PREPOSITIONS)):
+            starts.append(k)
+    return tuple(sorted(set(starts)))
 
 
 def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> Token | None:

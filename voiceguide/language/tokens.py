@@ -21,6 +21,15 @@ ELISIONS = {
     "j": "je", "l": "le", "d": "de", "n": "ne", "c": "ce", "qu": "que", "s": "se", "m": "me", "t": "te",
 }
 _JOINED = {("aujourd'", "hui"): "aujourdhui", ("aujourd", "hui"): "aujourdhui"}
+# Spoken contractions, as people type them or vosk may spell them (« chuis perdu », « ch'est fini »,
+# « chais pas »): the words they stand for.
+SPOKEN = {
+    "chuis": ("je", "suis"), "chui": ("je", "suis"), "chus": ("je", "suis"), "jsuis": ("je", "suis"),
+    "chais": ("je", "sais"), "chai": ("je", "sais"), "jsais": ("je", "sais"),
+    "chaipas": ("je", "sais", "pas"), "chepas": ("je", "sais", "pas"), "chepa": ("je", "sais", "pas"),
+    "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
+}
+_CH = {"est": ("ce",), "uis": ("je", "suis"), "ui": ("je", "suis"), "ais": ("je", "sais")}   # « ch'est », « ch'uis »
 
 
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
@@ -36,6 +45,20 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             continue
         word = raw[i]
         folded = _unaccented(word)
+        after = _unaccented(raw[i + 1]) if i + 1 < len(raw) else ""
+        if folded == "ch'" and after in _CH:
+            spelt = _CH[after] if after != "est" else ("ce", "est")
+            out.extend((w, w) for w in spelt)
+            i += 2
+            continue
+        if folded == "r'" and after[:1] not in _VOWELS and after:
+            out.append(("re" + after, "re" + raw[i + 1]))   # « r'venu », « r'commence »: the dropped e
+            i += 2
+            continue
+        if folded in SPOKEN:
+            out.extend((w, w) for w in SPOKEN[folded])
+            i += 1
+            continue
         full = ELISIONS.get(folded)
         if full is not None and (folded.endswith("'") or _before_vowel(raw, i)):
             out.append((full, full))
