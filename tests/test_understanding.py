@@ -1130,6 +1130,15 @@ def test_paused_at_a_question_going_on_resumes_and_answers_nothing(text: str, ex
     ("oh fichtre, répète", "step:demande-nom", "repeat"),
     ("chais pas quoi dire", "step:demande-nom", "help"),
     ("ch'uis r'venu, on continue", "pause:demande-nom", "resume"),
+    # reading out the parts of the guide is asking for them
+    ("lis-moi le sommaire", "step:page-accueil", "menu"),
+    ("relis", "step:page-accueil", "repeat"),
+    # « encore » after a subject and its verb says « still »
+    ("il en reste encore beaucoup", "step:deconnexion", "none"),
+    ("je cherche encore", "step:deconnexion", "none"),
+    ("tu peux répéter encore", "step:deconnexion", "repeat"),
+    # the same number said twice is one choice
+    ("le trois, le trois", "menu", "goto:ecran-connexion"),
 ])
 def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

@@ -298,6 +298,8 @@ class Analyzer:
         for k, item in enumerate(items):
             if _gone(words, item):   # « elle est encore partie »: someone left, no part of the guide
                 item.kind, item.concept = "unknown", "s'en aller"
+            if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
+                item.kind = NEUTRAL   # « il en reste encore », « il pleut encore »: still, not « again! »
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
@@ -306,6 +308,12 @@ class Analyzer:
                 if item.aux in _ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
         return items
+
+    def _still(self, words: list[str], i: int) -> bool:
+        """« encore » after a subject and its verb says « still » (« il en reste encore »), unless the verb is
+        one of saying again (« tu redis encore »)."""
+        return (i > 1 and any(w in _CLAUSE_SUBJECTS for w in words[max(0, i - 3):i - 1])
+                and self._lemma(words[i - 1])[0] not in _SPEAKING)
 
     def _participle(self, word: str) -> bool:
         base, verb = self._lemma(word)
@@ -739,16 +747,18 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
                   guide_word: Callable[[str], bool]) -> int | None:
     """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
     numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
-    if len(numbers) != 1 or numbers[0].negation or numbers[0].blocked:   # « pas trois » picks nothing
+    if not numbers or any(it.concept != numbers[0].concept for it in numbers):   # « le trois, le trois »: one
         return None
-    number = numbers[0]
+    if any(it.negation or it.blocked for it in numbers):   # « pas trois » picks nothing
+        return None
+    number = numbers[-1]
     if number.start >= 2 and words[number.start - 2] == "en":
         return None   # « j'en avais un », « j'en ai deux »: how many of them, no choice
     ordinal = number.kind == "last" or words[number.end - 1].endswith(("ieme", "iemes", "premier", "premiere"))
     if ordinal and words[number.end:number.end + 1] and singular(words[number.end]) in lex.other_ranks:
         return None   # « la première fois »
     for item in items:
-        if item is number or not content(item) or item.kind == GUIDE or item.negation:
+        if any(item is it for it in numbers) or not content(item) or item.kind == GUIDE or item.negation:
             continue
         if item.end - item.start == 1 and words[item.start] in lex.number_cues:
             continue
