@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The tenth batch's evaluation half: unseen until it was run, once with the matcher of the end of the ninth
-    round and once with that of the end of the tenth (the same 60.9 %)."""
+    """The eleventh batch's evaluation half: unseen until it was run, once with the matcher of the end of the
+    tenth round (58.6 %) and once with that of the end of the eleventh (60.9 %)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -75,9 +75,12 @@ def held_out() -> Report:
 # words were taken) and two fixes, it gave 74.7 %, and 85.8, 76.5 and 72.0 % on the sixth's, seventh's and eighth's;
 # it is 76.0 % now, two of the fixes of the tenth round having come from its misses. The tenth's, run once (both
 # halves) with the matcher of the end of the ninth round and that of the end of the tenth, gave 60.9 % both times.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.95, "6": 0.86, "7": 0.76, "8": 0.72, "9": 0.75,
-            "10": 0.60}
-HELD_OUT = "10"
+# The eleventh's, run once (both halves) with the matcher of the end of the tenth round and that of the end of
+# the eleventh, gave 58.6 % and 60.9 %; the eleventh round, tuned on tuning halves only, also raised the
+# seen evaluation halves of the fifth to the tenth batches (from 95.9, 86.4, 76.5, 72.6, 76.0, 60.9 %).
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.87, "7": 0.77, "8": 0.73, "9": 0.80,
+            "10": 0.62, "11": 0.60}
+HELD_OUT = "11"
 
 
 def _misses(report: Report) -> list[str]:
@@ -101,11 +104,11 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to tenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to eleventh's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.86, "8": 0.80, "9": 0.88, "10": 0.77}
+TUNED_FLOOR = {"7": 0.88, "8": 0.82, "9": 0.92, "10": 0.83, "11": 0.60}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -137,10 +140,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the tenth batch's evaluation half, held out, gave 60.9 % "
-                                       "(70/115) at its run, with the matchers of the ends of the ninth and "
-                                       "tenth rounds alike (the ninth's: 68.7 % rules alone, 75.3 % with the "
-                                       "second opinion): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the eleventh batch's evaluation half, held out, gave "
+                                       "58.6 % (78/133) with the matcher of the end of the tenth round and "
+                                       "60.9 % (81/133) with that of the end of the eleventh (the tenth's: 60.9 % "
+                                       "both times): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -154,7 +157,7 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
 def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report, held_out: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
-    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (7/7 when it was run)
+    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (6/9 when it was run; fixed since)
 
 
 # ------------------------------------------------------------------ what the corpus stands for
@@ -1139,6 +1142,14 @@ def test_paused_at_a_question_going_on_resumes_and_answers_nothing(text: str, ex
     ("tu peux répéter encore", "step:deconnexion", "repeat"),
     # the same number said twice is one choice
     ("le trois, le trois", "menu", "goto:ecran-connexion"),
+    # found by the eleventh batch's run: going on in a pause, after a reason or an apology
+    ("voilà, j'ai retrouvé mes lunettes, on peut y retourner", "pause:demande-nom", "resume"),
+    ("j'ai fini de réfléchir, tu peux reparler", "pause:demande-nom", "resume"),
+    ("pardon, j'étais à la porte, je vous écoute", "pause:demande-nom", "resume"),
+    # and a setting said of a thing that is not the voice (« ce café est bien trop fort » softened the voice)
+    ("le thé est trop fort", "step:demande-nom", "none"),
+    ("le son est trop fort", "step:demande-nom", "softer"),
+    ("ton débit est trop lent", "step:demande-nom", "faster"),
 ])
 def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

@@ -70,7 +70,7 @@ REASON = 0.3       # weight of a reason given beside a command, however long («
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
 _YES_NO_WORDS = ("oui", "non")
-_ACKNOWLEDGING = ("oui", "comprendre")   # « d'accord », « ok », « j'ai compris » before a request
+_ACKNOWLEDGING = ("oui", "comprendre", "pardon")   # « d'accord », « j'ai compris », « pardon » before a request
 _ANSWERING = frozenset({"oui", "non", "fini"})   # beside a choice at a question, only lead to it (« c'est bon, … »)
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
@@ -435,12 +435,12 @@ class IntentMatcher:
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
         explained = [e or self._qualifies(t, name, analysis, seed, options, asked)
                      for t, e in zip(tokens, said, strict=True)]
-        head = 0   # « d'accord, j'ai compris » before the request
+        head = 0   # « d'accord, j'ai compris », « pardon » before the request
         if any(said) and not options.yes_no and not options.paused:
             explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
-            if name not in _YES_NO:
-                head = _acknowledged_head(analysis, explained)
-                explained = [e or i < head for i, e in enumerate(explained)]
+        if any(said) and not options.yes_no and name not in _YES_NO:
+            head = _acknowledged_head(analysis, explained)
+            explained = [e or i < head for i, e in enumerate(explained)]
         after_head = tokens[head].start if head < len(tokens) else len(analysis.words)
         report = name == "next" and any(at >= after_head for at in analysis.perfect_at)
         done = report or name == _REPEAT   # the step's words weigh little in a report, or in « répète l'adresse »
@@ -452,9 +452,11 @@ class IntentMatcher:
                                           for t, e in zip(tokens, said, strict=True))
         # « non, je me suis mal exprimée » at « Voulez-vous vraiment quitter ? »: staying needs no other reading
         declining = name == "no" and options.yes_no and options.step is None
-        # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words
-        firm = name == _WHERE_AM_I or any(e and t.weight >= 1.0 and t.readings[0] not in self.lexicon.reasons
-                                          for t, e in zip(tokens, said, strict=True))
+        # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words;
+        # in a pause, « on peut y retourner » is one
+        firm = name == _WHERE_AM_I or any(
+            e and t.weight >= 1.0 and (t.readings[0] not in self.lexicon.reasons or name == "resume")
+            for t, e in zip(tokens, said, strict=True))
         gives = ((name in _GIVES_REASONS or answering or going_on) and not options.yes_no) or declining
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required)) if firm and gives else frozenset())

@@ -60,6 +60,9 @@ _DETERMINERS = frozenset({"le", "la", "les", "ma", "mon", "mes", "ta", "ton", "t
                           "votre", "leur", "ce", "cette"})
 _OBJECT_CLITICS = frozenset({"me", "te", "lui", "y", "en"})   # not « le », « la »: articles too
 _PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
+_THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
+                        "lecture", "voix", "son", "volume", "vitesse"})   # « ton débit est trop lent »
+_SOUND_NOUNS = frozenset({"son", "volume"})
 _GONE = frozenset({"parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "sorties"})
 _ADVERBS_OF_TIME = frozenset({"encore", "deja", "bien", "vite", "toujours", "jamais", "pas", "plus"})
 _OTHERS = frozenset({"il", "elle", "on", "ils", "elles"})
@@ -356,6 +359,8 @@ class Analyzer:
         lex = self.lexicon
         if any("je" in words[max(0, k - 2):k] and self._lemma(words[k])[0] in _ACTING for k in range(max(1, i - 2), i)):
             return None   # « je suis allée trop vite »: the speaker's own haste, not the voice's
+        if self._said_of_a_thing(words, i):
+            return None   # « ce café est bien trop fort »: the coffee, not the voice
         for key, (setting, sign) in lex.setting_phrases.items():   # « prends ton temps »
             if tuple(words[i:i + len(key)]) == key:
                 return Item("setting", "", i, i + len(key), extra=(_setting(setting, sign),),
@@ -377,7 +382,7 @@ class Analyzer:
             elif verb in lex.setting_verbs:
                 setting, sign = lex.setting_verbs[verb]
                 return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),), steady=verb in lex.steady)
-            elif words[i] in lex.settings and not _possessive(words, i) and (
+            elif words[i] in lex.settings and not _possessive(words, i) and not _named(words, i) and (
                     self._spoken_of(words, i) or self._alone(words, i)):
                 # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort », « lentement »: a wish
                 sign = -1 if set(words[:i]) & _COMPLAINT else 1
@@ -400,6 +405,17 @@ class Analyzer:
         if verb in lex.degree_verbs and all(self._is_glue(w) for w in words[i + width:]):
             return Item("setting", "", i, i + width, extra=(_setting("volume", degree),))   # « baisse un peu »
         return None
+
+    def _said_of_a_thing(self, words: list[str], i: int) -> bool:
+        """« le café est trop fort », « la soupe était bien trop chaude »: a noun, not the voice nor the guide,
+        is the subject of « être » before the setting word."""
+        for k in range(max(2, i - 3), i):
+            if words[k] in _ETRE and words[k - 2] in _DETERMINERS:
+                noun = words[k - 1]
+                entry = self.lexicon.entries.get((noun,))
+                return not (noun in _THE_VOICE or noun in self.lexicon.setting_nouns or noun in self.lexicon.settings
+                            or (entry is not None and entry.kind == GUIDE))
+        return False
 
     def _spoken_of(self, words: list[str], i: int) -> bool:
         """The voice is what is spoken of: a verb of speaking or going, or « c'est », around the word
@@ -668,6 +684,12 @@ def _done_by_others(items: list[Item], words: Sequence[str]) -> list[Item]:
                     and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:items.index(verb)])):
                 out.append(verb)
     return out
+
+
+def _named(words: Sequence[str], i: int) -> bool:
+    """« le son est trop fort »: the sound named, after its article, is what is spoken of, no wish."""
+    return words[i] in _SOUND_NOUNS and i > 0 and words[i - 1] in _DETERMINERS and i + 1 < len(words) and (
+        words[i + 1] in _ETRE)
 
 
 def _possessive(words: Sequence[str], i: int) -> bool:
