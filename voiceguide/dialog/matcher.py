@@ -237,8 +237,9 @@ class IntentMatcher:
         if analysis.aim and (analysis.how_to or isinstance(found, NoMatch)):
             # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
             aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
-            if analysis.how_to and isinstance(aim, Unsure) and len(aim.candidates) == 1:
-                aim = aim.candidates[0] if aim.candidates[0].name == "goto" else aim
+            if (analysis.how_to and isinstance(aim, Unsure) and len(aim.candidates) == 1
+                    and aim.candidates[0].name == "goto"):
+                aim = aim.candidates[0]
             if analysis.how_to and isinstance(aim, Intent) and aim.name == "goto":
                 # « comment je fais pour me déconnecter »: a part asked in so many words, not the details that
                 # « comment » alone would ask for

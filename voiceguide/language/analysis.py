@@ -60,8 +60,9 @@ _DETERMINERS = frozenset({"le", "la", "les", "ma", "mon", "mes", "ta", "ton", "t
                           "votre", "leur", "ce", "cette"})
 _OBJECT_CLITICS = frozenset({"me", "te", "lui", "y", "en"})   # not « le », « la »: articles too
 _PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
+# Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
-                        "lecture", "voix", "son", "volume", "vitesse"})   # « ton débit est trop lent »
+                        "lecture"})
 _SOUND_NOUNS = frozenset({"son", "volume"})
 _GONE = frozenset({"parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "sorties"})
 _ADVERBS_OF_TIME = frozenset({"encore", "deja", "bien", "vite", "toujours", "jamais", "pas", "plus"})
@@ -585,7 +586,7 @@ def _gone(words: Sequence[str], item: Item) -> bool:
     i = item.start
     if item.end - i != 1 or words[i] not in _GONE:
         return False
-    before = [w for w in words[max(0, i - 2):i]]
+    before = list(words[max(0, i - 2):i])
     return bool(before) and (before[-1] in _ETRE or (len(before) == 2 and before[0] in _ETRE
                                                      and before[1] in _ADVERBS_OF_TIME))
 
@@ -679,10 +680,10 @@ def _done_by_others(items: list[Item], words: Sequence[str]) -> list[Item]:
         noun, that, subject = items[k - 1], items[k], items[k + 1]
         if (words[that.start] == "que" and not noun.verb and noun.kind not in (NEUTRAL, LIGHT, "neg")
                 and words[subject.start] in _OTHERS):
-            verb = next((it for it in items[k + 2:] if it.verb and it.kind != LIGHT), None)
-            if (verb is not None and verb.kind == "action"
-                    and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:items.index(verb)])):
-                out.append(verb)
+            v = next((v for v in range(k + 2, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
+            if (v is not None and items[v].kind == "action"
+                    and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:v])):
+                out.append(items[v])
     return out
 
 

@@ -29,7 +29,7 @@ SPOKEN = {
     "chaipas": ("je", "sais", "pas"), "chepas": ("je", "sais", "pas"), "chepa": ("je", "sais", "pas"),
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
 }
-_CH = {"est": ("ce",), "uis": ("je", "suis"), "ui": ("je", "suis"), "ais": ("je", "sais")}   # « ch'est », « ch'uis »
+_CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "ui": ("je", "suis"), "ais": ("je", "sais")}   # « ch'est », « ch'uis »
 
 
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
@@ -47,8 +47,7 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
         folded = _unaccented(word)
         after = _unaccented(raw[i + 1]) if i + 1 < len(raw) else ""
         if folded == "ch'" and after in _CH:
-            spelt = _CH[after] if after != "est" else ("ce", "est")
-            out.extend((w, w) for w in spelt)
+            out.extend((w, w) for w in _CH[after])
             i += 2
             continue
         if folded == "r'" and after[:1] not in _VOWELS and after:
