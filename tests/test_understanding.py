@@ -1150,9 +1150,22 @@ def test_paused_at_a_question_going_on_resumes_and_answers_nothing(text: str, ex
     ("le thé est trop fort", "step:demande-nom", "none"),
     ("le son est trop fort", "step:demande-nom", "softer"),
     ("ton débit est trop lent", "step:demande-nom", "faster"),
+    # after the eleventh batch's run, from its tuning half: « moment » in « à quel moment », « au moment de »
+    ("à quel moment du guide on est", "step:demande-nom", "where"),
+    ("au moment de valider, je me suis aperçue d'une faute", "step:demande-nom", "none"),
+    ("attendez un moment", "step:demande-nom", "pause"),
+    # a number and « le dernier » said again: the number
+    ("le quinze, le dernier", "menu", "goto:deconnexion"),
 ])
 def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+def test_a_negated_clause_with_its_pronoun_does_not_negate_what_follows_a_preposition() -> None:
+    """« moi, le mail, j'en ai pas. Sur papier. » went to the e-mail: « pas sur papier » was read."""
+    assert "note" in MATCHER.analyzer.analyse("le mail, j'en ai pas, sur papier").readings()
+    assert "!mail" in MATCHER.analyzer.analyse("je n'en ai pas, de mail").readings()   # « de »: the same thing
+    assert meant("moi, le mail, j'en ai pas. sur papier", "step:oubli-choix-envoi") != "goto:oubli-email"
 
 
 def test_a_verb_done_by_someone_else_describes_the_thing_before_it() -> None:

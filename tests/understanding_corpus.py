@@ -154,8 +154,9 @@ class Runner:
         moved = after.step != state.step or after.mode == Mode.ENDED or reply.done
         resumed = state.mode == Mode.PAUSED and after.step == state.step and after.mode == state.back_mode
         answered = False
-        if entry.context == "oui-non" and entry.expected in ("yes", "no") and isinstance(result, Intent):
-            # « je veux continuer » is no « non » to the matcher, but the dialog answers the question with it
+        if entry.expected in ("yes", "no") and isinstance(result, Intent):
+            # « je veux continuer » is no « non » to the matcher, but the dialog answers the question with it;
+            # « oui, je l'ai » at « Avez-vous un code ? » is the choice « j'ai mon code », where « oui » leads
             want, wanted = self.dialog.handle(state, Intent(entry.expected))
             answered = (after.mode, after.step, after.pending, reply.done) == (
                 want.mode, want.step, want.pending, wanted.done)

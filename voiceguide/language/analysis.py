@@ -770,11 +770,13 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
                   guide_word: Callable[[str], bool]) -> int | None:
     """The number of « trois », « le deuxième », « la troisième partie »: a number and nothing else that counts."""
     numbers = [it for it in items if it.kind in ("number", "weak-number", "last")]
-    if not numbers or any(it.concept != numbers[0].concept for it in numbers):   # « le trois, le trois »: one
+    # « le trois, le trois »: one choice; « le onzième, le dernier »: the number, the rank said again
+    named = [it for it in numbers if it.kind != "last"] or numbers
+    if not named or any(it.concept != named[0].concept for it in named):
         return None
     if any(it.negation or it.blocked for it in numbers):   # « pas trois » picks nothing
         return None
-    number = numbers[-1]
+    number = named[-1]
     if number.start >= 2 and words[number.start - 2] == "en":
         return None   # « j'en avais un », « j'en ai deux »: how many of them, no choice
     ordinal = number.kind == "last" or words[number.end - 1].endswith(("ieme", "iemes", "premier", "premiere"))

@@ -24,6 +24,8 @@ ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a quest
 INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
 _QUESTIONING = frozenset({"savoir", "voir"})   # « je ne sais pas où », « je ne vois pas où c'est »
 SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
+_OBJECT_PRONOUNS = frozenset({"en", "le", "la", "les"})   # « j'en ai pas », « je l'ai pas »
+_PREPOSITIONS = frozenset({"sur", "par", "a", "en", "dans", "avec", "pour", "sans", "chez"})   # not « de »
 
 
 @dataclass
@@ -104,7 +106,10 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
             carried = []
         elif content(item) and item.kind not in (GUIDE, "last", WEAK):
-            _land(item, len(carried), carried[-1][1], lex)
+            if wrapper is not None and _said_before(items, wrapper, words) and _after_a_preposition(items, k, words):
+                _rest_on_wrappers(carried)   # « le mail, j'en ai pas, sur papier »: not « pas sur papier »
+            else:
+                _land(item, len(carried), carried[-1][1], lex)
             carried = []
     if opened is not None:   # « ne » without « pas » (« ne répétez »): the verb after it
         target = next((it for it in items[opened + 1:] if it.verb or content(it)), None)
@@ -118,6 +123,18 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             _land(before, 1, carried[-1][1], lex)
     else:
         _rest_on_wrappers(carried)
+
+
+def _said_before(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
+    """« j'en ai pas », « je l'ai pas »: the verb's object is a pronoun before it, the clause is whole."""
+    k = items.index(verb)
+    return k > 0 and bool(words) and words[items[k - 1].start] in _OBJECT_PRONOUNS
+
+
+def _after_a_preposition(items: list[Item], k: int, words: Sequence[str]) -> bool:
+    """The word at ``k`` comes after a preposition other than « de », or starts with one (« sur papier »)."""
+    return bool(words) and (words[items[k].start] in _PREPOSITIONS
+                            or (k > 0 and words[items[k - 1].start] in _PREPOSITIONS))
 
 
 def _partitive(items: list[Item], lex: Lexicon) -> None:
