@@ -79,7 +79,7 @@ def held_out() -> Report:
 # the eleventh, gave 58.6 % and 60.9 %; the eleventh round, tuned on tuning halves only, also raised the
 # seen evaluation halves of the fifth to the tenth batches (from 95.9, 86.4, 76.5, 72.6, 76.0, 60.9 %).
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.87, "7": 0.77, "8": 0.73, "9": 0.80,
-            "10": 0.62, "11": 0.60}
+            "10": 0.63, "11": 0.60}
 HELD_OUT = "11"
 
 
@@ -108,7 +108,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.82, "9": 0.92, "10": 0.83, "11": 0.60}
+TUNED_FLOOR = {"7": 0.88, "8": 0.82, "9": 0.92, "10": 0.83, "11": 0.64}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
