@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon, is_infinitive
 from voiceguide.language.morphology import lemma, singular
-from voiceguide.language.negation import ASKING, SUBJECTS, Item, attach_negations, content
+from voiceguide.language.negation import ASKING, PREPOSITIONS, SUBJECTS, Item, attach_negations, content
 from voiceguide.language.tokens import folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
@@ -59,7 +59,6 @@ _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "c
 _DETERMINERS = frozenset({"le", "la", "les", "ma", "mon", "mes", "ta", "ton", "tes", "sa", "son", "ses", "notre",
                           "votre", "leur", "ce", "cette"})
 _OBJECT_CLITICS = frozenset({"me", "te", "lui", "y", "en"})   # not « le », « la »: articles too
-_PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
 # Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
                         "lecture"})
@@ -718,7 +717,7 @@ def _clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
         after = words[k + 2]
         if (words[k] in _DETERMINERS and words[k + 1] not in forms and words[k + 1] not in _DETERMINERS
                 and (after in _OBJECT_CLITICS or (after in forms and not is_infinitive(after)))
-                and (k == 0 or words[k - 1] not in _PREPOSITIONS)):
+                and (k == 0 or words[k - 1] not in PREPOSITIONS)):
             starts.append(k)
     return tuple(sorted(set(starts)))
 

@@ -25,7 +25,7 @@ INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "
 _QUESTIONING = frozenset({"savoir", "voir"})   # « je ne sais pas où », « je ne vois pas où c'est »
 SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
 _OBJECT_PRONOUNS = frozenset({"en", "le", "la", "les"})   # « j'en ai pas », « je l'ai pas »
-_PREPOSITIONS = frozenset({"sur", "par", "a", "en", "dans", "avec", "pour", "sans", "chez"})   # not « de »
+PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
 
 
 @dataclass
@@ -133,8 +133,8 @@ def _said_before(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
 
 def _after_a_preposition(items: list[Item], k: int, words: Sequence[str]) -> bool:
     """The word at ``k`` comes after a preposition other than « de », or starts with one (« sur papier »)."""
-    return bool(words) and (words[items[k].start] in _PREPOSITIONS
-                            or (k > 0 and words[items[k - 1].start] in _PREPOSITIONS))
+    other = PREPOSITIONS - {"de"}   # « je n'en ai pas, de mail »: the same thing, negated
+    return bool(words) and (words[items[k].start] in other or (k > 0 and words[items[k - 1].start] in other))
 
 
 def _partitive(items: list[Item], lex: Lexicon) -> None:
