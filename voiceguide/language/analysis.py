@@ -25,7 +25,15 @@ from functools import lru_cache
 
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon, is_infinitive
 from voiceguide.language.morphology import lemma, singular
-from voiceguide.language.negation import ASKING, PREPOSITIONS, SUBJECTS, Item, attach_negations, content
+from voiceguide.language.negation import (
+    ASKING,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    SUBJECTS,
+    Item,
+    attach_negations,
+    content,
+)
 from voiceguide.language.tokens import folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
@@ -52,7 +60,6 @@ _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _PARTICIPLE = ("é", "ée", "és", "ées")
 _CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
-_OBJECTS = frozenset({"le", "la", "les", "en"})
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 _CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
 _CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "ca"})
@@ -601,7 +608,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     out: list[Token] = []
     features: set[str] = set()
     around = frozenset(it.concept for it in items) | frozenset(words)
-    if any(w in _OBJECTS and words[k - 1] in _CLITIC_SUBJECTS for k, w in enumerate(words) if k):
+    if any(w in OBJECT_PRONOUNS and words[k - 1] in _CLITIC_SUBJECTS for k, w in enumerate(words) if k):
         features.add(OBJECT)
     until = None   # « attendez que je m'assoie »: after « attendez que », only when, not what
     for item in items:

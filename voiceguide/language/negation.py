@@ -24,7 +24,7 @@ ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a quest
 INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
 _QUESTIONING = frozenset({"savoir", "voir"})   # « je ne sais pas où », « je ne vois pas où c'est »
 SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
-_OBJECT_PRONOUNS = frozenset({"en", "le", "la", "les"})   # « j'en ai pas », « je l'ai pas »
+OBJECT_PRONOUNS = frozenset({"le", "la", "les", "en"})   # « j'en ai pas », « je l'ai pas »
 PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
 
 
@@ -128,7 +128,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
 def _said_before(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
     """« j'en ai pas », « je l'ai pas »: the verb's object is a pronoun before it, the clause is whole."""
     k = items.index(verb)
-    return k > 0 and bool(words) and words[items[k - 1].start] in _OBJECT_PRONOUNS
+    return k > 0 and bool(words) and words[items[k - 1].start] in OBJECT_PRONOUNS
 
 
 def _after_a_preposition(items: list[Item], k: int, words: Sequence[str]) -> bool:
