@@ -77,9 +77,11 @@ def held_out() -> Report:
 # halves) with the matcher of the end of the ninth round and that of the end of the tenth, gave 60.9 % both times.
 # The eleventh's, run once (both halves) with the matcher of the end of the tenth round and that of the end of
 # the eleventh, gave 58.6 % and 60.9 %; the eleventh round, tuned on tuning halves only, also raised the
-# seen evaluation halves of the fifth to the tenth batches (from 95.9, 86.4, 76.5, 72.6, 76.0, 60.9 %).
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.87, "7": 0.77, "8": 0.73, "9": 0.80,
-            "10": 0.63, "11": 0.60}
+# seen evaluation halves of the fifth to the tenth batches (from 95.9, 86.4, 76.5, 72.6, 76.0, 60.9 %). The
+# twelfth round, tuned on tuning halves only, moved them by a phrase or two each way: the sixth's, seventh's and
+# ninth's up (87.7, 78.7, 81.3 %), the eighth's and tenth's down one phrase each (72.6, 62.6 %).
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.87, "7": 0.78, "8": 0.72, "9": 0.81,
+            "10": 0.62, "11": 0.60}
 HELD_OUT = "11"
 
 
@@ -1063,7 +1065,7 @@ def test_a_last_apres_after_a_thing_done_asks_for_the_next_step(text: str, conte
     ("je n'ai pas bien entendu ce que vous avez dit, auriez-vous l'amabilité de le redire", "step:saisir-code",
      "repeat"),
     # a subject after a negation starts a clause it is not in: « on continue » is not negated
-    ("pas encore, on continue", "oui-non", "next"),          # at « quitter ? »: staying (the dialog answers no)
+    ("pas encore, on continue", "oui-non", "no"),            # at « quitter ? »: staying (« pas encore »: a no)
     # « ni » negates like « pas »
     ("je n'ai ni code ni rien", "step:ecran-connexion", "goto:pas-de-code-lien"),
     # the voice's setting « de départ », « de base », « d'usine » is its usual one, not the guide's start
@@ -1159,6 +1161,51 @@ def test_paused_at_a_question_going_on_resumes_and_answers_nothing(text: str, ex
 ])
 def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # a verb in « ce que tu/vous … » is what the guide does, not a request
+    ("je sais pas ce que tu attends", "step:saisir-code", "none"),
+    # « avant de » and its verb say when
+    ("avant de fermer, redis-moi tout", "step:saisir-code", "repeat"),
+    # a number of minutes is how long
+    ("on fait une pause de dix minutes", "step:saisir-code", "pause"),
+    # the parts or steps named as where one is, or the one before
+    ("on est où dans les parties", "step:saisir-code", "where"),
+    ("retournez à la partie précédente", "step:saisir-code", "previous"),
+    # « pas encore » said alone is a « non »
+    ("pas encore", "oui-non", "no"),
+    # one word of little meaning asks nothing; a question still does
+    ("dis donc", "step:saisir-code", "none"),
+    ("pourquoi il pleut", "step:saisir-code", "none"),
+    ("que sais-tu faire", "step:saisir-code", "help"),
+    ("voilà qui est fait", "step:saisir-code", "next"),
+    # a verb's form after a determiner is a noun
+    ("elle est au marché", "step:saisir-code", "none"),
+    # « ce point », « ce pas »: nouns, no negation
+    ("des détails sur ce point", "step:saisir-code", "details"),
+    # words of the lexicon
+    ("élevez la voix", "step:saisir-code", "louder"),
+    ("tu chuchotes", "step:saisir-code", "louder"),
+    ("sortir de mon compte", "menu", "goto:deconnexion"),
+    ("j'ai fait une faute, reviens", "step:saisir-code", "previous"),
+    ("je lâche l'affaire", "step:saisir-code", "quit"),
+    ("bon je vais me coucher", "step:saisir-code", "quit"),
+    ("laisse-moi souffler", "step:saisir-code", "pause"),
+    ("ché pas quoi faire, aide-moi", "step:saisir-code", "help"),
+])
+def test_found_in_the_twelfth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_circumstances_and_descriptions_ask_for_nothing() -> None:
+    """« en attendant le code », « le voisin qui passe »: when and what a thing does, not a request; « je la
+    loupe » is still the verb (« la » is its object)."""
+    assert MATCHER.analyzer.analyse("en attendant le code").readings() == {"code"}
+    assert "passer" not in MATCHER.analyzer.analyse("y a le voisin qui passe, attendez").readings()
+    assert "!entendre" in MATCHER.analyzer.analyse("je la loupe à chaque fois").readings()
+    assert "!entendre" not in MATCHER.analyzer.analyse("où est la loupe").readings()
+    assert folded_words("ché pas") == ("je", "sais", "pas") and folded_words("ché moi") == ("che", "moi")
 
 
 def test_a_negated_clause_with_its_pronoun_does_not_negate_what_follows_a_preposition() -> None:

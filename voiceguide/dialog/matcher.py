@@ -84,6 +84,7 @@ _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
 # Going on asked in so many words, an answer to the step's own question and a « non » to a confirmation take one
 # too (`_reading`).
+_QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels", "quelles"})
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "normal", "previous"})
 
@@ -414,7 +415,8 @@ class IntentMatcher:
                 continue   # « oui, je l'ai eu »: the pronoun is what the question asks about, the « oui » answers
             negated = seed.kind != "command" and (penalty > 0 or _negates_its_name(analysis.tokens, explained, span))
             found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated))
-        readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()]
+        readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()
+                    if not _weak_alone(name, seeds, analysis)]
         number = self._number(analysis, options)
         if number is not None:
             readings.append(number)
@@ -641,6 +643,15 @@ def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bo
     by_action = all(t.weight < 1.0 for t, e in zip(tokens, explained, strict=True) if e)   # not « c'est fait »
     asking = any(t.readings[0] in QUESTION_WORDS for t in tokens)
     return by_action and (asking or orders(analysis, explained) or rest >= REPORT_REST)
+
+
+def _weak_alone(name: str, seeds: list[_Found], analysis: Analysis) -> bool:
+    """Only one word of little meaning, in other words than the seeds': « que sais-tu faire » is a question,
+    « dis donc », « ils en font des choses » are none."""
+    said = [t for i, t in enumerate(analysis.tokens) if any(f.explained[i] for f in seeds)]
+    return (all(f.tier == MEANING for f in seeds) and len(said) == 1 and said[0].weak
+            and said[0].readings[0] != _WHERE and len(said[0].readings) == 1
+            and analysis.words[0] not in _QUESTION_HEADS)
 
 
 def _one_word(analysis: Analysis) -> bool:

@@ -73,6 +73,13 @@ _SOUND_NOUNS = frozenset({"son", "volume"})
 _GONE = frozenset({"parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "sorties"})
 _ADVERBS_OF_TIME = frozenset({"encore", "deja", "bien", "vite", "toujours", "jamais", "pas", "plus"})
 _OTHERS = frozenset({"il", "elle", "on", "ils", "elles"})
+_ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon", "ta", "ton", "sa", "cette",
+                               "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
+_SOMMAIRE, _WHERE, _STEP, _NO = "sommaire", "ou", "etape", "non"
+_NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})
+_ONE_PART = frozenset({"partie", "chapitre", "etape"})
+_DURATIONS = (["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"])
+_YOU = frozenset({"tu", "te", "vous"})
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
 _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
@@ -259,9 +266,9 @@ class Analyzer:
         """Words read as the known words they are near spellings of; the indices of those that changed."""
         out: list[tuple[str, str]] = []
         changed: set[int] = set()
-        for word, accented in pairs:
+        for k, (word, accented) in enumerate(pairs):
             parts = None
-            if not (self.knows(word) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)
+            if not (self.knows(word) or _gerund(pairs, k) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)
                     or self.knows(word + "s") or self.knows(word + "x")):   # « démarche » of « mes démarches »
                 parts = self._correct(word)
             if parts is None:
@@ -286,12 +293,15 @@ class Analyzer:
                 continue
             word, accented = pairs[i]
             if word in lex.negations and i + 1 < len(words) and words[i + 1] == "encore":
-                items.append(Item("neg", word, i, i + 2))   # « pas encore »: not yet, not « encore »
+                # « pas encore »: not yet, not « encore »; said first and alone, a « non » (« pas encore, j'ai
+                # pas fini »)
+                alone = i == 0 and (i + 2 == len(words) or words[i + 2] in _CLAUSE_SUBJECTS)
+                items.append(Item(SENSE, _NO, i, i + 2) if alone and word == "pas" else Item("neg", word, i, i + 2))
                 i += 2
                 continue
             if len(words) == 1 and word in lex.alone_words:   # « hein ? »
                 items.append(Item(SENSE, lex.alone_words[word], i, i + 1))
-            elif word == "pas" and i and words[i - 1] in _ARTICLES:   # « un pas en arrière »: a step
+            elif word in ("pas", "point") and i and words[i - 1] in _ARTICLES:   # « un pas en arrière », « ce point »
                 items.append(Item(NEUTRAL, "", i, i + 1))
             elif word == "ne" or word in lex.negations:
                 items.append(Item("neg", word, i, i + 1))
@@ -310,6 +320,15 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "s'en aller"
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
                 item.kind = NEUTRAL   # « il en reste encore », « il pleut encore »: still, not « again! »
+            if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
+                word = words[item.start]
+                item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
+            if item.concept == _SOMMAIRE and _a_place(items, k, words):
+                item.kind, item.concept = GUIDE, _STEP   # « je suis où dans les étapes », « la partie d'avant »
+            if item.kind in ("number", "weak-number") and words[item.end:item.end + 1] in _DURATIONS:
+                item.kind = NEUTRAL   # « cinq minutes »: how long, no choice
+            if (item.end == item.start + 1 and _gerund(pairs, item.start)) or self._before_doing(words, item):
+                item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
@@ -324,6 +343,26 @@ class Analyzer:
         one of saying again (« tu redis encore »)."""
         return (i > 1 and any(w in _CLAUSE_SUBJECTS for w in words[max(0, i - 3):i - 1])
                 and self._lemma(words[i - 1])[0] not in _SPEAKING)
+
+    def _a_noun(self, words: list[str], item: Item) -> bool:
+        """A verb's form after a determiner (not an object pronoun: « je la loupe ») is a noun, when it is not
+        a word of the lexicon of its own."""
+        i = item.start
+        entries = self.lexicon.entries
+        if (item.end != i + 1 or i == 0 or (words[i],) in entries or (singular(words[i]),) in entries
+                or is_infinitive(words[i])):
+            return False
+        before = words[i - 1]
+        return before in _ONLY_DETERMINERS or (before in ("le", "la", "les") and (
+            i == 1 or words[i - 2] not in _CLITIC_SUBJECTS | _CLAUSE_SUBJECTS | _OBJECT_CLITICS))
+
+    def _before_doing(self, words: list[str], item: Item) -> bool:
+        """« avant de » and the verb it comes before (« avant de partir, le sommaire »)."""
+        for i in range(max(0, item.start - 4), item.start + 1):
+            if words[i:i + 2] == ["avant", "de"] and self._verb_follows(words, i + 2):
+                verb = next(j for j in range(i + 2, len(words)) if words[j] not in _CLITICS)
+                return item.start in (i, verb)
+        return False
 
     def _participle(self, word: str) -> bool:
         base, verb = self._lemma(word)
@@ -678,19 +717,41 @@ def _said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | N
 
 
 def _done_by_others(items: list[Item], words: Sequence[str]) -> list[Item]:
-    """The action verbs of relative clauses whose subject is someone else (« les messages qu'ils m'ont
-    envoyés »): they describe the thing named before them, the speaker asks none of them (not « le code que
-    j'ai oublié »; not a verb that names a thing of its own, « l'argent qu'on m'a versé »: the payments)."""
+    """The verbs of relative clauses, which describe a thing, and ask for nothing: an action whose subject is
+    someone else (« les messages qu'ils m'ont envoyés »; not « le code que j'ai oublié »; not a verb that
+    names a thing of its own, « l'argent qu'on m'a versé »: the payments), « ce que » the guide does (« je
+    ne comprends pas ce que vous attendez de moi »), what a thing does (« le facteur qui passe »)."""
     out = []
-    for k in range(1, len(items) - 2):
-        noun, that, subject = items[k - 1], items[k], items[k + 1]
-        if (words[that.start] == "que" and not noun.verb and noun.kind not in (NEUTRAL, LIGHT, "neg")
-                and words[subject.start] in _OTHERS):
+    for k in range(len(items) - 1):
+        that, subject = items[k], items[k + 1]
+        thing = k > 0 and not items[k - 1].verb and items[k - 1].kind not in (NEUTRAL, LIGHT, "neg")
+        if words[that.start] == "qui" and thing and subject.verb and subject.kind not in (LIGHT, "neg"):
+            out.append(subject)
+        if words[that.end - 1] != "que":
+            continue
+        to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in _YOU
+        if (thing or to_the_guide) and words[subject.start] in _OTHERS | _YOU:
             v = next((v for v in range(k + 2, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
-            if (v is not None and items[v].kind == "action"
+            if (v is not None and items[v].kind in ("action", "sense" if to_the_guide else "action")
                     and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:v])):
                 out.append(items[v])
     return out
+
+
+def _a_place(items: list[Item], k: int, words: Sequence[str]) -> bool:
+    """The parts or steps named as where one is (after « où » and « dans »), or the one before or after."""
+    item = items[k]
+    before = words[max(0, item.start - 2):item.start]
+    where = "dans" in before[-1:] or (before[:1] == ["dans"] and before[1] in _DETERMINERS)
+    where = where and any(it.concept == _WHERE for it in items[:k])
+    return where or (k + 1 < len(items) and items[k + 1].concept in _NEXT_OR_BEFORE
+                      and words[item.end - 1] in _ONE_PART)
+
+
+def _gerund(pairs: Sequence[tuple[str, str]], i: int) -> bool:
+    """« en attendant », « en passant »: a circumstance (not « en avant »)."""
+    word = pairs[i][0]
+    return i > 0 and pairs[i - 1][0] == "en" and len(word) > 5 and word.endswith("ant")
 
 
 def _named(words: Sequence[str], i: int) -> bool:

@@ -30,6 +30,7 @@ SPOKEN = {
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "ui": ("je", "suis"), "ais": ("je", "sais")}   # « ch'est », « ch'uis »
+_BEFORE_PAS = {"che": ("je", "sais"), "jsai": ("je", "sais")}   # « ché pas » (« ché » alone may be « chez »)
 
 
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
@@ -53,6 +54,10 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
         if folded == "r'" and after[:1] not in _VOWELS and after:
             out.append(("re" + after, "re" + raw[i + 1]))   # « r'venu », « r'commence »: the dropped e
             i += 2
+            continue
+        if folded in _BEFORE_PAS and after == "pas":
+            out.extend((w, w) for w in _BEFORE_PAS[folded])
+            i += 1
             continue
         if folded in SPOKEN:
             out.extend((w, w) for w in SPOKEN[folded])
