@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The eleventh batch's evaluation half: unseen until it was run, once with the matcher of the end of the
-    tenth round (58.6 %) and once with that of the end of the eleventh (60.9 %)."""
+    """The twelfth batch's evaluation half: unseen until it was run, once with the matcher of the end of the
+    eleventh round (63.9 %) and once with that of the end of the twelfth (63.2 %)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -79,10 +79,12 @@ def held_out() -> Report:
 # the eleventh, gave 58.6 % and 60.9 %; the eleventh round, tuned on tuning halves only, also raised the
 # seen evaluation halves of the fifth to the tenth batches (from 95.9, 86.4, 76.5, 72.6, 76.0, 60.9 %). The
 # twelfth round, tuned on tuning halves only, moved them by a phrase or two each way: the sixth's, seventh's and
-# ninth's up (87.7, 78.7, 81.3 %), the eighth's and tenth's down one phrase each (72.6, 62.6 %).
+# ninth's up (87.7, 78.7, 81.3 %), the eighth's and tenth's down one phrase each (72.6, 62.6 %). The twelfth's,
+# run once (both halves) with the matcher of the end of the eleventh round and that of the end of the twelfth, gave
+# 63.9 % and 63.2 %; the one phrase lost (« je peux vous répondre comment, là ? ») was fixed after: 63.9 %.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.87, "7": 0.78, "8": 0.72, "9": 0.81,
-            "10": 0.62, "11": 0.60}
-HELD_OUT = "11"
+            "10": 0.62, "11": 0.61, "12": 0.63}
+HELD_OUT = "12"
 
 
 def _misses(report: Report) -> list[str]:
@@ -106,11 +108,11 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to eleventh's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to twelfth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.82, "9": 0.92, "10": 0.83, "11": 0.64}
+TUNED_FLOOR = {"7": 0.88, "8": 0.84, "9": 0.92, "10": 0.83, "11": 0.77, "12": 0.77}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -142,10 +144,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the eleventh batch's evaluation half, held out, gave "
-                                       "58.6 % (78/133) with the matcher of the end of the tenth round and "
-                                       "60.9 % (81/133) with that of the end of the eleventh (the tenth's: 60.9 % "
-                                       "both times): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the twelfth batch's evaluation half, held out, gave "
+                                       "63.9 % (85/133) with the matcher of the end of the eleventh round and "
+                                       "63.2 % (84/133) with that of the end of the twelfth (the eleventh's: 58.6 "
+                                       "and 60.9 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -1179,6 +1181,7 @@ def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> 
     ("dis donc", "step:saisir-code", "none"),
     ("pourquoi il pleut", "step:saisir-code", "none"),
     ("que sais-tu faire", "step:saisir-code", "help"),
+    ("je réponds comment", "step:avez-vous-un-code", "help"),   # a question word anywhere (found by the single run)
     ("voilà qui est fait", "step:saisir-code", "next"),
     # a verb's form after a determiner is a noun
     ("elle est au marché", "step:saisir-code", "none"),
@@ -1193,6 +1196,8 @@ def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> 
     ("bon je vais me coucher", "step:saisir-code", "quit"),
     ("laisse-moi souffler", "step:saisir-code", "pause"),
     ("ché pas quoi faire, aide-moi", "step:saisir-code", "help"),
+    # in a pause, what someone else did is a reason to go on (found in the twelfth batch's tuning half)
+    ("la voisine est passée, on s'y remet", "pause:saisir-code", "resume"),
 ])
 def test_found_in_the_twelfth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

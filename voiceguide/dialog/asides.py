@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceguide.language.analysis import NEG, Analysis
+from voiceguide.language.analysis import NEG, Analysis, Token
 
 SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 BUT = "mais"
 QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
+_SOMEONE_ELSE = frozenset({"le", "la", "les", "ma", "mon", "mes", "sa", "son", "ses", "il", "elle", "ils", "elles"})
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 
 
@@ -41,8 +42,9 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
     possible = [not (token.wrapper or SETTING.match(token.readings[0])
                      or {r for r in token.readings if not r.startswith(NEG)} & (requests | own)
                      or {r.lstrip(NEG) for r in token.readings} & own) for token in tokens]
-    if anywhere:
-        return frozenset(i for i, p in enumerate(possible) if p and not explained[i])
+    if anywhere:   # in a pause, what someone else did is a reason too (« le facteur est passé, on s'y remet »)
+        return frozenset(i for i, (p, t) in enumerate(zip(possible, tokens, strict=True))
+                         if (p or _someone_else(analysis, t)) and not explained[i] and not t.wrapper)
     first_said = min((t.start for t, e in zip(tokens, said, strict=True) if e), default=0)
     possible = [p and (not t.readings[0].startswith(NEG) or (analysis.subject_before(t) or 0) > first_said)
                 for p, t in zip(possible, tokens, strict=True)]   # a negation only in a clause after the request
@@ -58,6 +60,13 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
             out.add(i)
     return frozenset(out)
+
+
+def _someone_else(analysis: Analysis, token: Token) -> bool:
+    """The token's clause has a subject that is neither the speaker nor the guide: a noun after its article
+    (« le facteur est passé ») or « il », « elle », « ils », « elles »."""
+    start = analysis.subject_before(token)
+    return start is not None and start < token.start and analysis.words[start] in _SOMEONE_ELSE
 
 
 def asks(analysis: Analysis, explained: list[bool]) -> bool:

@@ -646,12 +646,13 @@ def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bo
 
 
 def _weak_alone(name: str, seeds: list[_Found], analysis: Analysis) -> bool:
-    """Only one word of little meaning, in other words than the seeds': « que sais-tu faire » is a question,
-    « dis donc », « ils en font des choses » are none."""
+    """Only one word of little meaning, in other words than the seeds': « que sais-tu faire », « je réponds
+    comment » are questions, « dis donc », « ils en font des choses » are none."""
     said = [t for i, t in enumerate(analysis.tokens) if any(f.explained[i] for f in seeds)]
     return (all(f.tier == MEANING for f in seeds) and len(said) == 1 and said[0].weak
             and said[0].readings[0] != _WHERE and len(said[0].readings) == 1
-            and analysis.words[0] not in _QUESTION_HEADS)
+            and analysis.words[0] not in _QUESTION_HEADS
+            and not any(t.readings[0] in QUESTION_WORDS for t in analysis.tokens if t is not said[0]))
 
 
 def _one_word(analysis: Analysis) -> bool:
