@@ -84,6 +84,7 @@ _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
 # Going on asked in so many words, an answer to the step's own question and a « non » to a confirmation take one
 # too (`_reading`).
+_LEAVING = "au revoir"   # said beside a report of the step done, still a goodbye (« c'est bon pour moi, au revoir »)
 _QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels", "quelles"})
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "normal", "previous"})
@@ -468,7 +469,7 @@ class IntentMatcher:
                 if not e and not _acknowledged(t, name, options, seed.kind)]
         echo: frozenset[str] = frozenset()   # words that only say again what the step says: they weigh little
         if report:   # « j'ai tapé les six chiffres, c'est validé »: what the step speaks of, described
-            echo = (self._step_concepts(options.step) - self._choice_concepts(options)) | {
+            echo = (self._step_concepts(options.step) - self._choice_concepts(options) - {_LEAVING}) | {
                 t.readings[0] for t in tokens if t.readings[0][:1] == "#"}
         elif options.yes_no and name in _YES_NO:   # « oui, un code de six chiffres »: the question echoed
             echo = self._step_concepts(options.step)

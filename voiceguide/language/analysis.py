@@ -78,6 +78,7 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
 _SOMMAIRE, _WHERE, _STEP, _NO = "sommaire", "ou", "etape", "non"
 _NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})
 _ONE_PART = frozenset({"partie", "chapitre", "etape"})
+_DESCRIBING = frozenset({"pour", "ou", "qui", "sur", "avec"})
 _DURATIONS = (["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"])
 _YOU = frozenset({"tu", "te", "vous"})
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
@@ -249,7 +250,7 @@ class Analyzer:
             for key in self.lexicon.purpose:
                 if tuple(words[i:i + len(key)]) == key:
                     return pairs[:i]
-            if words[i] in _PURPOSE and self._verb_follows(words, i + 1):
+            if words[i] in _PURPOSE and self._verb_follows(words, i + 1) and not _one_part(words, i):
                 return pairs[:i]
         return pairs
 
@@ -739,13 +740,21 @@ def _done_by_others(items: list[Item], words: Sequence[str]) -> list[Item]:
 
 
 def _a_place(items: list[Item], k: int, words: Sequence[str]) -> bool:
-    """The parts or steps named as where one is (after « où » and « dans »), or the one before or after."""
+    """The parts or steps named as where one is (after « où » and « dans »), the one before or after, or one
+    part described (« la partie pour se déconnecter »): no sommaire asked."""
     item = items[k]
+    if item.end < len(words) and words[item.end] in _DESCRIBING and _one_part(words, item.end):
+        return True
     before = words[max(0, item.start - 2):item.start]
     where = "dans" in before[-1:] or (before[:1] == ["dans"] and before[1] in _DETERMINERS)
     where = where and any(it.concept == _WHERE for it in items[:k])
     return where or (k + 1 < len(items) and items[k + 1].concept in _NEXT_OR_BEFORE
                       and words[item.end - 1] in _ONE_PART)
+
+
+def _one_part(words: Sequence[str], i: int) -> bool:
+    """One part named just before ``i`` (« la partie », « une étape »)."""
+    return i > 1 and words[i - 1] in _ONE_PART and words[i - 2] in ("la", "une", "cette")
 
 
 def _gerund(pairs: Sequence[tuple[str, str]], i: int) -> bool:
