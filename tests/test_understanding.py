@@ -1211,6 +1211,20 @@ def test_found_in_the_twelfth_round(text: str, context: str, expected: str) -> N
     assert meant(text, context) == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # an order after another clause is no reason of the choice before it: the other choice is asked for
+    ("les mails, j'y connais rien, envoyez-moi une lettre", "step:oubli-choix-envoi", "none"),
+    ("les lettres je les perds, envoyez-moi un mail", "step:oubli-choix-envoi", "none"),
+    ("par mail, j'ai pas de boîte aux lettres", "step:oubli-choix-envoi", "goto:oubli-email"),
+    # what the speaker will do is no request: « j'attendrai » is no pause
+    ("bon je ferme le guide, j'attendrai la lettre", "step:oubli-courrier-attente", "quit"),
+    ("j'attendrai", "step:saisir-code", "none"),
+    ("je continuerai demain", "step:saisir-code", "quit"),
+])
+def test_found_in_the_thirteenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
 def test_circumstances_and_descriptions_ask_for_nothing() -> None:
     """« en attendant le code », « le voisin qui passe »: when and what a thing does, not a request; « je la
     loupe » is still the verb (« la » is its object)."""

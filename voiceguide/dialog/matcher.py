@@ -352,6 +352,11 @@ class IntentMatcher:
             self._choices[choices] = seeds
         return seeds
 
+    def _names_another(self, options: Options, seed: _Seed, said: set[str]) -> bool:
+        """Another of the step's choices named in full among ``said``."""
+        return any(s.target != seed.target and s.required and s.required <= said
+                   for s in self._choice_seeds(options.choices))
+
     def _context_seed(self, concept: str, name: str) -> _Seed:
         return _Seed(name, None, self._labels.get(name, name), "command", "", (), frozenset({concept}), frozenset())
 
@@ -480,9 +485,11 @@ class IntentMatcher:
         if any(i in reasons for i in left):
             unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
         if seed.kind == "choice" and options.step is not None and not orders(analysis, explained) and sum(
-                t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED:
+                t.weight for t, e in zip(tokens, explained, strict=True) if e) >= NAMED and not self._names_another(
+                options, seed, {r for t, e in zip(tokens, explained, strict=True) if not e for r in t.readings}):
             # « j'ai perdu ma carte vitale »: a choice fully named, and described (not an errand: « va chercher
-            # le courrier »)
+            # le courrier »; not with another choice named too: « les mails j'y comprends rien, envoyez-moi une
+            # lettre »)
             unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
         if seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds):

@@ -78,6 +78,7 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
 _SOMMAIRE, _WHERE, _STEP, _NO = "sommaire", "ou", "etape", "non"
 _NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})
 _ONE_PART = frozenset({"partie", "chapitre", "etape"})
+_NOT_AN_ORDER = PREPOSITIONS | _ETRE | {"comme", "que", "et", "ou", "mais", "pas", "plus", "sans", "chez"}
 _DESCRIBING = frozenset({"pour", "ou", "qui", "sur", "avec"})
 _DURATIONS = (["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"])
 _YOU = frozenset({"tu", "te", "vous"})
@@ -136,13 +137,15 @@ class Analysis:
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
+    orders: tuple[int, ...] = ()    # where an order with no subject starts one (« …, envoyez-moi une lettre »)
     aim: tuple[str, ...] = ()   # after « pour » and a verb: the words of the aim, which may be what is asked
     how_to: bool = False        # « comment je fais pour … »: the aim is what is asked
     perfect_at: frozenset[int] = frozenset()   # where the words in the perfect start (« je me suis déconnectée »)
 
     def subject_before(self, token: Token) -> int | None:
         """Where the subject of the clause ``token`` stands in starts, if that clause has one."""
-        return max((start for start in self.clauses if start <= token.start), default=None)
+        start = max((start for start in self.clauses + self.orders if start <= token.start), default=None)
+        return None if start in self.orders else start
 
     def readings(self) -> frozenset[str]:
         return frozenset(r for t in self.tokens for r in t.readings)
@@ -326,6 +329,8 @@ class Analyzer:
                 item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
             if item.concept == _SOMMAIRE and _a_place(items, k, words):
                 item.kind, item.concept = GUIDE, _STEP   # « je suis où dans les étapes », « la partie d'avant »
+            if item.verb and item.kind == SENSE and _my_plan(words, item):
+                item.kind = NEUTRAL   # « j'attendrai ma lettre »: what the speaker will do, not a request
             if item.kind in ("number", "weak-number") and words[item.end:item.end + 1] in _DURATIONS:
                 item.kind = NEUTRAL   # « cinq minutes »: how long, no choice
             if (item.end == item.start + 1 and _gerund(pairs, item.start)) or self._before_doing(words, item):
@@ -682,7 +687,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=_clauses(words, lex.forms), elsewhere=elsewhere, imperative=imperative, errand=errand,
+                    clauses=_clauses(words, lex.forms), orders=_orders(words), elsewhere=elsewhere,
+                    imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
 
@@ -752,6 +758,14 @@ def _a_place(items: list[Item], k: int, words: Sequence[str]) -> bool:
                       and words[item.end - 1] in _ONE_PART)
 
 
+def _my_plan(words: Sequence[str], item: Item) -> bool:
+    """A verb in the future after « je » (and its object pronouns)."""
+    i = item.start
+    while i > 0 and words[i - 1] in _OBJECT_CLITICS | {"le", "la", "les", "ne"}:
+        i -= 1
+    return item.end == item.start + 1 and i > 0 and words[i - 1] == "je" and _future(words[item.start])
+
+
 def _one_part(words: Sequence[str], i: int) -> bool:
     """One part named just before ``i`` (« la partie », « une étape »)."""
     return i > 1 and words[i - 1] in _ONE_PART and words[i - 2] in ("la", "une", "cette")
@@ -777,6 +791,14 @@ def _possessive(words: Sequence[str], i: int) -> bool:
 
 def _future(word: str) -> bool:
     return len(word) > 4 and word.endswith(_FUTURE)
+
+
+def _orders(words: Sequence[str]) -> tuple[int, ...]:
+    """Where an order to the guide starts a clause of its own, with no subject: a verb and its « moi » after
+    another clause (« j'y comprends rien, envoyez-moi une lettre »)."""
+    return tuple(k for k in range(1, len(words) - 1)
+                 if words[k + 1] == "moi" and words[k].endswith(("ez", "e", "s")) and words[k] not in _NOT_AN_ORDER
+                 and words[k - 1] not in _CLITICS)
 
 
 def _clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
