@@ -12,7 +12,7 @@ with the system's Python before anything is installed. In order:
    (so a second ``make run`` works offline);
 5. ``run``: the French model, downloaded once (an unreachable site is
    remembered and not tried again on each launch, see model_store), then
-   the guide; ``test``: ruff, mypy, then pytest.
+   the guide; ``test``: ruff, mypy, then pytest (on every core, pytest-xdist).
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def test(venv: Path, args: Sequence[str]) -> int:
     python = venv_python(venv)
     code = _call([python, "-m", "ruff", "check", "voiceguide", "tests", "scripts"])
     code = code or _call([python, "-m", "mypy"])   # the configuration is in pyproject.toml
-    return code or _call([python, "-m", "pytest", *args])
+    # one worker per core: the suite is mostly waiting on child processes (under five minutes on two cores)
+    return code or _call([python, "-m", "pytest", "-n", "auto", *args])
 
 
 def again(purpose: str) -> str:
