@@ -19,16 +19,33 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from voiceguide.language.clauses import (
+    CLAUSE_SUBJECTS,
+    CLITIC_SUBJECTS,
+    CLITICS,
+    DETERMINERS,
+    ETRE,
+    OBJECT_CLITICS,
+    PARTICIPLE,
+    YOUR_AUX,
+    a_place,
+    clauses,
+    described_verbs,
+    gerund,
+    my_plan,
+    one_part,
+    orders,
+    said_later,
+)
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon, is_infinitive
 from voiceguide.language.morphology import lemma, singular
 from voiceguide.language.negation import (
     ASKING,
     OBJECT_PRONOUNS,
-    PREPOSITIONS,
     SUBJECTS,
     Item,
     attach_negations,
@@ -51,37 +68,22 @@ MAX_WORDS = 60            # a longer line is not a command; the matcher refuses 
 CORRECT_RATIO = 0.86
 CORRECT_MIN = 7
 
-_ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
-_AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | _ETRE
+_AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | ETRE
 _SUBJECTS = frozenset({"je", "on", "nous"})
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
-_YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
-_PARTICIPLE = ("é", "ée", "és", "ées")
-_CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
-_CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
-_CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "ca"})
-_DETERMINERS = frozenset({"le", "la", "les", "ma", "mon", "mes", "ta", "ton", "tes", "sa", "son", "ses", "notre",
-                          "votre", "leur", "ce", "cette"})
-_OBJECT_CLITICS = frozenset({"me", "te", "lui", "y", "en"})   # not « le », « la »: articles too
 # Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
                         "lecture"})
 _SOUND_NOUNS = frozenset({"son", "volume"})
 _GONE = frozenset({"parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "sorties"})
 _ADVERBS_OF_TIME = frozenset({"encore", "deja", "bien", "vite", "toujours", "jamais", "pas", "plus"})
-_OTHERS = frozenset({"il", "elle", "on", "ils", "elles"})
 _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon", "ta", "ton", "sa", "cette",
                                "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
-_SOMMAIRE, _WHERE, _STEP, _NO = "sommaire", "ou", "etape", "non"
-_NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})
-_ONE_PART = frozenset({"partie", "chapitre", "etape"})
-_NOT_AN_ORDER = PREPOSITIONS | _ETRE | {"comme", "que", "et", "ou", "mais", "pas", "plus", "sans", "chez"}
-_DESCRIBING = frozenset({"pour", "ou", "qui", "sur", "avec"})
+_SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _DURATIONS = (["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"])
-_YOU = frozenset({"tu", "te", "vous"})
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
 _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
@@ -93,14 +95,8 @@ _IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux",
                           "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
                           "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir"})   # « je vais être papa »
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
-_LATER = frozenset({"apres", "ensuite"})
 _BEFORE_THE_SOUND = frozenset({"le", "du", "au", "ce", "un", "de", "mon", "ton", "votre"})
 _AFTER_THE_SOUND = frozenset({"est", "et", "trop", "plus", "moins", "un", "fort", "bas", "haut", "svp", "stp"})
-_DONE_ENDINGS = ("i", "is", "it", "u", "us", "ue", "ues", "ie", "ies", "te", "ert")   # fini, mis, dit, lu, écrit
-_FUTURE = ("rai", "ras", "rons", "rez", "ront")    # « je le ferai », « on le verra »: still to do
-_BARE_VERBS = frozenset({"etre", "avoir"})        # « c'est », « j'ai »: nothing to do in themselves
-# « bon après », « et ensuite »: before the last « après », these ask what comes next
-_ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "ok", "voila", "bien", "oui", "ouais"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
 
 
@@ -213,9 +209,9 @@ class Analyzer:
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
-        for item in _done_by_others(items, words):   # « les messages qu'ils m'ont envoyés »: no request to send
+        for item in described_verbs(items, words):   # « les messages qu'ils m'ont envoyés »: no request to send
             item.kind = NEUTRAL
-        later = _said_later(items, pairs)
+        later = said_later(items, pairs)
         if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
@@ -253,13 +249,13 @@ class Analyzer:
             for key in self.lexicon.purpose:
                 if tuple(words[i:i + len(key)]) == key:
                     return pairs[:i]
-            if words[i] in _PURPOSE and self._verb_follows(words, i + 1) and not _one_part(words, i):
+            if words[i] in _PURPOSE and self._verb_follows(words, i + 1) and not one_part(words, i):
                 return pairs[:i]
         return pairs
 
     def _verb_follows(self, words: list[str], j: int) -> bool:
         """An infinitive at ``j``, after its pronouns (« pour me connecter », « pour y aller »)."""
-        while j < len(words) and words[j] in _CLITICS:
+        while j < len(words) and words[j] in CLITICS:
             j += 1
         if j >= len(words) or not is_infinitive(words[j]):
             return False
@@ -272,7 +268,7 @@ class Analyzer:
         changed: set[int] = set()
         for k, (word, accented) in enumerate(pairs):
             parts = None
-            if not (self.knows(word) or _gerund(pairs, k) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)
+            if not (self.knows(word) or gerund(pairs, k) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)
                     or self.knows(word + "s") or self.knows(word + "x")):   # « démarche » of « mes démarches »
                 parts = self._correct(word)
             if parts is None:
@@ -299,7 +295,7 @@ class Analyzer:
             if word in lex.negations and i + 1 < len(words) and words[i + 1] == "encore":
                 # « pas encore »: not yet, not « encore »; said first and alone, a « non » (« pas encore, j'ai
                 # pas fini »)
-                alone = i == 0 and (i + 2 == len(words) or words[i + 2] in _CLAUSE_SUBJECTS)
+                alone = i == 0 and (i + 2 == len(words) or words[i + 2] in CLAUSE_SUBJECTS)
                 items.append(Item(SENSE, _NO, i, i + 2) if alone and word == "pas" else Item("neg", word, i, i + 2))
                 i += 2
                 continue
@@ -327,27 +323,27 @@ class Analyzer:
             if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
                 word = words[item.start]
                 item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
-            if item.concept == _SOMMAIRE and _a_place(items, k, words):
+            if item.concept == _SOMMAIRE and a_place(items, k, words):
                 item.kind, item.concept = GUIDE, _STEP   # « je suis où dans les étapes », « la partie d'avant »
-            if item.verb and item.kind == SENSE and _my_plan(words, item):
+            if item.verb and item.kind == SENSE and my_plan(words, item):
                 item.kind = NEUTRAL   # « j'attendrai ma lettre »: what the speaker will do, not a request
             if item.kind in ("number", "weak-number") and words[item.end:item.end + 1] in _DURATIONS:
                 item.kind = NEUTRAL   # « cinq minutes »: how long, no choice
-            if (item.end == item.start + 1 and _gerund(pairs, item.start)) or self._before_doing(words, item):
+            if (item.end == item.start + 1 and gerund(pairs, item.start)) or self._before_doing(words, item):
                 item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
                 item.perfect = item.perfect or item.aux is not None
-                if item.aux in _ETRE and item.concept in lex.with_etre and _person(items, k, words):
+                if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
         return items
 
     def _still(self, words: list[str], i: int) -> bool:
         """« encore » after a subject and its verb says « still » (« il en reste encore »), unless the verb is
         one of saying again (« tu redis encore »)."""
-        return (i > 1 and any(w in _CLAUSE_SUBJECTS for w in words[max(0, i - 3):i - 1])
+        return (i > 1 and any(w in CLAUSE_SUBJECTS for w in words[max(0, i - 3):i - 1])
                 and self._lemma(words[i - 1])[0] not in _SPEAKING)
 
     def _a_noun(self, words: list[str], item: Item) -> bool:
@@ -360,13 +356,13 @@ class Analyzer:
             return False
         before = words[i - 1]
         return before in _ONLY_DETERMINERS or (before in ("le", "la", "les") and (
-            i == 1 or words[i - 2] not in _CLITIC_SUBJECTS | _CLAUSE_SUBJECTS | _OBJECT_CLITICS))
+            i == 1 or words[i - 2] not in CLITIC_SUBJECTS | CLAUSE_SUBJECTS | OBJECT_CLITICS))
 
     def _before_doing(self, words: list[str], item: Item) -> bool:
         """« avant de » and the verb it comes before (« avant de partir, le sommaire »)."""
         for i in range(max(0, item.start - 4), item.start + 1):
             if words[i:i + 2] == ["avant", "de"] and self._verb_follows(words, i + 2):
-                verb = next(j for j in range(i + 2, len(words)) if words[j] not in _CLITICS)
+                verb = next(j for j in range(i + 2, len(words)) if words[j] not in CLITICS)
                 return item.start in (i, verb)
         return False
 
@@ -462,7 +458,7 @@ class Analyzer:
         """« le café est trop fort », « la soupe était bien trop chaude »: a noun, not the voice nor the guide,
         is the subject of « être » before the setting word."""
         for k in range(max(2, i - 3), i):
-            if words[k] in _ETRE and words[k - 2] in _DETERMINERS:
+            if words[k] in ETRE and words[k - 2] in DETERMINERS:
                 noun = words[k - 1]
                 entry = self.lexicon.entries.get((noun,))
                 return not (noun in _THE_VOICE or noun in self.lexicon.setting_nouns or noun in self.lexicon.settings
@@ -480,7 +476,7 @@ class Analyzer:
             return False
         k = 0
         while k < len(words):   # « doucement jeune homme »: an expression of glue is glue
-            if k > i and words[k] in _CLAUSE_SUBJECTS:
+            if k > i and words[k] in CLAUSE_SUBJECTS:
                 break   # « lentement, je suis plus toute jeune »: the rest is its reason
             expression = self._expression(words, k)
             if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
@@ -532,7 +528,7 @@ class Analyzer:
         entry = lex.entries.get((word,))
         base, verb = self._lemma(word)
         also: tuple[str, ...] = ()
-        if (entry is not None and word in lex.participles and not accented.endswith(_PARTICIPLE)
+        if (entry is not None and word in lex.participles and not accented.endswith(PARTICIPLE)
                 and base != word and (base,) in lex.entries):
             # « termine » without its accent: the verb (« termine le guide »), perhaps « terminé »
             also, entry = (entry.concept,), lex.entries[(base,)]
@@ -543,7 +539,7 @@ class Analyzer:
             found = lex.entries.get((base,))
             if found is not None and (verb or found.kind != LIGHT):   # « tes devoirs » is no « devoir »
                 entry = found
-        perfect = verb and word not in _AUX and (accented.endswith(_PARTICIPLE)
+        perfect = verb and word not in _AUX and (accented.endswith(PARTICIPLE)
                                                  or (word.endswith(("u", "ue", "i", "ie"))
                                                      and not base.endswith("er")))   # « continue » is no participle
         if entry is not None:
@@ -638,7 +634,7 @@ def _gone(words: Sequence[str], item: Item) -> bool:
     if item.end - i != 1 or words[i] not in _GONE:
         return False
     before = list(words[max(0, i - 2):i])
-    return bool(before) and (before[-1] in _ETRE or (len(before) == 2 and before[0] in _ETRE
+    return bool(before) and (before[-1] in ETRE or (len(before) == 2 and before[0] in ETRE
                                                      and before[1] in _ADVERBS_OF_TIME))
 
 
@@ -653,12 +649,12 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     out: list[Token] = []
     features: set[str] = set()
     around = frozenset(it.concept for it in items) | frozenset(words)
-    if any(w in OBJECT_PRONOUNS and words[k - 1] in _CLITIC_SUBJECTS for k, w in enumerate(words) if k):
+    if any(w in OBJECT_PRONOUNS and words[k - 1] in CLITIC_SUBJECTS for k, w in enumerate(words) if k):
         features.add(OBJECT)
     until = None   # « attendez que je m'assoie »: after « attendez que », only when, not what
     for item in items:
         if (until is None and out and words[item.start:item.end] in _WHEN and item.end < len(words)
-                and words[item.end] in _CLAUSE_SUBJECTS):
+                and words[item.end] in CLAUSE_SUBJECTS):
             until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
         if until is not None and item.start >= until:
             token = _token(item, lex, around)
@@ -680,14 +676,14 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     if number is not None and not any(t.readings[0].startswith("#") for t in out):
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
-    yours = any(it.aux in _YOUR_AUX for it in items if it.perfect)
+    yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=_clauses(words, lex.forms), orders=_orders(words), elsewhere=elsewhere,
+                    clauses=clauses(words, lex.forms), orders=orders(words), elsewhere=elsewhere,
                     imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
@@ -707,118 +703,16 @@ def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:
     return out
 
 
-def _said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | None:
-    """A last « après » or « ensuite » that says when (« je le ferai après », « on verra ça ensuite », « c'est
-    moi qui éteins l'ordinateur après »): after a verb of a thing still to do, or its object, with nothing
-    between them but that object. After a thing done, it asks what comes next (« c'est tapé, après »)."""
-    if len(items) < 2 or pairs[-1][0] not in _LATER or items[-1].start != len(pairs) - 1:
-        return None
-    for item in reversed(items[:-1]):
-        if item.verb or _future(pairs[item.start][0]):
-            word, accented = pairs[item.end - 1]
-            done = accented.endswith(_PARTICIPLE) or (word.endswith(_DONE_ENDINGS) and not _future(word))
-            return items[-1] if not done and item.concept not in _BARE_VERBS else None
-        if item.kind not in (NEUTRAL, GUIDE, PAGE, "known", "unknown") or pairs[item.start][0] in _ASKING_NEXT:
-            return None
-    return None
-
-
-def _done_by_others(items: list[Item], words: Sequence[str]) -> list[Item]:
-    """The verbs of relative clauses, which describe a thing, and ask for nothing: an action whose subject is
-    someone else (« les messages qu'ils m'ont envoyés »; not « le code que j'ai oublié »; not a verb that
-    names a thing of its own, « l'argent qu'on m'a versé »: the payments), « ce que » the guide does (« je
-    ne comprends pas ce que vous attendez de moi »), what a thing does (« le facteur qui passe »)."""
-    out = []
-    for k in range(len(items) - 1):
-        that, subject = items[k], items[k + 1]
-        thing = k > 0 and not items[k - 1].verb and items[k - 1].kind not in (NEUTRAL, LIGHT, "neg")
-        if words[that.start] == "qui" and thing and subject.verb and subject.kind not in (LIGHT, "neg"):
-            out.append(subject)
-        if words[that.end - 1] != "que":
-            continue
-        to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in _YOU
-        if (thing or to_the_guide) and words[subject.start] in _OTHERS | _YOU:
-            v = next((v for v in range(k + 2, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
-            if (v is not None and items[v].kind in ("action", "sense" if to_the_guide else "action")
-                    and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:v])):
-                out.append(items[v])
-    return out
-
-
-def _a_place(items: list[Item], k: int, words: Sequence[str]) -> bool:
-    """The parts or steps named as where one is (after « où » and « dans »), the one before or after, or one
-    part described (« la partie pour se déconnecter »): no sommaire asked."""
-    item = items[k]
-    if item.end < len(words) and words[item.end] in _DESCRIBING and _one_part(words, item.end):
-        return True
-    before = words[max(0, item.start - 2):item.start]
-    where = "dans" in before[-1:] or (before[:1] == ["dans"] and before[1] in _DETERMINERS)
-    where = where and any(it.concept == _WHERE for it in items[:k])
-    return where or (k + 1 < len(items) and items[k + 1].concept in _NEXT_OR_BEFORE
-                      and words[item.end - 1] in _ONE_PART)
-
-
-def _my_plan(words: Sequence[str], item: Item) -> bool:
-    """A verb in the future after « je » (and its object pronouns)."""
-    i = item.start
-    while i > 0 and words[i - 1] in _OBJECT_CLITICS | {"le", "la", "les", "ne"}:
-        i -= 1
-    return item.end == item.start + 1 and i > 0 and words[i - 1] == "je" and _future(words[item.start])
-
-
-def _one_part(words: Sequence[str], i: int) -> bool:
-    """One part named just before ``i`` (« la partie », « une étape »)."""
-    return i > 1 and words[i - 1] in _ONE_PART and words[i - 2] in ("la", "une", "cette")
-
-
-def _gerund(pairs: Sequence[tuple[str, str]], i: int) -> bool:
-    """« en attendant », « en passant »: a circumstance (not « en avant »)."""
-    word = pairs[i][0]
-    return i > 0 and pairs[i - 1][0] == "en" and len(word) > 5 and word.endswith("ant")
-
-
 def _named(words: Sequence[str], i: int) -> bool:
     """« le son est trop fort »: the sound named, after its article, is what is spoken of, no wish."""
-    return words[i] in _SOUND_NOUNS and i > 0 and words[i - 1] in _DETERMINERS and i + 1 < len(words) and (
-        words[i + 1] in _ETRE)
+    return words[i] in _SOUND_NOUNS and i > 0 and words[i - 1] in DETERMINERS and i + 1 < len(words) and (
+        words[i + 1] in ETRE)
 
 
 def _possessive(words: Sequence[str], i: int) -> bool:
     """« avec son colis »: « son » before its noun, with no article of its own, is « his », not the sound."""
     return (words[i] == "son" and 0 < i < len(words) - 1 and words[i - 1] not in _BEFORE_THE_SOUND
             and words[i + 1] not in _AFTER_THE_SOUND)
-
-
-def _future(word: str) -> bool:
-    return len(word) > 4 and word.endswith(_FUTURE)
-
-
-def _orders(words: Sequence[str]) -> tuple[int, ...]:
-    """Where an order to the guide starts a clause of its own, with no subject: a verb and its « moi » after
-    another clause (« j'y comprends rien, envoyez-moi une lettre »)."""
-    return tuple(k for k in range(1, len(words) - 1)
-                 if words[k + 1] == "moi" and words[k].endswith(("ez", "e", "s")) and words[k] not in _NOT_AN_ORDER
-                 and words[k - 1] not in _CLITICS)
-
-
-def _clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
-    """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
-    « as » (« t'es allé trop loin »). A pronoun after another clitic is its object. A noun after its
-    determiner is a subject when a verb or an object pronoun follows it (« la télé faisait du bruit », « ma
-    fille me la lira »)."""
-    starts = [0] if words and (words[0] in _CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
-    for k in range(1, len(words)):
-        if words[k - 1] in _CLITIC_SUBJECTS:
-            continue
-        if words[k] in _CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in _YOUR_AUX):
-            starts.append(k)
-    for k in range(len(words) - 2):
-        after = words[k + 2]
-        if (words[k] in _DETERMINERS and words[k + 1] not in forms and words[k + 1] not in _DETERMINERS
-                and (after in _OBJECT_CLITICS or (after in forms and not is_infinitive(after)))
-                and (k == 0 or words[k - 1] not in PREPOSITIONS)):
-            starts.append(k)
-    return tuple(sorted(set(starts)))
 
 
 def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> Token | None:

@@ -1,0 +1,140 @@
+"""How the words of a sentence group: who does what, and when.
+
+A request to the guide is in a clause of its own, with no subject or with « je », « tu », « vous »; a clause
+with another subject (« le facteur est passé ») says what someone else does, a relative clause (« les
+messages qu'ils m'ont envoyés », « le voisin qui passe ») describes a thing, a gerund or « avant de » (« en
+attendant le code », « avant de partir ») says when, a future after « je » (« j'attendrai ») what the
+speaker will do. These functions read the folded words and the analysis' items; they know no command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, PAGE, is_infinitive
+from voiceguide.language.negation import PREPOSITIONS, Item
+
+ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
+CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
+CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous", "de", "ne"})
+CLAUSE_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "ils", "elles", "ca"})
+DETERMINERS = frozenset({"le", "la", "les", "ma", "mon", "mes", "ta", "ton", "tes", "sa", "son", "ses", "notre",
+                         "votre", "leur", "ce", "cette"})
+OBJECT_CLITICS = frozenset({"me", "te", "lui", "y", "en"})   # not « le », « la »: articles too
+YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
+PARTICIPLE = ("é", "ée", "és", "ées")
+_OTHERS = frozenset({"il", "elle", "on", "ils", "elles"})
+_YOU = frozenset({"tu", "te", "vous"})
+_NOT_AN_ORDER = PREPOSITIONS | ETRE | {"comme", "que", "et", "ou", "mais", "pas", "plus", "sans", "chez"}
+_ONE_PART = frozenset({"partie", "chapitre", "etape"})
+_DESCRIBING = frozenset({"pour", "ou", "qui", "sur", "avec"})
+_NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})
+_LATER = frozenset({"apres", "ensuite"})
+_DONE_ENDINGS = ("i", "is", "it", "u", "us", "ue", "ues", "ie", "ies", "te", "ert")   # fini, mis, dit, lu, écrit
+_FUTURE = ("rai", "ras", "rons", "rez", "ront")    # « je le ferai », « on le verra »: still to do
+_BARE_VERBS = frozenset({"etre", "avoir"})        # « c'est », « j'ai »: nothing to do in themselves
+# « bon après », « et ensuite »: before the last « après », these ask what comes next
+_ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "ok", "voila", "bien", "oui", "ouais"})
+WHERE = "ou"   # the concept of « où »
+
+
+def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | None:
+    """A last « après » or « ensuite » that says when (« je le ferai après », « on verra ça ensuite », « c'est
+    moi qui éteins l'ordinateur après »): after a verb of a thing still to do, or its object, with nothing
+    between them but that object. After a thing done, it asks what comes next (« c'est tapé, après »)."""
+    if len(items) < 2 or pairs[-1][0] not in _LATER or items[-1].start != len(pairs) - 1:
+        return None
+    for item in reversed(items[:-1]):
+        if item.verb or future(pairs[item.start][0]):
+            word, accented = pairs[item.end - 1]
+            done = accented.endswith(PARTICIPLE) or (word.endswith(_DONE_ENDINGS) and not future(word))
+            return items[-1] if not done and item.concept not in _BARE_VERBS else None
+        if item.kind not in (NEUTRAL, GUIDE, PAGE, "known", "unknown") or pairs[item.start][0] in _ASKING_NEXT:
+            return None
+    return None
+
+
+def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
+    """The verbs of relative clauses, which describe a thing, and ask for nothing: an action whose subject is
+    someone else (« les messages qu'ils m'ont envoyés »; not « le code que j'ai oublié »; not a verb that
+    names a thing of its own, « l'argent qu'on m'a versé »: the payments), « ce que » the guide does (« je
+    ne comprends pas ce que vous attendez de moi »), what a thing does (« le facteur qui passe »)."""
+    out = []
+    for k in range(len(items) - 1):
+        that, subject = items[k], items[k + 1]
+        thing = k > 0 and not items[k - 1].verb and items[k - 1].kind not in (NEUTRAL, LIGHT, "neg")
+        if words[that.start] == "qui" and thing and subject.verb and subject.kind not in (LIGHT, "neg"):
+            out.append(subject)
+        if words[that.end - 1] != "que":
+            continue
+        to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in _YOU
+        if (thing or to_the_guide) and words[subject.start] in _OTHERS | _YOU:
+            v = next((v for v in range(k + 2, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
+            if (v is not None and items[v].kind in ("action", "sense" if to_the_guide else "action")
+                    and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:v])):
+                out.append(items[v])
+    return out
+
+
+def a_place(items: list[Item], k: int, words: Sequence[str]) -> bool:
+    """The parts or steps named as where one is (after « où » and « dans »), the one before or after, or one
+    part described (« la partie pour se déconnecter »): no sommaire asked."""
+    item = items[k]
+    if item.end < len(words) and words[item.end] in _DESCRIBING and one_part(words, item.end):
+        return True
+    before = words[max(0, item.start - 2):item.start]
+    where = "dans" in before[-1:] or (before[:1] == ["dans"] and before[1] in DETERMINERS)
+    where = where and any(it.concept == WHERE for it in items[:k])
+    return where or (k + 1 < len(items) and items[k + 1].concept in _NEXT_OR_BEFORE
+                      and words[item.end - 1] in _ONE_PART)
+
+
+def my_plan(words: Sequence[str], item: Item) -> bool:
+    """A verb in the future after « je » (and its object pronouns)."""
+    i = item.start
+    while i > 0 and words[i - 1] in OBJECT_CLITICS | {"le", "la", "les", "ne"}:
+        i -= 1
+    return item.end == item.start + 1 and i > 0 and words[i - 1] == "je" and future(words[item.start])
+
+
+def one_part(words: Sequence[str], i: int) -> bool:
+    """One part named just before ``i`` (« la partie », « une étape »)."""
+    return i > 1 and words[i - 1] in _ONE_PART and words[i - 2] in ("la", "une", "cette")
+
+
+def gerund(pairs: Sequence[tuple[str, str]], i: int) -> bool:
+    """« en attendant », « en passant »: a circumstance (not « en avant »)."""
+    word = pairs[i][0]
+    return i > 0 and pairs[i - 1][0] == "en" and len(word) > 5 and word.endswith("ant")
+
+
+def future(word: str) -> bool:
+    return len(word) > 4 and word.endswith(_FUTURE)
+
+
+def orders(words: Sequence[str]) -> tuple[int, ...]:
+    """Where an order to the guide starts a clause of its own, with no subject: a verb and its « moi » after
+    another clause (« j'y comprends rien, envoyez-moi une lettre »)."""
+    return tuple(k for k in range(1, len(words) - 1)
+                 if words[k + 1] == "moi" and words[k].endswith(("ez", "e", "s")) and words[k] not in _NOT_AN_ORDER
+                 and words[k - 1] not in CLITICS)
+
+
+def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
+    """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
+    « as » (« t'es allé trop loin »). A pronoun after another clitic is its object. A noun after its
+    determiner is a subject when a verb or an object pronoun follows it (« la télé faisait du bruit », « ma
+    fille me la lira »)."""
+    starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
+    for k in range(1, len(words)):
+        if words[k - 1] in CLITIC_SUBJECTS:
+            continue
+        if words[k] in CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in YOUR_AUX):
+            starts.append(k)
+    for k in range(len(words) - 2):
+        after = words[k + 2]
+        if (words[k] in DETERMINERS and words[k + 1] not in forms and words[k + 1] not in DETERMINERS
+                and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)))
+                and (k == 0 or words[k - 1] not in PREPOSITIONS)):
+            starts.append(k)
+    return tuple(sorted(set(starts)))
