@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The twelfth batch's evaluation half: unseen until it was run, once with the matcher of the end of the
-    eleventh round (63.9 %) and once with that of the end of the twelfth (63.2 %)."""
+    """The thirteenth batch's evaluation half: unseen until it was run, once with the matcher of the end of the
+    twelfth round and once with that of the end of the thirteenth (65.5 % both times)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -83,10 +83,11 @@ def held_out() -> Report:
 # run once (both halves) with the matcher of the end of the eleventh round and that of the end of the twelfth, gave
 # 63.9 % and 63.2 %; the one phrase lost (« je peux vous répondre comment, là ? ») and two wrong acts the run
 # showed (a goodbye beside « c'est bon » went on; « la partie pour se déconnecter » listed the sommaire) were
-# fixed after: 64.7 %.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.88, "7": 0.79, "8": 0.72, "9": 0.81,
-            "10": 0.62, "11": 0.62, "12": 0.64}
-HELD_OUT = "12"
+# fixed after: 64.7 %. The thirteenth's, run once (both halves) with the matcher of the end of the twelfth round
+# and that of the end of the thirteenth, gave 65.5 % both times; 66.4 % after the two fixes the run showed.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.88, "7": 0.79, "8": 0.72, "9": 0.82,
+            "10": 0.64, "11": 0.63, "12": 0.64, "13": 0.66}
+HELD_OUT = "13"
 
 
 def _misses(report: Report) -> list[str]:
@@ -110,11 +111,11 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to twelfth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to thirteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.84, "9": 0.92, "10": 0.83, "11": 0.77, "12": 0.77}
+TUNED_FLOOR = {"7": 0.88, "8": 0.84, "9": 0.92, "10": 0.84, "11": 0.78, "12": 0.78, "13": 0.79}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -146,10 +147,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the twelfth batch's evaluation half, held out, gave "
-                                       "63.9 % (85/133) with the matcher of the end of the eleventh round and "
-                                       "63.2 % (84/133) with that of the end of the twelfth (the eleventh's: 58.6 "
-                                       "and 60.9 %): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the thirteenth batch's evaluation half, held out, gave "
+                                       "65.5 % (74/113) with the matcher of the end of the twelfth round and the "
+                                       "same with that of the end of the thirteenth (the twelfth's: 63.9 and "
+                                       "63.2 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -1220,6 +1221,9 @@ def test_found_in_the_twelfth_round(text: str, context: str, expected: str) -> N
     ("bon je ferme le guide, j'attendrai la lettre", "step:oubli-courrier-attente", "quit"),
     ("j'attendrai", "step:saisir-code", "none"),
     ("je continuerai demain", "step:saisir-code", "quit"),
+    # found by the thirteenth batch's single run: « à ce moment-là » says when; the father's leave
+    ("je dis quoi à ce moment-là", "step:saisir-code", "help"),
+    ("c'est pour le congé du père", "step:objet-message", "goto:objet-paternite"),
 ])
 def test_found_in_the_thirteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
