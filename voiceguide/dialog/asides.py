@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 
 from voiceguide.language.analysis import NEG, Analysis, Token
+from voiceguide.language.clauses import DETERMINERS
 
 SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 BUT = "mais"
 QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
-_SOMEONE_ELSE = frozenset({"le", "la", "les", "ma", "mon", "mes", "sa", "son", "ses", "il", "elle", "ils", "elles"})
+_SOMEONE_ELSE = DETERMINERS | {"il", "elle", "ils", "elles"}   # a noun after its article, or a third person
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 
 
