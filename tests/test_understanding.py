@@ -83,10 +83,11 @@ def held_out() -> Report:
 # run once (both halves) with the matcher of the end of the eleventh round and that of the end of the twelfth, gave
 # 63.9 % and 63.2 %; the one phrase lost (« je peux vous répondre comment, là ? ») and two wrong acts the run
 # showed (a goodbye beside « c'est bon » went on; « la partie pour se déconnecter » listed the sommaire) were
-# fixed after: 64.7 %. The thirteenth's, run once (both halves) with the matcher of the end of the twelfth round
+# fixed after: 64.7 %; 65.4 % once « tu peux attendre » was no longer the choice « j'attends toujours le
+# message ». The thirteenth's, run once (both halves) with the matcher of the end of the twelfth round
 # and that of the end of the thirteenth, gave 65.5 % both times; 66.4 % after the two fixes the run showed.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.88, "7": 0.79, "8": 0.72, "9": 0.82,
-            "10": 0.64, "11": 0.63, "12": 0.64, "13": 0.66}
+            "10": 0.64, "11": 0.63, "12": 0.65, "13": 0.66}
 HELD_OUT = "13"
 
 
@@ -1224,6 +1225,9 @@ def test_found_in_the_twelfth_round(text: str, context: str, expected: str) -> N
     # found by the thirteenth batch's single run: « à ce moment-là » says when; the father's leave
     ("je dis quoi à ce moment-là", "step:saisir-code", "help"),
     ("c'est pour le congé du père", "step:objet-message", "goto:objet-paternite"),
+    # a choice told in the first person is not what the guide is asked to do (found in the twelfth's evaluation half)
+    ("tu peux attendre, je cherche le message", "step:confirmation-boite-mail", "pause"),
+    ("j'attends toujours le message", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
 ])
 def test_found_in_the_thirteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

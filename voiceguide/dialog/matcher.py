@@ -85,6 +85,7 @@ _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 # Going on asked in so many words, an answer to the step's own question and a « non » to a confirmation take one
 # too (`_reading`).
 _LEAVING = "au revoir"   # said beside a report of the step done, still a goodbye (« c'est bon pour moi, au revoir »)
+_TO_THE_GUIDE = frozenset({"tu", "vous"})
 _QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels", "quelles"})
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "normal", "previous"})
@@ -399,6 +400,12 @@ class IntentMatcher:
             tier = EXACT if span == (0, len(analysis.words)) else CONTAINED if span is not None else MEANING
             name = _renamed(seed, renames)
             explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
+            if seed.kind == "choice" and "je" in seed.words and any(explained):
+                # « j'attends toujours le message »: the person's doing, not « tu peux attendre »
+                explained = [e and not _asked_of_the_guide(analysis, t)
+                             for e, t in zip(explained, analysis.tokens, strict=True)]
+                if not any(explained):
+                    continue
             if (seed.kind == "topic" and seed.target == options.step and PERFECT in analysis.features
                     and PERFECT not in seed.features
                     and any(e and t.start in analysis.perfect_at for t, e in zip(analysis.tokens, explained))):
@@ -651,6 +658,12 @@ def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bo
     by_action = all(t.weight < 1.0 for t, e in zip(tokens, explained, strict=True) if e)   # not « c'est fait »
     asking = any(t.readings[0] in QUESTION_WORDS for t in tokens)
     return by_action and (asking or orders(analysis, explained) or rest >= REPORT_REST)
+
+
+def _asked_of_the_guide(analysis: Analysis, token: Token) -> bool:
+    """The token's clause has « tu » or « vous » for subject: « tu peux attendre un peu »."""
+    start = analysis.subject_before(token)
+    return start is not None and analysis.words[start] in _TO_THE_GUIDE
 
 
 def _weak_alone(name: str, seeds: list[_Found], analysis: Analysis) -> bool:
