@@ -40,6 +40,7 @@ from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Uns
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
+from voiceguide.language.clauses import YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
@@ -85,7 +86,6 @@ _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 # Going on asked in so many words, an answer to the step's own question and a « non » to a confirmation take one
 # too (`_reading`).
 _LEAVING = "au revoir"   # said beside a report of the step done, still a goodbye (« c'est bon pour moi, au revoir »)
-_TO_THE_GUIDE = frozenset({"tu", "vous"})
 _QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels", "quelles"})
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "normal", "previous"})
@@ -661,9 +661,9 @@ def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bo
 
 
 def _asked_of_the_guide(analysis: Analysis, token: Token) -> bool:
-    """The token's clause has « tu » or « vous » for subject: « tu peux attendre un peu »."""
+    """The token's clause has the guide for subject: « tu peux attendre un peu »."""
     start = analysis.subject_before(token)
-    return start is not None and analysis.words[start] in _TO_THE_GUIDE
+    return start is not None and analysis.words[start] in YOU
 
 
 def _weak_alone(name: str, seeds: list[_Found], analysis: Analysis) -> bool:

@@ -24,7 +24,7 @@ OBJECT_CLITICS = frozenset({"me", "te", "lui", "y", "en"})   # not « le », « 
 YOUR_AUX = frozenset({"as", "avez", "es", "etes"})   # « tu as reçu », « vous êtes allé »
 PARTICIPLE = ("é", "ée", "és", "ées")
 _OTHERS = frozenset({"il", "elle", "on", "ils", "elles"})
-_YOU = frozenset({"tu", "te", "vous"})
+YOU = frozenset({"tu", "te", "vous"})
 _NOT_AN_ORDER = PREPOSITIONS | ETRE | {"comme", "que", "et", "ou", "mais", "pas", "plus", "sans", "chez"}
 _ONE_PART = frozenset({"partie", "chapitre", "etape"})
 _DESCRIBING = frozenset({"pour", "ou", "qui", "sur", "avec"})
@@ -67,8 +67,8 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
             out.append(subject)
         if words[that.end - 1] != "que":
             continue
-        to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in _YOU
-        if (thing or to_the_guide) and words[subject.start] in _OTHERS | _YOU:
+        to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in YOU
+        if (thing or to_the_guide) and words[subject.start] in _OTHERS | YOU:
             v = next((v for v in range(k + 2, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
             if (v is not None and items[v].kind in ("action", "sense" if to_the_guide else "action")
                     and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:v])):
