@@ -35,6 +35,7 @@ _FUTURE = ("rai", "ras", "rons", "rez", "ront")    # « je le ferai », « on le
 _BARE_VERBS = frozenset({"etre", "avoir"})        # « c'est », « j'ai »: nothing to do in themselves
 # « bon après », « et ensuite »: before the last « après », these ask what comes next
 _ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "ok", "voila", "bien", "oui", "ouais"})
+_BEFORE_MY_VERB = OBJECT_CLITICS | {"le", "la", "les", "ne"}   # « je ne le lirai », « je l'attendrai »
 WHERE = "ou"   # the concept of « où »
 
 
@@ -70,7 +71,8 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
         to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in YOU
         if (thing or to_the_guide) and words[subject.start] in _OTHERS | YOU:
             v = next((v for v in range(k + 2, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
-            if (v is not None and items[v].kind in ("action", "sense" if to_the_guide else "action")
+            describing = ("action", "sense") if to_the_guide else ("action",)
+            if (v is not None and items[v].kind in describing
                     and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:v])):
                 out.append(items[v])
     return out
@@ -92,7 +94,7 @@ def a_place(items: list[Item], k: int, words: Sequence[str]) -> bool:
 def my_plan(words: Sequence[str], item: Item) -> bool:
     """A verb in the future after « je » (and its object pronouns)."""
     i = item.start
-    while i > 0 and words[i - 1] in OBJECT_CLITICS | {"le", "la", "les", "ne"}:
+    while i > 0 and words[i - 1] in _BEFORE_MY_VERB:
         i -= 1
     return item.end == item.start + 1 and i > 0 and words[i - 1] == "je" and future(words[item.start])
 
