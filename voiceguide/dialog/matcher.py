@@ -227,9 +227,10 @@ class IntentMatcher:
             return found.candidates[0]   # going on from where it stopped moves nothing: no need to ask
         if isinstance(found, Intent) or self.meanings is None or len(analysis.words) < 2:
             return found   # one word says too little for a sentence's vector: the rules' own care decides
-        meanings = self.meanings
-        return second_opinion(found, lambda: meanings.nearest(text, self._meanings_here(options), NEIGHBOURS),
-                              negated=any(r[:1] == NEG for r in analysis.readings()))
+        meanings, here = self.meanings, self._meanings_here(options)
+        return second_opinion(found, lambda: meanings.nearest(text, here, NEIGHBOURS),
+                              negated=any(r[:1] == NEG for r in analysis.readings()),
+                              likelihoods=lambda: meanings.likelihoods(text, here))
 
     def _by_rules(self, text: str, analysis: Analysis, options: Options) -> Intent | Unsure | NoMatch:
         cut = self._corrected_from(analysis)

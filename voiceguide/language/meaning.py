@@ -6,12 +6,14 @@ sentence near others that mean the same, so « j'ai pas bien entendu tu peux le
 redire » lands beside a « répète » written in other words. The phrasings it is
 compared with are the project's own: the vocabulary, the guide's choices and
 parts, and the tuning half of the phrasings corpus (``examples.npz``, built by
-scripts/build_examples.py; the evaluation halves are never in it).
+scripts/build_examples.py; the evaluation halves are never in it), and a
+classifier trained on them all (language/classifier.py), for a sentence that is
+near no phrasing in particular.
 
 The encoder takes about a second to load: ``start`` loads it in the background
 while the welcome is spoken (audio modes), else the first question that needs it
 waits for it once; numpy is imported only then, so typed modes start as fast as
-before. If it cannot be loaded, ``nearest`` finds nothing and the rules alone decide.
+before. If it cannot be loaded, ``nearest`` and ``likelihoods`` find nothing and the rules alone decide.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from voiceguide.language.classifier import Classifier
 
 if TYPE_CHECKING:
     import numpy as np
@@ -51,23 +55,30 @@ class Examples:
     labels: tuple[str, ...]
     vectors: np.ndarray
     guide: str = ""       # the guide whose step ids the "goto:" labels name ("" for none)
+    classifier: Classifier | None = None   # trained on these phrasings and that guide's own
 
     def save(self, path: Path) -> None:
         import numpy as np
 
-        np.savez_compressed(path, phrases=np.array(self.phrases), labels=np.array(self.labels),
-                            vectors=self.vectors.astype(np.float16), guide=np.array(self.guide))
+        arrays: dict[str, Any] = {"phrases": np.array(self.phrases), "labels": np.array(self.labels),
+                                  "vectors": self.vectors.astype(np.float16), "guide": np.array(self.guide)}
+        if self.classifier is not None:
+            arrays.update(classes=np.array(self.classifier.labels), weights=self.classifier.weights.astype(np.float32),
+                          bias=self.classifier.bias.astype(np.float32))
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: Path = EXAMPLES) -> Examples:
         import numpy as np
 
         with np.load(path, allow_pickle=False) as z:
+            classifier = Classifier(tuple(str(c) for c in z["classes"]), z["weights"], z["bias"]) \
+                if "classes" in z.files else None
             return cls(tuple(str(p) for p in z["phrases"]), tuple(str(label) for label in z["labels"]),
-                       z["vectors"].astype(np.float32), str(z["guide"]))
+                       z["vectors"].astype(np.float32), str(z["guide"]), classifier)
 
     def for_guide(self, guide: str) -> Examples:
-        """Without the parts and branches of another guide than ``guide``."""
+        """Without the parts and branches of another guide than ``guide``, nor the classifier that knows them."""
         if guide == self.guide:
             return self
         keep = [i for i, label in enumerate(self.labels) if not label.startswith("goto:")]
@@ -91,6 +102,8 @@ class MeaningIndex:
         self._labels: tuple[str, ...] = ()
         self._phrases: tuple[str, ...] = ()
         self._vectors: np.ndarray | None = None
+        self._classifier: Classifier | None = None
+        self._last: tuple[str, np.ndarray] | None = None   # the last sentence encoded: both opinions read it
         self._rows: dict[frozenset[str], np.ndarray] = {}   # per set of labels allowed: which rows
         self.failure = ""     # why nothing can be found, when it cannot
 
@@ -115,6 +128,7 @@ class MeaningIndex:
             seeds = encoder.encode([p for p, _ in own]) if own else np.zeros((0, examples.vectors.shape[1]))
             self._vectors = np.vstack([examples.vectors, seeds]).astype(np.float32)
             self._phrases, self._labels, self._encoder = phrases, labels, encoder
+            self._classifier = examples.classifier
         except Exception as exc:  # noqa: BLE001 — any failure leaves the rules alone, and says why
             self.failure = f"{type(exc).__name__}: {exc}"
         finally:
@@ -144,6 +158,19 @@ class MeaningIndex:
                 self._rows[allowed] = rows
         if not len(rows):
             return []
-        similarities = self._vectors[rows] @ self._encoder.encode([text])[0]
+        similarities = self._vectors[rows] @ self.encoded(text)
         best = np.argsort(-similarities)[:k]
         return [Neighbour(self._labels[rows[i]], float(similarities[i]), self._phrases[rows[i]]) for i in best]
+
+    def likelihoods(self, text: str, allowed: frozenset[str]) -> dict[str, float]:
+        """How likely ``text`` means each label in ``allowed``, by the classifier ({} without one)."""
+        if not self.available or self._classifier is None:
+            return {}
+        return self._classifier.likelihoods(self.encoded(text), allowed)
+
+    def encoded(self, text: str) -> np.ndarray:
+        """``text``'s vector (the encoder must be loaded); the last one is kept, both opinions asking for it."""
+        assert self._encoder is not None
+        if self._last is None or self._last[0] != text:
+            self._last = (text, self._encoder.encode([text])[0])
+        return self._last[1]
