@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Eight batches, each written before the round of tuning that followed it:
+Fourteen batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept (docs/understanding.md:
-the third to ninth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to fourteenth's figures are beside MEASURED below (docs/understanding.md:
+the third to fourteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The thirteenth batch's evaluation half: unseen until it was run, once with the matcher of the end of the
-    twelfth round and once with that of the end of the thirteenth (65.5 % both times)."""
+    """The fourteenth batch's evaluation half: unseen until it was run, once with the matcher of the end of the
+    thirteenth round (65.0 %) and once with the classifier added to the second opinion (70.1 %)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -86,9 +86,12 @@ def held_out() -> Report:
 # fixed after: 64.7 %; 65.4 % once « tu peux attendre » was no longer the choice « j'attends toujours le
 # message ». The thirteenth's, run once (both halves) with the matcher of the end of the twelfth round
 # and that of the end of the thirteenth, gave 65.5 % both times; 66.4 % after the two fixes the run showed.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.88, "7": 0.79, "8": 0.72, "9": 0.82,
-            "10": 0.64, "11": 0.63, "12": 0.65, "13": 0.66}
-HELD_OUT = "13"
+# The fourteenth's, run once (both halves) with the matcher of the end of the thirteenth round and once with the
+# classifier added to the second opinion (language/classifier.py), gave 65.0 % and 70.1 %; 70.9 % after the
+# fixes the run showed. The classifier lifted every evaluation half it had never seen (up to +6.5 points).
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.89, "7": 0.80, "8": 0.75, "9": 0.85,
+            "10": 0.66, "11": 0.67, "12": 0.71, "13": 0.71, "14": 0.70}
+HELD_OUT = "14"
 
 
 def _misses(report: Report) -> list[str]:
@@ -112,11 +115,11 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to thirteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to fourteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.84, "9": 0.92, "10": 0.84, "11": 0.78, "12": 0.78, "13": 0.79}
+TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.93, "10": 0.84, "11": 0.79, "12": 0.82, "13": 0.81, "14": 0.78}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -148,10 +151,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the thirteenth batch's evaluation half, held out, gave "
-                                       "65.5 % (74/113) with the matcher of the end of the twelfth round and the "
-                                       "same with that of the end of the thirteenth (the twelfth's: 63.9 and "
-                                       "63.2 %): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the fourteenth batch's evaluation half, held out, gave "
+                                       "65.0 % (76/117) with the matcher of the end of the thirteenth round and "
+                                       "70.1 % (82/117) with the classifier added to the second opinion (the "
+                                       "thirteenth's: 65.5 % twice): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -1231,6 +1234,27 @@ def test_found_in_the_twelfth_round(text: str, context: str, expected: str) -> N
 ])
 def test_found_in_the_thirteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fourteenth batch's single run: a quotation beside someone else's story is theirs; the first
+    # person's own quoted word is still a request
+    ("« Suivant ! » il appelait comme ça, le docteur", "step:saisir-code", "none"),
+    ("Suivant ! il appelait comme ça, le docteur", "step:saisir-code", "next"),   # unquoted: said, it seems
+    ("« suivant », j'ai dit", "step:saisir-code", "next"),
+    # « c'est tout petit » is the sound, not « c'est tout »; leave before the birth is the mother's
+    ("pouvez-vous monter le son ? c'est tout petit", "step:code-confirmation", "louder"),
+    ("je voudrais le congé avant l'accouchement", "step:objet-message", "goto:objet-maternite"),
+])
+def test_found_in_the_fourteenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_another_command_the_step_names_asked_of_the_guide_is_no_report_of_the_step() -> None:
+    """The step says « vous pouvez aussi arrêter le guide »: « c'est bon, tu peux t'arrêter » does not only
+    say the step is done (it went to the next step); a report with the step's own words still does."""
+    assert not meant("c'est bon, tu peux t'arrêter là, merci", "step:oubli-email-boite").startswith("next")
+    assert meant("c'est bon, j'ai trouvé le message", "step:oubli-email-boite") == "next"
 
 
 def test_circumstances_and_descriptions_ask_for_nothing() -> None:

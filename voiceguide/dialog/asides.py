@@ -1,5 +1,5 @@
 """What a sentence says besides its request: a reason in a clause of its own, the story before a « mais »,
-a question asked, an order given to someone.
+a question asked, an order given to someone, someone else's words quoted.
 
 « attends, je cherche mes lunettes », « ma fille me l'avait donné, mais je l'ai perdu », « bernard, c'est
 quoi notre adresse mail », « va chercher le courrier »: the matcher weighs these words apart from the
@@ -20,6 +20,15 @@ BUT = "mais"
 QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
 _SOMEONE_ELSE = DETERMINERS | {"il", "elle", "ils", "elles"}   # a noun after its article, or a third person
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_THEIR_STORY = re.compile(r"\b(?:il|elle|ils|elles)\s+(?:\w+\s+)?\w+(?:ait|aient)\b", re.IGNORECASE)
+
+
+def without_quotes(text: str) -> str:
+    """« « Au suivant ! Au suivant ! »… il chantait bien, Brel »: words in quotes, beside a story in the
+    imperfect of someone else, are that person's words, not a request; the line without them. Else the line."""
+    rest = _QUOTED.sub(" ", text)
+    return rest if rest != text and _THEIR_STORY.search(rest) else text
 
 
 def opposites(concepts: frozenset[str]) -> frozenset[str]:

@@ -34,6 +34,7 @@ from voiceguide.dialog.asides import (
     opposites,
     orders,
     reason_tokens,
+    without_quotes,
 )
 from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
@@ -188,8 +189,16 @@ class IntentMatcher:
     @cached_property
     def _requests(self) -> frozenset[str]:
         """Concepts that are a command by themselves (« j'arrête tout », « attends »): never only a reason."""
-        return frozenset(c for seed in self._fixed if seed.kind == "command" and len(seed.required) == 1
-                         for c in seed.required)
+        return frozenset(c for concepts in self._requests_of.values() for c in concepts)
+
+    @cached_property
+    def _requests_of(self) -> dict[str, frozenset[str]]:
+        """Per command, the concepts that ask for it by themselves."""
+        out: dict[str, set[str]] = {}
+        for seed in self._fixed:
+            if seed.kind == "command" and len(seed.required) == 1:
+                out.setdefault(seed.name, set()).update(seed.required)
+        return {name: frozenset(concepts) for name, concepts in out.items()}
 
     @cached_property
     def _agents(self) -> frozenset[str]:
@@ -218,7 +227,7 @@ class IntentMatcher:
         if len(text) > MAX_CHARS:
             return NoMatch(heard=text[:MAX_CHARS] + "…")
         self._choice_seeds(options.choices)   # their words must be known before the analysis
-        analysis = self.analyzer.analyse(text)
+        analysis = self.analyzer.analyse(without_quotes(text))
         if not analysis.words:
             return NoMatch(heard=text)
         found = self._by_rules(text, analysis, options)
@@ -486,10 +495,15 @@ class IntentMatcher:
                 t.readings[0] for t in tokens if t.readings[0][:1] == "#"}
         elif options.yes_no and name in _YES_NO:   # « oui, un code de six chiffres »: the question echoed
             echo = self._step_concepts(options.step)
-        unexplained = sum(DONE_WORD if tokens[i].readings[0] in echo else _weight(tokens[i], page, done, asked)
+        # another command that the step names, asked of the guide, is not the step echoed (« vous pouvez aussi
+        # arrêter le guide »: « c'est bon, tu peux t'arrêter là »)
+        others = self._requests - self._requests_of.get(name, frozenset())
+        echoed = [t.readings[0] in echo and not (t.readings[0] in others and _asked_of_the_guide(analysis, t))
+                  for t in tokens]
+        unexplained = sum(DONE_WORD if echoed[i] else _weight(tokens[i], page, done, asked)
                           for i in left if i not in reasons)
         beside_the_page = sum(_weight(tokens[i], page, done, asked) for i in left
-                              if not tokens[i].page and tokens[i].readings[0] not in echo)
+                              if not tokens[i].page and not echoed[i])
         if any(i in reasons for i in left):
             unexplained += min(REASON, sum(_weight(tokens[i], page, done, asked) for i in left if i in reasons))
         if seed.kind == "choice" and options.step is not None and not orders(analysis, explained) and sum(
