@@ -73,6 +73,14 @@ _SUBJECTS = frozenset({"je", "on", "nous"})
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
+_NOT_BIDDEN = CLAUSE_SUBJECTS | CLITIC_SUBJECTS | {"ils", "elles", "n"}
+
+
+def _bidden(words: Sequence[str], i: int) -> bool:
+    """« chuchote », « criez »: the verb at ``i`` in the imperative, not negated (« ne crie pas » is the
+    complaint still), with no subject before it."""
+    return (words[i].endswith(("e", "ez")) and not set(words[max(0, i - 2):i]) & _NOT_BIDDEN
+            and "pas" not in words[i + 1:i + 3])
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 # Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
@@ -429,6 +437,8 @@ class Analyzer:
                 degree, width = lex.degrees[(verb,)], 1
             elif verb in lex.setting_verbs:
                 setting, sign = lex.setting_verbs[verb]
+                if verb in lex.steady and _bidden(words, i):
+                    sign = -sign   # « chuchote un peu »: asked to whisper, not told it whispers (« tu chuchotes »)
                 return Item("setting", "", i, i + 1, extra=(_setting(setting, sign),), steady=verb in lex.steady)
             elif words[i] in lex.settings and not _possessive(words, i) and not _named(words, i) and (
                     self._spoken_of(words, i) or self._alone(words, i)):
