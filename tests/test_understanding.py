@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Fifteen batches, each written before the round of tuning that followed it:
+Sixteen batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to fifteenth's figures are beside MEASURED below (docs/understanding.md:
-the third to fifteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to sixteenth's figures are beside MEASURED below (docs/understanding.md:
+the third to sixteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The fifteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    fourteenth round, the classifier included (76.6 %)."""
+    """The sixteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    fifteenth round (72.6 %)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -91,9 +91,11 @@ def held_out() -> Report:
 # fixes the run showed. The classifier lifted every evaluation half it had never seen (up to +6.5 points).
 # The fifteenth's, run once (both halves) with the matcher of the end of the fourteenth round (the classifier
 # included), gave 76.6 %; 77.6 % after the fixes the run showed and with its tuning half among the examples.
+# The sixteenth's, run once (both halves) with the matcher of the end of the fifteenth round, gave 72.6 %, and
+# showed one sentence for someone else that moved the guide (fixed: test_found_in_the_sixteenth_round).
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.89, "7": 0.80, "8": 0.75, "9": 0.85,
-            "10": 0.66, "11": 0.68, "12": 0.72, "13": 0.71, "14": 0.70, "15": 0.77}
-HELD_OUT = "15"
+            "10": 0.66, "11": 0.69, "12": 0.72, "13": 0.72, "14": 0.70, "15": 0.78, "16": 0.74}
+HELD_OUT = "16"
 
 
 def _misses(report: Report) -> list[str]:
@@ -117,12 +119,12 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to fifteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to sixteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.93, "10": 0.84, "11": 0.78, "12": 0.82, "13": 0.81, "14": 0.78,
-               "15": 0.80}
+               "15": 0.80, "16": 0.75}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -154,10 +156,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the fifteenth batch's evaluation half, held out, gave "
-                                       "76.6 % (82/107), run once with the classifier of the fourteenth round (the "
-                                       "fourteenth's: 65.0 % before the classifier, 70.1 % with it): "
-                                       "docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the sixteenth batch's evaluation half, held out, gave "
+                                       "72.6 % (90/124), run once with the matcher of the end of the fifteenth round "
+                                       "(the fifteenth's: 76.6 %; the fourteenth's: 65.0 % before the classifier, "
+                                       "70.1 % with it): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -1264,6 +1266,22 @@ def test_found_in_the_fourteenth_round(text: str, context: str, expected: str) -
     ("ne chuchote pas comme ça", "step:demande-nom", "louder"),
 ])
 def test_found_in_the_fifteenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixteenth batch's single run: beside a step forward or back, a clause in words the guide has
+    # never heard of is a story of its own, not the reason to move (« au suivant… elle me trotte dans la tête,
+    # cette chanson de Brel » went to the next step); a reason in the guide's words, negated ones too, still is one
+    ("suivant, suivant, elle me trotte dans la tête cette rengaine de Dalida", "step:saisir-code", "none"),
+    ("suivant, j'ai fini de taper mon code", "step:saisir-code", "next"),
+    ("reviens, j'ai oublié de noter le numéro", "step:saisir-code", "previous"),
+    # an order that opens the sentence is asked of the guide, not the choice told in the first person
+    ("attendez, je cherche le message", "step:confirmation-boite-mail", "pause"),
+    ("j'attends toujours le message", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("on pourrait p'têt ben revenir en arrière, j'ai dû rater mon code", "step:valider-connexion", "previous"),
+])
+def test_found_in_the_sixteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -39,9 +39,9 @@ UNDERSTOOD_KINDS = ("commande", "réponse", "branche", "numéro")
 # once with the matcher of the end of the twelfth round (f21605c) and once with that of the end of the thirteenth
 # (0c26112); the fourteenth's, both halves, once with the matcher of the end of the thirteenth round (b80cdab) and
 # once with the classifier added to the second opinion (44760da); the fifteenth's, both halves, once, with the matcher
-# of the end of the fourteenth round (83fc3c1). The sixteenth is sealed from the commit that adds it, until its single
-# run.
-SEALED: frozenset[str] = frozenset({"16"})
+# of the end of the fourteenth round (83fc3c1); the sixteenth's, both halves, once, with that of the end of the
+# fifteenth (46c2b45). A seventeenth batch would be sealed here from the commit that adds it.
+SEALED: frozenset[str] = frozenset()
 OFF_KINDS = ("hors-sujet", "autre-personne")
 
 

@@ -68,6 +68,7 @@ PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of th
 DONE_WORD = 0.1    # the same word in a report of the step done (« j'ai mis ma date de naissance »)
 REPORT_REST = 0.4  # what a report by an action of the page may leave unexplained before the guide asks
 REASON = 0.3       # weight of a reason given beside a command, however long (« pas si fort, tu me casses les oreilles »)
+STRANGE = 3        # ... unless, beside a step forward or back, it holds this many words the guide does not know
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
@@ -77,6 +78,7 @@ _ANSWERING = frozenset({"oui", "non", "fini"})   # beside a choice at a question
 _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
+_STEPPING = frozenset({"next", "previous"})
 _WHERE = "ou"
 _REPEAT = "repeat"
 _WHERE_AM_I = "where"
@@ -487,6 +489,11 @@ class IntentMatcher:
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required)) if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
+        if name in _STEPPING and sum(not self.analyzer.knows(tokens[i].readings[0].lstrip(NEG))
+                                     for i in reasons) >= STRANGE:
+            # « au suivant… elle me trotte dans la tête, cette chanson de Brel »: no reason to move on, a story of
+            # its own, in words the guide has never heard of
+            reasons = frozenset()
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, seed.kind)]
         echo: frozenset[str] = frozenset()   # words that only say again what the step says: they weigh little
@@ -676,9 +683,10 @@ def _only_reported(analysis: Analysis, explained: list[bool], rest: float) -> bo
 
 
 def _asked_of_the_guide(analysis: Analysis, token: Token) -> bool:
-    """The token's clause has the guide for subject: « tu peux attendre un peu »."""
+    """The token's clause has the guide for subject (« tu peux attendre un peu »), or it opens the sentence with
+    no subject: an order (« attendez, je cherche le message »)."""
     start = analysis.subject_before(token)
-    return start is not None and analysis.words[start] in YOU
+    return analysis.words[start] in YOU if start is not None else token.start == 0
 
 
 def _weak_alone(name: str, seeds: list[_Found], analysis: Analysis) -> bool:
