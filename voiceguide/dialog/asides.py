@@ -21,7 +21,7 @@ QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
 _SOMEONE_ELSE = DETERMINERS | {"il", "elle", "ils", "elles"}   # a noun after its article, or a third person
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-_THEIR_STORY = re.compile(r"\b(?:il|elle|ils|elles)\s+(?:\w+\s+)?\w+(?:ait|aient)\b", re.IGNORECASE)
+_THEIR_STORY = re.compile(r"\b(?:il|elle|ils|elles)\s+(?:\w+\s+)?\w{2,}(?:ait|aient)\b", re.IGNORECASE)   # not « fait »
 
 
 def without_quotes(text: str) -> str:

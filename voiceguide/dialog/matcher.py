@@ -504,7 +504,7 @@ class IntentMatcher:
             echo = self._step_concepts(options.step)
         # another command that the step names, asked of the guide, is not the step echoed (« vous pouvez aussi
         # arrêter le guide »: « c'est bon, tu peux t'arrêter là »)
-        others = self._requests - self._requests_of.get(name, frozenset())
+        others = self._requests - self._requests_of.get(name, frozenset()) if echo else frozenset()
         echoed = [t.readings[0] in echo and not (t.readings[0] in others and _asked_of_the_guide(analysis, t))
                   for t in tokens]
         unexplained = sum(DONE_WORD if echoed[i] else _weight(tokens[i], page, done, asked)

@@ -73,14 +73,7 @@ _SUBJECTS = frozenset({"je", "on", "nous"})
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
-_NOT_BIDDEN = CLAUSE_SUBJECTS | CLITIC_SUBJECTS | {"ils", "elles", "n"}
-
-
-def _bidden(words: Sequence[str], i: int) -> bool:
-    """« chuchote », « criez »: the verb at ``i`` in the imperative, not negated (« ne crie pas » is the
-    complaint still), with no subject before it."""
-    return (words[i].endswith(("e", "ez")) and not set(words[max(0, i - 2):i]) & _NOT_BIDDEN
-            and "pas" not in words[i + 1:i + 3])
+_NOT_BIDDEN = CLAUSE_SUBJECTS | CLITIC_SUBJECTS | {"ils", "elles", "n"}   # before a verb: not an order
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 # Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
@@ -618,6 +611,13 @@ def _wrappers_before_a(items: list[Item], words: list[str], lex: Lexicon) -> Non
         if len(rest) > 1 and words[rest[0].start] == "a" and any(it.verb or content(it) for it in rest[1:3]):
             item.kind = LIGHT
             rest[0].kind = NEUTRAL   # the « à », not « il a »
+
+
+def _bidden(words: Sequence[str], i: int) -> bool:
+    """« chuchote », « criez »: the verb at ``i`` in the imperative, not negated (« ne crie pas » is the
+    complaint still), with no subject before it."""
+    return (words[i].endswith(("e", "ez")) and not set(words[max(0, i - 2):i]) & _NOT_BIDDEN
+            and "pas" not in words[i + 1:i + 3])
 
 
 def _setting(setting: str, sign: int) -> str:
