@@ -172,6 +172,21 @@ def test_nearest_finds_only_what_may_be_meant_here() -> None:
     assert index.nearest("reprends", frozenset()) == []
 
 
+def test_settle_waits_for_a_loading_under_way_and_costs_nothing_otherwise() -> None:
+    """A run that gives up at once (a damaged model) must not exit while the encoder loads in its thread."""
+    def slow() -> UniversalSentenceEncoder:
+        time.sleep(0.3)
+        return ENCODER
+
+    index = MeaningIndex(slow, Examples.load)
+    t = time.perf_counter()
+    index.settle()   # never started: nothing to wait for
+    assert time.perf_counter() - t < 0.1
+    index.start()
+    index.settle()
+    assert len(index) > 0   # loaded: the thread has left the encoder's code
+
+
 def test_an_encoder_that_cannot_load_leaves_the_rules_alone_and_says_why() -> None:
     def broken() -> UniversalSentenceEncoder:
         raise OSError("poids illisibles")

@@ -147,6 +147,7 @@ def run_session(config: RunConfig, guide: Guide) -> int:
         if speaker is not None:
             speaker.close()
         events.close()
+        meanings.settle()   # a run that gives up at once may still be loading the encoder
     return EXIT_OK
 
 

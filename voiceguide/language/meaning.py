@@ -115,6 +115,12 @@ class MeaningIndex:
             self._started = True
         threading.Thread(target=self._prepare, name="voiceguide-meaning", daemon=True).start()
 
+    def settle(self, timeout: float = WAIT) -> None:
+        """Waits for a loading under way to end: a thread still inside the encoder's compiled code when the
+        program exits can abort it (« terminate called without an active exception »), losing its exit code."""
+        if self._started:
+            self._ready.wait(timeout)
+
     def _prepare(self) -> None:
         import numpy as np
 
