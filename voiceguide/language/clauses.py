@@ -65,11 +65,12 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
     for k in range(len(items) - 1):
         that, subject = items[k], items[k + 1]
         thing = k > 0 and not items[k - 1].verb and items[k - 1].kind not in (NEUTRAL, LIGHT, "neg")
-        verb = next((it for it in items[k + 1:k + 3] if words[it.start] not in _BEFORE_MY_VERB), subject)
-        if verb is not subject and words[verb.end:verb.end + 1] and words[verb.end] in _AN_OBJECT:
-            verb = subject   # « un truc qui me demande un code »: what it asks is the matter, not a description
-        if words[that.start] == "qui" and thing and verb.verb and verb.kind not in (LIGHT, "neg"):
-            out.append(verb)   # « une réponse qui m'attend » too
+        if words[that.start] == "qui" and thing:
+            verb = next((it for it in items[k + 1:k + 3] if words[it.start] not in _BEFORE_MY_VERB), subject)
+            if verb is not subject and words[verb.end:verb.end + 1] and words[verb.end] in _AN_OBJECT:
+                verb = subject   # « un truc qui me demande un code »: what it asks is the matter, not a description
+            if verb.verb and verb.kind not in (LIGHT, "neg"):
+                out.append(verb)   # « une réponse qui m'attend » too
         if words[that.end - 1] != "que":
             continue
         to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in YOU
