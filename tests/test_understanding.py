@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to sixteenth's figures are beside MEASURED below (docs/understanding.md:
-the third to sixteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to seventeenth's figures are beside MEASURED below (docs/understanding.md:
+the third to seventeenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The sixteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    fifteenth round (72.6 %)."""
+    """The seventeenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    sixteenth round (72.3 %)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -93,9 +93,13 @@ def held_out() -> Report:
 # included), gave 76.6 %; 77.6 % after the fixes the run showed and with its tuning half among the examples.
 # The sixteenth's, run once (both halves) with the matcher of the end of the fifteenth round, gave 72.6 %, and
 # showed one sentence for someone else that moved the guide (fixed: test_found_in_the_sixteenth_round).
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.89, "7": 0.80, "8": 0.75, "9": 0.85,
-            "10": 0.66, "11": 0.69, "12": 0.72, "13": 0.72, "14": 0.70, "15": 0.78, "16": 0.74}
-HELD_OUT = "16"
+# The seventeenth's, run once (both halves) with the matcher of the end of the sixteenth round, gave 72.3 %
+# (60/83), no sentence for someone else moved the guide; 74.7 % after the seventeenth round. With its tuning half
+# among the examples, the retrained classifier is less sure of two phrasings of the eighth's and the sixteenth's
+# evaluation halves, now asked about (docs/understanding.md).
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.89, "7": 0.80, "8": 0.74, "9": 0.87,
+            "10": 0.66, "11": 0.71, "12": 0.75, "13": 0.73, "14": 0.72, "15": 0.79, "16": 0.75, "17": 0.74}
+HELD_OUT = "17"
 
 
 def _misses(report: Report) -> list[str]:
@@ -119,12 +123,12 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to sixteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to seventeenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.93, "10": 0.84, "11": 0.78, "12": 0.82, "13": 0.81, "14": 0.78,
-               "15": 0.80, "16": 0.75}
+TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.93, "10": 0.87, "11": 0.79, "12": 0.85, "13": 0.83, "14": 0.80,
+               "15": 0.82, "16": 0.80, "17": 0.85}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -156,10 +160,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the sixteenth batch's evaluation half, held out, gave "
-                                       "72.6 % (90/124), run once with the matcher of the end of the fifteenth round "
-                                       "(the fifteenth's: 76.6 %; the fourteenth's: 65.0 % before the classifier, "
-                                       "70.1 % with it): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the seventeenth batch's evaluation half, held out, gave "
+                                       "72.3 % (60/83), run once with the matcher of the end of the sixteenth round "
+                                       "(the sixteenth's: 72.6 %; the fifteenth's: 76.6 %): docs/understanding.md "
+                                       "lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -173,7 +177,7 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
 def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report, held_out: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
-    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (6/9 when it was run; fixed since)
+    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (4/4 when it was run)
 
 
 # ------------------------------------------------------------------ what the corpus stands for
@@ -1282,6 +1286,29 @@ def test_found_in_the_fifteenth_round(text: str, context: str, expected: str) ->
     ("on pourrait p'têt ben revenir en arrière, j'ai dû rater mon code", "step:valider-connexion", "previous"),
 ])
 def test_found_in_the_sixteenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the seventeenth batch's tuning half and the misses of the tuning halves before it
+    # being lost is the reason to ask where one is, in however light words; alone it still asks for help
+    ("je suis perdue, on en est où ?", "step:demande-nom", "where"),
+    ("je suis perdue", "step:demande-nom", "help"),
+    ("vous pouvez me dire à quelle étape on est ?", "step:mes-paiements", "where"),   # « me dire »: asked
+    ("c'est laquelle, l'étape ?", "step:mes-paiements", "where"),
+    # « un peu plus » is more, not « no more », even after a question with a subject; « plus rien » still negates
+    ("la CMU ? explique-moi un peu plus", "step:objet-cmuc", "details"),
+    ("j'entends plus rien", "step:objet-cmuc", "louder"),
+    ("pardonnez-moi de vous importuner, auriez-vous l'obligeance de répéter", "step:saisir-numero", "repeat"),
+    ("vous comprenez quels ordres ?", "step:bienvenue", "help"),
+    # the voice as it was, its speed and volume named, is what « normal » restores
+    ("la voix d'avant, ni trop rapide ni trop forte, remettez-la normale", "step:demande-nom", "normal"),
+    ("remets la voix normale, ni trop lente ni trop basse", "step:demande-nom", "normal"),
+    # starting again from the start, said so, takes a reason; a bare « recommencez » does not become restart by it
+    ("tout depuis le début, j'ai rien capté", "step:messages", "restart"),
+    ("recommencez la phrase, j'ai rien capté", "step:messages", "repeat"),
+])
+def test_found_in_the_seventeenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -84,12 +84,17 @@ _REPEAT = "repeat"
 _WHERE_AM_I = "where"
 _ASKS_TO_GO_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
+_NORMAL = "normal"
+_RESTART = "restart"
+_START = "debut"
+_RESTORED = frozenset({"voix", "arriere", "debut"})   # the voice, its speed, as it was before or at the start
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
 # Going on asked in so many words, an answer to the step's own question and a « non » to a confirmation take one
 # too (`_reading`).
 _LEAVING = "au revoir"   # said beside a report of the step done, still a goodbye (« c'est bon pour moi, au revoir »)
-_QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels", "quelles"})
+_QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels", "quelles", "lequel", "laquelle",
+                             "lesquels", "lesquelles"})
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "normal", "previous"})
 
@@ -461,7 +466,8 @@ class IntentMatcher:
                 - self._choice_concepts(options))   # what the step speaks of, in its words or the lexicon's
         said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
-        explained = [e or self._qualifies(t, name, analysis, seed, options, asked)
+        # « je suis perdue, on est où ? »: where-am-I is asked in light words, and being lost is its reason
+        explained = [e or self._qualifies(t, name, analysis, seed, options, asked or name == _WHERE_AM_I)
                      for t, e in zip(tokens, said, strict=True)]
         head = 0   # « d'accord, j'ai compris », « pardon » before the request
         if any(said) and not options.yes_no and not options.paused:
@@ -485,7 +491,10 @@ class IntentMatcher:
         firm = name == _WHERE_AM_I or any(
             e and t.weight >= 1.0 and (t.readings[0] not in self.lexicon.reasons or name == "resume")
             for t, e in zip(tokens, said, strict=True))
-        gives = ((name in _GIVES_REASONS or answering or going_on) and not options.yes_no) or declining
+        # « tout depuis le début, j'ai rien compris »: starting again from the start, said so, has its reasons (not
+        # a bare « recommencez », which may be « recommencez votre phrase »); the guide asks before it anyway
+        afresh = name == _RESTART and any(_START in f.seed.required for f in seeds)
+        gives = ((name in _GIVES_REASONS or answering or going_on or afresh) and not options.yes_no) or declining
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required)) if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
@@ -557,6 +566,8 @@ class IntentMatcher:
             return True
         if SETTING.match(first) and seed.required & lex.manner:
             return True
+        if name == _NORMAL and (SETTING.match(first.lstrip(NEG)) or first in _RESTORED):
+            return True   # « ni trop vite ni trop lent, remettez normal », « la voix d'avant »: what is restored
         if first in lex.moves and (seed.kind != "command" or name in _MOVES):
             return True
         looking = seed.required & lex.looking

@@ -26,6 +26,7 @@ _QUESTIONING = frozenset({"savoir", "voir"})   # « je ne sais pas où », « je
 SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
 OBJECT_PRONOUNS = frozenset({"le", "la", "les", "en"})   # « j'en ai pas », « je l'ai pas »
 PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
+_DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
 
 
 @dataclass
@@ -72,7 +73,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             previous = _previous_verb(items, k)
             if word == "plus" and opened is None and (
                     previous is None or (previous.kind == LIGHT and _before_de(items, k))
-                    or _imperative(items, previous, words)):   # « expliquez-moi plus »: more
+                    or _imperative(items, previous, words) or _of_degree(item, words)):   # « expliquez-moi plus »: more
                 item.kind, item.concept = "comparative", "plus"
                 continue
             target = None
@@ -185,6 +186,11 @@ def _rest_on_wrappers(carried: list[tuple[Item | None, str]]) -> None:
 def _before_de(items: list[Item], k: int) -> bool:
     """« je veux plus de détails »: « plus de » is « more », not « no more »."""
     return k + 1 < len(items) and items[k + 1].concept in ("de", "du", "des")
+
+
+def _of_degree(item: Item, words: Sequence[str]) -> bool:
+    """« expliquez-moi un peu plus », « encore plus »: a « plus » with a degree before it is « more »."""
+    return 0 < item.start <= len(words) and words[item.start - 1] in _DEGREES
 
 
 def _imperative(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
