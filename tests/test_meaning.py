@@ -343,7 +343,7 @@ def test_talk_for_someone_else_stays_unacted_on(context: str, text: str) -> None
 
 
 def test_the_examples_file_is_small_and_loads_quickly() -> None:
-    assert EXAMPLES.stat().st_size < 3_000_000
+    assert EXAMPLES.stat().st_size < 4_000_000   # about 1 KB a phrasing (its vector in float16): 3.0 MB at 3,026
     t = time.perf_counter()
     Examples.load()
     assert time.perf_counter() - t < 5   # generous: a sanity bound, the figures are in docs/PERFORMANCE.md

@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to seventeenth's figures are beside MEASURED below (docs/understanding.md:
-the third to seventeenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to eighteenth's figures are beside MEASURED below (docs/understanding.md:
+the third to eighteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="module")
 def held_out() -> Report:
-    """The seventeenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    sixteenth round (72.3 %)."""
+    """The eighteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    seventeenth round (73.1 %)."""
     return run_half(EVALUATION, RUNNER, HELD_OUT)
 
 
@@ -96,10 +96,11 @@ def held_out() -> Report:
 # The seventeenth's, run once (both halves) with the matcher of the end of the sixteenth round, gave 72.3 %
 # (60/83), no sentence for someone else moved the guide; 74.7 % after the seventeenth round. With its tuning half
 # among the examples, the retrained classifier is less sure of two phrasings of the eighth's and the sixteenth's
-# evaluation halves, now asked about (docs/understanding.md).
+# evaluation halves, now asked about (docs/understanding.md). The eighteenth's, run once (both halves) with the
+# matcher of the end of the seventeenth round, gave 73.1 % (76/104), no sentence for someone else moved the guide.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.89, "7": 0.80, "8": 0.74, "9": 0.87,
-            "10": 0.66, "11": 0.71, "12": 0.75, "13": 0.73, "14": 0.72, "15": 0.79, "16": 0.75, "17": 0.74}
-HELD_OUT = "17"
+            "10": 0.66, "11": 0.71, "12": 0.75, "13": 0.73, "14": 0.72, "15": 0.79, "16": 0.75, "17": 0.74, "18": 0.73}
+HELD_OUT = "18"
 
 
 def _misses(report: Report) -> list[str]:
@@ -123,12 +124,12 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to seventeenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to eighteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.93, "10": 0.87, "11": 0.79, "12": 0.85, "13": 0.83, "14": 0.80,
-               "15": 0.82, "16": 0.80, "17": 0.85}
+TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.93, "10": 0.87, "11": 0.79, "12": 0.85, "13": 0.83, "14": 0.81,
+               "15": 0.82, "16": 0.80, "17": 0.85, "18": 0.89}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -160,10 +161,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the seventeenth batch's evaluation half, held out, gave "
-                                       "72.3 % (60/83), run once with the matcher of the end of the sixteenth round "
-                                       "(the sixteenth's: 72.6 %; the fifteenth's: 76.6 %): docs/understanding.md "
-                                       "lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the eighteenth batch's evaluation half, held out, gave "
+                                       "73.1 % (76/104), run once with the matcher of the end of the seventeenth "
+                                       "round (the seventeenth's: 72.3 %; the sixteenth's: 72.6 %): "
+                                       "docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -177,7 +178,7 @@ def test_evaluation_half_no_sentence_for_someone_else_moves_or_ends_the_guide(ev
 def test_evaluation_half_every_continue_in_pause_resumes_in_place(evaluation: Report, held_out: Report) -> None:
     missed = evaluation.resumes_missed()
     assert not missed, [(o.entry.phrase, o.got) for o in missed]
-    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (4/4 when it was run)
+    assert held_out.of_kinds(("reprise",))      # the held-out half has its own (7/7 when it was run)
 
 
 # ------------------------------------------------------------------ what the corpus stands for
@@ -1309,6 +1310,18 @@ def test_found_in_the_sixteenth_round(text: str, context: str, expected: str) ->
     ("recommencez la phrase, j'ai rien capté", "step:messages", "repeat"),
 ])
 def test_found_in_the_seventeenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the eighteenth batch's tuning half: a pause taken away is the guide resumed; Quebec's « chu » (je
+    # suis) and « mêlé » (lost), a « pétard » of the Midi only a cry
+    ("on sort de la pause, je suis là", "pause:saisir-code", "resume"),
+    ("retirez la pause s'il vous plaît", "pause:demande-nom", "resume"),
+    ("chu tout mêlé, qu'est-ce que je peux te dire ?", "step:saisir-code", "help"),
+    ("pétard, reviens en arrière, j'ai raté le champ", "step:ecran-connexion", "previous"),
+])
+def test_found_in_the_eighteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -24,12 +24,13 @@ _JOINED = {("aujourd'", "hui"): "aujourdhui", ("aujourd", "hui"): "aujourdhui"}
 # Spoken contractions, as people type them or vosk may spell them (« chuis perdu », « ch'est fini »,
 # « chais pas »): the words they stand for.
 SPOKEN = {
-    "chuis": ("je", "suis"), "chui": ("je", "suis"), "chus": ("je", "suis"), "jsuis": ("je", "suis"),
+    "chuis": ("je", "suis"), "chui": ("je", "suis"), "chus": ("je", "suis"), "chu": ("je", "suis"), "jsuis": ("je", "suis"),
     "chais": ("je", "sais"), "chai": ("je", "sais"), "jsais": ("je", "sais"),
     "chaipas": ("je", "sais", "pas"), "chepas": ("je", "sais", "pas"), "chepa": ("je", "sais", "pas"),
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
 }
-_CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "ui": ("je", "suis"), "ais": ("je", "sais")}   # « ch'est », « ch'uis »
+_CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
+       "ais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis »
 _BEFORE_PAS = {"che": ("je", "sais"), "jsai": ("je", "sais")}   # « ché pas » (« ché » alone may be « chez »)
 
 
