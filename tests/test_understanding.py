@@ -1213,9 +1213,10 @@ def test_found_in_the_eleventh_round(text: str, context: str, expected: str) -> 
     ("bon je vais me coucher", "step:saisir-code", "quit"),
     ("laisse-moi souffler", "step:saisir-code", "pause"),
     ("ché pas quoi faire, aide-moi", "step:saisir-code", "help"),
-    # found by the twelfth batch's single run: a goodbye beside a report of the step done is no « next »; one
-    # part described is that part, not the sommaire
-    ("c'est bon pour moi, on arrête là, au revoir madame", "step:page-accueil", "?quit"),
+    # found by the twelfth batch's single run: a goodbye beside a report of the step done is no « next » (since the
+    # eighteenth round, being done is the reason to leave: quit, which the guide confirms); one part described is
+    # that part, not the sommaire
+    ("c'est bon pour moi, on arrête là, au revoir madame", "step:page-accueil", "quit"),
     ("la partie pour lire mes messages", "menu", "goto:messages"),
     ("la partie sur les paiements", "menu", "goto:mes-paiements"),
     ("les parties du guide", "step:saisir-code", "menu"),
@@ -1320,6 +1321,10 @@ def test_found_in_the_seventeenth_round(text: str, context: str, expected: str) 
     ("retirez la pause s'il vous plaît", "pause:demande-nom", "resume"),
     ("chu tout mêlé, qu'est-ce que je peux te dire ?", "step:saisir-code", "help"),
     ("pétard, reviens en arrière, j'ai raté le champ", "step:ecran-connexion", "previous"),
+    # done, and asking to close the guide: a goodbye (it went to the next step); the guide still asks first
+    ("c'est bon, ferme le guide", "step:page-accueil", "quit"),
+    ("voilà, déconnecté, c'est terminé, tu peux éteindre le guide", "step:deconnexion", "quit"),
+    ("c'est fini la vaisselle, ferme la fenêtre", "step:saisir-code", "none"),
 ])
 def test_found_in_the_eighteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

@@ -85,6 +85,8 @@ _WHERE_AM_I = "where"
 _ASKS_TO_GO_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 _NORMAL = "normal"
+_QUIT = "quit"
+_DONE = "fini"
 _RESTART = "restart"
 _START = "debut"
 _RESTORED = frozenset({"voix", "arriere", "debut"})   # the voice, its speed, as it was before or at the start
@@ -566,6 +568,8 @@ class IntentMatcher:
             return True
         if SETTING.match(first) and seed.required & lex.manner:
             return True
+        if name == _QUIT and first == _DONE:
+            return True   # « c'est bon, on a fini, ferme le guide »: done, so leaving (the guide asks first)
         if name == _NORMAL and (SETTING.match(first.lstrip(NEG)) or first in _RESTORED):
             return True   # « ni trop vite ni trop lent, remettez normal », « la voix d'avant »: what is restored
         if first in lex.moves and (seed.kind != "command" or name in _MOVES):
