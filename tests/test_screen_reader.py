@@ -94,6 +94,7 @@ def screen_reader_run(tmp_path: Path, answer: bytes) -> tuple[str, list, Path]:
             term.read_until(b"quitter le guide ?")
             term.type(b"o")
             term.read_until(b"Au revoir")
+            term.read_until(b"mode lecteur d")   # the choice kept, said last: its line is read too
             assert term.process.wait(timeout=30) == 0
         finally:
             term.close()
