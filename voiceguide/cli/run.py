@@ -191,10 +191,8 @@ def _keep_screen_reader_choice(config_file: Path | None, chosen: bool) -> None:
         notify(f"Votre choix n'a pas pu être enregistré ({getattr(exc, 'strerror', None) or exc}) : "
                "le guide vous reposera la question. « voiceguide setup » permet aussi de le régler.")
         return
-    if chosen:   # read by the screen reader: a plain line, no guillemets (printed last, after « Au revoir »)
-        notify(f"Choix enregistré dans {written} : mode lecteur d'écran activé.")
-    else:
-        notify(f"Choix enregistré dans « {written} » : mode lecteur d'écran désactivé.")
+    where = str(written) if chosen else f"« {written} »"   # the screen reader's lines are plain: no guillemets
+    notify(f"Choix enregistré dans {where} : mode lecteur d'écran {'activé' if chosen else 'désactivé'}.")
 
 
 def _remember(state: State, guide: Guide, key: str, save: Callable[..., object],
