@@ -18,11 +18,13 @@ refused from its size or its header, not read into memory. A run that hangs
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import struct
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -413,23 +415,58 @@ def run_measured(box: Sandbox, args: list[str], stdin: str) -> tuple[CliResult, 
 
 
 def snapshot(path: Path) -> bytes | None:
-    """A file's bytes (None when it is not a regular file); an unreadable one is read as its owner,
-    its permissions put back as they were."""
+    """A digest of a file's bytes (None when it is not a regular file), read in pieces: the 1 GB files would take
+    seconds and a gigabyte of memory to hold whole. An unreadable one is read as its owner, its permissions put
+    back as they were."""
     if not path.is_file():
         return None
     try:
-        return path.read_bytes()
+        return _digest(path)
     except PermissionError:
         mode = path.stat().st_mode
         path.chmod(mode | 0o400)
         try:
-            return path.read_bytes()
+            return _digest(path)
         finally:
             path.chmod(mode)
 
 
+_BLOCK = 1 << 16
+
+
+def _digest(path: Path) -> bytes:
+    """The size and every block that is not zeros, with its place: the same for a file, a copy of it and a sparse
+    copy of it, and the holes of a sparse file are not read (reading 1 GB of them takes seconds)."""
+    digest, zeros, done = hashlib.sha256(), bytes(_BLOCK), 0
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        digest.update(size.to_bytes(8, "little"))
+        for start, end in _data_spans(f.fileno(), size):
+            f.seek(max(start - start % _BLOCK, done))
+            while (done := f.tell()) < end:
+                block = f.read(_BLOCK)
+                if block != zeros[:len(block)]:
+                    digest.update(done.to_bytes(8, "little") + block)
+            done = f.tell()
+    return digest.digest()
+
+
+def _data_spans(fd: int, size: int) -> Iterator[tuple[int, int]]:
+    """Where a file has data; the rest, its holes, reads as zeros (the whole file where holes cannot be found)."""
+    position = 0
+    while position < size:
+        try:
+            start = os.lseek(fd, position, os.SEEK_DATA)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:   # no SEEK_DATA here: read it all
+                yield position, size
+            return
+        position = os.lseek(fd, start, os.SEEK_HOLE)
+        yield start, position
+
+
 def kept_somewhere(path: Path, before: bytes) -> bool:
-    """``before`` is still on disk: at ``path`` or in one of its ``.bak`` copies."""
+    """The bytes digested in ``before`` are still on disk: at ``path`` or in one of its ``.bak`` copies."""
     candidates = [path, *path.parent.glob(path.name + ".bak*")]
     return any(snapshot(p) == before for p in candidates)
 

@@ -170,8 +170,8 @@ def test_the_lexicon_read_with_libyaml_is_the_one_pyyaml_reads(monkeypatch: pyte
     if not fast_yaml.HAS_LIBYAML:
         pytest.skip("PyYAML sans libyaml")
     text = lexicon.BUNDLED_LEXICON.read_text(encoding="utf-8")
-    monkeypatch.setattr(lexicon.yaml, "load", lambda *a, **k: pytest.fail("PyYAML's own parser was used"))
-    fast = lexicon._load(text)
+    monkeypatch.setattr(fast_yaml.yaml, "load", lambda *a, **k: pytest.fail("PyYAML's own parser was used"))
+    fast = fast_yaml.load_texts(text)
     monkeypatch.undo()
     assert fast == yaml.load(text, Loader=yaml.BaseLoader)
 

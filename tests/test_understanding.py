@@ -48,21 +48,21 @@ RUNNER = Runner()
 MATCHER = RUNNER.matcher
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def tuning() -> Report:
     return run_half(TUNING, RUNNER)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def evaluation() -> Report:
     return run_half(EVALUATION, RUNNER)
 
 
-@pytest.fixture(scope="module")
-def held_out() -> Report:
+@pytest.fixture(scope="session")
+def held_out(evaluation: Report) -> Report:
     """The eighteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
     seventeenth round (73.1 %)."""
-    return run_half(EVALUATION, RUNNER, HELD_OUT)
+    return evaluation.of_batches(HELD_OUT)
 
 
 # What the evaluation halves give now (docs/understanding.md): floors against regressions. The seventh's
@@ -137,7 +137,7 @@ KNOWN_MOVES: set[str] = set()
 
 def test_tuning_half(tuning: Report) -> None:
     # Nearly all: what is left is listed in docs/understanding.md with the reason.
-    tuned = Report([o for o in tuning.outcomes if o.entry.batch in TUNED])
+    tuned = tuning.of_batches(*TUNED)
     assert tuned.understood_share() >= 0.95, "\n".join(_misses(tuned))
     assert not tuned.off_topic_moves()
     assert not tuned.resumes_missed()
@@ -145,15 +145,15 @@ def test_tuning_half(tuning: Report) -> None:
 
 @pytest.mark.parametrize("batch", sorted(TUNED_FLOOR))
 def test_tuning_half_of_the_last_round_keeps_what_was_measured(tuning: Report, batch: str) -> None:
-    report = Report([o for o in tuning.outcomes if o.entry.batch == batch])
+    report = tuning.of_batches(batch)
     assert report.understood_share() >= TUNED_FLOOR[batch], "\n".join(_misses(report))
     assert {o.entry.phrase for o in report.off_topic_moves()} <= KNOWN_MOVES
     assert not report.resumes_missed()
 
 
 @pytest.mark.parametrize("batch", sorted(MEASURED))
-def test_evaluation_half_keeps_what_was_measured(batch: str) -> None:
-    report = run_half(EVALUATION, RUNNER, batch)
+def test_evaluation_half_keeps_what_was_measured(evaluation: Report, batch: str) -> None:
+    report = evaluation.of_batches(batch)
     assert report.understood_share() >= MEASURED[batch], "\n".join(_misses(report))
 
 
