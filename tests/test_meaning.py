@@ -288,7 +288,7 @@ def test_a_negated_utterance_keeps_the_rules_answer_and_nothing_is_encoded() -> 
 @pytest.mark.parametrize("context, text, expected", [
     # written for this test (in no batch): the rules alone ask, the nearest phrasings agree with them
     ("step:code-confirmation", "ils me demandent un code envoyé par mail", "goto:confirmation-boite-mail"),
-    ("step:bienvenue", "bon je suis prête, on démarre", "next"),
+    ("step:bienvenue", "bon je suis prête, on se lance", "next"),
     ("step:les-categories", "ce qu'ils m'ont remboursé", "goto:mes-paiements"),
     ("step:saisir-code", "redis-moi l'adresse", "repeat"),
 ])

@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Sixteen batches, each written before the round of tuning that followed it:
+Nineteen batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to eighteenth's figures are beside MEASURED below (docs/understanding.md:
-the third to eighteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to nineteenth's figures are beside MEASURED below (docs/understanding.md:
+the third to nineteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The eighteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    seventeenth round (73.1 %)."""
+    """The nineteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    eighteenth round (72.9 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -97,10 +97,14 @@ def held_out(evaluation: Report) -> Report:
 # (60/83), no sentence for someone else moved the guide; 74.7 % after the seventeenth round. With its tuning half
 # among the examples, the retrained classifier is less sure of two phrasings of the eighth's and the sixteenth's
 # evaluation halves, now asked about (docs/understanding.md). The eighteenth's, run once (both halves) with the
-# matcher of the end of the seventeenth round, gave 73.1 % (76/104), no sentence for someone else moved the guide.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.92, "5": 0.96, "6": 0.89, "7": 0.80, "8": 0.74, "9": 0.87,
-            "10": 0.66, "11": 0.71, "12": 0.75, "13": 0.73, "14": 0.72, "15": 0.79, "16": 0.75, "17": 0.74, "18": 0.73}
-HELD_OUT = "18"
+# matcher of the end of the seventeenth round, gave 73.1 % (76/104), no sentence for someone else moved the guide;
+# 76.9 % after the nineteenth round. The nineteenth's, run once (both halves) with the matcher of the end of the
+# eighteenth round, gave 72.9 % (70/96), no sentence for someone else moved the guide; the same after the nineteenth
+# round, tuned on its tuning half (75.9 -> 91.6 %).
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.93, "5": 0.96, "6": 0.89, "7": 0.80, "8": 0.76, "9": 0.87,
+            "10": 0.66, "11": 0.72, "12": 0.77, "13": 0.73, "14": 0.73, "15": 0.80, "16": 0.76, "17": 0.77, "18": 0.76,
+            "19": 0.72}
+HELD_OUT = "19"
 
 
 def _misses(report: Report) -> list[str]:
@@ -124,12 +128,12 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to eighteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to nineteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.93, "10": 0.87, "11": 0.79, "12": 0.85, "13": 0.83, "14": 0.81,
-               "15": 0.82, "16": 0.80, "17": 0.85, "18": 0.89}
+TUNED_FLOOR = {"7": 0.88, "8": 0.88, "9": 0.94, "10": 0.87, "11": 0.79, "12": 0.85, "13": 0.83, "14": 0.83,
+               "15": 0.83, "16": 0.80, "17": 0.86, "18": 0.91, "19": 0.91}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -161,9 +165,9 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the eighteenth batch's evaluation half, held out, gave "
-                                       "73.1 % (76/104), run once with the matcher of the end of the seventeenth "
-                                       "round (the seventeenth's: 72.3 %; the sixteenth's: 72.6 %): "
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the nineteenth batch's evaluation half, held out, gave "
+                                       "72.9 % (70/96), run once with the matcher of the end of the eighteenth "
+                                       "round (the eighteenth's: 73.1 %; the seventeenth's: 72.3 %): "
                                        "docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
@@ -1327,6 +1331,41 @@ def test_found_in_the_seventeenth_round(text: str, context: str, expected: str) 
     ("c'est fini la vaisselle, ferme la fenêtre", "step:saisir-code", "none"),
 ])
 def test_found_in_the_eighteenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the nineteenth batch's tuning half: « pas de souci » denies nothing (it chose « je n'ai pas de code »)
+    ("pas de souci", "oui-non", "yes"),
+    ("aucun problème", "oui-non", "yes"),              # was « non »
+    ("mon code je l'ai, aucun souci", "step:avez-vous-un-code", "goto:saisir-numero"),
+    # « on commence » was spelt « on recommence »: beginning is going on, starting again from the start still is not
+    ("bon ben on commence", "step:bienvenue", "next"),
+    ("je suis prêt, commençons", "step:bienvenue", "next"),
+    ("recommence depuis le début", "step:saisir-code", "restart"),
+    # a complaint with its setting, then a wish: « doucement » made the voice faster
+    ("tu vas trop vite, doucement", "step:saisir-code", "slower"),
+    ("tu parles trop fort, doucement", "step:saisir-code", "softer"),
+    ("tu parles vite", "step:saisir-code", "slower"),
+    # having missed something is a reason to go back; not knowing where one put the code is having lost it
+    ("j'ai raté un bout, reviens en arrière", "step:demande-nom", "previous"),
+    ("je sais plus où j'ai rangé le code", "step:avez-vous-un-code", "goto:oubli-lien"),   # was « oui »
+    ("je sais plus où j'ai mis mes clés", "step:saisir-code", "none"),
+    # a first time, when the guide asks about the code, is having none (the guide's own phrase for that choice)
+    ("non, c'est la première fois", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    # the step being read, asked about, is its details; elsewhere it is still the way to it
+    ("c'est quoi ces paiements ?", "step:mes-paiements", "details"),
+    ("c'est quoi les paiements ?", "step:saisir-code", "goto:mes-paiements"),
+    # an aim half understood is asked about rather than left unheard
+    ("nous c'est pour avoir un nouveau code, j'ai oublié le mien", "step:bienvenue", "?goto:oubli-lien"),
+    # not knowing what to say is asking for help, however it is said: créole « mi », « wallah », « deh », « un brin »
+    ("moi comprends pas, qu'est-ce que je dois dire", "step:mes-paiements", "help"),
+    ("mi comprend pas, qu'est-ce que mi peux dire", "step:mes-paiements", "help"),
+    ("wallah je suis perdu, qu'est-ce que je peux dire", "step:saisir-code", "help"),
+    ("aidez-moi un brin, je sais pas quoi faire", "step:saisir-code", "help"),
+    ("répète deh", "step:saisir-code", "repeat"),
+])
+def test_found_in_the_nineteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -269,6 +269,9 @@ class IntentMatcher:
             if (isinstance(aim, Intent) and aim.name not in _YES_NO
                     and not (isinstance(found, Intent) and found.confidence > aim.confidence)):
                 return aim   # never a « oui » (« … pour confirmer »): an aim answers no question
+            if isinstance(found, NoMatch) and isinstance(aim, Unsure) and not any(
+                    c.name in _YES_NO for c in aim.candidates):
+                return aim   # « c'est pour savoir à quoi j'ai droit »: an aim half understood is asked about
         return found
 
     def _meanings_here(self, options: Options) -> frozenset[str]:
@@ -431,6 +434,9 @@ class IntentMatcher:
                 # the step being read, its own words in the past: done (« je me suis déconnectée »; not « la
                 # première fois que j'ai vu un ordinateur »)
                 name = "next"
+            elif (seed.kind == "topic" and seed.target == options.step
+                  and any(t.readings[0] in QUESTION_WORDS for t in analysis.tokens)):
+                name = "details"   # « c'est quoi, les démarches ? » asked at that step: what it is about
             if name == _REPEAT and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else

@@ -436,7 +436,7 @@ class Analyzer:
             elif words[i] in lex.settings and not _possessive(words, i) and not _named(words, i) and (
                     self._spoken_of(words, i) or self._alone(words, i)):
                 # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort », « lentement »: a wish
-                sign = -1 if set(words[:i]) & _COMPLAINT else 1
+                sign = -1 if self._complained(words, i) else 1
                 readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
                 return Item("setting", "", i, i + 1, extra=readings)
             else:
@@ -467,6 +467,13 @@ class Analyzer:
                 return not (noun in _THE_VOICE or noun in self.lexicon.setting_nouns or noun in self.lexicon.settings
                             or (entry is not None and entry.kind == GUIDE))
         return False
+
+    def _complained(self, words: list[str], i: int) -> bool:
+        """« tu parles vite », « c'est lent »: said of the voice, the word is too much; after a setting of its own
+        (« tu vas trop vite, doucement »), it is a wish again."""
+        said = [k for k in range(i) if words[k] in _COMPLAINT]
+        return bool(said) and not any(w in self.lexicon.settings or (w,) in self.lexicon.degrees
+                                      for w in words[said[-1] + 1:i])
 
     def _spoken_of(self, words: list[str], i: int) -> bool:
         """The voice is what is spoken of: a verb of speaking or going, or « c'est », around the word

@@ -188,7 +188,7 @@ def _read(path: Path) -> Lexicon:
         wanting=frozenset(_word(w) for w in data.get("vouloir_une_chose", {}).get("verbes", ())),
         asking_for=_concept(data.get("vouloir_une_chose", {}).get("veut_dire", "demander")),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
-        returns={_word(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
+        returns={_concept(a): frozenset(_concept(w) for w in ws) for a, ws in data.get("retours", {}).items()},
         moves=frozenset(_concept(w) for w in data.get("mouvements", ())),
         looking=frozenset(_concept(w) for w in data.get("chercher", ())),
         qualifiers={str(c): frozenset(_key(w) for w in ws) for c, ws in data.get("précisions", {}).items()},

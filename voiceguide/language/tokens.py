@@ -28,6 +28,7 @@ SPOKEN = {
     "chais": ("je", "sais"), "chai": ("je", "sais"), "jsais": ("je", "sais"),
     "chaipas": ("je", "sais", "pas"), "chepas": ("je", "sais", "pas"), "chepa": ("je", "sais", "pas"),
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
+    "mi": ("je",),   # créole de La Réunion, des Antilles : « mi comprend pas »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis »
