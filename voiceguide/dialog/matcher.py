@@ -45,6 +45,7 @@ from voiceguide.language.clauses import YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
+from voiceguide.language.tokens import joined_initials
 from voiceguide.language.vocabulary import Vocabulary
 
 EXACT = 1.0        # the utterance is the seed's words
@@ -85,6 +86,8 @@ _WHERE_AM_I = "where"
 _ASKS_TO_GO_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 _NORMAL = "normal"
+_DETAILS = "details"
+_WHAT = "quoi"
 _QUIT = "quit"
 _DONE = "fini"
 _RESTART = "restart"
@@ -272,7 +275,20 @@ class IntentMatcher:
             if isinstance(found, NoMatch) and isinstance(aim, Unsure) and not any(
                     c.name in _YES_NO for c in aim.candidates):
                 return aim   # « c'est pour savoir à quoi j'ai droit »: an aim half understood is asked about
+        if isinstance(found, NoMatch) and self._asks_about_the_step(analysis, options):
+            spec = self.vocabulary.command(_DETAILS)
+            return Intent(name=spec.name, confidence=CONTAINED, heard=text, label=spec.label)
         return found
+
+    def _asks_about_the_step(self, analysis: Analysis, options: Options) -> bool:
+        """« la C.M.U.C., c'est quoi au juste ? » at the step that speaks of it: « what is it », with every other
+        word one the step says, asks for the step's details (« comment on a un code » asks a way, not this)."""
+        if options.step is None or options.yes_no or options.paused:
+            return False
+        said = self._step_concepts(options.step)
+        words = [t.readings[0] for t in analysis.tokens if t.weight > 0]
+        rest = [r for r in words if r != _WHAT]
+        return _WHAT in words and bool(rest) and all(r in said for r in rest)
 
     def _meanings_here(self, options: Options) -> frozenset[str]:
         """The labels of the written phrasings that may be meant here (language/meaning.py)."""
@@ -616,7 +632,7 @@ class IntentMatcher:
     def _step_concepts(self, step_id: str | None) -> frozenset[str]:
         """What the step being read says, as concepts: an answer that says it again only echoes the question."""
         def read(step: Step) -> frozenset[str]:
-            text = " ".join((step.say, step.details or ""))
+            text = joined_initials(" ".join((step.say, step.details or "")))
             return frozenset(t.readings[0] for part in re.split(r"[.?!:;,]", text)
                              for t in self.analyzer.analyse(part).tokens) - {"oui", "non", "fini"}
         return self._per_step(self._step_said, step_id, read)

@@ -8,6 +8,7 @@ each word, because only accents tell « terminé » (done) from « termine ».
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from voiceguide.language.text import spoken_form
@@ -35,9 +36,18 @@ _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui"
 _BEFORE_PAS = {"che": ("je", "sais"), "jsai": ("je", "sais")}   # « ché pas » (« ché » alone may be « chez »)
 
 
+# Initials with their dots (« la C.M.U.C. », « la C.P.A.M. »): one word, as « cmuc » is typed or said.
+_DOTTED_INITIALS = re.compile(r"\b((?:[^\W\d_]\.){2,})")
+
+
+def joined_initials(text: str) -> str:
+    """``text`` with « C.M.U.C. » written « CMUC »: its dots end no sentence."""
+    return _DOTTED_INITIALS.sub(lambda m: m.group(1).replace(".", "") + " ", text)
+
+
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(folded, accented) pairs of the words of ``text``, elisions spelt out, punctuation gone."""
-    raw = spoken_form(text).replace("'", "' ").split()
+    raw = spoken_form(joined_initials(text)).replace("'", "' ").split()
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(raw):
