@@ -101,7 +101,7 @@ def held_out(evaluation: Report) -> Report:
 # 76.9 % after the nineteenth round. The nineteenth's, run once (both halves) with the matcher of the end of the
 # eighteenth round, gave 72.9 % (70/96), no sentence for someone else moved the guide; 74.0 % after the nineteenth
 # round, tuned on the tuning halves only (its own: 75.9 -> 91.6 %).
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.93, "5": 0.97, "6": 0.89, "7": 0.82, "8": 0.76, "9": 0.87,
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.93, "5": 0.97, "6": 0.90, "7": 0.82, "8": 0.77, "9": 0.87,
             "10": 0.67, "11": 0.72, "12": 0.77, "13": 0.74, "14": 0.74, "15": 0.81, "16": 0.76, "17": 0.77,
             "18": 0.76, "19": 0.73}
 HELD_OUT = "19"
@@ -132,8 +132,8 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.90, "9": 0.94, "10": 0.87, "11": 0.80, "12": 0.87, "13": 0.84, "14": 0.83,
-               "15": 0.85, "16": 0.83, "17": 0.89, "18": 0.92, "19": 0.91}
+TUNED_FLOOR = {"7": 0.88, "8": 0.90, "9": 0.94, "10": 0.87, "11": 0.81, "12": 0.87, "13": 0.84, "14": 0.83,
+               "15": 0.85, "16": 0.84, "17": 0.89, "18": 0.92, "19": 0.91}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -1382,6 +1382,11 @@ def test_found_in_the_eighteenth_round(text: str, context: str, expected: str) -
     ("c'est quoi le code de la porte", "step:saisir-code", "none"),
     ("racontez-moi un peu plus", "step:borne-medecin", "details"),
     ("qu'est-ce que je vais bien pouvoir leur raconter", "step:message-rediger", "none"),
+    # « comme vous dites » only agrees; « qu'est-ce qu'on fait après » asks the next step like « on fait quoi
+    # après »; the Nord's « min fiu » is someone spoken to
+    ("c'est tapé comme tu dis", "step:demande-nom", "next"),
+    ("c'est bon min fiu, qu'est-ce qu'on fait maintenant", "step:saisir-code", "next"),
+    ("qu'est-ce qu'on fait après le repas, chéri ?", "step:saisir-code", "none"),
 ])
 def test_found_in_the_nineteenth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
