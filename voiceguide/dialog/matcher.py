@@ -283,12 +283,12 @@ class IntentMatcher:
     def _asks_about_the_step(self, analysis: Analysis, options: Options) -> bool:
         """« la C.M.U.C., c'est quoi au juste ? » at the step that speaks of it: « what is it », with every other
         word one the step says, asks for the step's details (« comment on a un code » asks a way, not this)."""
-        if options.step is None or options.yes_no or options.paused:
-            return False
-        said = self._step_concepts(options.step)
         words = [t.readings[0] for t in analysis.tokens if t.weight > 0]
         rest = [r for r in words if r != _WHAT]
-        return _WHAT in words and bool(rest) and all(r in said for r in rest)
+        if options.step is None or options.yes_no or options.paused or _WHAT not in words or not rest:
+            return False
+        said = self._step_concepts(options.step)
+        return all(r in said for r in rest)
 
     def _meanings_here(self, options: Options) -> frozenset[str]:
         """The labels of the written phrasings that may be meant here (language/meaning.py)."""
