@@ -985,7 +985,6 @@ def test_general_causes_of_the_seventh_round(text: str, context: str, expected: 
 
 
 @pytest.mark.parametrize("text, context", [
-    ("c'est la première fois que je vais sur ce site j'ai rien du tout", "step:avez-vous-un-code"),  # a first time
     ("allez chercher le courrier dans la boîte aux lettres", "step:oubli-choix-envoi"),   # an errand, with « allez »
 ])
 def test_seventh_round_sentences_that_choose_nothing(text: str, context: str) -> None:
@@ -1389,6 +1388,30 @@ def test_found_in_the_eighteenth_round(text: str, context: str, expected: str) -
     ("qu'est-ce qu'on fait après le repas, chéri ?", "step:saisir-code", "none"),
 ])
 def test_found_in_the_nineteenth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the tuning halves before the twentieth batch was run: leaving takes the speaker's own reason beside
+    # it (the guide asks before it quits); a clause of someone else's, or one that holds the request, is none
+    ("on arrête là, je suis trop fatiguée", "step:mes-paiements", "quit"),
+    ("stop, on arrête, je finirai un autre jour", "step:mes-paiements", "quit"),
+    ("ferme la fenêtre, il fait froid", "step:deconnexion", "none"),
+    ("j'ai oublié de fermer la fenêtre", "step:saisir-code", "none"),
+    # a negated « vouloir », « avoir », « être » after the request is its reason; before it, it refuses it
+    ("fermez-moi ce compte, je n'en veux plus", "step:objet-message", "goto:objet-resilier"),
+    ("je dois créer un compte, j'en ai pas", "step:ouvrir-ameli", "goto:pas-de-code-lien"),
+    ("moins fort, je suis pas sourd", "step:messages", "softer"),
+    ("je ne veux pas supprimer mon compte", "step:objet-message", "?goto:objet-resilier"),
+    # the seventh round kept a first time from choosing; the nineteenth made it the guide's own phrase for « je
+    # n'ai pas de code » at that question
+    ("c'est la première fois que je vais sur ce site j'ai rien du tout", "step:avez-vous-un-code",
+     "goto:pas-de-code-lien"),
+    # « mars » is a month (it read « marre », « j'en ai marre »: leaving); « quelque part » is no « partir »
+    ("quinze mars, c'est mis", "step:demande-naissance", "next"),
+    ("t'as pas vu mes lunettes quelque part ?", "step:saisir-code", "none"),
+])
+def test_found_before_the_twentieth_run(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

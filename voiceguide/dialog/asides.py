@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceguide.language.analysis import NEG, Analysis, Token
+from voiceguide.language.analysis import NEG, SPEAKER, Analysis, Token
 from voiceguide.language.clauses import DETERMINERS
 
 SETTING = re.compile(r"^(volume|vitesse)[+-]$")
@@ -38,7 +38,7 @@ def opposites(concepts: frozenset[str]) -> frozenset[str]:
 
 def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
                   own: frozenset[str] = frozenset(), setting: bool = False, anywhere: bool = False,
-                  states: frozenset[str] = frozenset()) -> frozenset[int]:
+                  states: frozenset[str] = frozenset(), mine: bool = False) -> frozenset[int]:
     """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
     a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
     After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
@@ -47,7 +47,9 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
     the request negated (« je ne veux pas revenir en arrière »); another negation may be one (« je suis plus
     tout jeune », « reviens, j'ai pas fini »). ``requests``: the concepts that are a command by themselves;
     ``own``: the reading's own;
-    ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »)."""
+    ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »);
+    ``mine``: only clauses of the speaker's own (« on arrête, je verrai ça demain », not « ferme la porte, il fait
+    froid »)."""
     tokens = analysis.tokens
     possible = [not (token.wrapper or SETTING.match(token.readings[0])
                      or {r for r in token.readings if not r.startswith(NEG)} & (requests | own)
@@ -64,12 +66,21 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
         out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
     for i, token in enumerate(tokens):
         start = analysis.subject_before(token)
-        if start is None or explained[i] or not (possible[i] or token.readings[0] in states):
+        if start is None or explained[i] or not (possible[i] or token.readings[0] in states) or (
+                mine and not _own_clause(analysis, start, said)):
             continue
         if not any(e and t.start <= token.start and start < t.end
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
             out.add(i)
     return frozenset(out)
+
+
+def _own_clause(analysis: Analysis, start: int, said: list[bool]) -> bool:
+    """The clause at ``start`` is the speaker's, and none of the request is in it (« on arrête, je verrai ça
+    demain », not « j'ai oublié de fermer le gaz »)."""
+    end = min((s for s in analysis.clauses + analysis.orders if s > start), default=len(analysis.words))
+    return analysis.words[start] in SPEAKER and not any(
+        e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True))
 
 
 def _someone_else(analysis: Analysis, token: Token) -> bool:

@@ -459,8 +459,12 @@ class IntentMatcher:
             if name == _WHERE_AM_I and seed.required == {_WHERE} and len(analysis.words) > 1 and (
                     any(t.page for t in analysis.tokens) or not in_the_guide(analysis.words)):
                 name = "details"   # « où est-ce que je tape », « c'est où »: where on the page, not in the guide
-            if name != "no" and any(t.wrapper and not e for t, e in zip(analysis.tokens, explained, strict=True)):
-                continue   # « je ne veux pas, je suis là »: the request itself is refused
+            last = max([t.start for t, e in zip(analysis.tokens, explained, strict=True) if e]
+                       + [span[0] if span is not None else -1])
+            if name != "no" and any(t.wrapper and not e and t.start < last
+                                    for t, e in zip(analysis.tokens, explained, strict=True)):
+                continue   # « je ne veux pas, je suis là »: the request itself is refused (not « supprimez mon
+                           # compte, j'en veux plus »)
             if by_pronoun and not all(e or _acknowledged(t, name, options, seed.kind)
                                       for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # a pronoun stands for the thing only when all else is explained (« on ne me l'a
@@ -518,9 +522,13 @@ class IntentMatcher:
         # « tout depuis le début, j'ai rien compris »: starting again from the start, said so, has its reasons (not
         # a bare « recommencez », which may be « recommencez votre phrase »); the guide asks before it anyway
         afresh = name == _RESTART and any(_START in f.seed.required for f in seeds)
-        gives = ((name in _GIVES_REASONS or answering or going_on or afresh) and not options.yes_no) or declining
+        # « on arrête, je verrai ça un autre jour »: leaving, with the speaker's own reason (the guide asks first)
+        leaving = name == _QUIT
+        gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving) and not options.yes_no
+                 ) or declining
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
-                                 name == "resume", opposites(seed.required)) if firm and gives else frozenset())
+                                 name == "resume", opposites(seed.required), mine=leaving)
+                   if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
         if name in _STEPPING and sum(not self.analyzer.knows(tokens[i].readings[0].lstrip(NEG))
                                      for i in reasons) >= STRANGE:

@@ -69,7 +69,7 @@ CORRECT_RATIO = 0.86
 CORRECT_MIN = 7
 
 _AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | ETRE
-_SUBJECTS = frozenset({"je", "on", "nous"})
+SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
@@ -678,7 +678,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
             if token is not None:
                 out.append(replace(token, weight=min(token.weight, WEIGHT["until"])))
             continue
-        if item.kind == NEUTRAL and words[item.start] in _SUBJECTS:
+        if item.kind == NEUTRAL and words[item.start] in SPEAKER:
             features.add(FIRST_PERSON)
         if item.perfect or item.concept == DONE:
             features.add(PERFECT)
