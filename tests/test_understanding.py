@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Nineteen batches, each written before the round of tuning that followed it:
+Twenty batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to nineteenth's figures are beside MEASURED below (docs/understanding.md:
-the third to nineteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to twentieth's figures are beside MEASURED below (docs/understanding.md:
+the third to twentieth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The nineteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    eighteenth round (72.9 %)."""
+    """The twentieth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    nineteenth round (88.9 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -100,11 +100,15 @@ def held_out(evaluation: Report) -> Report:
 # matcher of the end of the seventeenth round, gave 73.1 % (76/104), no sentence for someone else moved the guide;
 # 76.9 % after the nineteenth round. The nineteenth's, run once (both halves) with the matcher of the end of the
 # eighteenth round, gave 72.9 % (70/96), no sentence for someone else moved the guide; 74.0 % after the nineteenth
-# round, tuned on the tuning halves only (its own: 75.9 -> 91.6 %).
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.93, "5": 0.97, "6": 0.90, "7": 0.82, "8": 0.77, "9": 0.87,
-            "10": 0.67, "11": 0.72, "12": 0.77, "13": 0.74, "14": 0.74, "15": 0.81, "16": 0.76, "17": 0.77,
-            "18": 0.76, "19": 0.73}
-HELD_OUT = "19"
+# round, tuned on the tuning halves only (its own: 75.9 -> 91.6 %); 76.0 % after the twentieth. The twentieth's,
+# run once (both halves) with the matcher of the end of the nineteenth round, gave 88.9 % (64/72; its tuning half:
+# 74.7 %), no sentence for someone else moved the guide; the twentieth round (before that run and after it), tuned
+# on the tuning halves only (its own: 74.7 -> 95.8 %), left it at 88.9 % and raised the evaluation halves seen
+# before by 0 to 6 points.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.94, "5": 0.98, "6": 0.91, "7": 0.83, "8": 0.78, "9": 0.88,
+            "10": 0.71, "11": 0.78, "12": 0.80, "13": 0.77, "14": 0.76, "15": 0.82, "16": 0.77, "17": 0.78,
+            "18": 0.79, "19": 0.76, "20": 0.88}
+HELD_OUT = "20"
 
 
 def _misses(report: Report) -> list[str]:
@@ -128,12 +132,12 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to nineteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to twentieth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.88, "8": 0.90, "9": 0.94, "10": 0.87, "11": 0.81, "12": 0.87, "13": 0.84, "14": 0.83,
-               "15": 0.85, "16": 0.84, "17": 0.89, "18": 0.92, "19": 0.91}
+TUNED_FLOOR = {"7": 0.89, "8": 0.91, "9": 0.95, "10": 0.88, "11": 0.82, "12": 0.90, "13": 0.86, "14": 0.87,
+               "15": 0.87, "16": 0.87, "17": 0.91, "18": 0.92, "19": 0.91, "20": 0.95}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -165,9 +169,9 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the nineteenth batch's evaluation half, held out, gave "
-                                       "72.9 % (70/96), run once with the matcher of the end of the eighteenth "
-                                       "round (the eighteenth's: 73.1 %; the seventeenth's: 72.3 %): "
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the twentieth batch's evaluation half, held out, gave "
+                                       "88.9 % (64/72), run once with the matcher of the end of the nineteenth "
+                                       "round (its tuning half: 74.7 %; the nineteenth's: 72.9 %): "
                                        "docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
@@ -1412,6 +1416,48 @@ def test_found_in_the_nineteenth_round(text: str, context: str, expected: str) -
     ("t'as pas vu mes lunettes quelque part ?", "step:saisir-code", "none"),
 ])
 def test_found_before_the_twentieth_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the twentieth batch's tuning half after its single run. Words the guide knows, beside going on,
+    # are no story of their own (it counted the concepts « élément », « #2 » as unknown words)
+    ("j'ai écouté les deux champs et le bouton, c'est bon, on avance", "step:ecran-connexion", "next"),
+    ("au suivant, elle me trotte dans la tête, cette chanson de Brel", "step:saisir-code", "none"),
+    # « petit mot » is a message, not the words one says to the guide (it read help)
+    ("voilà mon petit mot est écrit, on continue", "step:message-rediger", "next"),
+    # a noun and a verb in the imperfect are a clause of their own: a reason (« le chien aboyait »)
+    ("pardon, la télé marchait fort, vous pouvez me relire l'étape ?", "step:saisir-code", "repeat"),
+    # what is on the page is no sommaire; the step just before, named, is where « revenir » goes, not a part
+    ("tu peux me relire ce qu'il y a sur l'écran ?", "step:saisir-numero", "repeat"),
+    ("on peut retourner au code postal ? je me suis trompé", "step:demande-suivant", "previous"),
+    ("retourner aux catégories", "step:mes-paiements", "goto:ouvrir-rubriques"),
+    # « pas du tout » after a verb negates it (« je sais pas du tout » read « non »); Québec's « pantoute »
+    ("je sais pas du tout où on en est", "step:saisir-code", "where"),
+    ("je sais pantoute où on en est", "step:saisir-code", "where"),
+    ("non pas du tout", "oui-non", "no"),
+    # asking about the step: « qu'est-ce qu'il y a là-dedans », « ça concerne quoi »; the step's own words weigh
+    # little beside « expliquez »
+    ("qu'est-ce qu'il y a là-dedans ?", "step:mes-demarches", "details"),
+    ("ça concerne quoi ?", "step:objet-cmuc", "details"),
+    ("expliquez-moi mieux, ce nom de jeune fille", "step:demande-nom", "details"),
+    # « avant que je commence » says when (« avant » read « en arrière »); « comme au départ » restores the voice
+    ("lisez-moi les parties avant que je commence", "step:bienvenue", "menu"),
+    ("remets la voix comme au départ", "step:saisir-code", "normal"),
+    ("c'est où la case ?", "step:saisir-code", "details"),
+    # the guide: « saisir un code », « taper un code » reported at « Un code de confirmation ? »
+    ("il y a marqué de saisir un code", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    # time gone by is no pause (« ça fait dix minutes »); a time asked about is no part of the guide
+    ("ça fait dix minutes et rien dans ma boîte mail", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("attends deux minutes", "step:saisir-code", "pause"),
+    ("le film commence à quelle heure ?", "step:saisir-code", "none"),
+    # a part of the guide with the speaker's reason; a « non » that corrects the guide before a first-person wish;
+    # a « oui » at the step's question, with what the speaker says of the thing
+    ("je viens de déménager, je veux voir mes informations", "step:page-accueil", "goto:mes-informations"),
+    ("non, en fait je voulais lire mes messages", "step:mes-paiements", "goto:messages"),
+    ("oui, je l'ai appris par cœur", "step:avez-vous-un-code", "yes"),
+])
+def test_found_in_the_twentieth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -40,7 +40,7 @@ from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, Analysis, Analyzer, Token
+from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, SPEAKER, Analysis, Analyzer, Token
 from voiceguide.language.clauses import YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
@@ -86,7 +86,9 @@ _WHERE_AM_I = "where"
 _ASKS_TO_GO_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 _NORMAL = "normal"
+_PREVIOUS = "previous"
 _DETAILS = "details"
+_EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
 _QUIT = "quit"
 _DONE = "fini"
@@ -171,6 +173,7 @@ class IntentMatcher:
         self._identities: dict[Options, dict[str, Intent]] = {}
         self._page_words: dict[str, frozenset[str]] = {}
         self._step_said: dict[str, frozenset[str]] = {}
+        self._named_before: dict[str, frozenset[str]] = {}
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -505,7 +508,8 @@ class IntentMatcher:
             explained = [e or i < head for i, e in enumerate(explained)]
         after_head = tokens[head].start if head < len(tokens) else len(analysis.words)
         report = name == "next" and any(at >= after_head for at in analysis.perfect_at)
-        done = report or name == _REPEAT   # the step's words weigh little in a report, or in « répète l'adresse »
+        # the step's words weigh little in a report, in « répète l'adresse », in « expliquez-moi ce nom d'épouse »
+        done = report or name == _REPEAT or (name == _DETAILS and _EXPLAIN in seed.required)
         # the step asks for one of its choices: a reason may come with the answer (« par la poste, je lis pas
         # mes mails »)
         answering = seed.kind == "choice" and options.step is not None and not orders(analysis, explained)
@@ -514,6 +518,10 @@ class IntentMatcher:
                                           for t, e in zip(tokens, said, strict=True))
         # « non, je me suis mal exprimée » at « Voulez-vous vraiment quitter ? »: staying needs no other reading
         declining = name == "no" and options.yes_no and options.step is None
+        # « oui, je le connais par cœur » at « Avez-vous un code ? »: a yes, and what the speaker says of the thing
+        # (not said to someone: « oui, je te le passe »)
+        elaborating = (name == "yes" and options.yes_no and options.step is not None and tokens[0].readings[0] == "oui"
+                       and OBJECT in analysis.features and not YOU & set(analysis.words))
         # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words;
         # in a pause, « on peut y retourner » is one
         firm = name == _WHERE_AM_I or any(
@@ -522,15 +530,16 @@ class IntentMatcher:
         # « tout depuis le début, j'ai rien compris »: starting again from the start, said so, has its reasons (not
         # a bare « recommencez », which may be « recommencez votre phrase »); the guide asks before it anyway
         afresh = name == _RESTART and any(_START in f.seed.required for f in seeds)
-        # « on arrête, je verrai ça un autre jour »: leaving, with the speaker's own reason (the guide asks first)
-        leaving = name == _QUIT
+        # « on arrête, je verrai ça un autre jour »: leaving, with the speaker's own reason (the guide asks first);
+        # « j'ai déménagé, je voudrais voir mes informations »: a part of the guide, with one
+        leaving = name == _QUIT or seed.kind == "topic"
         gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving) and not options.yes_no
-                 ) or declining
+                 ) or declining or elaborating
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required), mine=leaving)
                    if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
-        if name in _STEPPING and sum(not self.analyzer.knows(tokens[i].readings[0].lstrip(NEG))
+        if name in _STEPPING and sum(not any(map(self.analyzer.knows, analysis.words[tokens[i].start:tokens[i].end]))
                                      for i in reasons) >= STRANGE:
             # « au suivant… elle me trotte dans la tête, cette chanson de Brel »: no reason to move on, a story of
             # its own, in words the guide has never heard of
@@ -600,6 +609,8 @@ class IntentMatcher:
             return True
         if name == _QUIT and first == _DONE:
             return True   # « c'est bon, on a fini, ferme le guide »: done, so leaving (the guide asks first)
+        if name == _PREVIOUS and first in self._steps_before(options.step):
+            return True   # « on peut revenir au nom ? », « revenez au code »: the step just before, named
         if name == _NORMAL and (SETTING.match(first.lstrip(NEG)) or first in _RESTORED):
             return True   # « ni trop vite ni trop lent, remettez normal », « la voix d'avant »: what is restored
         if first in lex.moves and (seed.kind != "command" or name in _MOVES):
@@ -649,6 +660,16 @@ class IntentMatcher:
         """The words the step being read says (« l'adresse », « le nom »): they weigh as words of the page."""
         return self._per_step(self._page_words, step_id, lambda step: self.analyzer.plain_words(
             (step.title, step.say, step.on_screen or "", step.details or "")))
+
+    def _steps_before(self, step_id: str | None) -> frozenset[str]:
+        """What the steps that lead to this one are about, from their titles (« Demande de code, votre nom »:
+        the part after the comma), as concepts; not the parts' names (« retourner aux catégories » is that part)."""
+        parts = {c for seed in self._fixed if seed.kind == "topic" and len(seed.required) == 1 for c in seed.required}
+
+        def read(step: Step) -> frozenset[str]:
+            titles = [s.title.rsplit(",", 1)[-1] for s in self.guide.steps if step.id in s.targets()]
+            return frozenset(t.readings[0] for title in titles for t in self.analyzer.analyse(title).tokens) - parts
+        return self._per_step(self._named_before, step_id, read)
 
     def _per_step(self, cache: dict[str, frozenset[str]], step_id: str | None,
                   read: Callable[[Step], frozenset[str]]) -> frozenset[str]:
@@ -843,6 +864,10 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool]) -> int:
     head = 0
     while head < len(explained) and not explained[head] and analysis.tokens[head].readings[0] in _ACKNOWLEDGING:
         head += 1
+    tokens = analysis.tokens
+    if head == 0 and len(tokens) > 1 and tokens[0].readings[0] == "non" and not explained[0] and any(
+            tokens[0].end <= c <= tokens[1].start and analysis.words[c] in SPEAKER for c in analysis.clauses):
+        head = 1   # « non, en fait je voulais faire une démarche »: what the guide did, corrected
     if any(e and t.weight >= 1.0 for t, e in zip(analysis.tokens[head:], explained[head:])):
         return head
     return 0

@@ -74,6 +74,9 @@ _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire",
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
 _NOT_BIDDEN = CLAUSE_SUBJECTS | CLITIC_SUBJECTS | {"ils", "elles", "n"}   # before a verb: not an order
+# before « pas du tout », an answer (« non, pas du tout »), not a verb it negates (« je sais pas du tout »)
+_ANSWER_LEADS = frozenset({"non", "mais", "oh", "ah", "ben", "bah", "bon", "et", "alors", "euh", "ha", "que", "pas",
+                           "point"})
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 # Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
@@ -84,7 +87,8 @@ _ADVERBS_OF_TIME = frozenset({"encore", "deja", "bien", "vite", "toujours", "jam
 _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon", "ta", "ton", "sa", "cette",
                                "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
-_DURATIONS = (["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"])
+_DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
+_ELAPSED = frozenset({"fait", "depuis", "voila"})   # « ça fait », « depuis », « voilà » (and « il y a ») before it
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
 _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
@@ -286,6 +290,10 @@ class Analyzer:
         items: list[Item] = []
         i = 0
         while i < len(words):
+            if words[i] in ("pas", "point") and words[i + 1:i + 3] == ["du", "tout"] and i and words[i - 1] not in _ANSWER_LEADS:
+                items.append(Item("neg", words[i], i, i + 3))   # « je sais pas du tout »: the verb's, not « non »
+                i += 3
+                continue
             found = (self._setting(words, i) or self._expression(words, i) or self._number(words, i)
                      or self._negated_expression(words, i))
             if found is not None:
@@ -330,6 +338,10 @@ class Analyzer:
                 item.kind = NEUTRAL   # « j'attendrai ma lettre »: what the speaker will do, not a request
             if item.kind in ("number", "weak-number") and words[item.end:item.end + 1] in _DURATIONS:
                 item.kind = NEUTRAL   # « cinq minutes »: how long, no choice
+            before = words[max(0, item.start - 4):item.start - 1]
+            if words[item.start:item.end] in _DURATIONS + [["moment"]] and (
+                    set(before) & _ELAPSED or "y a" in " ".join(before)):
+                item.kind = NEUTRAL   # « ça fait cinq minutes », « depuis un bon moment »: time gone by, no pause
             if (item.end == item.start + 1 and gerund(pairs, item.start)) or self._before_doing(words, item):
                 item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
@@ -360,11 +372,14 @@ class Analyzer:
             i == 1 or words[i - 2] not in CLITIC_SUBJECTS | CLAUSE_SUBJECTS | OBJECT_CLITICS))
 
     def _before_doing(self, words: list[str], item: Item) -> bool:
-        """« avant de » and the verb it comes before (« avant de partir, le sommaire »)."""
-        for i in range(max(0, item.start - 4), item.start + 1):
+        """« avant de », « avant que » and the verb it comes before (« avant de partir, le sommaire », « lisez le
+        sommaire avant qu'on commence »)."""
+        for i in range(max(0, item.start - 5), item.start + 1):
             if words[i:i + 2] == ["avant", "de"] and self._verb_follows(words, i + 2):
                 verb = next(j for j in range(i + 2, len(words)) if words[j] not in CLITICS)
                 return item.start in (i, verb)
+            if words[i:i + 2] == ["avant", "que"] and words[i + 2:i + 3] and words[i + 2] in SUBJECTS:
+                return item.start in (i, next((j for j in range(i + 3, len(words)) if words[j] not in CLITICS), i))
         return False
 
     def _participle(self, word: str) -> bool:

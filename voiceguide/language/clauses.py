@@ -58,12 +58,20 @@ def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | No
 
 def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
     """The verbs of relative clauses, which describe a thing, and ask for nothing: an action whose subject is
-    someone else (« les messages qu'ils m'ont envoyés »; not « le code que j'ai oublié »; not a verb that
-    names a thing of its own, « l'argent qu'on m'a versé »: the payments), « ce que » the guide does (« je
-    ne comprends pas ce que vous attendez de moi »), what a thing does (« le facteur qui passe »)."""
+    someone else (« les messages qu'ils m'ont envoyés », « le papier où il était noté »; not « le code que j'ai
+    oublié »; not a verb that names a thing of its own, « l'argent qu'on m'a versé »: the payments), « ce
+    que » the guide does (« je ne comprends pas ce que vous attendez de moi »), what a thing does (« le
+    facteur qui passe »)."""
     out = []
     for k in range(len(items) - 1):
         that, subject = items[k], items[k + 1]
+        if (words[that.start] == WHERE and that.start > 1 and words[that.start - 2] in DETERMINERS
+                and words[that.start - 1] not in DETERMINERS | ETRE | _ONE_PART):
+            # « le papier où il était marqué »: where the thing is, no question; its verb only describes it (not
+            # « c'est où », nor « l'étape où je tape le message », which names a step)
+            out.append(that)
+            out.extend([it for it in items[k + 1:k + 4] if it.verb and it.kind not in (LIGHT, "neg")][:1])
+            continue
         thing = k > 0 and not items[k - 1].verb and items[k - 1].kind not in (NEUTRAL, LIGHT, "neg")
         if words[that.start] == "qui" and thing:
             verb = next((it for it in items[k + 1:k + 3] if words[it.start] not in _BEFORE_MY_VERB), subject)
@@ -115,6 +123,11 @@ def gerund(pairs: Sequence[tuple[str, str]], i: int) -> bool:
     return i > 0 and pairs[i - 1][0] == "en" and len(word) > 5 and word.endswith("ant")
 
 
+def imperfect(word: str) -> bool:
+    """« aboyait », « sonnaient »: what was going on (« le chien aboyait »), a verb the lexicon need not know."""
+    return len(word) > 5 and word.endswith(("ait", "aient"))
+
+
 def future(word: str) -> bool:
     return len(word) > 4 and word.endswith(_FUTURE)
 
@@ -131,7 +144,7 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
     « as » (« t'es allé trop loin »). A pronoun after another clitic is its object. A noun after its
     determiner is a subject when a verb or an object pronoun follows it (« la télé faisait du bruit », « ma
-    fille me la lira »)."""
+    fille me la lira », « le chien aboyait »)."""
     starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
     for k in range(1, len(words)):
         if words[k - 1] in CLITIC_SUBJECTS:
@@ -141,7 +154,7 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     for k in range(len(words) - 2):
         after = words[k + 2]
         if (words[k] in DETERMINERS and words[k + 1] not in forms and words[k + 1] not in DETERMINERS
-                and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)))
+                and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)) or imperfect(after))
                 and (k == 0 or words[k - 1] not in PREPOSITIONS)):
             starts.append(k)
     return tuple(sorted(set(starts)))

@@ -30,6 +30,7 @@ SPOKEN = {
     "chaipas": ("je", "sais", "pas"), "chepas": ("je", "sais", "pas"), "chepa": ("je", "sais", "pas"),
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
     "mi": ("je",),   # créole de La Réunion, des Antilles : « mi comprend pas »
+    "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis »
@@ -72,7 +73,9 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             i += 1
             continue
         if folded in SPOKEN:
-            out.extend((w, w) for w in SPOKEN[folded])
+            spoken = SPOKEN[folded]
+            # « j'entends pas pantoute »: the « pas » is said already
+            out.extend((w, w) for w in (spoken[1:] if spoken[0] == "pas" and out[-1:] == [("pas", "pas")] else spoken))
             i += 1
             continue
         full = ELISIONS.get(folded)
