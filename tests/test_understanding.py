@@ -137,7 +137,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.89, "8": 0.91, "9": 0.95, "10": 0.88, "11": 0.82, "12": 0.90, "13": 0.86, "14": 0.87,
-               "15": 0.87, "16": 0.87, "17": 0.91, "18": 0.92, "19": 0.91, "20": 0.95}
+               "15": 0.88, "16": 0.89, "17": 0.91, "18": 0.92, "19": 0.91, "20": 0.95}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -1456,6 +1456,13 @@ def test_found_before_the_twentieth_run(text: str, context: str, expected: str) 
     ("je viens de déménager, je veux voir mes informations", "step:page-accueil", "goto:mes-informations"),
     ("non, en fait je voulais lire mes messages", "step:mes-paiements", "goto:messages"),
     ("oui, je l'ai appris par cœur", "step:avez-vous-un-code", "yes"),
+    # what the guide understands, asked of it, is help (the vocabulary's « qu'est-ce que tu comprends »); not what
+    # someone else says
+    ("qu'est-ce que vous comprenez, vous ?", "step:mes-paiements", "help"),
+    ("dis-moi quelles phrases marchent", "step:saisir-code", "help"),
+    ("Paul, tu comprends ce que dit mamie ?", "step:saisir-code", "none"),
+    # a « je ne veux pas » keeps its negation off another subject's verb (it read « je ne comprends pas »)
+    ("je ne veux pas que tu comprennes de travers", "step:saisir-code", "none"),
 ])
 def test_found_in_the_twentieth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

@@ -24,6 +24,8 @@ ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a quest
 INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "quand"})
 _QUESTIONING = frozenset({"savoir", "voir"})   # « je ne sais pas où », « je ne vois pas où c'est »
 SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
+_OTHER_SUBJECTS = frozenset({"tu", "il", "elle", "on", "vous", "ils", "elles"})   # not the speaker's « je »
+_WANT = "vouloir"
 OBJECT_PRONOUNS = frozenset({"le", "la", "les", "en"})   # « j'en ai pas », « je l'ai pas »
 PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
 _DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
@@ -109,6 +111,9 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         elif content(item) and item.kind not in (GUIDE, "last", WEAK):
             if wrapper is not None and _said_before(items, wrapper, words) and _after_a_preposition(items, k, words):
                 _rest_on_wrappers(carried)   # « le mail, j'en ai pas, sur papier »: not « pas sur papier »
+            elif (wrapper is not None and wrapper.concept == _WANT
+                  and _OTHER_SUBJECTS & set(words[wrapper.end:item.start])):
+                _rest_on_wrappers(carried)   # « je ne veux pas que tu comprennes »: another subject, its own verb
             else:
                 _land(item, len(carried), carried[-1][1], lex)
             carried = []
