@@ -664,9 +664,8 @@ class IntentMatcher:
     def _steps_before(self, step_id: str | None) -> frozenset[str]:
         """What the steps that lead to this one are about, from their titles (« Demande de code, votre nom »:
         the part after the comma), as concepts; not the parts' names (« retourner aux catégories » is that part)."""
-        parts = {c for seed in self._fixed if seed.kind == "topic" and len(seed.required) == 1 for c in seed.required}
-
         def read(step: Step) -> frozenset[str]:
+            parts = {c for seed in self._fixed if seed.kind == "topic" and len(seed.required) == 1 for c in seed.required}
             titles = [s.title.rsplit(",", 1)[-1] for s in self.guide.steps if step.id in s.targets()]
             return frozenset(t.readings[0] for title in titles for t in self.analyzer.analyse(title).tokens) - parts
         return self._per_step(self._named_before, step_id, read)

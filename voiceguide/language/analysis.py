@@ -338,9 +338,7 @@ class Analyzer:
                 item.kind = NEUTRAL   # « j'attendrai ma lettre »: what the speaker will do, not a request
             if item.kind in ("number", "weak-number") and words[item.end:item.end + 1] in _DURATIONS:
                 item.kind = NEUTRAL   # « cinq minutes »: how long, no choice
-            before = words[max(0, item.start - 4):item.start - 1]
-            if words[item.start:item.end] in _DURATIONS + [["moment"]] and (
-                    set(before) & _ELAPSED or "y a" in " ".join(before)):
+            if words[item.start:item.end] in _DURATIONS + [["moment"]] and _elapsed(words[max(0, item.start - 4):item.start - 1]):
                 item.kind = NEUTRAL   # « ça fait cinq minutes », « depuis un bon moment »: time gone by, no pause
             if (item.end == item.start + 1 and gerund(pairs, item.start)) or self._before_doing(words, item):
                 item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
@@ -633,6 +631,11 @@ def _wrappers_before_a(items: list[Item], words: list[str], lex: Lexicon) -> Non
         if len(rest) > 1 and words[rest[0].start] == "a" and any(it.verb or content(it) for it in rest[1:3]):
             item.kind = LIGHT
             rest[0].kind = NEUTRAL   # the « à », not « il a »
+
+
+def _elapsed(before: Sequence[str]) -> bool:
+    """« ça fait », « depuis », « voilà », « il y a » just before a duration: time gone by."""
+    return bool(_ELAPSED & set(before)) or any(before[k:k + 2] == ["y", "a"] for k in range(len(before) - 1))
 
 
 def _bidden(words: Sequence[str], i: int) -> bool:
