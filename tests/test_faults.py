@@ -541,7 +541,8 @@ def test_a_keyboard_session_ended_from_outside_saves_the_progress_and_gives_the_
     (through the terminal's line discipline), by ``kill`` (SIGTERM), or by closing the terminal window
     (the kernel sends SIGHUP)."""
     box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
-    terminal = Terminal(box, ["run", "--input", "keyboard"])
+    # the screen-reader choice pinned: a test of that mode may run an « orca » process meanwhile
+    terminal = Terminal(box, ["run", "--input", "keyboard", "--no-screen-reader"])
     before = terminal.attributes_before
     assert before[3] & termios.ICANON and before[3] & termios.ECHO
     try:

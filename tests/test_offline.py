@@ -112,7 +112,8 @@ def _twice(tmp_path: Path, args: Sequence[str], stdin: str, **box_options) -> tu
 SESSIONS = {
     # the pyttsx3 worker really renders every narration (played into the fake sound card)
     "text, real speech": (["run", "--input", "text"], "".join(f"{line}\n" for line in AMELI_SCRIPT)),
-    "keyboard, text only": (["run", "--input", "keyboard", "--tts", "none"], "  hj\nrpmeq"),
+    # the screen-reader choice pinned: a test of the screen-reader mode may run an « orca » process meanwhile
+    "keyboard, text only": (["run", "--input", "keyboard", "--tts", "none", "--no-screen-reader"], "  hj\nrpmeq"),
     "small guide to its end": (["run", "--input", "text", "--guide", str(SMALL_GUIDE)],
                                "suivant\npar courrier\nsuivant\nsuivant\n"),
 }

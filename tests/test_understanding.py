@@ -1463,6 +1463,8 @@ def test_found_before_the_twentieth_run(text: str, context: str, expected: str) 
     ("Paul, tu comprends ce que dit mamie ?", "step:saisir-code", "none"),
     # a « je ne veux pas » keeps its negation off another subject's verb (it read « je ne comprends pas »)
     ("je ne veux pas que tu comprennes de travers", "step:saisir-code", "none"),
+    # the phone handed over at the step's question is no « oui » with « passer » (it went to the number)
+    ("oui, je vous la passe", "step:avez-vous-un-code", "?yes"),
 ])
 def test_found_in_the_twentieth_round(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected

@@ -87,6 +87,7 @@ _ADVERBS_OF_TIME = frozenset({"encore", "deja", "bien", "vite", "toujours", "jam
 _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon", "ta", "ton", "sa", "cette",
                                "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
+_PASSING = "passer"
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
 _ELAPSED = frozenset({"fait", "depuis", "voila"})   # « ça fait », « depuis », « voilà » (and « il y a ») before it
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
@@ -327,6 +328,8 @@ class Analyzer:
         for k, item in enumerate(items):
             if _gone(words, item):   # « elle est encore partie »: someone left, no part of the guide
                 item.kind, item.concept = "unknown", "s'en aller"
+            if item.concept == _PASSING and _handed(words, item.start):
+                item.kind, item.concept = "unknown", "tendre"   # « je vous la passe »: the phone, no step skipped
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
                 item.kind = NEUTRAL   # « il en reste encore », « il pleut encore »: still, not « again! »
             if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
@@ -661,6 +664,12 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
             continue
         return None
     return None
+
+
+def _handed(words: Sequence[str], i: int) -> bool:
+    """« je te le passe », « je vous la passe »: something handed to someone, the verb's two pronouns before it."""
+    before = set(words[max(0, i - 3):i])
+    return bool(before & {"te", "vous", "lui"}) and bool(before & {"le", "la", "les"})
 
 
 def _gone(words: Sequence[str], item: Item) -> bool:
