@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Twenty batches, each written before the round of tuning that followed it:
+Twenty-one batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to twentieth's figures are beside MEASURED below (docs/understanding.md:
-the third to twentieth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to twenty-first's figures are beside MEASURED below (docs/understanding.md:
+the third to twenty-first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The twentieth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    nineteenth round (88.9 %)."""
+    """The twenty-first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    twentieth round (80.9 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -104,11 +104,14 @@ def held_out(evaluation: Report) -> Report:
 # run once (both halves) with the matcher of the end of the nineteenth round, gave 88.9 % (64/72; its tuning half:
 # 74.7 %), no sentence for someone else moved the guide; the twentieth round (before that run and after it), tuned
 # on the tuning halves only (its own: 74.7 -> 95.8 %), left it at 88.9 % and raised the evaluation halves seen
-# before by 0 to 6 points.
+# before by 0 to 6 points. The twenty-first's, run once (both halves) with the matcher of the end of the twentieth
+# round, gave 80.9 % (76/94; its tuning half: 80.4 %) and showed one sentence for someone else that moved the guide
+# (« … t'as qu'à valider toi-même, vas-y … »: fixed, test_found_by_the_twenty_first_run); the fixes after it kept
+# 80.9 % and, with its tuning half among the examples, brought the twentieth's to 91.7 %.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.94, "5": 0.98, "6": 0.91, "7": 0.83, "8": 0.78, "9": 0.88,
-            "10": 0.71, "11": 0.78, "12": 0.80, "13": 0.77, "14": 0.76, "15": 0.82, "16": 0.77, "17": 0.78,
-            "18": 0.79, "19": 0.76, "20": 0.88}
-HELD_OUT = "20"
+            "10": 0.71, "11": 0.78, "12": 0.80, "13": 0.78, "14": 0.76, "15": 0.82, "16": 0.77, "17": 0.78,
+            "18": 0.79, "19": 0.77, "20": 0.91, "21": 0.80}
+HELD_OUT = "21"
 
 
 def _misses(report: Report) -> list[str]:
@@ -132,12 +135,12 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to twentieth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to twenty-first's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.89, "8": 0.91, "9": 0.95, "10": 0.88, "11": 0.82, "12": 0.90, "13": 0.86, "14": 0.87,
-               "15": 0.88, "16": 0.89, "17": 0.91, "18": 0.92, "19": 0.91, "20": 0.95}
+TUNED_FLOOR = {"7": 0.89, "8": 0.90, "9": 0.95, "10": 0.88, "11": 0.82, "12": 0.90, "13": 0.86, "14": 0.88,
+               "15": 0.88, "16": 0.89, "17": 0.91, "18": 0.92, "19": 0.91, "20": 0.95, "21": 0.85}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -169,9 +172,9 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the twentieth batch's evaluation half, held out, gave "
-                                       "88.9 % (64/72), run once with the matcher of the end of the nineteenth "
-                                       "round (its tuning half: 74.7 %; the nineteenth's: 72.9 %): "
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the twenty-first batch's evaluation half, held out, "
+                                       "gave 80.9 % (76/94), run once with the matcher of the end of the twentieth "
+                                       "round (its tuning half: 80.4 %; the twentieth's: 88.9 % and 74.7 %): "
                                        "docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
@@ -1467,6 +1470,21 @@ def test_found_before_the_twentieth_run(text: str, context: str, expected: str) 
     ("oui, je vous la passe", "step:avez-vous-un-code", "?yes"),
 ])
 def test_found_in_the_twentieth_round(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the twenty-first batch's evaluation half, run once, showed a sentence for someone else that moved the guide
+    # (« Bon ben t'as qu'à valider toi-même, vas-y, appuie sur entrée. » went to the next step): « toi-même »,
+    # « à ta place » give the thing to someone else, anywhere in the sentence, and the guide only asks
+    ("t'as qu'à appuyer toi-même sur entrée, vas-y", "step:oubli-courrier-valider", "?next"),
+    ("allez, valide toi-même, vas-y, appuie sur entrée", "step:oubli-email-valider", "?next"),
+    # its tuning half: « jai » typed without its apostrophe, the Nord's « biloute » said to the guide, « rrrh »
+    ("jai coché la case, on peut passer à la suite", "step:oubli-email", "next"),
+    ("non, reviens à celle d'avant, biloute", "step:mes-informations", "previous"),
+    ("rrrh, j'ai rien suivi, relis-moi ça", "step:demande-ensuite", "repeat"),
+])
+def test_found_by_the_twenty_first_run(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -135,7 +135,7 @@ class Analysis:
     features: frozenset[str]
     number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
     yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
-    elsewhere: bool = False     # said to someone of the house (« chéri, … »): talk, not a request
+    elsewhere: bool = False     # said to someone of the house (« chéri, … », « … toi-même »): talk, not a request
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
@@ -723,7 +723,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
-        for v in lex.elsewhere)
+        for v in lex.elsewhere) or any(words[k:k + len(v)] == v for v in lex.yourself for k in range(len(words)))
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,

@@ -53,6 +53,7 @@ class Lexicon:
     leading: frozenset[tuple[str, ...]]           # words that, before another request, only announce it
     corrections: tuple[tuple[str, ...], ...]      # « non pardon »: what follows replaces what was said before
     elsewhere: frozenset[tuple[str, ...]]         # « chéri », « maman »: said first or last, talk to someone else
+    yourself: frozenset[tuple[str, ...]]          # « toi-même »: anywhere, someone else is to do it
     wanting: frozenset[str]                       # wrapper verbs that, before a thing, ask for it (« je veux un code »)
     asking_for: str                               # the concept they then read: « demander »
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
@@ -185,6 +186,7 @@ def _read(path: Path) -> Lexicon:
         leading=frozenset(_key(w) for w in data.get("en_tête", ())),
         corrections=tuple(sorted({_key(w) for w in data.get("corrections", ())}, key=len, reverse=True)),
         elsewhere=frozenset(_key(w) for w in data.get("à_quelqu_un", ())),
+        yourself=frozenset(_key(w) for w in data.get("toi_même", ())),
         wanting=frozenset(_word(w) for w in data.get("vouloir_une_chose", {}).get("verbes", ())),
         asking_for=_concept(data.get("vouloir_une_chose", {}).get("veut_dire", "demander")),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),

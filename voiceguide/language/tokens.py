@@ -31,6 +31,7 @@ SPOKEN = {
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
     "mi": ("je",),   # créole de La Réunion, des Antilles : « mi comprend pas »
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
+    "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis »
