@@ -45,7 +45,7 @@ from voiceguide.language.clauses import YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
-from voiceguide.language.tokens import joined_initials
+from voiceguide.language.tokens import find_words, joined_initials
 from voiceguide.language.vocabulary import Vocabulary
 
 EXACT = 1.0        # the utterance is the seed's words
@@ -435,7 +435,7 @@ class IntentMatcher:
                     penalty = DESCRIBED * len(missing)
                 else:
                     continue
-            span = _find(seed.words, analysis.words)
+            span = find_words(seed.words, analysis.words)
             if not seed.required and span is None:
                 continue
             tier = EXACT if span == (0, len(analysis.words)) else CONTAINED if span is not None else MEANING
@@ -712,17 +712,6 @@ class IntentMatcher:
         target = seed.target if reading.name == GOTO or seed.kind != "topic" else None   # a part said done
         return Intent(name=reading.name, confidence=round(reading.confidence, 3), target=target,
                       heard=heard, label=label)
-
-
-def _find(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
-    """Where the seed's words stand, one after the other, in the utterance."""
-    n = len(needle)
-    if not n:
-        return None
-    for i in range(len(hay) - n + 1):
-        if tuple(hay[i:i + n]) == tuple(needle):
-            return (i, i + n)
-    return None
 
 
 def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:

@@ -51,7 +51,7 @@ from voiceguide.language.negation import (
     attach_negations,
     content,
 )
-from voiceguide.language.tokens import folded_words, tokens
+from voiceguide.language.tokens import find_words, folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
@@ -723,7 +723,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
-        for v in lex.elsewhere) or any(words[k:k + len(v)] == v for v in lex.yourself for k in range(len(words)))
+        for v in lex.elsewhere) or any(find_words(v, words) for v in lex.yourself)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from voiceguide.language.text import spoken_form
 
@@ -98,6 +99,18 @@ def _before_vowel(raw: list[str], i: int) -> bool:
 
 
 _VOWELS = set("aeiouyh")
+
+
+def find_words(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
+    """Where ``needle``'s words stand, one after the other, in ``hay`` (a seed in an utterance, « toi-même » in a
+    sentence)."""
+    n = len(needle)
+    if not n:
+        return None
+    for i in range(len(hay) - n + 1):
+        if tuple(hay[i:i + n]) == tuple(needle):
+            return (i, i + n)
+    return None
 
 
 def folded_words(text: str) -> tuple[str, ...]:
