@@ -1488,6 +1488,39 @@ def test_found_by_the_twenty_first_run(text: str, context: str, expected: str) -
     assert meant(text, context) == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # from the tuning halves, before the twenty-second batch's run: « expliquez-moi plus » with « moi » after the
+    # verb is an order, so « plus » is more (a « c'est » before it made it « no more »)
+    ("c'est où, ce bouton ? expliquez-moi plus", "step:saisir-numero", "details"),
+    # asking the question again; a young « nope » / « yep »; the Midi's « boudu » and « con » said to the guide
+    ("vous pouvez me reposer la question ?", "step:avez-vous-un-code", "repeat"),
+    ("nope", "step:code-confirmation", "no"),
+    ("yep", "step:code-confirmation", "yes"),
+    ("boudu, con, tu peux me relire ça ?", "step:valider-connexion", "repeat"),
+    # what the institution sent describes the messages (no « envoyer un message »); asking where a part is is
+    # going to it, but no errand (« va chercher… »); their answer is a message, not « la réponse trois »
+    ("où je trouve les messages que la caisse m'a envoyés ?", "step:mes-paiements", "goto:messages"),
+    ("va chercher les messages dans la boîte aux lettres", "step:oubli-choix-envoi", "none"),
+    ("où est leur réponse, je veux la lire", "step:page-accueil", "goto:messages"),
+    ("la réponse trois", "step:avez-vous-un-code", "goto:oubli-lien"),
+    # the voice's « débit » is a word of the guide; « parce que », « puisque » only introduce the reason
+    ("vous pourriez accélérer votre débit, parce que c'est lent", "step:mes-informations", "faster"),
+    ("oui, puisque je vous le dis", "oui-non", "yes"),
+    # how to talk to the guide is help (not « comment ? », repeat); « pouvez-vous parler » stays the voice
+    ("comment je dois vous parler ?", "step:saisir-code", "help"),
+    ("dites-moi comment on vous parle", "step:saisir-code", "help"),
+    ("pouvez-vous parler plus fort", "step:message-rediger", "louder"),
+    # « pas de mail » after a verb negated already negates the mail; « rien de rien » negates no « Ameli »
+    ("y a rien qui arrive, pas de mail", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("toujours pas de courriel de la sécu, rien de rien", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    # « ché pu », « je sais pu »: I no longer know (« j'ai pu » stays « pouvoir »)
+    ("ché pu où j'ai mis mon code", "step:avez-vous-un-code", "goto:oubli-lien"),
+    ("j'ai pu le taper, on continue", "step:saisir-code", "next"),
+])
+def test_found_before_the_twenty_second_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
 def test_another_command_the_step_names_asked_of_the_guide_is_no_report_of_the_step() -> None:
     """The step says « vous pouvez aussi arrêter le guide »: « c'est bon, tu peux t'arrêter » does not only
     say the step is done (it went to the next step); a report with the step's own words still does."""

@@ -81,6 +81,7 @@ _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _STEPPING = frozenset({"next", "previous"})
 _WHERE = "ou"
+_FINDING = "retrouver"   # the concept of « trouver », « chercher »
 _REPEAT = "repeat"
 _WHERE_AM_I = "where"
 _ASKS_TO_GO_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
@@ -615,6 +616,8 @@ class IntentMatcher:
             return True   # « ni trop vite ni trop lent, remettez normal », « la voix d'avant »: what is restored
         if first in lex.moves and (seed.kind != "command" or name in _MOVES):
             return True
+        if first == _FINDING and seed.kind == "topic" and any(t.readings[0] == _WHERE for t in tokens):
+            return True   # « où je trouve les messages ? »: asked where a part is, it is asked for (not « je cherche »)
         looking = seed.required & lex.looking
         if looking and (token.page or first == _WHERE) and any(t.readings == (r,) for t in tokens for r in looking):
             return True   # « je ne trouve pas le bouton valider »: what is not found (not a lost code)

@@ -215,8 +215,8 @@ class Analyzer:
         for item in items:
             item.corrected = any(i in corrected for i in range(item.start, item.end))
         attach_negations(items, self.lexicon, words)
-        for item in described_verbs(items, words):   # « les messages qu'ils m'ont envoyés »: no request to send
-            item.kind = NEUTRAL
+        for item in described_verbs(items, words):   # « les messages qu'ils m'ont envoyés »: no request to send,
+            item.kind, item.perfect = NEUTRAL, False  # and no report of the speaker's
         later = said_later(items, pairs)
         if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"

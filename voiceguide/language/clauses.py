@@ -38,6 +38,7 @@ _ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "
 _BEFORE_MY_VERB = OBJECT_CLITICS | {"le", "la", "les", "ne"}   # « je ne le lirai », « je l'attendrai »
 _AN_OBJECT = DETERMINERS | {"un", "une", "des", "du"}
 WHERE = "ou"   # the concept of « où »
+_INSTITUTION = "ameli"   # Ameli, la caisse, la sécu: who sends and answers
 
 
 def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | None:
@@ -82,11 +83,16 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
         if words[that.end - 1] != "que":
             continue
         to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in YOU
-        if (thing or to_the_guide) and words[subject.start] in _OTHERS | YOU:
-            v = next((v for v in range(k + 2, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
+        s = k + 1
+        while s < len(items) - 1 and words[items[s].start] in DETERMINERS:
+            s += 1
+        # « les messages qu'Ameli m'a envoyés », « ce que la caisse m'a répondu »: the institution is someone else
+        institution = items[s].concept == _INSTITUTION
+        if (thing or to_the_guide or institution) and (words[subject.start] in _OTHERS | YOU or institution):
+            v = next((v for v in range(s + 1, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
             describing = ("action", "sense") if to_the_guide else ("action",)
             if (v is not None and items[v].kind in describing
-                    and all(it.kind in (NEUTRAL, LIGHT) for it in items[k + 2:v])):
+                    and all(it.kind in (NEUTRAL, LIGHT) for it in items[s + 1:v])):
                 out.append(items[v])
     return out
 

@@ -85,6 +85,8 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                 opened = None
             elif word != "sans":
                 target = _previous_verb(items, k)
+                if target is not None and target.negation and _before_de(items, k):
+                    target = None   # « y a rien qui vient, pas de courriel »: the verb is negated already
             asking = k + 1 < len(items) and interrogative(items[k + 1])  # « je sais plus quoi faire »
             carried = _negate(target, word, carried, lex, asking)
             continue
@@ -124,7 +126,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
     _partitive(items, lex)
     if carried and all(wrapper is None for wrapper, _ in carried):
         # « absolument pas », « certainement pas »: nothing after, so the word before
-        before = next((it for it in reversed(items) if content(it) and it.kind != "comparative"), None)
+        before = next((it for it in reversed(items) if content(it) and it.kind not in ("comparative", GUIDE)), None)
         if before is not None and not before.negation:
             _land(before, 1, carried[-1][1], lex)
     else:
@@ -199,8 +201,10 @@ def _of_degree(item: Item, words: Sequence[str]) -> bool:
 
 
 def _imperative(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
-    """No subject before the verb: an order (« explique-moi plus »), where « plus » is more, not no more."""
-    return bool(words) and not any(words[it.start] in SUBJECTS for it in items if it.start < verb.start)
+    """No subject before the verb, or « moi » right after it (« c'est où, ce numéro ? expliquez-moi plus »): an
+    order, where « plus » is more, not no more."""
+    return bool(words) and (not any(words[it.start] in SUBJECTS for it in items if it.start < verb.start)
+                            or words[verb.end:verb.end + 1] in (("moi",), ("toi",)))
 
 
 def _previous_verb(items: list[Item], k: int) -> Item | None:

@@ -37,6 +37,7 @@ SPOKEN = {
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis »
 _BEFORE_PAS = {"che": ("je", "sais"), "jsai": ("je", "sais")}   # « ché pas » (« ché » alone may be « chez »)
+_PAS = ("pas", "pu")
 
 
 # Initials with their dots (« la C.M.U.C. », « la C.P.A.M. »): one word, as « cmuc » is typed or said.
@@ -70,8 +71,12 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             out.append(("re" + after, "re" + raw[i + 1]))   # « r'venu », « r'commence »: the dropped e
             i += 2
             continue
-        if folded in _BEFORE_PAS and after == "pas":
+        if folded in _BEFORE_PAS and after in _PAS:
             out.extend((w, w) for w in _BEFORE_PAS[folded])
+            i += 1
+            continue
+        if folded == "pu" and out[-1:] == [("sais", "sais")]:
+            out.append(("plus", "plus"))   # « ché pu », « je sais pu » (Québec, familier): « je sais plus »
             i += 1
             continue
         if folded in SPOKEN:
