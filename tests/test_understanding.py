@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Twenty-one batches, each written before the round of tuning that followed it:
+Twenty-two batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to twenty-first's figures are beside MEASURED below (docs/understanding.md:
-the third to twenty-first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to twenty-second's figures are beside MEASURED below (docs/understanding.md:
+the third to twenty-second batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The twenty-first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    twentieth round (80.9 %)."""
+    """The twenty-second batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    twenty-first round (81.6 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -107,11 +107,15 @@ def held_out(evaluation: Report) -> Report:
 # before by 0 to 6 points. The twenty-first's, run once (both halves) with the matcher of the end of the twentieth
 # round, gave 80.9 % (76/94; its tuning half: 80.4 %) and showed one sentence for someone else that moved the guide
 # (« … t'as qu'à valider toi-même, vas-y … »: fixed, test_found_by_the_twenty_first_run); the fixes after it kept
-# 80.9 % and, with its tuning half among the examples, brought the twentieth's to 91.7 %.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.94, "5": 0.98, "6": 0.91, "7": 0.83, "8": 0.78, "9": 0.88,
-            "10": 0.71, "11": 0.78, "12": 0.80, "13": 0.78, "14": 0.76, "15": 0.82, "16": 0.77, "17": 0.78,
-            "18": 0.79, "19": 0.77, "20": 0.91, "21": 0.80}
-HELD_OUT = "21"
+# 80.9 % and, with its tuning half among the examples, brought the twentieth's to 91.7 %. The twenty-second's, run
+# once (both halves) with the matcher of the end of the twenty-first round, gave 81.6 % (84/103; its tuning half:
+# 76.6 %) and showed three sentences for someone else that moved the guide (« … celui de ton père, d'après toi ? »,
+# « … m'a dit de passer par le site … », on its evaluation half; « Avant on habitait à Roubaix … » on its tuning
+# half): fixed, test_found_by_the_twenty_second_run.
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.78, "9": 0.88,
+            "10": 0.72, "11": 0.78, "12": 0.80, "13": 0.79, "14": 0.77, "15": 0.82, "16": 0.77, "17": 0.79,
+            "18": 0.80, "19": 0.77, "20": 0.91, "21": 0.81, "22": 0.81}
+HELD_OUT = "22"
 
 
 def _misses(report: Report) -> list[str]:
@@ -135,12 +139,12 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to twenty-first's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to twenty-second's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.89, "8": 0.90, "9": 0.95, "10": 0.88, "11": 0.82, "12": 0.90, "13": 0.86, "14": 0.88,
-               "15": 0.88, "16": 0.89, "17": 0.91, "18": 0.92, "19": 0.91, "20": 0.95, "21": 0.85}
+TUNED_FLOOR = {"7": 0.89, "8": 0.90, "9": 0.95, "10": 0.90, "11": 0.83, "12": 0.94, "13": 0.88, "14": 0.89,
+               "15": 0.90, "16": 0.90, "17": 0.91, "18": 0.94, "19": 0.91, "20": 0.95, "21": 0.88, "22": 0.85}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was the last: fixed in the tenth round).
 KNOWN_MOVES: set[str] = set()
@@ -172,10 +176,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert [o.entry.phrase for o in tuning.off_topic_moves()] == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the twenty-first batch's evaluation half, held out, "
-                                       "gave 80.9 % (76/94), run once with the matcher of the end of the twentieth "
-                                       "round (its tuning half: 80.4 %; the twentieth's: 88.9 % and 74.7 %): "
-                                       "docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the twenty-second batch's evaluation half, held out, "
+                                       "gave 81.6 % (84/103), run once with the matcher of the end of the "
+                                       "twenty-first round (its tuning half: 76.6 %; the twenty-first's: 80.9 % "
+                                       "and 80.4 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -1518,6 +1522,36 @@ def test_found_by_the_twenty_first_run(text: str, context: str, expected: str) -
     ("j'ai pu le taper, on continue", "step:saisir-code", "next"),
 ])
 def test_found_before_the_twenty_second_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the twenty-second batch's single run showed three sentences for someone else that moved the guide: « avant »
+    # opening a sentence before its subject is « formerly »; « d'après toi » is « in your opinion »; « passer par »
+    # is a way through (none of them the step after or before)
+    ("avant on habitait à Lille, c'était plus simple", "step:demande-code-postal", "none"),
+    ("je mets lequel, d'après toi ?", "step:demande-nom", "none"),
+    ("le docteur m'a dit de passer par le site", "step:page-accueil", "none"),
+    ("l'étape d'après", "step:saisir-code", "next"),
+    # its tuning half: time gone by (« ça fait dix minutes ») and what went on during it (« que j'attends ») ask
+    # no pause; an expression written with a bare « e » (« oublie ça ») is no participle (« je l'ai oublié, ça… »)
+    ("ça fait dix minutes, toujours pas de mail", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("je l'ai oublié, ça fait des années", "step:avez-vous-un-code", "?goto:oubli-lien"),
+    ("oubliez ça", "oui-non", "no"),
+    # « pourquoi » asks about a choice, it does not choose it; what is not known (« je sais pas ce que j'ai
+    # fait ») reports nothing; « ch'sais » is « je sais »
+    ("pourquoi ils demandent un code ?", "step:code-confirmation", "?goto:confirmation-boite-mail"),
+    ("je sais pas ce que j'ai fait, reviens en arrière", "step:demande-nom", "previous"),
+    # what the speaker waits for is said, not a pause asked (« attends un peu » still is; « j'attends un bébé »)
+    ("j'attends la lettre, on arrête pour aujourd'hui", "step:oubli-courrier-attente", "quit"),
+    ("attends un peu", "step:saisir-code", "pause"),
+    ("j'attends un bébé", "step:objet-message", "goto:objet-maternite"),
+    # « dis voir » only opens the question; « c'est plus fort que moi » is no voice setting
+    ("dis voir, on en est où ?", "step:demande-nom", "where"),
+    ("c'est plus fort que moi, je râle tout le temps", "step:demande-page", "none"),
+    ("parle plus fort que la télé", "step:saisir-code", "louder"),
+])
+def test_found_by_the_twenty_second_run(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

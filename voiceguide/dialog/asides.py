@@ -17,7 +17,7 @@ from voiceguide.language.clauses import DETERMINERS
 
 SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 BUT = "mais"
-QUESTION_WORDS = frozenset({"ou", "quoi", "comment"})
+QUESTION_WORDS = frozenset({"ou", "quoi", "comment", "pourquoi"})
 _SOMEONE_ELSE = DETERMINERS | {"il", "elle", "ils", "elles"}   # a noun after its article, or a third person
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")

@@ -51,7 +51,7 @@ from voiceguide.language.negation import (
     attach_negations,
     content,
 )
-from voiceguide.language.tokens import find_words, folded_words, tokens
+from voiceguide.language.tokens import HAVE, find_words, folded_words, tokens
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
@@ -68,7 +68,7 @@ MAX_WORDS = 60            # a longer line is not a command; the matcher refuses 
 CORRECT_RATIO = 0.86
 CORRECT_MIN = 7
 
-_AUX = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"}) | ETRE
+_AUX = HAVE | ETRE
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
@@ -88,7 +88,16 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
                                "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
+_PAUSE = "pause"
+# before what is awaited; not « un », « une » (« j'attends un bébé », « on souffle un peu »)
+_THE_THING = frozenset({"le", "la", "les", "mon", "ma", "mes", "ce", "cette", "son", "sa", "ses", "leur", "leurs",
+                        "votre", "vos"})
+_FORMERLY = "avant"
+_OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh"})   # before the « avant » that opens a sentence
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
+_SPANS = frozenset({"minute", "minutes", "moment", "temps", "heure", "heures", "jours", "semaines", "mois", "ans",
+                    "annees", "lurette", "siecle", "siecles", "plombe", "plombes"})   # « ça fait des mois que… »
+_BEFORE_A_VERB = CLITIC_SUBJECTS | CLITICS | _AUX | {"pas", "plus", "jamais"}   # « que je m'en suis pas servi »
 _ELAPSED = frozenset({"fait", "depuis", "voila"})   # « ça fait », « depuis », « voilà » (and « il y a ») before it
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
 _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
@@ -230,9 +239,10 @@ class Analyzer:
         """The words without fillers; a filler inside a fixed expression stays (« c'est bon », « voilà voilà »)."""
         words = [f for f, _ in pairs]
         kept: list[tuple[str, str]] = []
+        accented = [a for _, a in pairs]
         i = 0
         while i < len(pairs):
-            expression = self._expression(words, i)
+            expression = self._expression(words, i, accented)
             if expression is not None and expression.kind not in (NEUTRAL, LIGHT):
                 kept.extend(pairs[i:expression.end])
                 i = expression.end
@@ -288,6 +298,7 @@ class Analyzer:
     def _items(self, pairs: list[tuple[str, str]]) -> list[Item]:
         lex = self.lexicon
         words = [f for f, _ in pairs]
+        written = [a for _, a in pairs]
         items: list[Item] = []
         i = 0
         while i < len(words):
@@ -295,7 +306,7 @@ class Analyzer:
                 items.append(Item("neg", words[i], i, i + 3))   # « je sais pas du tout »: the verb's, not « non »
                 i += 3
                 continue
-            found = (self._setting(words, i) or self._expression(words, i) or self._number(words, i)
+            found = (self._setting(words, i) or self._expression(words, i, written) or self._number(words, i)
                      or self._negated_expression(words, i))
             if found is not None:
                 items.append(found)
@@ -315,8 +326,6 @@ class Analyzer:
                 items.append(Item(NEUTRAL, "", i, i + 1))
             elif word == "ne" or word in lex.negations:
                 items.append(Item("neg", word, i, i + 1))
-            elif word == "pu" and i and words[i - 1] not in _AUX:   # « je m'en souviens pu »: the « plus » of Québec
-                items.append(Item("neg", "plus", i, i + 1))
             elif word in lex.number_cues and word not in ("le", "la"):
                 items.append(Item("cue", word, i, i + 1))
             else:
@@ -330,6 +339,10 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "s'en aller"
             if item.concept == _PASSING and _handed(words, item.start):
                 item.kind, item.concept = "unknown", "tendre"   # « je vous la passe »: the phone, no step skipped
+            if item.concept == _PASSING and words[item.end:item.end + 1] == ["par"]:
+                item.kind, item.concept = "unknown", "passer par"   # « passer par le site »: a way, no step skipped
+            if words[item.start:item.end] == [_FORMERLY] and _formerly(words, item.start):
+                item.kind, item.concept = "unknown", "autrefois"   # « avant on habitait à Roubaix »: no step back
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
                 item.kind = NEUTRAL   # « il en reste encore », « il pleut encore »: still, not « again! »
             if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
@@ -343,6 +356,13 @@ class Analyzer:
                 item.kind = NEUTRAL   # « cinq minutes »: how long, no choice
             if words[item.start:item.end] in _DURATIONS + [["moment"]] and _elapsed(words[max(0, item.start - 4):item.start - 1]):
                 item.kind = NEUTRAL   # « ça fait cinq minutes », « depuis un bon moment »: time gone by, no pause
+                for before in items[max(0, k - 4):k]:
+                    if words[before.start] in _ELAPSED:
+                        before.kind = NEUTRAL   # and its « ça fait »: nothing done, nothing negated
+            if item.concept == _PAUSE and item.kind == SENSE and _waiting_for(words, item):
+                item.kind, item.concept = "unknown", "attendre"   # « j'attends le code »: what the speaker waits for
+            if item.verb and item.kind != LIGHT and _since(words, item.start):
+                item.kind = NEUTRAL   # « ça fait un moment que j'attends »: what has gone on, no pause asked
             if (item.end == item.start + 1 and gerund(pairs, item.start)) or self._before_doing(words, item):
                 item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
@@ -387,12 +407,16 @@ class Analyzer:
         base, verb = self._lemma(word)
         return verb and base != word and word.endswith(("e", "u", "i", "ue", "ie", "ee", "es", "us", "is"))
 
-    def _expression(self, words: list[str], i: int) -> Item | None:
-        """The longest fixed expression (two words or more) starting at ``i``."""
+    def _expression(self, words: list[str], i: int, accented: Sequence[str] = ()) -> Item | None:
+        """The longest fixed expression (two words or more) starting at ``i``; not one written with a bare « e »
+        where ``accented`` has the participle (« je l'ai oublié, ça fait des mois » holds no « oublie ça »)."""
         lex = self.lexicon
+        participle = i < len(accented) and accented[i].endswith("é")
         for n in range(min(lex.longest, len(words) - i), 1, -1):
             key = tuple(words[i:i + n])
             entry = lex.entries.get(key)
+            if participle and key in lex.bare_e:
+                continue
             if entry is not None and not (key in lex.final and i + n < len(words) and not self._is_glue(words[i + n])):
                 # « je n'ai pas bien entendu »: its « pas » is the one an open « ne » waits for
                 return Item(entry.kind, entry.concept, i, i + n, closes_ne=words[i] in lex.negations)
@@ -636,6 +660,23 @@ def _wrappers_before_a(items: list[Item], words: list[str], lex: Lexicon) -> Non
             rest[0].kind = NEUTRAL   # the « à », not « il a »
 
 
+def _waiting_for(words: Sequence[str], item: Item) -> bool:
+    """« j'attends le code », « on attend la lettre »: the speaker says what they wait for (not « attends un
+    peu », « j'attends deux minutes »)."""
+    before, after = words[max(0, item.start - 2):item.start], words[item.end:item.end + 2]
+    return (bool(set(before) & SPEAKER) and len(after) == 2 and after[0] in _THE_THING
+            and [after[1]] not in _DURATIONS + [["moment"], ["instant"]])
+
+
+def _since(words: Sequence[str], i: int) -> bool:
+    """The verb at ``i`` says what has gone on for a time gone by (« ça fait un moment que j'attends », « depuis
+    des mois que je m'en sers pas »): « que », its subject and pronouns between."""
+    k = i - 1
+    while k > 0 and words[k] in _BEFORE_A_VERB:
+        k -= 1
+    return k > 1 and k < i - 1 and words[k] == "que" and words[k - 1] in _SPANS and _elapsed(words[max(0, k - 5):k - 1])
+
+
 def _elapsed(before: Sequence[str]) -> bool:
     """« ça fait », « depuis », « voilà », « il y a » just before a duration: time gone by."""
     return bool(_ELAPSED & set(before)) or any(before[k:k + 2] == ["y", "a"] for k in range(len(before) - 1))
@@ -664,6 +705,13 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
             continue
         return None
     return None
+
+
+def _formerly(words: Sequence[str], i: int) -> bool:
+    """« avant » that opens the sentence before a subject and its verb (« avant on habitait là », « avant
+    c'était mieux »): formerly, not the step before."""
+    return (i == 0 or words[i - 1] in _OPENING) and words[i + 1:i + 2] != [] and (
+        words[i + 1] in CLAUSE_SUBJECTS or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
 
 
 def _handed(words: Sequence[str], i: int) -> bool:

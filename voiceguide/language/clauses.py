@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, PAGE, is_infinitive
-from voiceguide.language.negation import PREPOSITIONS, Item
+from voiceguide.language.negation import ASKING, PREPOSITIONS, Item
 
 ETRE = frozenset({"suis", "es", "est", "sommes", "etes", "sont", "etais", "etait"})
 CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ne", "me", "te", "se"})
@@ -72,6 +72,11 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
             # « c'est où », nor « l'étape où je tape le message », which names a step)
             out.append(that)
             out.extend([it for it in items[k + 1:k + 4] if it.verb and it.kind not in (LIGHT, "neg")][:1])
+            continue
+        asked = next((it for it in reversed(items[:k]) if it.kind != "neg"), None)
+        if asked is not None and asked.kind == ASKING and (
+                subject.perfect or list(words[subject.start:subject.start + 2]) in (["je", "ai"], ["on", "a"])):
+            out.append(subject)   # « je sais pas ce que j'ai fait »: what is not known, no report of the step done
             continue
         thing = k > 0 and not items[k - 1].verb and items[k - 1].kind not in (NEUTRAL, LIGHT, "neg")
         if words[that.start] == "qui" and thing:

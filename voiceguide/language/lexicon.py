@@ -86,6 +86,7 @@ class Lexicon:
     degree_verbs: frozenset[str]                  # "baisser", "monter": alone, they mean the volume
     actions: frozenset[str]                       # verbs that, in the past, say the step is done
     participles: frozenset[str]                   # words the lexicon has only with their accent (« terminé »)
+    bare_e: frozenset[tuple[str, ...]]            # expressions whose first word is written with a bare « e »
     expressions: Mapping[str, str]                # its fixed expressions as written (« ça y est ») -> concept
     number_words: Mapping[int, tuple[str, ...]]   # 3 -> ("trois", "troisième"), as written
 
@@ -221,6 +222,8 @@ def _read(path: Path) -> Lexicon:
         actions=frozenset(_word(v) for v in data["actions"]),
         participles=frozenset(_word(w) for group in data["sens"].values() for w in group
                               if len(_key(w)) == 1 and spoken_form(w).endswith(("é", "ée", "és", "ées"))),
+        bare_e=frozenset(_key(w) for group in data["sens"].values() for w in group
+                         if len(_key(w)) > 1 and spoken_form(w).split()[0].endswith("e")),   # « oublie ça »
         expressions={spoken_form(w): entries[_key(w)].concept for name, group in data["sens"].items()
                      if name not in unheard for w in group if len(_key(w)) > 1 and spoken_form(w) not in unheard},
         number_words={n: tuple(dict.fromkeys(ws)) for n, ws in said.items()},

@@ -35,9 +35,10 @@ SPOKEN = {
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
-       "ais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis »
+       "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
 _BEFORE_PAS = {"che": ("je", "sais"), "jsai": ("je", "sais")}   # « ché pas » (« ché » alone may be « chez »)
-_PAS = ("pas", "pu")
+_PAS = ("pas", "pu")   # « ché pas », « ché pu »
+HAVE = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"})   # the auxiliary « avoir »
 
 
 # Initials with their dots (« la C.M.U.C. », « la C.P.A.M. »): one word, as « cmuc » is typed or said.
@@ -75,8 +76,8 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             out.extend((w, w) for w in _BEFORE_PAS[folded])
             i += 1
             continue
-        if folded == "pu" and out[-1:] == [("sais", "sais")]:
-            out.append(("plus", "plus"))   # « ché pu », « je sais pu » (Québec, familier): « je sais plus »
+        if folded == "pu" and out and out[-1][0] not in HAVE:
+            out.append(("plus", "plus"))   # « ché pu », « je m'en souviens pu »: the « plus » of Québec (« j'ai pu »)
             i += 1
             continue
         if folded in SPOKEN:
