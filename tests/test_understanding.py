@@ -1555,6 +1555,24 @@ def test_found_by_the_twenty_second_run(text: str, context: str, expected: str) 
     assert meant(text, context) == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # from the tuning halves, before the twenty-third batch's run: a « c'est … » after the speaker's request to go
+    # to a part is its reason (not when the part is only the subject of the remark)
+    ("je veux me déconnecter, c'est l'ordinateur de la mairie", "step:borne-medecin", "goto:deconnexion"),
+    ("toutes ces démarches, c'est la croix et la bannière", "step:mes-demarches", "none"),
+    # what one wants to know (« savoir si on m'a remboursé ») is no report in the past; an action still is
+    ("je veux savoir si on m'a remboursé mes lunettes", "step:messages", "goto:mes-paiements"),
+    ("voir si la sécu m'a écrit", "menu", "?next"),
+    # « ce qui m'intéresse, c'est … », « ce que je veux, c'est … » only announce the request
+    ("ce que je veux, c'est écrire à la caisse", "step:page-accueil", "goto:ecrire-message"),
+    # a « non » that corrects the guide before « c'est … » and a request (not at a question)
+    ("non, c'est trop, remettez comme d'habitude", "step:mes-paiements", "normal"),
+    ("non, c'est bon, je reste", "oui-non", "?no"),
+])
+def test_found_before_the_twenty_third_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
 def test_another_command_the_step_names_asked_of_the_guide_is_no_report_of_the_step() -> None:
     """The step says « vous pouvez aussi arrêter le guide »: « c'est bon, tu peux t'arrêter » does not only
     say the step is done (it went to the next step); a report with the step's own words still does."""

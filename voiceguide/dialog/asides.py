@@ -66,8 +66,9 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
         out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
     for i, token in enumerate(tokens):
         start = analysis.subject_before(token)
-        if start is None or explained[i] or not (possible[i] or token.readings[0] in states) or (
-                mine and not _own_clause(analysis, start, said)):
+        if mine and not (start is not None and _own_clause(analysis, start, said)):
+            start = _remark(analysis, token, said)   # « on arrête, c'est trop compliqué pour moi »
+        if start is None or explained[i] or not (possible[i] or token.readings[0] in states):
             continue
         if not any(e and t.start <= token.start and start < t.end
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
@@ -81,6 +82,19 @@ def _own_clause(analysis: Analysis, start: int, said: list[bool]) -> bool:
     end = min((s for s in analysis.clauses + analysis.orders if s > start), default=len(analysis.words))
     return analysis.words[start] in SPEAKER and not any(
         e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True))
+
+
+def _remark(analysis: Analysis, token: Token, said: list[bool]) -> int | None:
+    """Where the « c'est … » that ``token`` is said in begins, after the speaker's own request (not « toutes ces
+    démarches, c'est un parcours du combattant »), when no other clause starts between them and the request is
+    not in it."""
+    start = max((r for r in analysis.remarks if r <= token.start), default=None)
+    if start is None or any(start < c <= token.start for c in analysis.clauses + analysis.orders):
+        return None
+    if not (analysis.imperative or any(c < start and analysis.words[c] in SPEAKER for c in analysis.clauses)):
+        return None
+    end = min((c for c in analysis.clauses + analysis.orders if c > start), default=len(analysis.words))
+    return None if any(e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True)) else start
 
 
 def _someone_else(analysis: Analysis, token: Token) -> bool:

@@ -856,9 +856,10 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool]) -> int:
     while head < len(explained) and not explained[head] and analysis.tokens[head].readings[0] in _ACKNOWLEDGING:
         head += 1
     tokens = analysis.tokens
-    if head == 0 and len(tokens) > 1 and tokens[0].readings[0] == "non" and not explained[0] and any(
-            tokens[0].end <= c <= tokens[1].start and analysis.words[c] in SPEAKER for c in analysis.clauses):
-        head = 1   # « non, en fait je voulais faire une démarche »: what the guide did, corrected
+    if head == 0 and len(tokens) > 1 and tokens[0].readings[0] == "non" and not explained[0] and (any(
+            tokens[0].end <= c <= tokens[1].start and analysis.words[c] in SPEAKER for c in analysis.clauses) or any(
+            tokens[0].end <= r <= tokens[1].start for r in analysis.remarks)):
+        head = 1   # « non, en fait je voulais faire une démarche », « non, c'est trop, remets comme avant »: corrected
     if any(e and t.weight >= 1.0 for t, e in zip(analysis.tokens[head:], explained[head:])):
         return head
     return 0

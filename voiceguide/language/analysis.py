@@ -39,6 +39,7 @@ from voiceguide.language.clauses import (
     my_plan,
     one_part,
     orders,
+    remarks,
     said_later,
 )
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon, is_infinitive
@@ -89,6 +90,7 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _PAUSE = "pause"
+_WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 # before what is awaited; not « un », « une » (« j'attends un bébé », « on souffle un peu »)
 _THE_THING = frozenset({"le", "la", "les", "mon", "ma", "mes", "ce", "cette", "son", "sa", "ses", "leur", "leurs",
                         "votre", "vos"})
@@ -149,6 +151,7 @@ class Analysis:
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
     orders: tuple[int, ...] = ()    # where an order with no subject starts one (« …, envoyez-moi une lettre »)
+    remarks: tuple[int, ...] = ()   # where a « c'est … » said after the start begins (« …, c'est l'ordi de la médiathèque »)
     aim: tuple[str, ...] = ()   # after « pour » and a verb: the words of the aim, which may be what is asked
     how_to: bool = False        # « comment je fais pour … »: the aim is what is asked
     perfect_at: frozenset[int] = frozenset()   # where the words in the perfect start (« je me suis déconnectée »)
@@ -744,6 +747,9 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     if any(w in OBJECT_PRONOUNS and words[k - 1] in CLITIC_SUBJECTS for k, w in enumerate(words) if k):
         features.add(OBJECT)
     until = None   # « attendez que je m'assoie »: after « attendez que », only when, not what
+    # « savoir si on m'a remboursé »: what is asked, in the past, is no report of a thing done (but « voir si la
+    # sécu m'a écrit » asks to write nothing)
+    whether = next((k for k in range(1, len(words)) if words[k] == "si" and words[k - 1] in _WONDERING), len(words))
     for item in items:
         if (until is None and out and words[item.start:item.end] in _WHEN and item.end < len(words)
                 and words[item.end] in CLAUSE_SUBJECTS):
@@ -755,7 +761,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
             continue
         if item.kind == NEUTRAL and words[item.start] in SPEAKER:
             features.add(FIRST_PERSON)
-        if item.perfect or item.concept == DONE:
+        if (item.perfect or item.concept == DONE) and not (item.start > whether and item.kind != ACTION):
             features.add(PERFECT)
         token = _token(item, lex, around)
         if token is not None:
@@ -775,7 +781,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=clauses(words, lex.forms), orders=orders(words), elsewhere=elsewhere,
+                    clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words), elsewhere=elsewhere,
                     imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 

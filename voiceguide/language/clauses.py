@@ -38,6 +38,7 @@ _ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "
 _BEFORE_MY_VERB = OBJECT_CLITICS | {"le", "la", "les", "ne"}   # « je ne le lirai », « je l'attendrai »
 _AN_OBJECT = DETERMINERS | {"un", "une", "des", "du"}
 WHERE = "ou"   # the concept of « où »
+_ASKED = frozenset({"qui", "quoi", "ou", "quand", "comment", "combien", "quel", "quelle", "pourquoi"})
 _INSTITUTION = "ameli"   # Ameli, la caisse, la sécu: who sends and answers
 
 
@@ -149,6 +150,14 @@ def orders(words: Sequence[str]) -> tuple[int, ...]:
     return tuple(k for k in range(1, len(words) - 1)
                  if words[k + 1] == "moi" and words[k].endswith(("ez", "e", "s")) and words[k] not in _NOT_AN_ORDER
                  and words[k - 1] not in CLITICS)
+
+
+def remarks(words: Sequence[str]) -> tuple[int, ...]:
+    """Where a « c'est … » or « c'était … » begins after the start of the line, as a remark of its own (« je veux
+    me déconnecter, c'est l'ordi de la médiathèque »); not « qu'est-ce », nor a question (« c'est où »)."""
+    return tuple(k for k in range(1, len(words) - 2)
+                 if words[k] == "ce" and words[k + 1] in ("est", "etait") and words[k - 1] not in ("que", "est")
+                 and words[k + 2] not in _ASKED)
 
 
 def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
