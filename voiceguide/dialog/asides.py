@@ -77,10 +77,14 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
 
 
 def _own_clause(analysis: Analysis, start: int, said: list[bool]) -> bool:
-    """The clause at ``start`` is the speaker's, and none of the request is in it (« on arrête, je verrai ça
-    demain », not « j'ai oublié de fermer le gaz »)."""
+    """The clause at ``start`` is the speaker's, or says what a thing is after the speaker's own request (« je
+    veux me déconnecter, l'ordi est à tout le monde »), and none of the request is in it (« on arrête, je
+    verrai ça demain », not « j'ai oublié de fermer le gaz »)."""
     end = min((s for s in analysis.clauses + analysis.orders if s > start), default=len(analysis.words))
-    return analysis.words[start] in SPEAKER and not any(
+    words = analysis.words
+    mine = words[start] in SPEAKER or (words[start] in DETERMINERS and words[start + 2:start + 3] != ("a",) and any(
+        c < start and words[c] in SPEAKER for c in analysis.clauses))   # « on arrête le match à … »: its object
+    return mine and not any(
         e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True))
 
 

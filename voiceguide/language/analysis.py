@@ -95,7 +95,8 @@ _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande",
 _THE_THING = frozenset({"le", "la", "les", "mon", "ma", "mes", "ce", "cette", "son", "sa", "ses", "leur", "leurs",
                         "votre", "vos"})
 _FORMERLY = "avant"
-_OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh"})   # before the « avant » that opens a sentence
+_OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
+_QUESTIONS = frozenset({"comment", "ou", "quoi", "pourquoi", "quand", "quel", "quelle"})
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
 _SPANS = frozenset({"minute", "minutes", "moment", "temps", "heure", "heures", "jours", "semaines", "mois", "ans",
                     "annees", "lurette", "siecle", "siecles", "plombe", "plombes"})   # « ça fait des mois que… »
@@ -362,6 +363,10 @@ class Analyzer:
                 for before in items[max(0, k - 4):k]:
                     if words[before.start] in _ELAPSED:
                         before.kind = NEUTRAL   # and its « ça fait »: nothing done, nothing negated
+            if (item.concept == _PAUSE and words[item.end - 1] in _SPANS and item.start > 1
+                    and words[item.start - 2] in _AUX and (self._participle(words[item.start - 1])
+                                                           or written[item.start - 1].endswith("é"))):
+                item.kind = NEUTRAL   # « j'ai décroché deux minutes »: how long it lasted, no pause asked
             if item.concept == _PAUSE and item.kind == SENSE and _waiting_for(words, item):
                 item.kind, item.concept = "unknown", "attendre"   # « j'attends le code »: what the speaker waits for
             if item.verb and item.kind != LIGHT and _since(words, item.start):
@@ -712,9 +717,10 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
 
 def _formerly(words: Sequence[str], i: int) -> bool:
     """« avant » that opens the sentence before a subject and its verb (« avant on habitait là », « avant
-    c'était mieux »): formerly, not the step before."""
+    c'était mieux ») or a question (« attends, avant, comment je lis mes messages ? »): formerly, or first, not
+    the step before."""
     return (i == 0 or words[i - 1] in _OPENING) and words[i + 1:i + 2] != [] and (
-        words[i + 1] in CLAUSE_SUBJECTS or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
+        words[i + 1] in CLAUSE_SUBJECTS | _QUESTIONS or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
 
 
 def _handed(words: Sequence[str], i: int) -> bool:
