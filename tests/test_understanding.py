@@ -1596,6 +1596,18 @@ def test_found_by_the_twenty_third_run(text: str, context: str, expected: str) -
     assert meant(text, context) == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # from the tuning halves, before the twenty-fourth batch's run: where to look (« pas loin de chez moi », « dans
+    # mon quartier ») only makes the part precise; to check a part (« vérifier mes remboursements ») is to go to it
+    ("je cherche un docteur pas loin de chez moi", "step:page-accueil", "goto:borne-medecin"),
+    ("trouver une borne dans mon quartier", "menu", "goto:borne-medecin"),
+    ("je veux vérifier mes remboursements", "step:deconnexion", "goto:mes-paiements"),
+    ("tu peux vérifier pour moi ?", "step:demande-suivant", "none"),
+])
+def test_found_before_the_twenty_fourth_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
 def test_another_command_the_step_names_asked_of_the_guide_is_no_report_of_the_step() -> None:
     """The step says « vous pouvez aussi arrêter le guide »: « c'est bon, tu peux t'arrêter » does not only
     say the step is done (it went to the next step); a report with the step's own words still does."""
