@@ -95,6 +95,10 @@ _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande",
 _THE_THING = frozenset({"le", "la", "les", "mon", "ma", "mes", "ce", "cette", "son", "sa", "ses", "leur", "leurs",
                         "votre", "vos"})
 _FORMERLY = "avant"
+_COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
+_TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                    "samedi", "dimanche", "week", "weekend", "rendez", "vous", "ete", "hiver", "printemps", "automne",
+                    "noel", "paques", "coup"})   # before « prochain »: a date, not the next step
 _OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
 _QUESTIONS = frozenset({"comment", "ou", "quoi", "pourquoi", "quand", "quel", "quelle"})
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
@@ -269,7 +273,8 @@ class Analyzer:
             for key in self.lexicon.purpose:
                 if tuple(words[i:i + len(key)]) == key:
                     return pairs[:i]
-            if words[i] in _PURPOSE and self._verb_follows(words, i + 1) and not one_part(words, i):
+            if (words[i] in _PURPOSE and self._verb_follows(words, i + 1) and not one_part(words, i)
+                    and self._expression(words, i) is None):   # « comment on fait pour te parler »: help itself
                 return pairs[:i]
         return pairs
 
@@ -345,6 +350,8 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "tendre"   # « je vous la passe »: the phone, no step skipped
             if item.concept == _PASSING and words[item.end:item.end + 1] == ["par"]:
                 item.kind, item.concept = "unknown", "passer par"   # « passer par le site »: a way, no step skipped
+            if words[item.start] in _COMING and item.start and words[item.start - 1] in _TIMES:
+                item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
             if words[item.start:item.end] == [_FORMERLY] and _formerly(words, item.start):
                 item.kind, item.concept = "unknown", "autrefois"   # « avant on habitait à Roubaix »: no step back
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):

@@ -32,6 +32,7 @@ _NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})
 _LATER = frozenset({"apres", "ensuite"})
 _DONE_ENDINGS = ("i", "is", "it", "u", "us", "ue", "ues", "ie", "ies", "te", "ert")   # fini, mis, dit, lu, écrit
 _FUTURE = ("rai", "ras", "rons", "rez", "ront")    # « je le ferai », « on le verra »: still to do
+_WILL_DO = ("ra", "rai", "ront")   # after « le », « la »: a verb in the future (« mon fils le lira »)
 _BARE_VERBS = frozenset({"etre", "avoir"})        # « c'est », « j'ai »: nothing to do in themselves
 # « bon après », « et ensuite »: before the last « après », these ask what comes next
 _ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "ok", "voila", "bien", "oui", "ouais"})
@@ -172,9 +173,11 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
         if words[k] in CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in YOUR_AUX):
             starts.append(k)
     for k in range(len(words) - 2):
-        after = words[k + 2]
-        if (words[k] in DETERMINERS and words[k + 1] not in forms and words[k + 1] not in DETERMINERS
-                and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)) or imperfect(after))
+        noun = k + 1
+        after, then = words[noun + 1], words[noun + 2:noun + 3]
+        if (words[k] in DETERMINERS and words[noun] not in forms and words[noun] not in DETERMINERS
+                and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)) or imperfect(after)
+                     or (after in ("le", "la", "les") and bool(then) and then[0].endswith(_WILL_DO)))
                 and (k == 0 or words[k - 1] not in PREPOSITIONS)):
-            starts.append(k)
+            starts.append(k)   # « mon fils le lira »: someone else, what they will do
     return tuple(sorted(set(starts)))
