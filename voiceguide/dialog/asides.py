@@ -80,12 +80,10 @@ def _own_clause(analysis: Analysis, start: int, said: list[bool]) -> bool:
     """The clause at ``start`` is the speaker's, or says what a thing is after the speaker's own request (« je
     veux me déconnecter, l'ordi est à tout le monde »), and none of the request is in it (« on arrête, je
     verrai ça demain », not « j'ai oublié de fermer le gaz »)."""
-    end = min((s for s in analysis.clauses + analysis.orders if s > start), default=len(analysis.words))
     words = analysis.words
     mine = words[start] in SPEAKER or (words[start] in DETERMINERS and words[start + 2:start + 3] != ("a",) and any(
         c < start and words[c] in SPEAKER for c in analysis.clauses))   # « on arrête le match à … »: its object
-    return mine and not any(
-        e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True))
+    return mine and _without_the_request(analysis, start, said)
 
 
 def _remark(analysis: Analysis, token: Token, said: list[bool]) -> int | None:
@@ -97,8 +95,13 @@ def _remark(analysis: Analysis, token: Token, said: list[bool]) -> int | None:
         return None
     if not (analysis.imperative or any(c < start and analysis.words[c] in SPEAKER for c in analysis.clauses)):
         return None
+    return start if _without_the_request(analysis, start, said) else None
+
+
+def _without_the_request(analysis: Analysis, start: int, said: list[bool]) -> bool:
+    """None of the request is in the clause that begins at ``start`` (up to the next one)."""
     end = min((c for c in analysis.clauses + analysis.orders if c > start), default=len(analysis.words))
-    return None if any(e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True)) else start
+    return not any(e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True))
 
 
 def _someone_else(analysis: Analysis, token: Token) -> bool:

@@ -102,8 +102,9 @@ _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "
 _OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
 _QUESTIONS = frozenset({"comment", "ou", "quoi", "pourquoi", "quand", "quel", "quelle"})
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
-_SPANS = frozenset({"minute", "minutes", "moment", "temps", "heure", "heures", "jours", "semaines", "mois", "ans",
-                    "annees", "lurette", "siecle", "siecles", "plombe", "plombes"})   # « ça fait des mois que… »
+_SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
+                    "heures", "jours", "semaines", "mois", "ans", "annees", "lurette", "siecle", "siecles", "plombe",
+                    "plombes"})   # how long: « ça fait des mois que… », « j'ai décroché deux minutes »
 _BEFORE_A_VERB = CLITIC_SUBJECTS | CLITICS | _AUX | {"pas", "plus", "jamais"}   # « que je m'en suis pas servi »
 _ELAPSED = frozenset({"fait", "depuis", "voila"})   # « ça fait », « depuis », « voilà » (and « il y a ») before it
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
@@ -679,8 +680,7 @@ def _waiting_for(words: Sequence[str], item: Item) -> bool:
     """« j'attends le code », « on attend la lettre »: the speaker says what they wait for (not « attends un
     peu », « j'attends deux minutes »)."""
     before, after = words[max(0, item.start - 2):item.start], words[item.end:item.end + 2]
-    return (bool(set(before) & SPEAKER) and len(after) == 2 and after[0] in _THE_THING
-            and [after[1]] not in _DURATIONS + [["moment"], ["instant"]])
+    return bool(set(before) & SPEAKER) and len(after) == 2 and after[0] in _THE_THING and after[1] not in _SPANS
 
 
 def _since(words: Sequence[str], i: int) -> bool:
