@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from voiceguide.language.clauses import (
+    ASKED,
     CLAUSE_SUBJECTS,
     CLITIC_SUBJECTS,
     CLITICS,
@@ -91,16 +92,12 @@ _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _PAUSE = "pause"
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
-# before what is awaited; not « un », « une » (« j'attends un bébé », « on souffle un peu »)
-_THE_THING = frozenset({"le", "la", "les", "mon", "ma", "mes", "ce", "cette", "son", "sa", "ses", "leur", "leurs",
-                        "votre", "vos"})
 _FORMERLY = "avant"
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
 _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                     "samedi", "dimanche", "week", "weekend", "rendez", "vous", "ete", "hiver", "printemps", "automne",
                     "noel", "paques", "coup"})   # before « prochain »: a date, not the next step
 _OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
-_QUESTIONS = frozenset({"comment", "ou", "quoi", "pourquoi", "quand", "quel", "quelle"})
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
                     "heures", "jours", "semaines", "mois", "ans", "annees", "lurette", "siecle", "siecles", "plombe",
@@ -678,9 +675,9 @@ def _wrappers_before_a(items: list[Item], words: list[str], lex: Lexicon) -> Non
 
 def _waiting_for(words: Sequence[str], item: Item) -> bool:
     """« j'attends le code », « on attend la lettre »: the speaker says what they wait for (not « attends un
-    peu », « j'attends deux minutes »)."""
+    peu », « j'attends deux minutes », « j'attends un bébé »: no « un » among the determiners)."""
     before, after = words[max(0, item.start - 2):item.start], words[item.end:item.end + 2]
-    return bool(set(before) & SPEAKER) and len(after) == 2 and after[0] in _THE_THING and after[1] not in _SPANS
+    return bool(set(before) & SPEAKER) and len(after) == 2 and after[0] in DETERMINERS and after[1] not in _SPANS
 
 
 def _since(words: Sequence[str], i: int) -> bool:
@@ -727,7 +724,7 @@ def _formerly(words: Sequence[str], i: int) -> bool:
     c'était mieux ») or a question (« attends, avant, comment je lis mes messages ? »): formerly, or first, not
     the step before."""
     return (i == 0 or words[i - 1] in _OPENING) and words[i + 1:i + 2] != [] and (
-        words[i + 1] in CLAUSE_SUBJECTS | _QUESTIONS or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
+        words[i + 1] in CLAUSE_SUBJECTS | ASKED or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
 
 
 def _handed(words: Sequence[str], i: int) -> bool:

@@ -39,7 +39,7 @@ _ASKING_NEXT = frozenset({"et", "puis", "bon", "ben", "alors", "donc", "mais", "
 _BEFORE_MY_VERB = OBJECT_CLITICS | {"le", "la", "les", "ne"}   # « je ne le lirai », « je l'attendrai »
 _AN_OBJECT = DETERMINERS | {"un", "une", "des", "du"}
 WHERE = "ou"   # the concept of « où »
-_ASKED = frozenset({"qui", "quoi", "ou", "quand", "comment", "combien", "quel", "quelle", "pourquoi"})
+ASKED = frozenset({"qui", "quoi", "ou", "quand", "comment", "combien", "quel", "quelle", "pourquoi"})   # question words
 _INSTITUTION = "ameli"   # Ameli, la caisse, la sécu: who sends and answers
 
 
@@ -158,7 +158,7 @@ def remarks(words: Sequence[str]) -> tuple[int, ...]:
     me déconnecter, c'est l'ordi de la médiathèque »); not « qu'est-ce », nor a question (« c'est où »)."""
     return tuple(k for k in range(1, len(words) - 2)
                  if words[k] == "ce" and words[k + 1] in ("est", "etait") and words[k - 1] not in ("que", "est")
-                 and words[k + 2] not in _ASKED)
+                 and words[k + 2] not in ASKED)
 
 
 def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
