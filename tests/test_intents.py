@@ -508,7 +508,7 @@ def test_grammar_follows_the_options() -> None:
     numbers = {"un", "une", "premier", "première", "deux", "second", "seconde", "deuxième",
                "numéro un", "numéro deux", "le dernier", "la dernière"}
     mail_words = {"adresse électronique", "boîte e mail", "boîte mail", "boîte électronique",
-                  "courrier électronique"}   # the lexicon's other words for the choice's « e-mail »
+                  "courrier électronique", "adresse internet", "boîte internet"}   # the lexicon's other words for « e-mail »
     assert with_choices - without - numbers == {"par e mail", "e mail", "courriel", "par courrier", "courrier",
                                                  "la poste"} | mail_words
     assert not numbers & without     # numbers only where they choose something

@@ -947,7 +947,7 @@ def test_general_causes_of_the_sixth_round(text: str, context: str, expected: st
 
 
 @pytest.mark.parametrize("text, context, expected", [
-    ("bernard c'est quoi déjà notre adresse mail", "step:oubli-choix-envoi", "?goto:oubli-email"),  # asked, not chosen
+    ("bernard c'est quoi déjà notre adresse mail", "step:oubli-choix-envoi", "none"),  # what it is, asked: not chosen
     ("où elle est passée cette carte", "pause:oubli-numero", "?next"),          # a question is no report
     ("je me demande si la pharmacie est ouverte", "step:objet-message", "?goto:objet-remboursement"),
     ("le code qu'on reçoit par mail pour confirmer", "menu", "none"),          # an aim never answers « oui »
@@ -1623,6 +1623,40 @@ def test_found_before_the_twenty_fourth_run(text: str, context: str, expected: s
     ("wi wi", "oui-non", "yes"),
 ])
 def test_found_by_the_twenty_fourth_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the twenty-fifth batch's tuning half, after its single run: what a step or a choice is, asked (« c'est quoi
+    # l'étape qu'on fait », « c'est quoi ce code de confirmation »); the start of the step is no restart
+    ("c'est quoi l'étape qu'on fait ?", "step:oubli-courrier-valider", "where"),
+    ("c'est quoi ce code de confirmation ?", "step:code-confirmation", "details"),
+    ("redis-moi depuis le début de l'étape", "step:confirmation-boite-mail", "repeat"),
+    # what the speaker was doing (« en train de »), how (« sans rien dire »): no request; « sans moi » stays unsure
+    ("j'étais en train de chercher mes lunettes, vous pouvez répéter ?", "step:saisir-code", "repeat"),
+    ("j'ai tout tapé sans rien dire, on continue", "step:saisir-code", "next"),
+    ("continue sans moi", "step:saisir-code", "none"),
+    # « approfondir », « mieux comprendre »; a setting said in other words beside « doucement »; someone who sleeps
+    ("je voudrais mieux comprendre, vous pouvez approfondir ?", "step:objet-resilier", "details"),
+    ("doucement, prenez votre temps", "step:objet-maternite", "slower"),
+    ("plus bas, mon mari dort", "step:objet-paternite", "softer"),
+    ("pousse le son un peu", "step:oubli-courrier", "louder"),
+    ("pousse-toi de là", "step:oubli-courrier", "none"),
+    # changing one's address is in one's information; a borne near home; « rien de tel » (not « rien de tel que »)
+    ("je veux changer mon adresse", "step:borne-medecin", "goto:mes-informations"),
+    ("y a une borne Ameli près de chez moi ?", "step:messages", "goto:borne-medecin"),
+    ("rien de tel", "step:code-confirmation", "no"),
+    ("rien de tel qu'un bon café", "step:code-confirmation", "none"),
+    # going on from where one stopped; to hear a part again is to go to it (not to the step being read)
+    ("on continue là où on s'était arrêtés", "step:objet-invalidite", "resume"),
+    ("tu peux me refaire la présentation du guide ?", "step:demande-page", "goto:bienvenue"),
+    ("comment on se déconnecte déjà ? redis-le-moi", "step:deconnexion", "repeat"),
+    # a voice setting keeps its reason at a yes/no question too; a remark of its own may be one
+    ("redis encore, j'ai pas bien attrapé", "step:deconnexion", "repeat"),
+    ("parlez moins vite, je suis plus tout jeune", "step:avez-vous-un-code", "slower"),
+    ("parlez plus lentement, le français c'est pas ma langue", "step:oubli-choix-envoi", "slower"),
+])
+def test_found_by_the_twenty_fifth_run(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -58,8 +58,11 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
         return frozenset(i for i, (p, t) in enumerate(zip(possible, tokens, strict=True))
                          if (p or _someone_else(analysis, t)) and not explained[i] and not t.wrapper)
     first_said = min((t.start for t, e in zip(tokens, said, strict=True) if e), default=0)
-    possible = [p and (not t.readings[0].startswith(NEG) or (analysis.subject_before(t) or 0) > first_said)
-                for p, t in zip(possible, tokens, strict=True)]   # a negation only in a clause after the request
+    # a negation only in a clause after the request, or a remark of its own (« plus lentement, le français c'est
+    # pas ma langue »)
+    possible = [p and (not t.readings[0].startswith(NEG) or (analysis.subject_before(t) or 0) > first_said
+                       or (_remark(analysis, t, said) or 0) > first_said)
+                for p, t in zip(possible, tokens, strict=True)]
     out = set()
     if setting and explained and explained[0] and SETTING.match(tokens[0].readings[0]):
         last = max(i for i, e in enumerate(explained) if e)

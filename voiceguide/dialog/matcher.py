@@ -91,6 +91,7 @@ _PREVIOUS = "previous"
 _DETAILS = "details"
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
+_WHAT_IS = frozenset({("ce", "est", "quoi"), ("veut", "dire", "quoi")})
 _QUIT = "quit"
 _DONE = "fini"
 _RESTART = "restart"
@@ -457,6 +458,9 @@ class IntentMatcher:
             elif (seed.kind == "topic" and seed.target == options.step
                   and any(t.readings[0] in QUESTION_WORDS for t in analysis.tokens)):
                 name = "details"   # « c'est quoi, les démarches ? » asked at that step: what it is about
+            elif seed.kind == "choice" and _what_is(analysis.words) and any(
+                    t.readings[0] == _WHAT and not e for t, e in zip(analysis.tokens, explained, strict=True)):
+                continue   # « c'est quoi ce code de confirmation ? »: what the choice's thing is, not the choice
             if name == _REPEAT and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else
@@ -534,8 +538,9 @@ class IntentMatcher:
         # « on arrête, je verrai ça un autre jour »: leaving, with the speaker's own reason (the guide asks first);
         # « j'ai déménagé, je voudrais voir mes informations »: a part of the guide, with one
         leaving = name == _QUIT or seed.kind == "topic"
-        gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving) and not options.yes_no
-                 ) or declining or elaborating
+        # at a question, a reason could be the answer; not beside the voice (« moins vite, j'arrive pas à suivre »)
+        gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving)
+                 and (not options.yes_no or name in _VOICE)) or declining or elaborating
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required), mine=leaving)
                    if firm and gives else frozenset())
@@ -614,8 +619,9 @@ class IntentMatcher:
             return True   # « on peut revenir au nom ? », « revenez au code »: the step just before, named
         if name == _NORMAL and (SETTING.match(first.lstrip(NEG)) or first in _RESTORED):
             return True   # « ni trop vite ni trop lent, remettez normal », « la voix d'avant »: what is restored
-        if first in lex.moves and (seed.kind != "command" or name in _MOVES):
-            return True
+        if first in lex.moves and (seed.kind != "command" or name in _MOVES) and not (
+                seed.kind == "topic" and seed.target == options.step):
+            return True   # « refaites-moi la présentation du guide »: going there (not to the step being read)
         if first == _FINDING and seed.kind == "topic" and any(t.readings[0] == _WHERE for t in tokens):
             return True   # « où je trouve les messages ? »: asked where a part is, it is asked for (not « je cherche »)
         looking = seed.required & lex.looking
@@ -715,6 +721,11 @@ class IntentMatcher:
         target = seed.target if reading.name == GOTO or seed.kind != "topic" else None   # a part said done
         return Intent(name=reading.name, confidence=round(reading.confidence, 3), target=target,
                       heard=heard, label=label)
+
+
+def _what_is(words: Sequence[str]) -> bool:
+    """« c'est quoi », « ça veut dire quoi »: what a thing is, asked."""
+    return any(tuple(words[k:k + 3]) in _WHAT_IS for k in range(len(words) - 2))
 
 
 def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:

@@ -378,6 +378,11 @@ class Analyzer:
                 item.kind = NEUTRAL   # « ça fait un moment que j'attends »: what has gone on, no pause asked
             if (item.end == item.start + 1 and gerund(pairs, item.start)) or self._before_doing(words, item):
                 item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
+            elif item.end == item.start + 1 and not item.steady and _without_doing(words, item.start):
+                item.kind = NEUTRAL   # « j'ai tout tapé sans rien dire »: how, not what; its « sans » negates no other
+                for before in items[max(0, k - 3):k]:
+                    if words[before.start] in _WITHOUT:
+                        before.kind = NEUTRAL
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
@@ -544,6 +549,10 @@ class Analyzer:
             expression = self._expression(words, k)
             if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
                 k = expression.end
+                continue
+            phrase = next((key for key in self.lexicon.setting_phrases if tuple(words[k:k + len(key)]) == key), None)
+            if phrase is not None and k > i:
+                k += len(phrase)   # « doucement, prenez votre temps »: beside a setting said in other words
                 continue
             # « doucement, doucement, plus lentement »: said again, or beside another word of the voice
             if (k != i and not self._is_glue(words[k]) and words[k] not in self.lexicon.settings
@@ -794,6 +803,17 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
                     clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words), elsewhere=elsewhere,
                     imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
+
+
+_WITHOUT = frozenset({"sans", "rien"})
+
+
+def _without_doing(words: Sequence[str], i: int) -> bool:
+    """An infinitive after « sans » (« sans rien dire », « sans me tromper »): the manner of what is said besides."""
+    j = i - 1
+    while j > 0 and words[j] in CLITICS | {"rien"}:
+        j -= 1
+    return 0 <= j < i and words[j] == "sans" and is_infinitive(words[i])
 
 
 def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:

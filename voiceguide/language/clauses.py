@@ -97,7 +97,7 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
         institution = items[s].concept == _INSTITUTION
         if (thing or to_the_guide or institution) and (words[subject.start] in _OTHERS | YOU or institution):
             v = next((v for v in range(s + 1, len(items)) if items[v].verb and items[v].kind != LIGHT), None)
-            describing = ("action", "sense") if to_the_guide else ("action",)
+            describing = ("action", "sense") if to_the_guide else ("action", "weak")
             if (v is not None and items[v].kind in describing
                     and all(it.kind in (NEUTRAL, LIGHT) for it in items[s + 1:v])):
                 out.append(items[v])
