@@ -153,10 +153,11 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.90, "8": 0.92, "9": 0.96, "10": 0.90, "11": 0.85, "12": 0.94, "13": 0.91, "14": 0.90,
                "15": 0.91, "16": 0.93, "17": 0.95, "18": 0.95, "19": 0.95, "20": 0.97, "21": 0.92, "22": 0.88,
-               "23": 0.88, "24": 0.87, "25": 0.92, "26": 0.89}
+               "23": 0.88, "24": 0.87, "25": 0.92, "26": 0.92}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
-# « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run).
-KNOWN_MOVES: set[str] = {"Continue sans moi, je te rejoins au marché."}
+# « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
+# the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run).
+KNOWN_MOVES: set[str] = set()
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -1659,6 +1660,20 @@ def test_found_by_the_twenty_fourth_run(text: str, context: str, expected: str) 
     ("parlez plus lentement, le français c'est pas ma langue", "step:oubli-choix-envoi", "slower"),
 ])
 def test_found_by_the_twenty_fifth_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the twenty-sixth batch's tuning half, after its single run: said only to a person (« sans moi », « je te
+    # rappelle »), the guide never acts (« Continue sans moi, je te rejoins au marché. » moved it to the next step)
+    ("continue sans moi, je te rejoins au café", "step:deconnexion", "?next"),
+    ("je te rappelle dans une heure", "step:saisir-code", "none"),
+    # « encore une fois » is a request of its own, with its reason; « attendez » before a question only opens it
+    ("encore une fois, le téléphone a sonné", "step:demande-ensuite", "repeat"),
+    ("une fois de plus, s'il vous plaît", "step:saisir-code", "repeat"),
+    ("attendez, comment je lis mes messages ?", "step:fin", "goto:messages"),
+])
+def test_found_by_the_twenty_sixth_run(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

@@ -652,10 +652,14 @@ class IntentMatcher:
         before = analysis.tokens[:first]
         words = [analysis.words[t.start:t.end] for t in before]
         leads = sum(w in self.lexicon.leading for w in words) + (sum(t.readings[0] == "non" for t in before) > 1)
-        if not before or before[0].start != 0 or not leads or not all(
-                w in self.lexicon.leading or t.readings[0] == "non" for t, w in zip(before, words, strict=True)):
-            return explained   # « j'attends toujours le message » is no « attends, … »
-        return [e or i < first for i, e in enumerate(explained)]
+        head = 0
+        while head < len(before) and (words[head] in self.lexicon.leading or before[head].readings[0] == "non"):
+            head += 1
+        # « j'attends toujours le message » is no « attends, … »; « attendez, comment je lis mes messages »: a light
+        # question word may come between
+        if not before or before[0].start != 0 or not leads or not all(t.weak for t in before[head:]):
+            return explained
+        return [e or i < head for i, e in enumerate(explained)]
 
     def _step_concepts(self, step_id: str | None) -> frozenset[str]:
         """What the step being read says, as concepts: an answer that says it again only echoes the question."""
