@@ -156,7 +156,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.90, "8": 0.92, "9": 0.96, "10": 0.90, "11": 0.85, "12": 0.94, "13": 0.91, "14": 0.90,
                "15": 0.91, "16": 0.93, "17": 0.95, "18": 0.95, "19": 0.95, "20": 0.97, "21": 0.92, "22": 0.88,
-               "23": 0.88, "24": 0.87, "25": 0.92, "26": 0.92, "27": 0.91}
+               "23": 0.88, "24": 0.87, "25": 0.92, "26": 0.92, "27": 0.94}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run).
@@ -953,7 +953,7 @@ def test_general_causes_of_the_sixth_round(text: str, context: str, expected: st
 
 
 @pytest.mark.parametrize("text, context, expected", [
-    ("bernard c'est quoi déjà notre adresse mail", "step:oubli-choix-envoi", "none"),  # what it is, asked: not chosen
+    ("bernard c'est quoi déjà notre adresse mail", "step:oubli-choix-envoi", "?details"),  # what it is: not chosen
     ("où elle est passée cette carte", "pause:oubli-numero", "?next"),          # a question is no report
     ("je me demande si la pharmacie est ouverte", "step:objet-message", "?goto:objet-remboursement"),
     ("le code qu'on reçoit par mail pour confirmer", "menu", "none"),          # an aim never answers « oui »
@@ -1551,9 +1551,9 @@ def test_found_before_the_twenty_second_run(text: str, context: str, expected: s
     ("ça fait dix minutes, toujours pas de mail", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
     ("je l'ai oublié, ça fait des années", "step:avez-vous-un-code", "?goto:oubli-lien"),
     ("oubliez ça", "oui-non", "no"),
-    # « pourquoi » asks about a choice, it does not choose it; what is not known (« je sais pas ce que j'ai
-    # fait ») reports nothing; « ch'sais » is « je sais »
-    ("pourquoi ils demandent un code ?", "step:code-confirmation", "?goto:confirmation-boite-mail"),
+    # « pourquoi » asks about a choice (its details), it does not choose it; what is not known (« je sais pas ce
+    # que j'ai fait ») reports nothing; « ch'sais » is « je sais »
+    ("pourquoi ils demandent un code ?", "step:code-confirmation", "details"),
     ("je sais pas ce que j'ai fait, reviens en arrière", "step:demande-nom", "previous"),
     # what the speaker waits for is said, not a pause asked (« attends un peu » still is; « j'attends un bébé »)
     ("j'attends la lettre, on arrête pour aujourd'hui", "step:oubli-courrier-attente", "quit"),
@@ -1677,6 +1677,19 @@ def test_found_by_the_twenty_fifth_run(text: str, context: str, expected: str) -
     ("attendez, comment je lis mes messages ?", "step:fin", "goto:messages"),
 ])
 def test_found_by_the_twenty_sixth_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the twenty-seventh batch's tuning half, after its single run: « next », « c'est good »; why a choice's thing is
+    # asked (not « pourquoi pas », which takes it); « vous me dites ? » only asks; what was reimbursed
+    ("c'est good, next", "step:demande-naissance", "next"),
+    ("pourquoi ils me demandent un code ? j'aimerais comprendre", "step:code-confirmation", "details"),
+    ("pourquoi pas par mail", "step:oubli-choix-envoi", "goto:oubli-email"),
+    ("je sais plus où on est rendu, vous me dites ?", "step:oubli-courrier", "where"),
+    ("je veux savoir si on m'a remboursé mes lunettes", "step:page-accueil", "goto:mes-paiements"),
+])
+def test_found_by_the_twenty_seventh_run(text: str, context: str, expected: str) -> None:
     assert meant(text, context) == expected
 
 

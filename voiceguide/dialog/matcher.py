@@ -91,6 +91,7 @@ _PREVIOUS = "previous"
 _DETAILS = "details"
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
+_WHY = "pourquoi"
 _WHAT_IS = frozenset({("ce", "est", "quoi"), ("veut", "dire", "quoi")})
 _QUIT = "quit"
 _DONE = "fini"
@@ -458,9 +459,9 @@ class IntentMatcher:
             elif (seed.kind == "topic" and seed.target == options.step
                   and any(t.readings[0] in QUESTION_WORDS for t in analysis.tokens)):
                 name = "details"   # « c'est quoi, les démarches ? » asked at that step: what it is about
-            elif seed.kind == "choice" and _what_is(analysis.words) and any(
-                    t.readings[0] == _WHAT and not e for t, e in zip(analysis.tokens, explained, strict=True)):
-                continue   # « c'est quoi ce code de confirmation ? »: what the choice's thing is, not the choice
+            elif seed.kind == "choice" and any(not e and _asks_what_or_why(analysis.words, t)
+                                               for t, e in zip(analysis.tokens, explained, strict=True)):
+                name = _DETAILS   # « c'est quoi ce code de confirmation ? », « pourquoi ils demandent un code ? »
             if name == _REPEAT and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
                     not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
                 continue   # « comment ? » asks again, « comment on a un code » asks something else
@@ -722,14 +723,19 @@ class IntentMatcher:
     def _intent(self, reading: _Reading, heard: str) -> Intent:
         seed = reading.seed
         label = seed.label if reading.name == seed.name else self._labels.get(reading.name, reading.name)
-        target = seed.target if reading.name == GOTO or seed.kind != "topic" else None   # a part said done
+        # a part said done, a choice's thing asked about: no target
+        target = seed.target if reading.name == GOTO or (seed.kind != "topic" and reading.name != _DETAILS) else None
         return Intent(name=reading.name, confidence=round(reading.confidence, 3), target=target,
                       heard=heard, label=label)
 
 
-def _what_is(words: Sequence[str]) -> bool:
-    """« c'est quoi », « ça veut dire quoi »: what a thing is, asked."""
-    return any(tuple(words[k:k + 3]) in _WHAT_IS for k in range(len(words) - 2))
+def _asks_what_or_why(words: Sequence[str], token: Token) -> bool:
+    """« c'est quoi », « ça veut dire quoi », « pourquoi » asked first (not « pourquoi pas », nor « voilà pourquoi
+    j'écris »): what a thing is, or why."""
+    if token.readings[0] == _WHY:
+        return words[token.end:token.end + 1] != ("pas",) and (
+            token.start == 0 or words[token.start - 1] in ("et", "mais", "alors"))
+    return token.readings[0] == _WHAT and any(tuple(words[k:k + 3]) in _WHAT_IS for k in range(len(words) - 2))
 
 
 def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:
