@@ -806,14 +806,15 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
 
 
 _WITHOUT = frozenset({"sans", "rien"})
+_BETWEEN_SANS = CLITICS | {"rien"}   # « sans rien dire », « sans me tromper »
 
 
 def _without_doing(words: Sequence[str], i: int) -> bool:
     """An infinitive after « sans » (« sans rien dire », « sans me tromper »): the manner of what is said besides."""
     j = i - 1
-    while j > 0 and words[j] in CLITICS | {"rien"}:
+    while j > 0 and words[j] in _BETWEEN_SANS:
         j -= 1
-    return 0 <= j < i and words[j] == "sans" and is_infinitive(words[i])
+    return j >= 0 and words[j] == "sans" and is_infinitive(words[i])
 
 
 def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:

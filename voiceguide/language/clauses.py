@@ -60,11 +60,11 @@ def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | No
 
 
 def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
-    """The verbs of relative clauses, which describe a thing, and ask for nothing: an action whose subject is
-    someone else (« les messages qu'ils m'ont envoyés », « le papier où il était noté »; not « le code que j'ai
-    oublié »; not a verb that names a thing of its own, « l'argent qu'on m'a versé »: the payments), « ce
-    que » the guide does (« je ne comprends pas ce que vous attendez de moi »), what a thing does (« le
-    facteur qui passe »)."""
+    """The verbs of relative clauses, which describe a thing, and ask for nothing: an action (or a light verb:
+    « l'étape qu'on fait ») whose subject is someone else (« les messages qu'ils m'ont envoyés », « le papier où il
+    était noté »; not « le code que j'ai oublié »; not a verb that names a thing of its own, « l'argent qu'on m'a
+    versé »: the payments), « ce que » the guide does (« je ne comprends pas ce que vous attendez de moi »), what a
+    thing does (« le facteur qui passe »)."""
     out = []
     for k in range(len(items) - 1):
         that, subject = items[k], items[k + 1]
