@@ -1745,3 +1745,24 @@ def test_spoken_contractions_are_spelt_out() -> None:
     assert folded_words("ch'uis r'venu") == ("je", "suis", "revenu")
     assert folded_words("chépa") == ("je", "sais", "pas")
     assert folded_words("le r'") == ("le", "r")
+
+
+def test_what_only_speaks_again_is_done_not_asked() -> None:
+    """Cheap commands are not confirmed (DESIGN.md): asking « Voulez-vous dire … ? » costs as much as reading
+    the step or its details again. What moves, the help and a voice setting (which stays) are still asked."""
+    assert meant("Les indemnités, concrètement, ça veut dire quoi ?", "step:objet-indemnites") == "details"
+    assert meant("je ne vois pas où il faut le taper", "step:saisir-code") == "details"
+    assert meant("Euh non, recule un peu, j'ai loupé le truc d'avant.", "step:demande-naissance") == "?previous"
+    assert meant("Monique, parle plus fort, on t'entend pas.", "step:page-accueil") == "?louder"
+    assert meant("Mon grand, viens m'aider, j'y vois rien.", "step:messages") == "?help"
+
+
+@pytest.mark.parametrize("text, context", [
+    ("Bon, et ensuite, comment je me déconnecte ?", "step:message-envoyer"),
+    ("C'est fait, comment on se déconnecte maintenant ?", "step:mes-informations"),
+])
+def test_how_to_do_a_part_asked_after_a_lead_is_that_part(text: str, context: str) -> None:
+    """« et après », « j'ai fini » before « comment je … » only lead to the question: the part is asked, not the
+    next step."""
+    assert meant(text, context) == "goto:deconnexion"
+    assert meant("Jeannot, comment ça s'écrit, déconnexion ?", "step:message-rediger") != "goto:deconnexion"

@@ -56,6 +56,7 @@ NUMBER = 0.9       # a choice picked by its number (« le deuxième »)
 DECAY = 0.4        # confidence lost per unit of weight the reading leaves unexplained
 SOFT = 0.05        # weight of a grammatical hint (past tense, « je ») not shared with the seed
 ACCEPT = 0.6       # below this, ask before acting (Unsure)
+SPOKEN_AGAIN = 0.46   # ... but what only speaks again (repeat, where, details) is done from here: asking costs as much
 UNSURE_MIN = 0.3   # below this, not understood at all
 TIE = 0.02         # two readings this close in weight, and of the same rank, are both asked about
 ONE_WORD_PART = 0.55  # a part of the guide named by a single concept from elsewhere: ask first
@@ -105,6 +106,9 @@ _RESTORED = frozenset({"voix", "arriere", _START})   # the voice, its speed, as 
 _LEAVING = "au revoir"   # said beside a report of the step done, still a goodbye (« c'est bon pour moi, au revoir »)
 _QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels", "quelles", "lequel", "laquelle",
                              "lesquels", "lesquelles"})
+# Cheap commands are not confirmed (DESIGN.md): these only speak again. Not the help (« viens m'aider », said to a
+# grandson, is often someone else's), nor a voice setting, which stays (« il est fort, ce Mbappé »).
+_SPEAKS_AGAIN = frozenset({"repeat", "where", "details"})
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "normal", "previous"})
 
@@ -144,6 +148,7 @@ class _Reading:
     hints: float = 0.0     # grammatical hints not shared with the seed: break ties, not confidence
     explained: int = 0     # tokens this reading accounts for: the fuller reading wins a tie
     covered: frozenset[int] = frozenset()   # which ones: a reading that covers more than another is no tie
+    held: bool = False     # asked first whatever it costs: someone else's words, a negation, a report asking
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -281,10 +286,26 @@ class IntentMatcher:
             if isinstance(found, NoMatch) and isinstance(aim, Unsure) and not any(
                     c.name in _YES_NO for c in aim.candidates):
                 return aim   # « c'est pour savoir à quoi j'ai droit »: an aim half understood is asked about
+        asked = self._question_of_a_part(analysis, options, text)
+        if asked is not None and not (isinstance(found, Intent) and found.name == "goto"):
+            return asked
         if isinstance(found, NoMatch) and self._asks_about_the_step(analysis, options):
             spec = self.vocabulary.command(_DETAILS)
             return Intent(name=spec.name, confidence=CONTAINED, heard=text, label=spec.label)
         return found
+
+    def _question_of_a_part(self, analysis: Analysis, options: Options, text: str) -> Intent | None:
+        """« et après, comment je me déconnecte ? », « j'ai fini, comment je me déconnecte ? »: how to do a part of
+        the guide, asked after a lead, is that part asked for; what comes before only leads to the question."""
+        first = next((t for t in analysis.tokens if t.readings[0] == "comment"), None)
+        if first is None or first.start == 0:
+            return None
+        subject = [w for w in analysis.words[first.end:] if w not in ("est", "ce", "que", "qu")][:1]
+        if subject not in (["je"], ["on"], ["nous"]):
+            return None   # « jeannot, comment ça s'écrit, remboursement ? »: the speaker's own doing is asked, not a word
+        found = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.words[first.start:])), options),
+                             text)
+        return found if isinstance(found, Intent) and found.name == "goto" else None
 
     def _asks_about_the_step(self, analysis: Analysis, options: Options) -> bool:
         """« la C.M.U.C., c'est quoi au juste ? » at the step that speaks of it: « what is it », with every other
@@ -592,13 +613,14 @@ class IntentMatcher:
             # « pas par e-mail », « je n'ai pas d'email » where the choice is by e-mail or by letter: by letter
             seed = next(s for s in self._choice_seeds(options.choices) if s.target != seed.target)
             negated = False
-        if ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and seed.target)
+        held = ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and bool(seed.target))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
-                or ((report or seed.kind == "choice") and asks(analysis, explained))):
+                or ((report or seed.kind == "choice") and asks(analysis, explained)))
+        if held:
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
-                        frozenset(i for i, e in enumerate(explained) if e))
+                        frozenset(i for i, e in enumerate(explained) if e), held)
 
     def _qualifies(self, token: Token, name: str, analysis: Analysis, seed: _Seed, options: Options,
                    asked: bool) -> bool:
@@ -716,7 +738,7 @@ class IntentMatcher:
         second = ranked[1] if len(ranked) > 1 else None
         if second is not None and _tied(best, second):
             return Unsure((self._intent(best, heard), self._intent(second, heard)), heard)
-        if best.confidence >= ACCEPT:
+        if best.confidence >= (SPOKEN_AGAIN if best.name in _SPEAKS_AGAIN and not best.held else ACCEPT):
             return self._intent(best, heard)
         return Unsure((self._intent(best, heard),), heard)
 
@@ -867,7 +889,7 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
         return reading
     confidence = reading.tier * max(0.0, 1.0 - DECAY * rest)
     return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained,
-                    reading.covered)
+                    reading.covered, reading.held)
 
 
 def _acknowledged_head(analysis: Analysis, explained: list[bool]) -> int:
