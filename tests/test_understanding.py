@@ -1767,3 +1767,20 @@ def test_how_to_do_a_part_asked_after_a_lead_is_that_part(text: str, context: st
     next step."""
     assert meant(text, context) == "goto:deconnexion"
     assert meant("Jeannot, comment ça s'écrit, déconnexion ?", "step:message-rediger") != "goto:deconnexion"
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the twenty-eighth batch's tuning half: each was asked or not understood
+    ("Conduisez-moi à mes paiements, s'il vous plaît.", "step:page-accueil", "goto:mes-paiements"),
+    ("J'aimerais en savoir un peu plus sur ce qu'ils demandent.", "step:demande-ensuite", "details"),
+    ("Emmène le chien dehors, il pleure.", "step:messages", "none"),   # taking someone else somewhere: no part
+])
+def test_found_by_the_twenty_eighth_run(text: str, context: str, expected: str) -> None:
+    assert meant(text, context) == expected
+
+
+def test_the_present_of_a_verb_in_eer_is_no_participle() -> None:
+    """« il faut que je crée mon compte » asks to create it; « j'ai créé mon compte » reports it."""
+    assert "perfect" not in MATCHER.analyzer.analyse("il faut que je crée mon compte").features
+    assert "perfect" in MATCHER.analyzer.analyse("j'ai créé mon compte").features
+    assert "perfect" in MATCHER.analyzer.analyse("la page est créée").features

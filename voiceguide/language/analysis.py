@@ -611,7 +611,7 @@ class Analyzer:
             found = lex.entries.get((base,))
             if found is not None and (verb or found.kind != LIGHT):   # « tes devoirs » is no « devoir »
                 entry = found
-        perfect = verb and word not in _AUX and (accented.endswith(PARTICIPLE)
+        perfect = verb and word not in _AUX and ((accented.endswith(PARTICIPLE) and not _present_of_eer(accented, base))
                                                  or (word.endswith(("u", "ue", "i", "ie"))
                                                      and not base.endswith("er")))   # « continue » is no participle
         if entry is not None:
@@ -914,3 +914,9 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
                        # « le troisième étage »: a word the guide does not use)
         return None
     return int(number.concept[1:])
+
+
+def _present_of_eer(accented: str, base: str) -> bool:
+    """« que je crée mon compte »: the present of a verb in « -éer » ends like a participle; its participle has the
+    stem's « é » and the ending's (« créé », « créée »)."""
+    return base.endswith("eer") and accented.endswith(("ée", "ées")) and not accented.endswith(("éée", "ééés", "éées"))
