@@ -124,7 +124,7 @@ def held_out(evaluation: Report) -> Report:
 # with the matcher of the end of the twenty-seventh round, gave 79.3 % (65/82; its tuning half: 83.3 %), no sentence
 # for someone else moved the guide. The twenty-ninth's, run once (both halves) with the matcher of the end of the
 # twenty-eighth round, gave 81.4 % (70/86; its tuning half: 82.4 %); two sentences for someone else of its tuning half
-# moved the guide (KNOWN_MOVES); its tuning half is among the examples, no rule was written from it yet.
+# moved the guide (fixed: test_found_by_the_twenty_ninth_run).
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.78, "9": 0.89,
             "10": 0.75, "11": 0.81, "12": 0.83, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.79,
             "18": 0.85, "19": 0.82, "20": 0.91, "21": 0.86, "22": 0.84, "23": 0.90, "24": 0.82, "25": 0.85, "26": 0.84,
@@ -162,9 +162,9 @@ TUNED_FLOOR = {"7": 0.90, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "23": 0.91, "24": 0.88, "25": 0.92, "26": 0.92, "27": 0.96, "28": 0.87, "29": 0.84}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
-# the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run).
-KNOWN_MOVES: set[str] = {"Tu crois que je prends le courrier ou le mail, toi ?",
-                         "Tu te rappelles si on m'a envoyé un code, toi ?"}
+# the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
+# to someone, « Tu crois que … , toi ? », « Tu te rappelles si … », after its run).
+KNOWN_MOVES: set[str] = set()
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -1787,3 +1787,17 @@ def test_the_present_of_a_verb_in_eer_is_no_participle() -> None:
     assert "perfect" not in MATCHER.analyzer.analyse("il faut que je crée mon compte").features
     assert "perfect" in MATCHER.analyzer.analyse("j'ai créé mon compte").features
     assert "perfect" in MATCHER.analyzer.analyse("la page est créée").features
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the twenty-ninth batch's tuning half, run once: the first two moved the guide
+    ("Tu crois que je choisis la lettre ou l'e-mail, toi ?", "step:oubli-choix-envoi", "?goto:oubli-email"),
+    ("Tu te souviens si on m'a envoyé un code ?", "step:avez-vous-un-code", "?yes"),
+    ("Vous pouvez débiter un peu plus vite ?", "step:les-categories", "faster"),
+    ("Ils ont répondu ? Je voudrais regarder dans la messagerie.", "step:mes-paiements", "goto:messages"),
+    ("Regarde le chat, il dort sur le clavier.", "step:messages", "none"),
+])
+def test_found_by_the_twenty_ninth_run(text: str, context: str, expected: str) -> None:
+    """Someone else's opinion or memory asked (« tu crois que », « tu te rappelles si ») is asked about, never acted
+    on, even as a yes at the step's question; « regarder » beside a part goes there; « débiter » is speaking."""
+    assert meant(text, context) == expected

@@ -888,6 +888,8 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
     if rest >= reading.unexplained:
         return reading
     confidence = reading.tier * max(0.0, 1.0 - DECAY * rest)
+    if reading.held:
+        confidence = min(confidence, ONE_WORD_PART)   # « tu te rappelles si on m'a envoyé un code, toi ? »
     return _Reading(reading.seed, reading.name, rest, reading.tier, confidence, reading.hints, reading.explained,
                     reading.covered, reading.held)
 
