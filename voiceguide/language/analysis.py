@@ -919,4 +919,4 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
 def _present_of_eer(accented: str, base: str) -> bool:
     """« que je crée mon compte »: the present of a verb in « -éer » ends like a participle; its participle has the
     stem's « é » and the ending's (« créé », « créée »)."""
-    return base.endswith("eer") and accented.endswith(("ée", "ées")) and not accented.endswith(("éée", "ééés", "éées"))
+    return base.endswith("eer") and accented.endswith(("ée", "ées")) and not accented.endswith(("éée", "éées"))
