@@ -426,11 +426,28 @@ class IntentMatcher:
     def _context_seed(self, concept: str, name: str) -> _Seed:
         return _Seed(name, None, self._labels.get(name, name), "command", "", (), frozenset({concept}), frozenset())
 
-    def _seeds(self, options: Options) -> Iterable[_Seed]:
-        yield from self._fixed
+    def _seeds(self, options: Options, present: frozenset[str] | None = None) -> Iterable[_Seed]:
+        """Every seed that can be said here; given the concepts ``present``, only the commands and parts whose
+        concepts may all be there (a few of the hundreds), in the same order."""
+        if present is None:
+            yield from self._fixed
+        else:
+            by_concept, bare = self._fixed_by_concept
+            fixed = self._fixed
+            yield from (fixed[i] for i in sorted({i for c in present for i in by_concept.get(c, ())}.union(bare)))
         yield from self._choice_seeds(options.choices)
         for table in _tables(options):
             yield from self._contexts[table]
+
+    @cached_property
+    def _fixed_by_concept(self) -> tuple[dict[str, list[int]], frozenset[int]]:
+        """The fixed seeds by one of their concepts (a seed is read only when all of them are present), and those
+        with none."""
+        by_concept: dict[str, list[int]] = {}
+        for i, seed in enumerate(self._fixed):
+            if seed.required:
+                by_concept.setdefault(min(seed.required), []).append(i)
+        return by_concept, frozenset(i for i, seed in enumerate(self._fixed) if not seed.required)
 
     # ------------------------------------------------------------------ readings
 
@@ -444,7 +461,7 @@ class IntentMatcher:
         # « je l'ai », « je ne le retrouve pas »: at a step's choices the pronoun stands for the page's thing
         pronoun = self._page_concepts if OBJECT in analysis.features and options.step is not None else frozenset()
         found: dict[tuple[str, str | None], list[_Found]] = {}
-        for seed in self._seeds(options):
+        for seed in self._seeds(options, present):
             penalty = 0.0
             by_pronoun = False
             if not seed.required <= present:

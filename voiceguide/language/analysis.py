@@ -173,7 +173,12 @@ class Analyzer:
 
     def __init__(self, lexicon: Lexicon, fillers: Iterable[str], phrases: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
-        self._fillers = sorted({folded_words(f) for f in fillers} - {()}, key=len, reverse=True)
+        self._fillers: dict[str, list[tuple[str, ...]]] = {}   # by first word, the longest first
+        self._setting_phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, int]]]] = {}   # by first word too
+        for key, setting in lexicon.setting_phrases.items():
+            self._setting_phrases.setdefault(key[0], []).append((key, setting))
+        for seq in sorted({folded_words(f) for f in fillers} - {()}, key=len, reverse=True):
+            self._fillers.setdefault(seq[0], []).append(seq)
         self._words: set[str] = {w for key in lexicon.entries for w in key} | set(lexicon.forms)
         self._words |= set(lexicon.numbers) | lexicon.negations | lexicon.number_cues | lexicon.last
         self._words |= {w for key in lexicon.degrees for w in key} | set(lexicon.settings)
@@ -253,8 +258,8 @@ class Analyzer:
                 kept.extend(pairs[i:expression.end])
                 i = expression.end
                 continue
-            for seq in self._fillers:
-                if tuple(f for f, _ in pairs[i:i + len(seq)]) == seq:
+            for seq in self._fillers.get(words[i], ()):
+                if tuple(words[i:i + len(seq)]) == seq:
                     i += len(seq)
                     break
             else:
@@ -468,7 +473,7 @@ class Analyzer:
             return None   # « je suis allée trop vite »: the speaker's own haste, not the voice's
         if self._said_of_a_thing(words, i):
             return None   # « ce café est bien trop fort »: the coffee, not the voice
-        for key, (setting, sign) in lex.setting_phrases.items():   # « prends ton temps »
+        for key, (setting, sign) in self._setting_phrases.get(words[i], ()):   # « prends ton temps »
             if tuple(words[i:i + len(key)]) == key:
                 return Item("setting", "", i, i + len(key), extra=(_setting(setting, sign),),
                             steady=" ".join(key) in lex.steady)

@@ -113,8 +113,9 @@ def find_words(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | N
     n = len(needle)
     if not n:
         return None
+    first, whole = needle[0], tuple(needle)
     for i in range(len(hay) - n + 1):
-        if tuple(hay[i:i + n]) == tuple(needle):
+        if hay[i] == first and tuple(hay[i:i + n]) == whole:
             return (i, i + n)
     return None
 
