@@ -1801,3 +1801,22 @@ def test_found_by_the_twenty_ninth_run(text: str, context: str, expected: str) -
     """Someone else's opinion or memory asked (« tu crois que », « tu te rappelles si ») is asked about, never acted
     on, even as a yes at the step's question; « regarder » beside a part goes there; « débiter » is speaking."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the tuning halves of batches 28 and 29, before the thirtieth batch's run
+    ("Attendez, qu'est-ce qu'il faut que je fasse ?", "step:saisir-code", "help"),
+    ("Attendez, qu'est-ce que c'est que ce bruit ?", "step:saisir-code", "pause"),   # not what to do: a pause
+    ("Qu'est-ce que je réponds pendant que tu lis la liste ?", "menu", "help"),
+    ("Ne me parle pas pendant que je tape, Kevin.", "step:saisir-code", "none"),
+    ("Répète a moin, mi la pa compris.", "step:ecrire-message", "repeat"),
+    ("Vous pouvez relire le passage sur le code ?", "step:saisir-code", "repeat"),
+    ("Je n'en reviens pas, elle a gagné au loto.", "step:messages", "none"),
+    ("je reviens", "pause:saisir-code", "resume"),
+    ("Vivement dimanche.", "step:fin", "none"),
+    ("Je voudrais voir mes virements.", "step:page-accueil", "goto:mes-paiements"),
+])
+def test_found_before_the_thirtieth_run(text: str, context: str, expected: str) -> None:
+    """An « attendez » that opens a question of what to do asks it; « pendant que vous lisez » says when; the
+    Creole « moin » and the Picard « rin », « pus »; « je n'en reviens pas » is surprise, no return."""
+    assert meant(text, context) == expected

@@ -91,6 +91,7 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _PAUSE = "pause"
+_WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
@@ -251,7 +252,7 @@ class Analyzer:
         words = [f for f, _ in pairs]
         kept: list[tuple[str, str]] = []
         accented = [a for _, a in pairs]
-        i = 0
+        i = _opening_a_question(words)
         while i < len(pairs):
             expression = self._expression(words, i, accented)
             if expression is not None and expression.kind not in (NEUTRAL, LIGHT):
@@ -733,6 +734,28 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     return None
 
 
+def _when(words: Sequence[str], i: int) -> bool:
+    """A clause that says when opens at ``i``: « quand j'aurai la lettre », « pendant que vous lisez » (not
+    « quand vous voulez », whenever one likes: go on; nor « pendant que j'écris », what the speaker is busy
+    with, that says why)."""
+    if tuple(words[i:i + 3]) in (("pendant", "que", "vous"), ("pendant", "que", "tu")):
+        return True
+    return any(tuple(words[i:i + len(key)]) == key and len(words) > i + len(key)
+               and words[i + len(key)] in CLAUSE_SUBJECTS for key in _WHEN)
+
+
+def _opening_a_question(words: Sequence[str]) -> int:
+    """How many « attends » or « attendez » open a question of what the speaker is to do (« attendez, qu'est-ce
+    que je dois dire ? », « attends attends, comment on fait ? »): a way of asking it, no pause asked (but
+    « attendez, qu'est-ce que c'est que ce bruit ? » is a pause)."""
+    i = 0
+    while i < len(words) and words[i] in _WAIT:
+        i += 1
+    question = i < len(words) and (words[i] in ASKED or tuple(words[i:i + 4]) == ("que", "est", "ce", "que"))
+    mine = bool(SPEAKER & set(words[i:i + 7])) or "faut" in words[i:i + 7]
+    return i if question and mine else 0
+
+
 def _formerly(words: Sequence[str], i: int) -> bool:
     """« avant » that opens the sentence before a subject and its verb (« avant on habitait là », « avant
     c'était mieux ») or a question (« attends, avant, comment je lis mes messages ? »): formerly, or first, not
@@ -775,8 +798,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     # sécu m'a écrit » asks to write nothing)
     whether = next((k for k in range(1, len(words)) if words[k] == "si" and words[k - 1] in _WONDERING), len(words))
     for item in items:
-        if (until is None and out and words[item.start:item.end] in _WHEN and item.end < len(words)
-                and words[item.end] in CLAUSE_SUBJECTS):
+        if until is None and out and _when(words, item.start):
             until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
         if until is not None and item.start >= until:
             token = _token(item, lex, around)

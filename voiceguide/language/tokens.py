@@ -31,6 +31,8 @@ SPOKEN = {
     "chaipas": ("je", "sais", "pas"), "chepas": ("je", "sais", "pas"), "chepa": ("je", "sais", "pas"),
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
     "mi": ("je",),   # créole de La Réunion, des Antilles : « mi comprend pas »
+    "moin": ("moi",), "kossa": ("quoi",),   # créole : « répète a moin », « kossa ou la di ? »
+    "pus": ("plus",), "rin": ("rien",), "intinds": ("entends",), "intind": ("entend",),   # picard : « j'intinds rin »
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
 }
