@@ -126,12 +126,11 @@ def held_out(evaluation: Report) -> Report:
 # twenty-eighth round, gave 81.4 % (70/86; its tuning half: 82.4 %); two sentences for someone else of its tuning half
 # moved the guide (fixed: test_found_by_the_twenty_ninth_run). The thirtieth's, run once (both halves) with the
 # matcher of the end of the twenty-ninth round, gave 80.0 % (60/75; its tuning half: 83.1 %); three sentences for
-# someone else of its tuning half moved the guide (KNOWN_MOVES); its tuning half is among the examples, no rule was
-# written from it yet.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.78, "9": 0.89,
-            "10": 0.75, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.86, "16": 0.79, "17": 0.80,
+# someone else of its tuning half moved the guide (fixed: test_found_by_the_thirtieth_run).
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.78, "9": 0.90,
+            "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.86, "16": 0.79, "17": 0.80,
             "18": 0.85, "19": 0.82, "20": 0.91, "21": 0.86, "22": 0.84, "23": 0.90, "24": 0.83, "25": 0.85, "26": 0.84,
-            "27": 0.81, "28": 0.79, "29": 0.81, "30": 0.80}
+            "27": 0.81, "28": 0.79, "29": 0.82, "30": 0.80}
 HELD_OUT = "30"
 
 
@@ -162,14 +161,13 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.90, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.94, "13": 0.91, "14": 0.90,
                "15": 0.91, "16": 0.93, "17": 0.95, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.89,
-               "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.92, "27": 0.96, "28": 0.88, "29": 0.90, "30": 0.83}
+               "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.92, "27": 0.96, "28": 0.89, "29": 0.90, "30": 0.89}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
-# to someone, « Tu crois que … , toi ? », « Tu te rappelles si … », after its run).
-KNOWN_MOVES: set[str] = {"C'était mieux avant, quand on allait au guichet de la caisse.",
-                         "Tu me redis ton message, j'étais pas attentive ?",
-                         "Bonjour madame, entrez, je finis juste un truc sur l'ordinateur."}
+# to someone, « Tu crois que … , toi ? », « Tu te rappelles si … », after its run; the thirtieth's three after its
+# run: test_found_by_the_thirtieth_run).
+KNOWN_MOVES: set[str] = set()
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -1824,4 +1822,30 @@ def test_found_by_the_twenty_ninth_run(text: str, context: str, expected: str) -
 def test_found_before_the_thirtieth_run(text: str, context: str, expected: str) -> None:
     """An « attendez » that opens a question of what to do asks it; « pendant que vous lisez » says when; the
     Creole « moin » and the Picard « rin », « pus »; « je n'en reviens pas » is surprise, no return."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirtieth batch's tuning half, run once: the first three moved the guide
+    ("C'était plus simple avant, on allait au guichet.", "step:objet-remboursement", "none"),
+    ("c'était quoi avant ?", "step:objet-remboursement", "previous"),   # asked: still the step before
+    ("Entrez, entrez, je finis juste un truc sur l'ordinateur.", "step:bienvenue", "none"),
+    ("je finis de taper et on continue", "step:saisir-code", "next"),
+    ("Tu peux me redire ton message ?", "pause:saisir-code", "repeat"),   # what was said, not « mes messages »
+    ("Tu conduis plus vite que moi, toi.", "step:oubli-email", "none"),   # compared, not asked
+    ("plus vite que la dernière fois", "step:oubli-email", "faster"),
+    ("plus fort que ça", "step:oubli-email", "louder"),
+    ("Où on en est exactement ?", "step:code-confirmation", "where"),   # no « oui » at the step's question
+    ("oui exactement", "step:code-confirmation", "yes"),
+    ("Au fait, comment on fait quand on a perdu son code ?", "step:mes-paiements", "goto:oubli-lien"),
+    ("je continuerai quand j'aurai la lettre", "step:saisir-code", "none"),
+    ("J'ai déménagé, je dois mettre à jour mes infos.", "step:page-accueil", "goto:mes-informations"),
+    ("Vous pouvez vous remettre à parler.", "pause:messages", "resume"),
+    ("Yes.", "step:avez-vous-un-code", "yes"),
+    ("On arrête, je suis tannée.", "step:saisir-code", "quit"),
+])
+def test_found_by_the_thirtieth_run(text: str, context: str, expected: str) -> None:
+    """« c'était mieux avant » is formerly; « je finis un truc » is busy, not done; « ton message » is what was
+    said; « plus vite que moi » compares; « exactement » in a question asks precisely; after « comment on fait »,
+    the « quand » clause is what is asked."""
     assert meant(text, context) == expected

@@ -94,10 +94,15 @@ _PAUSE = "pause"
 _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
+# after « plus vite que », someone or something compared (not « plus fort que ça »: louder than now)
+_COMPARED = DETERMINERS | {"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "un", "une", "des"}
+_HOW = frozenset({"comment", "faire", "quoi"})   # « comment on fait quand … »: the « quand » is what is asked
+_WAS = frozenset({"etait", "etais", "etaient", "etions", "etiez"})
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
 _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                     "samedi", "dimanche", "week", "weekend", "rendez", "vous", "ete", "hiver", "printemps", "automne",
                     "noel", "paques", "coup"})   # before « prochain »: a date, not the next step
+_BEFORE_NOW = _TIMES | {"derniere", "dernier", "premiere", "premier"}   # « plus vite que la dernière fois »
 _OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
@@ -358,6 +363,12 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
             if words[item.start:item.end] == [_FORMERLY] and _formerly(words, item.start):
                 item.kind, item.concept = "unknown", "autrefois"   # « avant on habitait à Roubaix »: no step back
+            if (item.concept == DONE and words[item.start:item.end] in (["finis"], ["finit"]) and item.start
+                    and words[item.start - 1] in CLAUSE_SUBJECTS):
+                item.kind = NEUTRAL   # « je finis juste un truc »: what the speaker is busy with, nothing done yet
+            if words[item.start:item.end] == ["exactement"] and (ASKED & set(words[:item.start]) or any(
+                    tuple(words[j:j + 4]) == ("que", "est", "ce", "que") for j in range(item.start))):
+                item.kind = NEUTRAL   # « où on en est exactement ? »: how precisely it is asked, no yes
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
                 item.kind = NEUTRAL   # « il en reste encore », « il pleut encore »: still, not « again! »
             if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
@@ -510,6 +521,9 @@ class Analyzer:
             noun = lex.setting_nouns.get(words[j])   # « baissez un peu la voix »
             settings = lex.settings.get(words[j]) or (((noun, 1),) if noun else None)
             if settings:
+                if (words[j + 1:j + 2] == ["que"] and words[j + 2:j + 3] != [] and words[j + 2] in _COMPARED
+                        and not set(words[j + 3:j + 5]) & _BEFORE_NOW):
+                    return None   # « tu vas plus vite que moi », « plus fort que le roquefort »: compared, not asked
                 readings = tuple(_setting(s, degree * sign) for s, sign in settings)
                 return Item("setting", "", i, j + 1, extra=readings,
                             closes_ne=words[i] in lex.negations)   # « ne parle pas assez fort »
@@ -758,8 +772,12 @@ def _opening_a_question(words: Sequence[str]) -> int:
 
 def _formerly(words: Sequence[str], i: int) -> bool:
     """« avant » that opens the sentence before a subject and its verb (« avant on habitait là », « avant
-    c'était mieux ») or a question (« attends, avant, comment je lis mes messages ? »): formerly, or first, not
-    the step before."""
+    c'était mieux ») or a question (« attends, avant, comment je lis mes messages ? »), or that closes a clause in
+    the imperfect of « être » (« c'était mieux avant », not « c'était quoi avant ? »): formerly, or first, not the
+    step before."""
+    before = set(words[max(0, i - 3):i])
+    if before & _WAS and not before & ASKED:
+        return True
     return (i == 0 or words[i - 1] in _OPENING) and words[i + 1:i + 2] != [] and (
         words[i + 1] in CLAUSE_SUBJECTS | ASKED or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
 
@@ -798,7 +816,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     # sécu m'a écrit » asks to write nothing)
     whether = next((k for k in range(1, len(words)) if words[k] == "si" and words[k - 1] in _WONDERING), len(words))
     for item in items:
-        if until is None and out and _when(words, item.start):
+        if until is None and out and _when(words, item.start) and not all(t.readings[0] in _HOW for t in out):
             until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
         if until is not None and item.start >= until:
             token = _token(item, lex, around)
