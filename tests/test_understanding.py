@@ -1843,9 +1843,15 @@ def test_found_before_the_thirtieth_run(text: str, context: str, expected: str) 
     ("Vous pouvez vous remettre à parler.", "pause:messages", "resume"),
     ("Yes.", "step:avez-vous-un-code", "yes"),
     ("On arrête, je suis tannée.", "step:saisir-code", "quit"),
+    # and in older tuning halves, in the same round: « doucement » is slower or softer, as the sentence says
+    ("Doucement, je n'arrive pas à suivre.", "step:saisir-code", "slower"),
+    ("Doucement sur le son, s'il vous plaît.", "step:saisir-code", "softer"),
+    ("plus doucement", "step:saisir-code", "?slower|softer"),
+    ("Je ne suis pas inscrite, il faut que je crée mon compte.", "step:bienvenue", "goto:pas-de-code-lien"),
 ])
 def test_found_by_the_thirtieth_run(text: str, context: str, expected: str) -> None:
     """« c'était mieux avant » is formerly; « je finis un truc » is busy, not done; « ton message » is what was
     said; « plus vite que moi » compares; « exactement » in a question asks precisely; after « comment on fait »,
-    the « quand » clause is what is asked."""
+    the « quand » clause is what is asked; « doucement » is the pace or the sound the sentence speaks of; not
+    being registered is having no account."""
     assert meant(text, context) == expected

@@ -97,6 +97,9 @@ _FORMERLY = "avant"
 # after « plus vite que », someone or something compared (not « plus fort que ça »: louder than now)
 _COMPARED = DETERMINERS | {"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "un", "une", "des"}
 _HOW = frozenset({"comment", "faire", "quoi"})   # « comment on fait quand … »: the « quand » is what is asked
+# what a sentence says of the voice's pace, or of its loudness, beside a word that may be either
+_PACE = frozenset({"suivre", "temps", "vite", "rapide", "rapidement", "lent", "lente", "lentement", "debit", "rythme"})
+_LOUDNESS = frozenset({"volume", "son", "fort", "forte", "resonne", "resonner", "crier", "oreilles", "bruit", "hurler"})
 _WAS = frozenset({"etait", "etais", "etaient", "etions", "etiez"})
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
 _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
@@ -264,7 +267,8 @@ class Analyzer:
                 kept.extend(pairs[i:expression.end])
                 i = expression.end
                 continue
-            for seq in self._fillers.get(words[i], ()):
+            verb_of_a_subject = i and words[i - 1] in CLITIC_SUBJECTS and self._lemma(words[i])[1]
+            for seq in () if verb_of_a_subject else self._fillers.get(words[i], ()):   # « je dis une fois »: a verb
                 if tuple(words[i:i + len(seq)]) == seq:
                     i += len(seq)
                     break
@@ -409,6 +413,18 @@ class Analyzer:
                     item.concept = lex.with_etre[item.concept]
         return items
 
+    def _settings_meant(self, words: list[str], i: int) -> tuple[tuple[str, int], ...]:
+        """The settings of a word that may be two (« doucement »: slower or softer), narrowed by what the sentence
+        says of pace (« doucement, j'arrive pas à suivre ») or of loudness (« doucement sur le volume »)."""
+        settings = tuple(self.lexicon.settings[words[i]])
+        if len(settings) < 2:
+            return settings
+        others = {w for k, w in enumerate(words) if k != i} | {self._lemma(w)[0] for k, w in enumerate(words) if k != i}
+        pace, loudness = bool(others & _PACE), bool(others & _LOUDNESS)
+        if pace == loudness:
+            return settings
+        return tuple(sd for sd in settings if sd[0] == ("vitesse" if pace else "volume")) or settings
+
     def _still(self, words: list[str], i: int) -> bool:
         """« encore » after a subject and its verb says « still » (« il en reste encore »), unless the verb is
         one of saying again (« tu redis encore »)."""
@@ -512,14 +528,15 @@ class Analyzer:
                     self._spoken_of(words, i) or self._alone(words, i)):
                 # « tu parles vite », « c'est un peu lent »: a complaint; « parle fort », « lentement »: a wish
                 sign = -1 if self._complained(words, i) else 1
-                readings = tuple(_setting(s, sign * d) for s, d in lex.settings[words[i]])
+                readings = tuple(_setting(s, sign * d) for s, d in self._settings_meant(words, i))
                 return Item("setting", "", i, i + 1, extra=readings)
             else:
                 return None
         j = i + width
         while j < len(words) and j <= i + width + 3:
             noun = lex.setting_nouns.get(words[j])   # « baissez un peu la voix »
-            settings = lex.settings.get(words[j]) or (((noun, 1),) if noun else None)
+            settings = (self._settings_meant(words, j) if words[j] in lex.settings else None) or (
+                ((noun, 1),) if noun else None)
             if settings:
                 if (words[j + 1:j + 2] == ["que"] and words[j + 2:j + 3] != [] and words[j + 2] in _COMPARED
                         and not set(words[j + 3:j + 5]) & _BEFORE_NOW):
