@@ -1848,10 +1848,13 @@ def test_found_before_the_thirtieth_run(text: str, context: str, expected: str) 
     ("Doucement sur le son, s'il vous plaît.", "step:saisir-code", "softer"),
     ("plus doucement", "step:saisir-code", "?slower|softer"),
     ("Je ne suis pas inscrite, il faut que je crée mon compte.", "step:bienvenue", "goto:pas-de-code-lien"),
+    ("Zut, je ne me suis pas encore déconnecté, comment on fait ?", "step:fin", "goto:deconnexion"),
+    ("je ne veux pas me déconnecter, comment on fait pour continuer ?", "step:fin", "next"),
+    ("je me suis pas déconnectée", "step:fin", "none"),
 ])
 def test_found_by_the_thirtieth_run(text: str, context: str, expected: str) -> None:
     """« c'était mieux avant » is formerly; « je finis un truc » is busy, not done; « ton message » is what was
     said; « plus vite que moi » compares; « exactement » in a question asks precisely; after « comment on fait »,
     the « quand » clause is what is asked; « doucement » is the pace or the sound the sentence speaks of; not
-    being registered is having no account."""
+    being registered is having no account; a part not done yet, and how asked, is that part."""
     assert meant(text, context) == expected

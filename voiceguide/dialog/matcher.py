@@ -136,6 +136,8 @@ class _Found:
     explained: list[bool]
     penalty: float       # a choice only described, by its negation (« pas remboursé »)
     negated: bool = False   # the words that name it are negated (« pas par e-mail »): it may mean the other one
+    to_do: bool = False     # a part named as not done yet, and how to do it asked (« je me suis pas déconnecté,
+                            # comment on fait ? »)
 
 
 @dataclass(frozen=True)
@@ -460,15 +462,18 @@ class IntentMatcher:
         refused = any(t.readings[0] in self.lexicon.refusals for t in analysis.tokens)
         # « je l'ai », « je ne le retrouve pas »: at a step's choices the pronoun stands for the page's thing
         pronoun = self._page_concepts if OBJECT in analysis.features and options.step is not None else frozenset()
+        not_done = _not_done_yet(analysis)
         found: dict[tuple[str, str | None], list[_Found]] = {}
-        for seed in self._seeds(options, present):
+        for seed in self._seeds(options, present | not_done):
             penalty = 0.0
-            by_pronoun = False
+            by_pronoun = to_do = False
             if not seed.required <= present:
-                if seed.kind != "choice":
-                    continue
                 missing = seed.required - present
-                if missing <= self._agents and seed.required - missing:
+                if seed.kind == "topic" and missing <= not_done:
+                    to_do = True
+                elif seed.kind != "choice":
+                    continue
+                elif missing <= self._agents and seed.required - missing:
                     pass   # « ça me demande un code »: Ameli, who asks, goes without saying at its own question
                 elif len(missing) == 1 and missing <= pronoun:
                     by_pronoun = True   # the pronoun names it
@@ -481,7 +486,7 @@ class IntentMatcher:
                 continue
             tier = EXACT if span == (0, len(analysis.words)) else CONTAINED if span is not None else MEANING
             name = _renamed(seed, renames)
-            explained = [_explains(seed, t, span, refused, penalty > 0) for t in analysis.tokens]
+            explained = [_explains(seed, t, span, refused, penalty > 0 or to_do) for t in analysis.tokens]
             if seed.kind == "choice" and "je" in seed.words and any(explained):
                 # « j'attends toujours le message »: the person's doing, not « tu peux attendre »
                 explained = [e and not _asked_of_the_guide(analysis, t)
@@ -519,7 +524,7 @@ class IntentMatcher:
             if by_pronoun and analysis.tokens and all(t.readings[0] in _YES_NO_WORDS for t in analysis.tokens):
                 continue   # « oui, je l'ai eu »: the pronoun is what the question asks about, the « oui » answers
             negated = seed.kind != "command" and (penalty > 0 or _negates_its_name(analysis.tokens, explained, span))
-            found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated))
+            found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated, to_do))
         readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()
                     if not _weak_alone(name, seeds, analysis)]
         number = self._number(analysis, options)
@@ -616,7 +621,8 @@ class IntentMatcher:
             # lettre »)
             unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
-        if seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds):
+        if (seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds)
+                and not any(f.to_do for f in seeds)):
             unexplained += TENSE   # « j'ai envoyé le message »: done, not « envoyer un message » asked for
         hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
@@ -814,6 +820,16 @@ def _weak_alone(name: str, seeds: list[_Found], analysis: Analysis) -> bool:
             and said[0].readings[0] != _WHERE and len(said[0].readings) == 1
             and analysis.words[0] not in _QUESTION_HEADS
             and not any(t.readings[0] in QUESTION_WORDS for t in analysis.tokens if t is not said[0]))
+
+
+def _not_done_yet(analysis: Analysis) -> frozenset[str]:
+    """What the speaker says is not done yet, when they ask how to do it (« je me suis pas encore déconnecté,
+    comment on fait ? »): the part asked for, not refused."""
+    present = analysis.readings()
+    if not {"comment", "faire"} <= present:
+        return frozenset()
+    return frozenset(t.readings[0][1:] for t in analysis.tokens
+                     if t.readings[0][:1] == NEG and t.readings[0][1:2] != NEG and t.start in analysis.perfect_at)
 
 
 def _one_word(analysis: Analysis) -> bool:
