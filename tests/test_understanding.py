@@ -131,10 +131,10 @@ def held_out(evaluation: Report) -> Report:
 # one sentence for someone else of its tuning half moved the guide (« La suite au prochain numéro, comme disait
 # l'autre. » → next, by the second opinion: with that half among the examples it is asked, and moves nothing); its
 # tuning half is among the examples, no rule was written from it yet.
-MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.79, "9": 0.90,
-            "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.86, "16": 0.79, "17": 0.80,
-            "18": 0.85, "19": 0.82, "20": 0.91, "21": 0.86, "22": 0.84, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.85,
-            "27": 0.81, "28": 0.79, "29": 0.82, "30": 0.80, "31": 0.81}
+MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
+            "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.86, "16": 0.79, "17": 0.81,
+            "18": 0.85, "19": 0.83, "20": 0.91, "21": 0.86, "22": 0.84, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
+            "27": 0.84, "28": 0.79, "29": 0.82, "30": 0.84, "31": 0.83}
 HELD_OUT = "31"
 
 
@@ -164,9 +164,9 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.95, "13": 0.91, "14": 0.90,
-               "15": 0.92, "16": 0.93, "17": 0.95, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
-               "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.93, "27": 0.96, "28": 0.90, "29": 0.92, "30": 0.92,
-               "31": 0.90}
+               "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
+               "23": 0.91, "24": 0.89, "25": 0.93, "26": 0.93, "27": 0.97, "28": 0.90, "29": 0.92, "30": 0.92,
+               "31": 0.93}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -1862,4 +1862,23 @@ def test_found_by_the_thirtieth_run(text: str, context: str, expected: str) -> N
     said; « plus vite que moi » compares; « exactement » in a question asks precisely; after « comment on fait »,
     the « quand » clause is what is asked; « doucement » is the pace or the sound the sentence speaks of; not
     being registered is having no account; a part not done yet, and how asked, is that part."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-first batch's tuning half, run once
+    ("J'ai fini, je voudrais me déconnecter.", "step:message-envoyer", "goto:deconnexion"),
+    ("Je veux juste lire mes messages, c'est tout.", "step:page-accueil", "goto:messages"),
+    ("C'est fini, vous pouvez revenir.", "pause:saisir-code", "resume"),   # in a pause, done ends it
+    ("c'est fait", "step:saisir-code", "next"),
+    ("Doucement, on n'est pas pressés.", "step:saisir-code", "slower"),
+    ("Dites, on en est où ?", "step:saisir-code", "where"),
+    ("dites-moi où on est", "step:saisir-code", "where"),
+    ("La suite au prochain épisode !", "step:saisir-code", "none"),
+    ("je fais quoi après ?", "step:saisir-code", "next"),
+])
+def test_found_by_the_thirty_first_run(text: str, context: str, expected: str) -> None:
+    """Done, said beside another request, is its reason (« j'ai fini, je veux me déconnecter », « …, c'est
+    tout »), but ends a pause; « pas pressés » is the pace; a « dites » that opens a question calls; « la suite
+    au prochain épisode » is a saying."""
     assert meant(text, context) == expected

@@ -655,7 +655,8 @@ class IntentMatcher:
         tokens = analysis.tokens
         if analysis.words[token.start:token.end] in lex.qualifiers.get(name, ()):
             return True
-        if first in lex.reasons and asked and not options.yes_no and name not in _YES_NO:
+        if (first in lex.reasons and asked and not options.yes_no and name not in _YES_NO
+                and not (options.paused and first == _DONE)):   # in a pause, « fini » ends it
             return True
         if SETTING.match(first) and seed.required & lex.manner:
             return True

@@ -98,7 +98,8 @@ _FORMERLY = "avant"
 _COMPARED = DETERMINERS | {"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "un", "une", "des"}
 _HOW = frozenset({"comment", "faire", "quoi"})   # « comment on fait quand … »: the « quand » is what is asked
 # what a sentence says of the voice's pace, or of its loudness, beside a word that may be either
-_PACE = frozenset({"suivre", "temps", "vite", "rapide", "rapidement", "lent", "lente", "lentement", "debit", "rythme"})
+_PACE = frozenset({"suivre", "temps", "vite", "rapide", "rapidement", "lent", "lente", "lentement", "debit", "rythme",
+                   "presse", "presses", "pressee", "pressees"})
 _LOUDNESS = frozenset({"volume", "son", "fort", "forte", "resonne", "resonner", "crier", "oreilles", "bruit", "hurler"})
 _WAS = frozenset({"etait", "etais", "etaient", "etions", "etiez"})
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
@@ -260,7 +261,7 @@ class Analyzer:
         words = [f for f, _ in pairs]
         kept: list[tuple[str, str]] = []
         accented = [a for _, a in pairs]
-        i = _opening_a_question(words)
+        i = _opening_a_question(words) or _hailing(words)
         while i < len(pairs):
             expression = self._expression(words, i, accented)
             if expression is not None and expression.kind not in (NEUTRAL, LIGHT):
@@ -773,6 +774,13 @@ def _when(words: Sequence[str], i: int) -> bool:
         return True
     return any(tuple(words[i:i + len(key)]) == key and len(words) > i + len(key)
                and words[i + len(key)] in CLAUSE_SUBJECTS for key in _WHEN)
+
+
+def _hailing(words: Sequence[str]) -> int:
+    """One if « dis » or « dites » opens the sentence before its subject or a question word (« dites, on est où,
+    là ? », « dis, tu peux répéter ? »): a call for attention, not what is said (not « dites-moi », « dis ce
+    que je dois faire »)."""
+    return int(len(words) > 1 and words[0] in ("dis", "dites") and words[1] in CLAUSE_SUBJECTS | ASKED | {"vous", "nous"})
 
 
 def _opening_a_question(words: Sequence[str]) -> int:
