@@ -558,11 +558,18 @@ class Analyzer:
         is the subject of « être » before the setting word."""
         for k in range(max(2, i - 3), i):
             if words[k] in ETRE and words[k - 2] in DETERMINERS:
-                noun = words[k - 1]
-                entry = self.lexicon.entries.get((noun,))
-                return not (noun in _THE_VOICE or noun in self.lexicon.setting_nouns or noun in self.lexicon.settings
-                            or (entry is not None and entry.kind == GUIDE))
+                return self._a_thing(words[k - 1])
+        # « il est fort, ce café »: the subject said after
+        said_after = i + 2 < len(words) and words[i + 1] in DETERMINERS and words[i + 1] not in ("ton", "votre")
+        if said_after and any(words[k] in ETRE and words[k - 1] in ("il", "elle") for k in range(max(1, i - 3), i)):
+            return self._a_thing(words[i + 2])
         return False
+
+    def _a_thing(self, noun: str) -> bool:
+        """A noun that is neither the voice nor the guide (« le café », not « la voix », « le guide »)."""
+        entry = self.lexicon.entries.get((noun,))
+        return not (noun in _THE_VOICE or noun in self.lexicon.setting_nouns or noun in self.lexicon.settings
+                    or (entry is not None and entry.kind == GUIDE))
 
     def _complained(self, words: list[str], i: int) -> bool:
         """« tu parles vite », « c'est lent »: said of the voice, the word is too much; after a setting of its own

@@ -163,7 +163,7 @@ def remarks(words: Sequence[str]) -> tuple[int, ...]:
 
 def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
-    « as » (« t'es allé trop loin »). A pronoun after another clitic is its object. A noun after its
+    « as » (« t'es allé trop loin »), « y a » (« il y a »). A pronoun after another clitic is its object. A noun after its
     determiner is a subject when a verb or an object pronoun follows it (« la télé faisait du bruit », « ma
     fille me la lira », « le chien aboyait »)."""
     starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
@@ -172,6 +172,8 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
             continue
         if words[k] in CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in YOUR_AUX):
             starts.append(k)
+        elif tuple(words[k:k + 2]) == ("y", "a") and words[k - 1] != "il":
+            starts.append(k)   # « y a le téléphone qui sonne »: « il y a », its « il » dropped
     for k in range(len(words) - 2):
         noun = k + 1
         after, then = words[noun + 1], words[noun + 2:noun + 3]
