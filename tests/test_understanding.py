@@ -1894,8 +1894,11 @@ def test_found_by_the_thirty_first_run(text: str, context: str, expected: str) -
     ("c'est compliqué", "step:objet-resilier", "details"),
     ("Attendez, y a quelqu'un à la porte, je reviens tout de suite.", "step:saisir-code", "pause"),
     ("vas-y mollo", "step:saisir-code", "slower"),
+    ("Faudrait y aller plus doucement sur la vitesse.", "step:mes-demarches", "slower"),   # how to go, nobody leaves
+    ("je dois y aller", "step:saisir-code", "quit"),
 ])
 def test_found_by_the_thirty_second_run(text: str, context: str, expected: str) -> None:
     """A setting word said of a thing named after it is no setting; « c'est compliqué » beside a request is its
-    reason; « y a … » is a clause of its own (« il y a »); « je reviens tout de suite » asks a pause."""
+    reason; « y a … » is a clause of its own (« il y a »); « je reviens tout de suite » asks a pause; « y aller »
+    before a setting is no leaving."""
     assert meant(text, context) == expected

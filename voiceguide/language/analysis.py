@@ -98,7 +98,7 @@ _FORMERLY = "avant"
 _COMPARED = DETERMINERS | {"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "un", "une", "des"}
 _HOW = frozenset({"comment", "faire", "quoi"})   # « comment on fait quand … »: the « quand » is what is asked
 # what a sentence says of the voice's pace, or of its loudness, beside a word that may be either
-_PACE = frozenset({"suivre", "temps", "vite", "rapide", "rapidement", "lent", "lente", "lentement", "debit", "rythme",
+_PACE = frozenset({"suivre", "temps", "vite", "rapide", "rapidement", "lent", "lente", "lentement", "debit", "rythme", "vitesse",
                    "presse", "presses", "pressee", "pressees"})
 _LOUDNESS = frozenset({"volume", "son", "fort", "forte", "resonne", "resonner", "crier", "oreilles", "bruit", "hurler"})
 _WAS = frozenset({"etait", "etais", "etaient", "etions", "etiez"})
@@ -366,6 +366,9 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "passer par"   # « passer par le site »: a way, no step skipped
             if words[item.start] in _COMING and item.start and words[item.start - 1] in _TIMES:
                 item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
+            if (words[item.start:item.end] == ["y", "aller"] and k + 1 < len(items) and items[k + 1].kind == "setting"
+                    and items[k + 1].start == item.end):
+                item.kind = NEUTRAL   # « faudrait y aller plus mollo »: how to go on, nobody leaving
             if words[item.start:item.end] == [_FORMERLY] and _formerly(words, item.start):
                 item.kind, item.concept = "unknown", "autrefois"   # « avant on habitait à Roubaix »: no step back
             if (item.concept == DONE and words[item.start:item.end] in (["finis"], ["finit"]) and item.start
