@@ -52,10 +52,10 @@ UNDERSTOOD_KINDS = ("commande", "réponse", "branche", "numéro")
 # twenty-eighth's, both halves, once, with that of the end of the twenty-seventh (ad4916c); the twenty-ninth's,
 # both halves, once, with that of the end of the twenty-eighth (89bebb8); the thirtieth's, both halves, once, with
 # that of the end of the twenty-ninth (67906b6); the thirty-first's, both halves, once, with that of the end of the
-# thirtieth (b3699c3); the thirty-second's, both halves, once, with that of the end of the thirty-first (9e90c92). The
-# thirty-third's is sealed from the commit that adds it, until its single run, both halves, with the matcher of the
-# end of the thirty-second round (bb73ef4).
-SEALED: frozenset[str] = frozenset({"33"})
+# thirtieth (b3699c3); the thirty-second's, both halves, once, with that of the end of the thirty-first (9e90c92);
+# the thirty-third's, both halves, once, with that of the end of the thirty-second (ec91e8b). A thirty-fourth batch
+# would be sealed here from the commit that adds it.
+SEALED: frozenset[str] = frozenset()
 OFF_KINDS = ("hors-sujet", "autre-personne")
 
 
