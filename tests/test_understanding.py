@@ -133,8 +133,8 @@ def held_out(evaluation: Report) -> Report:
 # test_found_by_the_thirty_first_run). The thirty-second's, run once (both halves) with the matcher of the end of the
 # thirty-first round, gave 77.9 % (67/86; its tuning half: 83.7 %), no sentence for someone else moved the guide. The
 # thirty-third's, run once (both halves) with the matcher of the end of the thirty-second round, gave 85.9 % (61/71;
-# its tuning half: 78.9 %); one sentence for someone else of its tuning half moved the guide (KNOWN_MOVES); its tuning
-# half is among the examples, no rule was written from it yet.
+# its tuning half: 78.9 %); one sentence for someone else of its tuning half moved the guide (fixed:
+# test_found_by_the_thirty_third_run).
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -175,8 +175,8 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
 # to someone, « Tu crois que … , toi ? », « Tu te rappelles si … », after its run; the thirtieth's three after its
-# run: test_found_by_the_thirtieth_run).
-KNOWN_MOVES: set[str] = {"Le suivant, c'est toi, hein, après moi tu fais le tien."}
+# run: test_found_by_the_thirtieth_run; the thirty-third's « Le suivant, c'est toi … » after its run).
+KNOWN_MOVES: set[str] = set()
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -1903,4 +1903,18 @@ def test_found_by_the_thirty_second_run(text: str, context: str, expected: str) 
     """A setting word said of a thing named after it is no setting; « c'est compliqué » beside a request is its
     reason; « y a … » is a clause of its own (« il y a »); « je reviens tout de suite » asks a pause; « y aller »
     before a setting is no leaving."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-third batch's tuning half, run once: the first moved the guide
+    ("Au suivant, c'est toi, après moi tu feras le tien.", "step:ouvrir-ameli", "?next"),   # a person named next
+    ("suivant", "step:ouvrir-ameli", "next"),
+    ("Bon, on peut passer à la prochaine.", "step:demande-page", "next"),
+    ("à la prochaine", "step:messages", "quit"),
+    ("Tu peux me lister les sections ?", "step:messages", "menu"),
+])
+def test_found_by_the_thirty_third_run(text: str, context: str, expected: str) -> None:
+    """What one points out to a person (« le suivant, c'est toi », « le tien ») is asked about, never acted on;
+    « passer à la prochaine » is the next step, « à la prochaine » alone a goodbye; the guide's sections."""
     assert meant(text, context) == expected
