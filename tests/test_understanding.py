@@ -1844,6 +1844,7 @@ def test_found_before_the_thirtieth_run(text: str, context: str, expected: str) 
     ("Tu conduis plus vite que moi, toi.", "step:oubli-email", "none"),   # compared, not asked
     ("plus vite que la dernière fois", "step:oubli-email", "faster"),
     ("plus fort que ça", "step:oubli-email", "louder"),
+    ("plus fort que la radio s'il te plaît", "step:oubli-email", "louder"),   # what drowns the voice: a wish
     ("Où on en est exactement ?", "step:code-confirmation", "where"),   # no « oui » at the step's question
     ("oui exactement", "step:code-confirmation", "yes"),
     ("Au fait, comment on fait quand on a perdu son code ?", "step:mes-paiements", "goto:oubli-lien"),

@@ -107,6 +107,8 @@ _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "
                     "samedi", "dimanche", "week", "weekend", "rendez", "vous", "ete", "hiver", "printemps", "automne",
                     "noel", "paques", "coup"})   # before « prochain »: a date, not the next step
 _BEFORE_NOW = _TIMES | {"derniere", "dernier", "premiere", "premier"}   # « plus vite que la dernière fois »
+# « plus fort que la télé »: louder than what drowns the voice, a wish (not « plus fort que le roquefort »)
+_SOUNDS = frozenset({"tele", "television", "radio", "musique", "bruit", "aspirateur", "machine", "poste"})
 _OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
@@ -543,7 +545,7 @@ class Analyzer:
                 ((noun, 1),) if noun else None)
             if settings:
                 if (words[j + 1:j + 2] == ["que"] and words[j + 2:j + 3] != [] and words[j + 2] in _COMPARED
-                        and not set(words[j + 3:j + 5]) & _BEFORE_NOW):
+                        and not set(words[j + 3:j + 5]) & (_BEFORE_NOW | _SOUNDS)):
                     return None   # « tu vas plus vite que moi », « plus fort que le roquefort »: compared, not asked
                 readings = tuple(_setting(s, degree * sign) for s, sign in settings)
                 return Item("setting", "", i, j + 1, extra=readings,
