@@ -376,8 +376,7 @@ class Analyzer:
             if (item.concept == DONE and words[item.start:item.end] in (["finis"], ["finit"]) and item.start
                     and words[item.start - 1] in CLAUSE_SUBJECTS):
                 item.kind = NEUTRAL   # « je finis juste un truc »: what the speaker is busy with, nothing done yet
-            if words[item.start:item.end] == ["exactement"] and (ASKED & set(words[:item.start]) or any(
-                    tuple(words[j:j + 4]) == ("que", "est", "ce", "que") for j in range(item.start))):
+            if words[item.start:item.end] == ["exactement"] and any(_question_at(words, j) for j in range(item.start)):
                 item.kind = NEUTRAL   # « où on en est exactement ? »: how precisely it is asked, no yes
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
                 item.kind = NEUTRAL   # « il en reste encore », « il pleut encore »: still, not « again! »
@@ -795,6 +794,11 @@ def _hailing(words: Sequence[str]) -> int:
     return int(len(words) > 1 and words[0] in ("dis", "dites") and words[1] in CLAUSE_SUBJECTS | ASKED | {"vous", "nous"})
 
 
+def _question_at(words: Sequence[str], i: int) -> bool:
+    """A question opens at ``i``: a question word, or « qu'est-ce que »."""
+    return words[i] in ASKED or tuple(words[i:i + 4]) == ("que", "est", "ce", "que")
+
+
 def _opening_a_question(words: Sequence[str]) -> int:
     """How many « attends » or « attendez » open a question of what the speaker is to do (« attendez, qu'est-ce
     que je dois dire ? », « attends attends, comment on fait ? »): a way of asking it, no pause asked (but
@@ -802,7 +806,7 @@ def _opening_a_question(words: Sequence[str]) -> int:
     i = 0
     while i < len(words) and words[i] in _WAIT:
         i += 1
-    question = i < len(words) and (words[i] in ASKED or tuple(words[i:i + 4]) == ("que", "est", "ce", "que"))
+    question = i < len(words) and _question_at(words, i)
     mine = bool(SPEAKER & set(words[i:i + 7])) or "faut" in words[i:i + 7]
     return i if question and mine else 0
 
