@@ -71,6 +71,8 @@ CORRECT_RATIO = 0.86
 CORRECT_MIN = 7
 
 _AUX = HAVE | ETRE
+_THIRD_AUX = frozenset({"a", "ont"})
+_WRITE, _MESSAGE = "ecrire", "message"
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
@@ -394,9 +396,9 @@ class Analyzer:
                 for before in items[max(0, k - 4):k]:
                     if words[before.start] in _ELAPSED:
                         before.kind = NEUTRAL   # and its « ça fait »: nothing done, nothing negated
-            if (item.concept == _PAUSE and words[item.end - 1] in _SPANS and item.start > 1
-                    and words[item.start - 2] in _AUX and (self._participle(words[item.start - 1])
-                                                           or written[item.start - 1].endswith("é"))):
+            at = item.start - (item.start > 2 and words[item.start - 1] in self.lexicon.numbers)   # « cinq minutes »
+            if (item.concept == _PAUSE and words[item.end - 1] in _SPANS and at > 1
+                    and words[at - 2] in _AUX and (self._participle(words[at - 1]) or _participle_ending(written[at - 1]))):
                 item.kind = NEUTRAL   # « j'ai décroché deux minutes »: how long it lasted, no pause asked
             if item.concept == _PAUSE and item.kind == SENSE and _waiting_for(words, item):
                 item.kind, item.concept = "unknown", "attendre"   # « j'attends le code »: what the speaker waits for
@@ -414,6 +416,9 @@ class Analyzer:
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
                 item.perfect = item.perfect or item.aux is not None
+                if item.concept == _WRITE and _done_to_the_speaker(words, item.start, item.aux):
+                    # « ils m'ont écrit », « la caisse m'a écrit »: a message came, no step of the speaker's done
+                    item.aux, item.concept = None, _MESSAGE
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
         return items
@@ -775,6 +780,17 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
             continue
         return None
     return None
+
+
+def _participle_ending(word: str) -> bool:
+    """« décroché », « assoupie », « endormi »: written as a participle, known verb or not."""
+    return len(word) > 3 and word.endswith(("é", "ée", "i", "ie", "u", "ue"))
+
+
+def _done_to_the_speaker(words: Sequence[str], i: int, aux: str | None) -> bool:
+    """« ils m'ont écrit »: a perfect in the third person with « me » before its auxiliary tells what others did to
+    the speaker (what they wrote is a message; « on m'a envoyé un code » still answers the step's question)."""
+    return aux in _THIRD_AUX and i >= 2 and words[i - 1] == aux and words[i - 2] == "me"
 
 
 def _when(words: Sequence[str], i: int) -> bool:

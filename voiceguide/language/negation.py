@@ -72,7 +72,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             if word == "ne":
                 opened = k
                 continue
-            previous = _previous_verb(items, k)
+            previous = _previous_verb(items, k, words)
             if word == "plus" and opened is None and (
                     previous is None or (previous.kind == LIGHT and _before_de(items, k))
                     or _imperative(items, previous, words) or _of_degree(item, words)):   # « expliquez-moi plus »: more
@@ -84,7 +84,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                                if (it.verb or content(it)) and it.kind != GUIDE), None)
                 opened = None
             elif word != "sans":
-                target = _previous_verb(items, k)
+                target = _previous_verb(items, k, words)
                 if target is not None and target.negation and _before_de(items, k):
                     target = None   # « y a rien qui vient, pas de courriel »: the verb is negated already
             asking = k + 1 < len(items) and interrogative(items[k + 1])  # « je sais plus quoi faire »
@@ -207,9 +207,11 @@ def _imperative(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
                             or words[verb.end:verb.end + 1] in (("moi",), ("toi",)))
 
 
-def _previous_verb(items: list[Item], k: int) -> Item | None:
+def _previous_verb(items: list[Item], k: int, words: Sequence[str] = ()) -> Item | None:
     for item in reversed(items[:k]):
         if item.kind == NEUTRAL:
+            if item.end - item.start == 1 and item.start < len(words) and words[item.start] == "je":
+                return None   # « répète ? mi la pa bien antann »: the speaker's own clause, not the verb before
             continue
         return item if item.verb else None
     return None

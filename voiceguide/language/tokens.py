@@ -35,6 +35,10 @@ SPOKEN = {
     "pus": ("plus",), "rin": ("rien",), "intinds": ("entends",), "intind": ("entend",),   # picard : « j'intinds rin »
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
+    # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
+    "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"),
+    "jcomprend": ("je", "comprends"), "jcomprends": ("je", "comprends"), "jveux": ("je", "veux"),
+    "jpeux": ("je", "peux"), "jvais": ("je", "vais"), "pa": ("pas",),
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
