@@ -138,11 +138,12 @@ def held_out(evaluation: Report) -> Report:
 # thirty-third round, gave 85.6 % (95/111; its tuning half: 78.5 %); three sentences for someone else of its tuning
 # half moved the guide (KNOWN_MOVES). With its tuning half among the nearest phrasings, two phrases the guide acted on
 # are asked now (the thirty-second's « c fait la date est mise on enchaine », the twenty-sixth's « En fait je voudrais
-# écrire à la Sécu pour me plaindre. »): those two floors are one phrase lower.
+# écrire à la Sécu pour me plaindre. »); the first is acted on again after the round (« c » before a word is
+# « c'est »), the twenty-sixth's tuning floor is one phrase lower.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
-            "27": 0.84, "28": 0.79, "29": 0.82, "30": 0.84, "31": 0.84, "32": 0.76, "33": 0.85,
+            "27": 0.84, "28": 0.79, "29": 0.82, "30": 0.84, "31": 0.84, "32": 0.77, "33": 0.85,
             "34": 0.85}
 HELD_OUT = "34"
 
@@ -175,18 +176,14 @@ TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.95, "13": 0.92, "14": 0.90,
                "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
                "23": 0.91, "24": 0.89, "25": 0.93, "26": 0.92, "27": 0.97, "28": 0.90, "29": 0.92, "30": 0.92,
-               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.79}
+               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.87}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
 # to someone, « Tu crois que … , toi ? », « Tu te rappelles si … », after its run; the thirtieth's three after its
-# run: test_found_by_the_thirtieth_run; the thirty-third's « Le suivant, c'est toi … » after its run). The
-# thirty-fourth's three, found at its run:
-KNOWN_MOVES: set[str] = {
-    "Recule un peu, tu me gênes pour le clavier.",
-    "Attends, toi, pas maintenant, je suis en train d'écrire à la Sécu.",
-    "C'est bon, tu peux revenir, j'ai fini avec l'ordinateur.",
-}
+# run: test_found_by_the_thirtieth_run; the thirty-third's « Le suivant, c'est toi … » after its run; the
+# thirty-fourth's three after its run: test_found_by_the_thirty_fourth_run).
+KNOWN_MOVES: set[str] = set()
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -1949,4 +1946,36 @@ def test_found_by_the_thirty_third_run_again(text: str, context: str, expected: 
     """A time told of a nap (« je me suis endormie cinq minutes ») asks no pause; « oh pardon » is an apology;
     words typed as a text message; what others wrote to the speaker is a message, not a step done; a negation
     does not reach back over the speaker's own « je »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-fourth batch's tuning half, run once: the first three moved the guide
+    ("Recule un peu, tu me gênes pour le clavier.", "step:confirmation-taper", "?previous"),   # said to a person
+    ("je suis en train d'écrire", "step:ecrire-message", "none"),   # busy, nothing done yet
+    ("C'est bon, tu peux revenir, j'ai fini avec l'ordinateur.", "step:fin", "?next"),   # a person called back
+    ("tu peux revenir en arrière", "step:saisir-code", "previous"),
+    ("Euh tu peux revenir à l'étape du nom ?", "step:demande-numero", "previous"),
+    ("tu peux reculer", "step:saisir-code", "previous"),
+    ("j'ai écrit mon message", "step:ecrire-message", "next"),
+    ("Revenez une étape en arrière, je suis passé trop vite.", "step:mes-informations", "previous"),
+    ("c'est trop vite", "step:saisir-code", "slower"),
+    ("c bon jlai mis", "step:saisir-numero", "next"),   # typed as a text message
+    ("c m u c", "step:objet-message", "goto:objet-cmuc"),   # initials, no « c'est »
+    ("jveu arreter", "step:objet-remboursement", "quit"),
+    ("Mon petit-fils m'a aidé, c'est bon.", "step:oubli-numero", "?next"),   # help had, none asked
+    ("aidez-moi", "step:saisir-code", "help"),
+    ("Oui oui, on arrête, je suis fatiguée.", "oui-non", "yes"),   # a yes with its reason
+    ("Ouin, c'est correct, ferme ça.", "oui-non", "yes"),
+    ("Le match reprend, viens voir.", "pause:saisir-code", "none"),   # said of a thing
+    ("Ça me reprend, ce mal de dos.", "pause:saisir-code", "none"),
+    ("Voilà, la lettre est là, on reprend.", "pause:saisir-code", "resume"),
+    ("reprend la lecture", "pause:saisir-code", "resume"),
+    ("Noch emol, s'il vous plaît.", "step:borne-medecin", "repeat"),
+])
+def test_found_by_the_thirty_fourth_run(text: str, context: str, expected: str) -> None:
+    """What one says only to a person (« tu me gênes », « tu peux revenir » with nothing after) is asked about;
+    « en train de » is no perfect; a pace said of what the speaker did is no setting; « c » before a word is « c'est »
+    in a text message; help had is none asked; a « oui » at the quit question may come with its reason; « reprend »
+    said of a thing resumes nothing; the Alsatian « noch emol »."""
     assert meant(text, context) == expected

@@ -567,6 +567,10 @@ class IntentMatcher:
                                           for t, e in zip(tokens, said, strict=True))
         # « non, je me suis mal exprimée » at « Voulez-vous vraiment quitter ? »: staying needs no other reading
         declining = name == "no" and options.yes_no and options.step is None
+        # « oui oui, on arrête, je suis fatiguée » at « Voulez-vous vraiment quitter ? »: a yes said first, with its
+        # reason, as a « non » may have one
+        agreeing = (name == "yes" and options.yes_no and options.step is None and not options.choices
+                    and tokens[0].readings[0] == "oui")
         # « oui, je le connais par cœur » at « Avez-vous un code ? »: a yes, and what the speaker says of the thing
         # (not said to someone: « oui, je te le passe »)
         elaborating = (name == "yes" and options.yes_no and options.step is not None and tokens[0].readings[0] == "oui"
@@ -584,9 +588,9 @@ class IntentMatcher:
         leaving = name == _QUIT or seed.kind == "topic"
         # at a question, a reason could be the answer; not beside the voice (« moins vite, j'arrive pas à suivre »)
         gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving)
-                 and (not options.yes_no or name in _VOICE)) or declining or elaborating
+                 and (not options.yes_no or name in _VOICE)) or declining or elaborating or agreeing
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
-                                 name == "resume", opposites(seed.required), mine=leaving)
+                                 name == "resume", opposites(seed.required), mine=leaving or agreeing)
                    if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
         if name in _STEPPING and sum(not any(map(self.analyzer.knows, analysis.words[tokens[i].start:tokens[i].end]))

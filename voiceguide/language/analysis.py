@@ -72,7 +72,7 @@ CORRECT_MIN = 7
 
 _AUX = HAVE | ETRE
 _THIRD_AUX = frozenset({"a", "ont"})
-_WRITE, _MESSAGE = "ecrire", "message"
+_WRITE, _MESSAGE, _HELP = "ecrire", "message", "aide"
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
@@ -93,6 +93,8 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _PAUSE = "pause"
+_BACK, _COME_HERE = "revenir", "venir ici"
+_PEOPLE = frozenset({"je", "tu", "on", "nous", "vous"})
 _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
@@ -385,6 +387,13 @@ class Analyzer:
             if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
                 word = words[item.start]
                 item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
+            if words[item.start:item.end] == ["reprend"] and _told_of_a_thing(words, item.start):
+                item.kind = NEUTRAL   # « le match reprend dans un instant », « ça reprend, cette pluie »: no resume asked
+            if item.kind == "setting" and k and _my_own_pace(words, written, item.start):
+                item.kind = items[k - 1].kind = NEUTRAL   # « je suis passé trop vite »: how the speaker went
+            if (words[item.start:item.end] == [_BACK] and words[max(0, item.start - 2):item.start] == ["tu", "peux"]
+                    and (item.end == len(words) or words[item.end] in SUBJECTS)):
+                item.concept = _COME_HERE   # « c'est bon, tu peux revenir, j'ai fini »: a person called back
             if item.concept == _SOMMAIRE and a_place(items, k, words):
                 item.kind, item.concept = GUIDE, _STEP   # « je suis où dans les étapes », « la partie d'avant »
             if item.verb and item.kind == SENSE and my_plan(words, item):
@@ -421,6 +430,8 @@ class Analyzer:
                     item.aux, item.concept = None, _MESSAGE
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
+            if item.concept == _HELP and item.start and _done_to_the_speaker(words, item.start, words[item.start - 1]):
+                item.kind = NEUTRAL   # « mon petit-fils m'a aidé »: help had, none asked
         return items
 
     def _settings_meant(self, words: list[str], i: int) -> tuple[tuple[str, int], ...]:
@@ -774,12 +785,24 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
         word = words[item.start] if item.end - item.start == 1 else ""
         if word in _AUX:
             return word
-        if word in SUBJECTS:   # « c'est moi, j'arrive »: the « est » is another clause's
-            return None
+        if word in SUBJECTS or words[item.start:item.start + 2] == ["en", "train"]:
+            return None   # « c'est moi, j'arrive »: another clause's « est »; « je suis en train d'écrire »: not done
         if item.kind in ("neg", NEUTRAL, "cue"):   # « je suis un peu perdu »
             continue
         return None
     return None
+
+
+def _told_of_a_thing(words: Sequence[str], i: int) -> bool:
+    """« le match reprend », « ça me reprend »: a verb in the third person after a thing or « ça », no imperative."""
+    j = i - 1 - (i > 1 and words[i - 1] in ("me", "te", "nous"))
+    return j >= 0 and (words[j] in ("il", "elle", "ca", "cela") or (
+        j >= 1 and words[j - 1] in DETERMINERS and words[j] not in _PEOPLE))   # not « là, on reprend »
+
+
+def _my_own_pace(words: Sequence[str], written: Sequence[str], i: int) -> bool:
+    """« je suis passé trop vite », « j'ai tapé trop vite »: a pace said of what the speaker did, no voice setting."""
+    return i >= 3 and words[i - 3] == "je" and words[i - 2] in _AUX and _participle_ending(written[i - 1])
 
 
 def _participle_ending(word: str) -> bool:

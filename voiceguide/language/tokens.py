@@ -38,7 +38,10 @@ SPOKEN = {
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"),
     "jcomprend": ("je", "comprends"), "jcomprends": ("je", "comprends"), "jveux": ("je", "veux"),
-    "jpeux": ("je", "peux"), "jvais": ("je", "vais"), "pa": ("pas",),
+    "jpeux": ("je", "peux"), "jvais": ("je", "vais"), "pa": ("pas",), "jveu": ("je", "veux"),
+    "jlai": ("je", "le", "ai"), "jle": ("je", "le"),
+    "amoin": ("a", "moi"),   # créole : « la sécu la rembourse amoin »
+    "ouin": ("ouais",),   # Québec : « ouin, c'est correct »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
@@ -84,6 +87,10 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if folded == "pu" and out and out[-1][0] not in HAVE:
             out.append(("plus", "plus"))   # « ché pu », « je m'en souviens pu »: the « plus » of Québec (« j'ai pu »)
+            i += 1
+            continue
+        if folded == "c" and len(after) > 1 and after[:1] not in _VOWELS:
+            out.extend((("ce", "ce"), ("est", "est")))   # « c bon », « c fait », typed as a text message (not « c m u c »)
             i += 1
             continue
         if folded in SPOKEN:
