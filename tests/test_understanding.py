@@ -1979,3 +1979,19 @@ def test_found_by_the_thirty_fourth_run(text: str, context: str, expected: str) 
     in a text message; help had is none asked; a « oui » at the quit question may come with its reason; « reprend »
     said of a thing resumes nothing; the Alsatian « noch emol »."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by older tuning halves (the thirtieth and thirty-first), after the thirty-fourth run
+    ("où on en est ? j'ai perdu le fil.", "step:code-confirmation", "where"),   # at a yes/no step too
+    ("Pourquoi ils me demandent encore un code ? Expliquez un peu plus.", "step:code-confirmation", "details"),
+    ("je suis perdue", "step:code-confirmation", "help"),
+    ("Attendez, mon ordi redémarre, ne bougez pas.", "step:ouvrir-ameli", "pause"),   # said of the computer
+    ("recommence", "step:saisir-code", "restart"),
+    ("non attendez j'ai pas encore coché l'option revenez en arrière", "step:oubli-email-valider", "previous"),
+    ("Non non, pas me déconnecter, retourne à l'étape d'avant.", "step:deconnexion", "?previous"),
+])
+def test_found_by_older_tuning_halves_after_the_thirty_fourth_run(text: str, context: str, expected: str) -> None:
+    """What only speaks again keeps its reason at a yes/no step (a reason there is no answer to it); « redémarre »
+    said of a thing asks nothing; what is refused after a leading « non » comes with it."""
+    assert meant(text, context) == expected

@@ -588,7 +588,7 @@ class IntentMatcher:
         leaving = name == _QUIT or seed.kind == "topic"
         # at a question, a reason could be the answer; not beside the voice (« moins vite, j'arrive pas à suivre »)
         gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving)
-                 and (not options.yes_no or name in _VOICE)) or declining or elaborating or agreeing
+                 and (not options.yes_no or name in _VOICE or name in _SPEAKS_AGAIN)) or declining or elaborating or agreeing
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required), mine=leaving or agreeing)
                    if firm and gives else frozenset())
@@ -659,7 +659,7 @@ class IntentMatcher:
         tokens = analysis.tokens
         if analysis.words[token.start:token.end] in lex.qualifiers.get(name, ()):
             return True
-        if (first in lex.reasons and asked and not options.yes_no and name not in _YES_NO
+        if (first in lex.reasons and asked and (not options.yes_no or name in _SPEAKS_AGAIN) and name not in _YES_NO
                 and not (options.paused and first == _DONE)):   # in a pause, « fini » ends it
             return True
         if SETTING.match(first) and seed.required & lex.manner:
@@ -708,7 +708,9 @@ class IntentMatcher:
             head += 1
         # « j'attends toujours le message » is no « attends, … »; « attendez, comment je lis mes messages »: a light
         # question word may come between
-        if not before or before[0].start != 0 or not leads or not all(t.weak for t in before[head:]):
+        # « non non, pas me déconnecter, retourne à l'étape d'avant »: what is refused comes with the « non »
+        if not before or before[0].start != 0 or not leads or not all(
+                t.weak or t.readings[0][:1] == NEG for t in before[head:]):
             return explained
         return [e or i < head for i, e in enumerate(explained)]
 

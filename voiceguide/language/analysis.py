@@ -95,6 +95,7 @@ _PASSING = "passer"
 _PAUSE = "pause"
 _BACK, _COME_HERE = "revenir", "venir ici"
 _PEOPLE = frozenset({"je", "tu", "on", "nous", "vous"})
+_GOING_ON_AGAIN = [["reprend"], ["redemarre"], ["recommence"]]   # what a match, a computer, an ache does
 _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
@@ -387,8 +388,9 @@ class Analyzer:
             if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
                 word = words[item.start]
                 item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
-            if words[item.start:item.end] == ["reprend"] and _told_of_a_thing(words, item.start):
-                item.kind = NEUTRAL   # « le match reprend dans un instant », « ça reprend, cette pluie »: no resume asked
+            if words[item.start:item.end] in _GOING_ON_AGAIN and _told_of_a_thing(words, item.start):
+                # « le match reprend dans un instant », « mon ordi redémarre »: told of a thing, nothing asked
+                item.kind = NEUTRAL
             if item.kind == "setting" and k and _my_own_pace(words, written, item.start):
                 item.kind = items[k - 1].kind = NEUTRAL   # « je suis passé trop vite »: how the speaker went
             if (words[item.start:item.end] == [_BACK] and words[max(0, item.start - 2):item.start] == ["tu", "peux"]
