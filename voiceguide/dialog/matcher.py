@@ -605,7 +605,8 @@ class IntentMatcher:
             echo = (self._step_concepts(options.step) - self._choice_concepts(options) - {_LEAVING}) | {
                 t.readings[0] for t in tokens if t.readings[0][:1] == "#"}
         elif options.yes_no and name in _YES_NO:   # « oui, un code de six chiffres »: the question echoed
-            echo = self._step_concepts(options.step)
+            # « oui oui, on arrête »: at a confirmation, the request confirmed said again
+            echo = self._step_concepts(options.step) | (self._requests_of.get(_QUIT, frozenset()) if agreeing else frozenset())
         # another command that the step names, asked of the guide, is not the step echoed (« vous pouvez aussi
         # arrêter le guide »: « c'est bon, tu peux t'arrêter là »)
         others = self._requests - self._requests_of.get(name, frozenset()) if echo else frozenset()
