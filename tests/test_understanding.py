@@ -180,7 +180,7 @@ TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.95, "13": 0.92, "14": 0.90,
                "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
                "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.92, "27": 0.97, "28": 0.90, "29": 0.92, "30": 0.92,
-               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.79}
+               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.85}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -189,8 +189,9 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # thirty-fourth's three after its run: test_found_by_the_thirty_fourth_run).
 KNOWN_MOVES: set[str] = set()
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
-# thirty-fifth's, the first).
-KNOWN_HELD_OUT_MOVES: set[str] = {"Tu vois la petite case, là ? T'appuies sur Espace, c'est tout."}
+# thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
+# that half is no longer unseen for what moves the guide).
+KNOWN_HELD_OUT_MOVES: set[str] = set()   # the thirty-fifth's: test_found_by_the_thirty_fifth_run
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -2001,4 +2002,27 @@ def test_found_by_the_thirty_fourth_run(text: str, context: str, expected: str) 
 def test_found_by_older_tuning_halves_after_the_thirty_fourth_run(text: str, context: str, expected: str) -> None:
     """What only speaks again keeps its reason at a yes/no step (a reason there is no answer to it); « redémarre »
     said of a thing asks nothing; what is refused after a leading « non » comes with it."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the thirty-fifth batch's held-out move, fixed after its run by a rule of its own kind (the guide presses no key)
+    ("Tu vois la petite case, là ? T'appuies sur Espace, c'est tout.", "step:oubli-email", "?next"),
+    ("tu tapes ton code, c'est bon", "step:saisir-code", "?next"),   # told to a grandson
+    ("j'appuie sur entrée, c'est bon", "step:saisir-code", "next"),
+    # found by its tuning half
+    ("c bon jai fini jquitte", "step:message-envoyer", "quit"),   # « j » before a consonant is « je »
+    ("jveux revenir", "step:saisir-code", "previous"),
+    ("Ch'est bon, j'ai intindu la liste, on avanche.", "step:les-categories", "next"),   # Picard
+    ("Je vais fermer le guide, je reviendrai demain si Dieu veut.", "step:confirmation-pas-recu", "quit"),
+    ("La première réponse, c'est la bonne.", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    ("Moins vite, moins vite, j'ai pas le temps d'écouter.", "step:ecran-connexion", "slower"),   # no « réécouter »
+    ("écoute", "oui-non", "none"),   # a call for attention, no yes
+    ("j'ai pas écouté", "step:saisir-code", "repeat"),
+    ("je veux réécouter", "step:saisir-code", "repeat"),
+])
+def test_found_by_the_thirty_fifth_run(text: str, context: str, expected: str) -> None:
+    """What someone else is told to do on the page (« t'appuies sur Espace ») is asked about, never acted on; typed
+    « j » before a consonant is « je »; « écouter » is no « réécouter » misspelt; « si Dieu veut », « c'est la
+    bonne » ask nothing."""
     assert meant(text, context) == expected

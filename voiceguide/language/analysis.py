@@ -388,6 +388,8 @@ class Analyzer:
             if item.verb and self._a_noun(words, item):   # « la loupe », « au marché »: no « louper », « marcher »
                 word = words[item.start]
                 item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
+            if words[item.start:item.end] == ["voir"] and k == 1 and items[0].verb and items[0].start == 0:
+                item.kind = NEUTRAL   # « répète voir », « dis voir »: said to urge, nothing to see
             if words[item.start:item.end] in _GOING_ON_AGAIN and _told_of_a_thing(words, item.start):
                 # « le match reprend dans un instant », « mon ordi redémarre »: told of a thing, nothing asked
                 item.kind = NEUTRAL
@@ -795,6 +797,13 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     return None
 
 
+def _told_what_to_do(items: list[Item], words: Sequence[str]) -> bool:
+    """« t'appuies sur Espace, c'est tout », « tu tapes ton code »: what someone else does on the page, told in the
+    present with « tu » (the guide presses no key)."""
+    return any(it.kind == ACTION and it.verb and not it.perfect and it.start and words[it.start - 1] in ("tu", "te")
+               for it in items)
+
+
 def _told_of_a_thing(words: Sequence[str], i: int) -> bool:
     """« le match reprend », « ça me reprend »: a verb in the third person after a thing or « ça », no imperative."""
     j = i - 1 - (i > 1 and words[i - 1] in ("me", "te", "nous"))
@@ -923,7 +932,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
-        for v in lex.elsewhere) or any(find_words(v, words) for v in lex.yourself)
+        for v in lex.elsewhere) or any(find_words(v, words) for v in lex.yourself) or _told_what_to_do(items, words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,

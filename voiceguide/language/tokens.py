@@ -37,11 +37,11 @@ SPOKEN = {
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"),
-    "jcomprend": ("je", "comprends"), "jcomprends": ("je", "comprends"), "jveux": ("je", "veux"),
-    "jpeux": ("je", "peux"), "jvais": ("je", "vais"), "pa": ("pas",), "jveu": ("je", "veux"),
+    "jcomprend": ("je", "comprends"), "pa": ("pas",), "jveu": ("je", "veux"),
     "jlai": ("je", "le", "ai"), "jle": ("je", "le"),
     "amoin": ("a", "moi"),   # créole : « la sécu la rembourse amoin »
     "ouin": ("ouais",),   # Québec : « ouin, c'est correct »
+    "intindu": ("entendu",), "avanche": ("avance",), "avanchez": ("avancez",),   # picard : « on avanche »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
@@ -91,6 +91,10 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if folded == "c" and len(after) > 1 and after[:1] not in _VOWELS:
             out.extend((("ce", "ce"), ("est", "est")))   # « c bon », « c fait », typed as a text message (not « c m u c »)
+            i += 1
+            continue
+        if folded[:1] == "j" and len(folded) > 3 and folded[1] not in _VOWELS and folded not in SPOKEN:
+            out.extend((("je", "je"), (folded[1:], word[1:])))   # « jquitte », « jcomprends »: no French word starts so
             i += 1
             continue
         if folded in SPOKEN:
