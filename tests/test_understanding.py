@@ -143,7 +143,10 @@ def held_out(evaluation: Report) -> Report:
 # matcher of the end of the thirty-fourth round, gave 80.7 % (88/109; its tuning half: 76.6 %); one sentence for
 # someone else of its evaluation half moved the guide, the first on an evaluation half at its run
 # (KNOWN_HELD_OUT_MOVES); with its tuning half among the nearest phrasings, the twenty-fifth's and the thirty-fourth's
-# tuning floors are one phrase lower.
+# tuning floors are one phrase lower. Since 4c5350d a « oui » or a « non » counts as understood only when the dialog
+# does with it what the answer does: ten « oui » at « Voulez-vous vraiment quitter ? » below the final-yes threshold,
+# met with « Je n'ai pas compris » and the question again, had been counted (the thirteenth's and the thirty-fifth's
+# tuning floors are one phrase lower; evaluation halves 9, 10, 11 and 15 lost them within their floors).
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -177,10 +180,10 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
-TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.95, "13": 0.92, "14": 0.90,
+TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.95, "13": 0.91, "14": 0.90,
                "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
                "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.92, "27": 0.97, "28": 0.90, "29": 0.92, "30": 0.92,
-               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.85}
+               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.84}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions

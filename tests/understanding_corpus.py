@@ -131,7 +131,11 @@ class Outcome:
             return not isinstance(self.result, Intent)
         if not isinstance(self.result, Intent):
             return False
-        if expected_of(self.result) == self.entry.expected or self.answered:
+        if self.entry.expected in ("yes", "no"):
+            # what the dialog does with it, not only its name: a « oui » below the final-yes threshold at « Voulez-vous
+            # vraiment quitter ? » is met with « Je n'ai pas compris » and the question again
+            return self.answered
+        if expected_of(self.result) == self.entry.expected:
             return True
         return self.entry.expected == f"goto:{self.arrived}" and self.result.name in ("yes", "no")
 
