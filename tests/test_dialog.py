@@ -563,6 +563,7 @@ def test_a_yes_with_words_it_does_not_explain_neither_ends_the_guide_nor_erases_
     unsure, reply = dialog.handle(state, cmd("yes", 0.64))
     assert unsure.mode == Mode.CONFIRM and unsure.step == "email" and not reply.done
     assert kinds(reply) == [Kind.NOT_UNDERSTOOD, Kind.QUESTION]
+    assert reply.say[0] == "Je préfère vérifier."   # a yes was heard: not « Je n'ai pas compris »
     assert dialog.handle(unsure, cmd("yes", 0.8))[0].mode != Mode.CONFIRM     # « oui je veux quitter »
     real = Dialog(ameli, vocabulary)
     matcher = IntentMatcher(vocabulary, ameli)

@@ -372,7 +372,7 @@ class Dialog:
         if (name == Command.YES and pending is not None and pending.name in (Command.QUIT, Command.RESTART)
                 and intent.confidence < self.settings.final_yes_threshold):
             # « oui j'arrive », said to someone in the room: a yes with words it does not explain asks again
-            return self._escalate(state, "nomatch", intent.heard or self._label(intent))
+            return self._escalate(state, "nomatch", intent.heard or self._label(intent), checking=True)
         if name == Command.YES and pending is not None:
             return self._execute(back, pending)
         if name == Command.NO and pending is not None and pending.name == RESUME_AT:
@@ -615,8 +615,9 @@ class Dialog:
             return new, _with(reply, (event,))
         return self._escalate(state, "nomatch", heard)
 
-    def _escalate(self, state: State, kind: str, heard: str) -> tuple[State, Reply]:
-        """Tapered prompts: a short re-prompt, then the options, then a pause (VoiceXML's event counts)."""
+    def _escalate(self, state: State, kind: str, heard: str, checking: bool = False) -> tuple[State, Reply]:
+        """Tapered prompts: a short re-prompt, then the options, then a pause (VoiceXML's event counts).
+        ``checking``: a yes was heard, too unsure to end anything; it is asked again, not « not understood »."""
         words = self._words(state)
         event: dict
         opening: tuple[str, ...]
@@ -628,7 +629,7 @@ class Dialog:
             count = state.nomatch_count + 1
             state = replace(state, nomatch_count=count, help_count=0)
             event, opening, earcon = ({"event": "nomatch", "heard": heard, "count": count},
-                                      (words.not_understood(),), "nomatch")
+                                      (words.checking() if checking else words.not_understood(),), "nomatch")
         level = min(count, self.settings.max_escalation)
         if level == self.settings.max_escalation:
             paused = replace(state, mode=Mode.PAUSED, back_mode=self._home_mode(state), pending=None)

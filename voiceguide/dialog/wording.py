@@ -303,6 +303,12 @@ class Phrasing:
     def not_understood(self) -> Line:
         return Line("Je n'ai pas compris.", Kind.NOT_UNDERSTOOD)
 
+    def checking(self) -> Line:
+        """Before a « oui » that would end the guide or erase the place, said with words the guide cannot explain
+        (« oui oui, on arrête, je suis fatiguée », or « oui j'arrive » said to someone): it heard a yes, and asks
+        again rather than saying it did not understand."""
+        return Line("Je préfère vérifier.", Kind.NOT_UNDERSTOOD)
+
     def nudge(self, step: Step) -> Line:
         """After a long silence on an action step: one short sentence, no more."""
         if step.next and not step.choices:
