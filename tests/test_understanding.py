@@ -2029,3 +2029,16 @@ def test_found_by_the_thirty_fifth_run(text: str, context: str, expected: str) -
     « j » before a consonant is « je »; « écouter » is no « réécouter » misspelt; « si Dieu veut », « c'est la
     bonne » ask nothing."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-fifth batch's tuning half, before the thirty-sixth run
+    ("Laissez, je veux juste fermer ma session, mon fils va prendre l'ordi.", "step:objet-message", "goto:deconnexion"),
+    ("fermer le guide", "step:mes-paiements", "quit"),
+    ("J'ai fait Entrée sur le lien, la page pour demander un code vient de s'ouvrir.", "step:pas-de-code-lien", "next"),
+    ("comment je fais pour me déconnecter", "step:saisir-code", "goto:deconnexion"),   # how, asked: still the part
+])
+def test_found_before_the_thirty_sixth_run(text: str, context: str, expected: str) -> None:
+    """« fermer ma session » is logging out, not leaving the guide; « j'ai fait … pour … » reports a step done, it asks
+    no way to do the aim."""
+    assert meant(text, context) == expected

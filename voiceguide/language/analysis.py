@@ -260,7 +260,8 @@ class Analyzer:
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
         if len(pairs) < len(whole):
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
-                               how_to=any(self._lemma(w)[0] == "faire" for w in words))
+                               how_to=any(self._lemma(w)[0] == "faire" and not (i and words[i - 1] in _AUX)
+                                          for i, w in enumerate(words)))   # not « j'ai fait Entrée pour … »: done
         return analysis
 
     def _without_fillers(self, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
