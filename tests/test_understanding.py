@@ -186,7 +186,7 @@ TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.95, "13": 0.91, "14": 0.90,
                "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
                "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.92, "27": 0.96, "28": 0.90, "29": 0.92, "30": 0.92,
-               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.84, "36": 0.68}
+               "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.84, "36": 0.73}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -2044,4 +2044,22 @@ def test_found_by_the_thirty_fifth_run(text: str, context: str, expected: str) -
 def test_found_before_the_thirty_sixth_run(text: str, context: str, expected: str) -> None:
     """« fermer ma session » is logging out, not leaving the guide; « j'ai fait … pour … » reports a step done, it asks
     no way to do the aim."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-sixth batch's tuning half, run once
+    ("Ouh là, c'est trop fort, baissez un peu votre voix.", "step:confirmation-boite-mail", "softer"),   # « là, c'est »
+    ("le café est trop fort", "step:saisir-code", "none"),
+    ("Est-ce que j'ai reçu des messages de leur part ?", "step:ouvrir-rubriques", "goto:messages"),   # no « partir »
+    ("Remettez votre voix comme au début, c'était très bien.", "step:avez-vous-un-code", "normal"),   # no « oui »
+    ("Bah on va repartir du début, ch'est pu possible.", "step:avez-vous-un-code", "restart"),
+    ("Faut tout reprendre à zéro, j'ai fermé la page sans faire exprès.", "step:oubli-email-valider", "restart"),
+    ("j'ai fermé la page", "step:saisir-code", "none"),   # what happened, no leaving asked
+    ("fermez le guide", "step:saisir-code", "quit"),
+])
+def test_found_by_the_thirty_sixth_run(text: str, context: str, expected: str) -> None:
+    """« là, c'est trop fort » is said of the voice (« là » is no article); « de leur part » is no leaving; « c'était
+    très bien » judges what was, it answers nothing; « repartir du début » starts again; leaving told in the perfect
+    (« j'ai fermé la page ») asks nothing."""
     assert meant(text, context) == expected

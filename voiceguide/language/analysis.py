@@ -72,7 +72,7 @@ CORRECT_MIN = 7
 
 _AUX = HAVE | ETRE
 _THIRD_AUX = frozenset({"a", "ont"})
-_WRITE, _MESSAGE, _HELP = "ecrire", "message", "aide"
+_WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
@@ -435,6 +435,9 @@ class Analyzer:
                     item.aux, item.concept = None, _MESSAGE
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
+                if (item.concept == _LEAVE and item.aux is not None and not item.negation
+                        and not words[item.start].startswith("termin")):   # « j'ai terminé »: the step done
+                    item.kind = NEUTRAL   # « j'ai fermé la page sans faire exprès », « je suis sorti du site »: what happened
             if item.concept == _HELP and item.start and _done_to_the_speaker(words, item.start, words[item.start - 1]):
                 item.kind = NEUTRAL   # « mon petit-fils m'a aidé »: help had, none asked
         return items
@@ -582,7 +585,7 @@ class Analyzer:
         """« le café est trop fort », « la soupe était bien trop chaude »: a noun, not the voice nor the guide,
         is the subject of « être » before the setting word."""
         for k in range(max(2, i - 3), i):
-            if words[k] in ETRE and words[k - 2] in DETERMINERS:
+            if words[k] in ETRE and words[k - 2] in DETERMINERS and words[k - 1] not in SUBJECTS:   # « là, c'est … »
                 return self._a_thing(words[k - 1])
         # « il est fort, ce café »: the subject said after
         said_after = i + 2 < len(words) and words[i + 1] in DETERMINERS and words[i + 1] not in ("ton", "votre")
