@@ -94,7 +94,6 @@ _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _PAUSE = "pause"
 _BACK, _COME_HERE = "revenir", "venir ici"
-_PEOPLE = frozenset({"je", "tu", "on", "nous", "vous"})
 _GOING_ON_AGAIN = [["reprend"], ["redemarre"], ["recommence"]]   # what a match, a computer, an ache does
 _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
@@ -812,7 +811,7 @@ def _told_of_a_thing(words: Sequence[str], i: int) -> bool:
     """« le match reprend », « ça me reprend »: a verb in the third person after a thing or « ça », no imperative."""
     j = i - 1 - (i > 1 and words[i - 1] in ("me", "te", "nous"))
     return j >= 0 and (words[j] in ("il", "elle", "ca", "cela") or (
-        j >= 1 and words[j - 1] in DETERMINERS and words[j] not in _PEOPLE))   # not « là, on reprend »
+        j >= 1 and words[j - 1] in DETERMINERS and words[j] not in SUBJECTS))   # not « là, on reprend »
 
 
 def _my_own_pace(words: Sequence[str], written: Sequence[str], i: int) -> bool:
