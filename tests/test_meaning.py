@@ -290,8 +290,8 @@ def test_a_negated_utterance_keeps_the_rules_answer_and_nothing_is_encoded() -> 
     ("step:code-confirmation", "ils me demandent un code envoyé par mail", "goto:confirmation-boite-mail"),
     ("step:bienvenue", "bon je suis prête, on se lance", "next"),
     ("step:les-categories", "ce qu'ils m'ont remboursé", "goto:mes-paiements"),
-    ("step:messages", "j'ai le droit de dire quoi, là ?", "help"),   # not « redis-moi l'adresse »: repeating is
-])                                                                   # cheap, the rules now do it unasked
+    ("step:messages", "dites-moi où on change son numéro de téléphone", "goto:mes-informations"),
+])
 def test_the_matcher_acts_where_only_the_neighbours_know(context: str, text: str, expected: str) -> None:
     state = RUNNER.state(context)
     options = RUNNER.dialog.options(state)

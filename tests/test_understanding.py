@@ -2063,3 +2063,25 @@ def test_found_by_the_thirty_sixth_run(text: str, context: str, expected: str) -
     très bien » judges what was, it answers nothing; « repartir du début » starts again; leaving told in the perfect
     (« j'ai fermé la page ») asks nothing."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-sixth and thirty-fifth batches' tuning halves, before the thirty-seventh run
+    ("Répète voir, y avait la bouilloire qui sifflait.", "step:demande-ensuite", "repeat"),   # « y avait »: a clause
+    ("euh euh attendez vous avez dit quoi avec les flèches", "step:oubli-courrier", "repeat"),
+    ("t'as dit quoi pour le code", "step:saisir-code", "repeat"),
+    ("qu'est-ce que je peux dire avec les flèches", "step:oubli-courrier", "help"),
+    ("jcomprend pa ce ke je doi dire", "step:code-confirmation", "help"),
+    ("Hé, j'ai le droit de dire quoi, à ce stade ?", "step:confirmation-taper", "help"),
+    ("est-ce que j'ai le droit de me faire rembourser", "step:objet-message", "goto:objet-remboursement"),
+    ("J'aimerais contrôler mes données personnelles, mon adresse et tout ça.", "step:les-categories",
+     "goto:mes-informations"),
+    ("Oh mais attendez, j'en avais un, de code, je l'ai juste oublié.", "step:demande-page", "goto:oubli-lien"),
+    ("Oui oui, quatre renseignements, j'ai compris, allons-y.", "step:demande-page", "next"),
+    ("Quatre renseignements, d'accord. Allez, on attaque.", "step:demande-page", "next"),
+])
+def test_found_before_the_thirty_seventh_run(text: str, context: str, expected: str) -> None:
+    """« y avait … » is a clause of its own, a reason; « vous avez dit quoi » asks again what was said, whatever it
+    was about; « le droit de » is a permission, no right; « oh mais attendez, … » only announces; what the step said,
+    repeated with a « d'accord », is acknowledged before moving on."""
+    assert meant(text, context) == expected

@@ -40,7 +40,7 @@ from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.language.analysis import LAST, NEG, OBJECT, PERFECT, SPEAKER, Analysis, Analyzer, Token
+from voiceguide.language.analysis import LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
 from voiceguide.language.clauses import YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
@@ -84,6 +84,7 @@ _STEPPING = frozenset({"next", "previous"})
 _WHERE = "ou"
 _FINDING = "retrouver"   # the concept of « trouver », « chercher »
 _REPEAT = "repeat"
+_SAY = "dire"
 _WHERE_AM_I = "where"
 _ASKS_TO_GO_ON = frozenset({"suivant", "continuer"})   # the concepts that ask to go on (not « fini »: a report)
 _VOICE = frozenset({"slower", "faster", "louder", "softer"})
@@ -506,8 +507,10 @@ class IntentMatcher:
                                                for t, e in zip(analysis.tokens, explained, strict=True)):
                 name = _DETAILS   # « c'est quoi ce code de confirmation ? », « pourquoi ils demandent un code ? »
             if name == _REPEAT and all(t.weak for t, e in zip(analysis.tokens, explained, strict=True) if e) and any(
-                    not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e):
-                continue   # « comment ? » asks again, « comment on a un code » asks something else
+                    not t.weak for t, e in zip(analysis.tokens, explained, strict=True) if not e) and not _you_said(
+                    analysis, explained):
+                continue   # « comment ? » asks again, « comment on a un code » asks something else; « vous avez
+                           # dit quoi avec les flèches » asks again what was said of them
             if name == _WHERE_AM_I and seed.required == {_WHERE} and len(analysis.words) > 1 and (
                     any(t.page for t in analysis.tokens) or not in_the_guide(analysis.words)):
                 name = "details"   # « où est-ce que je tape », « c'est où »: where on the page, not in the guide
@@ -553,7 +556,7 @@ class IntentMatcher:
         if any(said) and not options.yes_no and not options.paused:
             explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
         if any(said) and not options.yes_no and name not in _YES_NO:
-            head = _acknowledged_head(analysis, explained)
+            head = _acknowledged_head(analysis, explained, self._step_concepts(options.step) - self._requests)
             explained = [e or i < head for i, e in enumerate(explained)]
         after_head = tokens[head].start if head < len(tokens) else len(analysis.words)
         report = name == "next" and any(at >= after_head for at in analysis.perfect_at)
@@ -707,10 +710,10 @@ class IntentMatcher:
         head = 0
         while head < len(before) and (words[head] in self.lexicon.leading or before[head].readings[0] == "non"):
             head += 1
-        # « j'attends toujours le message » is no « attends, … »; « attendez, comment je lis mes messages »: a light
-        # question word may come between
+        # « j'attends toujours le message » is no « attends, … » (« oh mais attendez, … » is); « attendez, comment je
+        # lis mes messages »: a light question word may come between
         # « non non, pas me déconnecter, retourne à l'étape d'avant »: what is refused comes with the « non »
-        if not before or before[0].start != 0 or not leads or not all(
+        if not before or not set(analysis.words[:before[0].start]) <= OPENING or not leads or not all(
                 t.weak or t.readings[0][:1] == NEG for t in before[head:]):
             return explained
         return [e or i < head for i, e in enumerate(explained)]
@@ -789,6 +792,18 @@ def _asks_what_or_why(words: Sequence[str], token: Token) -> bool:
         return words[token.end:token.end + 1] != ("pas",) and (
             token.start == 0 or words[token.start - 1] in ("et", "mais", "alors"))
     return token.readings[0] == _WHAT and any(tuple(words[k:k + 3]) in _WHAT_IS for k in range(len(words) - 2))
+
+
+def _you_said(analysis: Analysis, explained: list[bool]) -> bool:
+    """« vous avez dit quoi », « qu'est-ce que t'as dit »: what the guide said, asked again (not « répète ce que
+    t'as dit », which may be said to anyone)."""
+    said = {t.readings[0]: t for t, e in zip(analysis.tokens, explained, strict=True) if e}
+    what, say = said.get(_WHAT), said.get(_SAY)
+    if what is None or say is None or analysis.words[what.start:what.end] == ("ce", "que"):
+        return False
+    i = say.start
+    return (i in analysis.perfect_at and i > 1
+            and analysis.words[i - 2] in YOU and analysis.words[i - 1] in ("avez", "as"))
 
 
 def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:
@@ -935,13 +950,17 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
                     reading.covered, reading.held)
 
 
-def _acknowledged_head(analysis: Analysis, explained: list[bool]) -> int:
+def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozenset[str]) -> int:
     """How many tokens, at the head of another request, only acknowledge what was said before it: « d'accord,
-    j'ai compris, c'est quoi l'étape d'après » (an « ok », a « compris »)."""
-    head = 0
-    while head < len(explained) and not explained[head] and analysis.tokens[head].readings[0] in _ACKNOWLEDGING:
-        head += 1
+    j'ai compris, c'est quoi l'étape d'après » (an « ok », a « compris »), with what the step said repeated
+    among them (« quatre renseignements, j'ai compris, allons-y »: ``step``, the step's concepts)."""
     tokens = analysis.tokens
+    head = 0
+    while head < len(explained) and not explained[head] and (tokens[head].readings[0] in _ACKNOWLEDGING or (
+            tokens[head].readings[0] in step or tokens[head].readings[0][:1] == "#")):
+        head += 1
+    while head and tokens[head - 1].readings[0] not in _ACKNOWLEDGING:
+        head -= 1   # the step's words alone, with no « d'accord », are no acknowledgement
     if head == 0 and len(tokens) > 1 and tokens[0].readings[0] == "non" and not explained[0] and (any(
             tokens[0].end <= c <= tokens[1].start and analysis.words[c] in SPEAKER for c in analysis.clauses) or any(
             tokens[0].end <= r <= tokens[1].start for r in analysis.remarks)):

@@ -113,7 +113,7 @@ _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "
 _BEFORE_NOW = _TIMES | {"derniere", "dernier", "premiere", "premier"}   # « plus vite que la dernière fois »
 # « plus fort que la télé »: louder than what drowns the voice, a wish (not « plus fort que le roquefort »)
 _SOUNDS = frozenset({"tele", "television", "radio", "musique", "bruit", "aspirateur", "machine", "poste"})
-_OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
+OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
                     "heures", "jours", "semaines", "mois", "ans", "annees", "lurette", "siecle", "siecles", "plombe",
@@ -872,7 +872,7 @@ def _formerly(words: Sequence[str], i: int) -> bool:
     before = set(words[max(0, i - 3):i])
     if before & _WAS and not before & ASKED:
         return True
-    return (i == 0 or words[i - 1] in _OPENING) and words[i + 1:i + 2] != [] and (
+    return (i == 0 or words[i - 1] in OPENING) and words[i + 1:i + 2] != [] and (
         words[i + 1] in CLAUSE_SUBJECTS | ASKED or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
 
 

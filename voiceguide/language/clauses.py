@@ -172,8 +172,8 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
             continue
         if words[k] in CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in YOUR_AUX):
             starts.append(k)
-        elif tuple(words[k:k + 2]) == ("y", "a") and words[k - 1] != "il":
-            starts.append(k)   # « y a le téléphone qui sonne »: « il y a », its « il » dropped
+        elif tuple(words[k:k + 2]) in (("y", "a"), ("y", "avait")) and words[k - 1] != "il":
+            starts.append(k)   # « y a le téléphone qui sonne », « y avait … »: « il y a », its « il » dropped
     for k in range(len(words) - 2):
         noun = k + 1
         after, then = words[noun + 1], words[noun + 2:noun + 3]

@@ -38,7 +38,7 @@ SPOKEN = {
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"),
     "jcomprend": ("je", "comprends"), "pa": ("pas",), "jveu": ("je", "veux"),
-    "jlai": ("je", "le", "ai"), "jle": ("je", "le"),
+    "jlai": ("je", "le", "ai"), "jle": ("je", "le"), "ke": ("que",), "doi": ("dois",),
     "amoin": ("a", "moi"),   # créole : « la sécu la rembourse amoin »
     "ouin": ("ouais",),   # Québec : « ouin, c'est correct »
     "intindu": ("entendu",), "avanche": ("avance",), "avanchez": ("avancez",),   # picard : « on avanche »
