@@ -188,7 +188,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
                "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.92, "27": 0.96, "28": 0.90, "29": 0.92, "30": 0.92,
                "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.89, "36": 0.80,
-               "37": 0.77}
+               "37": 0.84}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -2086,4 +2086,27 @@ def test_found_before_the_thirty_seventh_run(text: str, context: str, expected: 
     """« y avait … » is a clause of its own, a reason; « vous avez dit quoi » asks again what was said, whatever it
     was about; « le droit de » is a permission, no right; « oh mais attendez, … » only announces; what the step said,
     repeated with a « d'accord », is acknowledged before moving on."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-seventh batch's tuning half, run once
+    ("Oh là, pas si vite, mon petit, je suis plus toute jeune.", "step:objet-accident-travail", "slower"),
+    ("Le chauffage, faudra que je pense à le baisser", "step:mes-paiements", "none"),   # « le baisser »: a thing
+    ("Ah non, un pas en arrière, j'avais pas fini.", "step:ouvrir-rubriques", "previous"),
+    ("Attendez, je suis où dans le guide, là ? Dites-moi juste l'étape.", "step:avez-vous-un-code", "where"),
+    ("Je voudrais aller dans un autre chapitre. Dites-moi lesquels y a.", "step:messages", "menu"),
+    ("Recommencez le guide en entier, ma voisine est arrivée et elle veut l'écouter aussi.", "step:message-envoyer",
+     "restart"),
+    ("Tu peux me redire ça en entier ?", "step:oubli-choix-envoi", "repeat"),   # the same again, not from the start
+    ("Attendez, vous m'avez demandé quoi, là ? Redites.", "step:code-confirmation", "repeat"),   # « là », no article
+    ("ouais chui la, continue", "pause:borne-medecin", "resume"),   # « la » at the end: « là » typed
+    ("je voudrais poser une question à la sécu", "step:page-accueil", "goto:ecrire-message"),
+    ("je peux vous poser une question ?", "step:page-accueil", "none"),
+])
+def test_found_by_the_thirty_seventh_run(text: str, context: str, expected: str) -> None:
+    """« là » is no article, typed with its accent or at the end of a clause (« oh là, pas si vite », « je suis la,
+    reprends »); « ah non, » before going back refuses to go on; « attendez » at a question still only announces;
+    « un autre chapitre » is the sommaire; « le guide en entier » starts again; a question put to the caisse is
+    written to it."""
     assert meant(text, context) == expected

@@ -553,10 +553,11 @@ class IntentMatcher:
         explained = [e or self._qualifies(t, name, analysis, seed, options, asked or name == _WHERE_AM_I)
                      for t, e in zip(tokens, said, strict=True)]
         head = 0   # « d'accord, j'ai compris », « pardon » before the request
-        if any(said) and not options.yes_no and not options.paused:
-            explained = self._announced(analysis, explained)   # « attendez, je suis où moi »
+        if any(said) and not options.paused and not (options.yes_no and name in _YES_NO):
+            explained = self._announced(analysis, explained, options.yes_no)   # « attendez, je suis où moi »
         if any(said) and not options.yes_no and name not in _YES_NO:
-            head = _acknowledged_head(analysis, explained, self._step_concepts(options.step) - self._requests)
+            head = _acknowledged_head(analysis, explained, self._step_concepts(options.step) - self._requests,
+                                      name == _PREVIOUS and not options.yes_no and analysis.tokens[0].start > 0)
             explained = [e or i < head for i, e in enumerate(explained)]
         after_head = tokens[head].start if head < len(tokens) else len(analysis.words)
         report = name == "next" and any(at >= after_head for at in analysis.perfect_at)
@@ -700,11 +701,14 @@ class IntentMatcher:
                     return after   # not « non non, j'y suis »: a « non » said twice corrects nothing
         return None
 
-    def _announced(self, analysis: Analysis, explained: list[bool]) -> list[bool]:
+    def _announced(self, analysis: Analysis, explained: list[bool], answering: bool = False) -> list[bool]:
         """« non attends, reviens », « attendez, revenez en arrière », « non non, revenez en arrière »: an
-        « attends », or a « non » said twice, before the request only announces it (« non suivant » is two)."""
+        « attends », or a « non » said twice, before the request only announces it (« non suivant » is two). At a
+        yes/no question (``answering``), only an « attends »: a « non » answers it."""
         first = next((i for i, e in enumerate(explained) if e), len(explained))
         before = analysis.tokens[:first]
+        if answering and any(t.readings[0] == "non" for t in before):
+            return explained
         words = [analysis.words[t.start:t.end] for t in before]
         leads = sum(w in self.lexicon.leading for w in words) + (sum(t.readings[0] == "non" for t in before) > 1)
         head = 0
@@ -950,10 +954,12 @@ def _answer(reading: _Reading, rest: float) -> _Reading:
                     reading.covered, reading.held)
 
 
-def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozenset[str]) -> int:
+def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozenset[str], back: bool = False) -> int:
     """How many tokens, at the head of another request, only acknowledge what was said before it: « d'accord,
     j'ai compris, c'est quoi l'étape d'après » (an « ok », a « compris »), with what the step said repeated
-    among them (« quatre renseignements, j'ai compris, allons-y »: ``step``, the step's concepts)."""
+    among them (« quatre renseignements, j'ai compris, allons-y »: ``step``, the step's concepts). A « non » said
+    after an « ah », an « euh », before going ``back`` refuses to go on (« ah non, un pas en arrière »; « non
+    précédent » stays two answers)."""
     tokens = analysis.tokens
     head = 0
     while head < len(explained) and not explained[head] and (tokens[head].readings[0] in _ACKNOWLEDGING or (
@@ -961,7 +967,7 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozense
         head += 1
     while head and tokens[head - 1].readings[0] not in _ACKNOWLEDGING:
         head -= 1   # the step's words alone, with no « d'accord », are no acknowledgement
-    if head == 0 and len(tokens) > 1 and tokens[0].readings[0] == "non" and not explained[0] and (any(
+    if head == 0 and len(tokens) > 1 and tokens[0].readings[0] == "non" and not explained[0] and (back or any(
             tokens[0].end <= c <= tokens[1].start and analysis.words[c] in SPEAKER for c in analysis.clauses) or any(
             tokens[0].end <= r <= tokens[1].start for r in analysis.remarks)):
         head = 1   # « non, en fait je voulais faire une démarche », « non, c'est trop, remets comme avant »: corrected

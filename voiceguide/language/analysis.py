@@ -539,8 +539,9 @@ class Analyzer:
             if len(key) == n and key in lex.degrees:
                 degree, width = lex.degrees[key], n
                 break
-        if degree is not None and i and words[i - 1] in ("le", "la", "les"):
-            return None   # « le plus rapide »: the fastest of something, no setting
+        if degree is not None and i and words[i - 1] in ("le", "la", "les") and words[i] != "pas":
+            return None   # « le plus rapide »: the fastest of something, « le baisser »: a thing; no setting (« oh
+                          # là, pas si vite » is one)
         if degree is None:
             verb, _ = self._lemma(words[i])
             if verb in lex.degree_verbs and i and words[i - 1] in _AUX:

@@ -50,6 +50,11 @@ _PAS = ("pas", "pu")   # « ché pas », « ché pu »
 HAVE = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"})   # the auxiliary « avoir »
 
 
+# « la » after a word, before a comma or at the end, is « là » typed without its accent (« je suis la, reprends »):
+# no article ends a clause (a lexicon entry « la » alone stays the article).
+_LA_ALONE = re.compile(r"(?<=\w )(?<!la )la(?=\s*(?:[,.;:!?…]|$))", re.IGNORECASE)
+
+
 # Initials with their dots (« la C.M.U.C. », « la C.P.A.M. »): one word, as « cmuc » is typed or said.
 _DOTTED_INITIALS = re.compile(r"\b((?:[^\W\d_]\.){2,})")
 
@@ -61,7 +66,7 @@ def joined_initials(text: str) -> str:
 
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(folded, accented) pairs of the words of ``text``, elisions spelt out, punctuation gone."""
-    raw = spoken_form(joined_initials(text)).replace("'", "' ").split()
+    raw = spoken_form(_LA_ALONE.sub("là", joined_initials(text))).replace("'", "' ").split()
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(raw):
@@ -97,6 +102,10 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             out.extend((("je", "je"), (folded[1:], word[1:])))   # « jquitte », « jcomprends »: no French word starts so
             i += 1
             continue
+        if folded == "mi" and out[-1:] == [("a", "à")]:
+            out[-1] = ("moi", "moi")   # « dis à mi », « répète à mi »: créole « à moi », the « moi » of « dis-moi »
+            i += 1
+            continue
         if folded in SPOKEN:
             spoken = SPOKEN[folded]
             # « j'entends pas pantoute »: the « pas » is said already
@@ -106,6 +115,8 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
         full = ELISIONS.get(folded)
         if full is not None and (folded.endswith("'") or _before_vowel(raw, i)):
             out.append((full, full))
+        elif word == "là":
+            out.append((word, word))   # « oh là, pas si vite », « c'est quoi, là ? »: no article « la »
         else:
             out.append((folded.rstrip("'") or folded, word.rstrip("'") or word))
         i += 1
