@@ -64,7 +64,8 @@ LAST = -1                 # Analysis.number for « le dernier »; -2 for « l'av
 
 # What a token counts against a phrase that does not explain it.
 WEIGHT = {SENSE: 1.0, "unknown": 1.0, "short": 0.3, PAGE: 0.35, GUIDE: 0.0, ACTION: 0.5, WEAK: 0.3,
-          "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3, "adverb": 0.3, "until": 0.1}
+          "number": 0.5, "last": 0.0, "setting": 1.0, "light": 0.5, "comparative": 0.3, "adverb": 0.3,
+          "epithet": 0.3, "until": 0.1}
 MAX_WORDS = 60            # a longer line is not a command; the matcher refuses it before
 # Typo correction: a word this close to a known word of at least CORRECT_MIN letters is that word.
 CORRECT_RATIO = 0.86
@@ -115,6 +116,11 @@ _BEFORE_NOW = _TIMES | {"derniere", "dernier", "premiere", "premier"}   # « plu
 _SOUNDS = frozenset({"tele", "television", "radio", "musique", "bruit", "aspirateur", "machine", "poste"})
 OPENING = frozenset({"moi", "et", "mais", "oui", "non", "ah", "oh", "attends", "attendez"})   # before that « avant »
 _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["instants"]]
+# the endings of adjectives the lexicon need not know (« spéciaux », « officielle », « électronique »)
+# (not « -el », « -elle », « -al »: « Marcel », « Isabelle », « Pascal » are called)
+_EPITHETS = ("aux", "ales", "ique", "iques", "if", "ifs", "ive", "ives", "eux", "euse", "euses", "aire", "aires", "ible",
+             "ibles", "able", "ables")
+_BEFORE_A_NOUN = DETERMINERS | {"un", "une", "des", "du", "de"}
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
                     "heures", "jours", "semaines", "mois", "ans", "annees", "lurette", "siecle", "siecles", "plombe",
                     "plombes"})   # how long: « ça fait des mois que… », « j'ai décroché deux minutes »
@@ -437,6 +443,10 @@ class Analyzer:
                 if (item.concept == _LEAVE and item.aux is not None and not item.negation
                         and not words[item.start].startswith("termin")):   # « j'ai terminé »: the step done
                     item.kind = NEUTRAL   # « j'ai fermé la page sans faire exprès », « je suis sorti du site »: what happened
+            if (item.kind == "unknown" and k and items[k - 1].end == item.start and items[k - 1].kind in (SENSE, PAGE)
+                    and not items[k - 1].verb and items[k - 1].start and words[items[k - 1].start - 1] in _BEFORE_A_NOUN
+                    and words[item.start].endswith(_EPITHETS)):
+                item.kind = "epithet"   # « des mots spéciaux »: what the thing named is like, not another thing
             if item.concept == _HELP and item.start and _done_to_the_speaker(words, item.start, words[item.start - 1]):
                 item.kind = NEUTRAL   # « mon petit-fils m'a aidé »: help had, none asked
         return items
