@@ -11,6 +11,8 @@ guide starts). Test modules import the plain helpers (``read_events``,
 from __future__ import annotations
 
 import atexit
+import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -18,7 +20,8 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
@@ -98,12 +101,50 @@ def isolated_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, s
     return env
 
 
+# A test of the screen-reader mode runs a real process called « orca » for a few seconds; any guide started meanwhile,
+# by another test on another worker, would find it and ask about it. Such a test holds this lock alone; every guide a
+# test starts holds it shared (not within the screen-reader test itself, which starts its own guide).
+_READER_LOCK = Path(tempfile.gettempdir()) / f"voiceguide-tests-{os.getuid()}-screen-reader.lock"
+_running_a_reader = False
+
+
+@contextmanager
+def _reader_lock(kind: int) -> Iterator[None]:
+    if _running_a_reader:
+        yield
+        return
+    with open(_READER_LOCK, "a") as handle:
+        fcntl.flock(handle, kind)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def no_screen_reader_running() -> contextlib.AbstractContextManager[None]:
+    """While a guide a test started runs: no test's « orca » process runs."""
+    return _reader_lock(fcntl.LOCK_SH)
+
+
+@contextmanager
+def a_screen_reader_running() -> Iterator[None]:
+    """While a test runs a process named as a screen reader: no other test's guide runs."""
+    global _running_a_reader
+    with _reader_lock(fcntl.LOCK_EX):
+        _running_a_reader = True
+        try:
+            yield
+        finally:
+            _running_a_reader = False
+
+
 def run_command(command: Sequence[str], stdin: str | bytes = "", env: dict[str, str] | None = None,
                 cwd: Path | None = None, timeout: float = CLI_TIMEOUT) -> CliResult:
     """Run ``command`` to its end; stdout and stderr must be UTF-8 (the user reads them)."""
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    done = subprocess.run(list(command), input=data, capture_output=True, env=env, cwd=cwd,
-                          timeout=timeout, check=False)
+    with no_screen_reader_running():
+        done = subprocess.run(list(command), input=data, capture_output=True, env=env, cwd=cwd,
+                              timeout=timeout, check=False)
     return CliResult(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 

@@ -22,6 +22,7 @@ a whole session.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import inspect
 import os
@@ -40,7 +41,7 @@ from typing import NamedTuple
 
 import numpy as np
 import pytest
-from conftest import CLI_TIMEOUT, CliResult, isolated_env, run_command
+from conftest import CLI_TIMEOUT, CliResult, isolated_env, no_screen_reader_running, run_command
 
 REPO = Path(__file__).resolve().parent.parent
 SMALL_GUIDE = REPO / "tests" / "fixtures" / "guides" / "valid-small.yaml"
@@ -524,6 +525,8 @@ class Terminal:
     so that keys arrive as a person types them (and ^C is a SIGINT)."""
 
     def __init__(self, box: Sandbox, args: Sequence[str]) -> None:
+        self._no_reader: contextlib.ExitStack | None = contextlib.ExitStack()
+        self._no_reader.enter_context(no_screen_reader_running())
         self.master, slave = pty.openpty()
         self.attributes_before = termios.tcgetattr(slave)
         self.seen = b""
@@ -562,6 +565,10 @@ class Terminal:
             self.process.wait()
         if self.master >= 0:
             os.close(self.master)
+            self.master = -1
+        if self._no_reader is not None:
+            self._no_reader.close()
+            self._no_reader = None
 
 
 def _controlling_terminal() -> None:   # in the child: the pty becomes its terminal

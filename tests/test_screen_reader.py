@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,20 @@ import pytest
 from voiceguide.carer.screen_reader import running_screen_reader
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc (Linux)")
+
+
+@contextmanager
+def running_named(tmp_path: Path, name: str, script: bool = False) -> Iterator[subprocess.Popen]:
+    """``start_named``'s process, while no other test runs a guide that would find it (tests/sandbox.py)."""
+    from conftest import a_screen_reader_running
+
+    with a_screen_reader_running():
+        proc = start_named(tmp_path, name, script)
+        try:
+            yield proc
+        finally:
+            proc.kill()
+            proc.wait()
 
 
 def start_named(tmp_path: Path, name: str, script: bool = False) -> subprocess.Popen:
@@ -30,19 +46,21 @@ def start_named(tmp_path: Path, name: str, script: bool = False) -> subprocess.P
 
 
 def test_no_reader_here() -> None:
-    assert running_screen_reader() is None
+    from conftest import no_screen_reader_running
+
+    with no_screen_reader_running():   # another test's « orca » ended
+        assert running_screen_reader() is None
 
 
 @pytest.mark.parametrize("name, script, reader", [("orca", True, "Orca"), ("orca", False, "Orca"),
                                                   ("nvda.exe", False, "NVDA")])
 def test_a_running_reader_is_found_by_its_process(tmp_path: Path, name: str, script: bool, reader: str) -> None:
-    proc = start_named(tmp_path, name, script)
-    try:
+    from conftest import no_screen_reader_running
+
+    with running_named(tmp_path, name, script):
         assert running_screen_reader() == reader
-    finally:
-        proc.kill()
-        proc.wait()
-    assert running_screen_reader() is None
+    with no_screen_reader_running():
+        assert running_screen_reader() is None
 
 
 def test_an_unreadable_proc_is_no_reader(tmp_path: Path) -> None:
@@ -81,8 +99,7 @@ def screen_reader_run(tmp_path: Path, answer: bytes) -> tuple[str, list, Path]:
     from sandbox import Terminal, read_log, sandbox
 
     box = sandbox(tmp_path / "box", fake_audio=True)
-    orca = start_named(tmp_path, "orca")
-    try:
+    with running_named(tmp_path, "orca"):
         term = Terminal(box, ["run", "--input", "keyboard"])
         try:
             term.read_until(b"lire ses lignes ?")
@@ -98,9 +115,6 @@ def screen_reader_run(tmp_path: Path, answer: bytes) -> tuple[str, list, Path]:
             assert term.process.wait(timeout=30) == 0
         finally:
             term.close()
-    finally:
-        orca.kill()
-        orca.wait()
     return term.seen.decode("utf-8", "replace"), read_log(box.log), box.home
 
 
