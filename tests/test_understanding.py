@@ -2115,3 +2115,26 @@ def test_found_by_the_thirty_seventh_run(text: str, context: str, expected: str)
     « un autre chapitre » is the sommaire; « le guide en entier » starts again; a question put to the caisse is
     written to it."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-eighth batch's tuning half, run once, and by its unsealing
+    ("Bon, d'accord, allons-y pour le premier renseignement.", "step:demande-page", "?goto:mes-informations"),
+    ("retourner aux catégories", "step:mes-demarches", "goto:ouvrir-rubriques"),   # the move itself: no echo
+    ("Je voudrais lire si la caisse m'a répondu.", "step:mes-demarches", "goto:messages"),
+    ("je leur ai répondu", "step:mes-demarches", "none"),
+    ("Comment je fais pour vous parler, moi ? Y a des mots spéciaux ?", "step:les-categories", "help"),
+    ("je voudrais des explications supplémentaires sur cette étape", "step:demande-ensuite", "details"),
+    ("attends je reviens tout de suite Marcel", "pause:saisir-code", "?pause"),   # « Marcel » is called, no epithet
+    # someone called by name: the guide asks, and the nearest phrasings do not make it act
+    ("Christian, parle moins fort, le petit dort.", "step:ouvrir-ameli", "?softer"),
+    ("Répète ce que t'as dit, Josette, j'écoutais pas.", "step:mes-informations", "?repeat"),
+    ("Monique, suivant", "step:ouvrir-ameli", "?next"),
+    ("je vais chez Monique demain", "step:ouvrir-ameli", "none"),
+    ("Non, awa.", "oui-non", "no"),   # « awa »: « non » in créole, no name
+])
+def test_found_by_the_thirty_eighth_run(text: str, context: str, expected: str) -> None:
+    """Another part named only in the step's own words, beside a command of its own, is asked, not gone to; « la caisse
+    m'a répondu » is a message come; an adjective the lexicon does not know, after a noun, weighs little; a first name
+    called (lexicon « prénoms », none after an article or a preposition) is talk to someone of the house."""
+    assert meant(text, context) == expected

@@ -263,8 +263,9 @@ class IntentMatcher:
         if isinstance(found, Intent) or self.meanings is None or len(analysis.words) < 2:
             return found   # one word says too little for a sentence's vector: the rules' own care decides
         meanings, here = self.meanings, self._meanings_here(options)
+        # someone called by name (« Christian, parle moins fort »): the rules' question stands, as for a negation
         return second_opinion(found, lambda: meanings.nearest(text, here, NEIGHBOURS),
-                              negated=any(r[:1] == NEG for r in analysis.readings()),
+                              negated=analysis.called or any(r[:1] == NEG for r in analysis.readings()),
                               likelihoods=lambda: meanings.likelihoods(text, here))
 
     def _by_rules(self, text: str, analysis: Analysis, options: Options) -> Intent | Unsure | NoMatch:
@@ -646,6 +647,7 @@ class IntentMatcher:
             seed = next(s for s in self._choice_seeds(options.choices) if s.target != seed.target)
             negated = False
         held = ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and bool(seed.target))
+                or (seed.kind == "topic" and self._echoes_the_step(analysis, said, options))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
                 or ((report or seed.kind == "choice") and asks(analysis, explained)))
         if held:
@@ -653,6 +655,16 @@ class IntentMatcher:
             confidence = min(confidence, ONE_WORD_PART)
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
                         frozenset(i for i, e in enumerate(explained) if e), held)
+
+    def _echoes_the_step(self, analysis: Analysis, said: list[bool], options: Options) -> bool:
+        """« allons-y pour le premier renseignement » at the step that asks four of them: another part named only in
+        the words the step being read says (« renseignement »), beside a command of its own (« allons-y »,
+        « redites-moi »): the step said again, perhaps; the guide asks before it goes there."""
+        named = [t for t, e in zip(analysis.tokens, said, strict=True) if e and t.weight >= 1.0]
+        step = self._step_concepts(options.step) - self._choice_concepts(options)
+        others = self._requests - (self.lexicon.moves - {"repeter"})   # not « retourner aux catégories »: the move
+        return bool(named) and all(t.readings[0] in step for t in named) and any(
+            not e and t.weight >= 1.0 and t.readings[0] in others for t, e in zip(analysis.tokens, said, strict=True))
 
     def _qualifies(self, token: Token, name: str, analysis: Analysis, seed: _Seed, options: Options,
                    asked: bool) -> bool:

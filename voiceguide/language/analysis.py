@@ -48,6 +48,7 @@ from voiceguide.language.morphology import lemma, singular
 from voiceguide.language.negation import (
     ASKING,
     OBJECT_PRONOUNS,
+    PREPOSITIONS,
     SUBJECTS,
     Item,
     attach_negations,
@@ -120,7 +121,9 @@ _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["ins
 # (not « -el », « -elle », « -al »: « Marcel », « Isabelle », « Pascal » are called)
 _EPITHETS = ("aux", "ales", "ique", "iques", "if", "ifs", "ive", "ives", "eux", "euse", "euses", "aire", "aires", "ible",
              "ibles", "able", "ables")
+_THIRD_PERSON = frozenset({"il", "elle", "on"})
 _BEFORE_A_NOUN = DETERMINERS | {"un", "une", "des", "du", "de"}
+_NOT_CALLING = _BEFORE_A_NOUN | PREPOSITIONS | {"au", "aux", "saint", "sainte"}   # « chez Monique », « la Saint-Jean »
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
                     "heures", "jours", "semaines", "mois", "ans", "annees", "lurette", "siecle", "siecles", "plombe",
                     "plombes"})   # how long: « ça fait des mois que… », « j'ai décroché deux minutes »
@@ -172,6 +175,7 @@ class Analysis:
     number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
     yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
     elsewhere: bool = False     # said to someone of the house (« chéri, … », « … toi-même »): talk, not a request
+    called: bool = False        # someone called by name (« Christian, parle moins fort »): elsewhere too
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
@@ -281,7 +285,11 @@ class Analyzer:
                 kept.extend(pairs[i:expression.end])
                 i = expression.end
                 continue
-            verb_of_a_subject = i and words[i - 1] in CLITIC_SUBJECTS and self._lemma(words[i])[1]
+            # (« heu » is no form of « heure »: a short word is a verb only as a form the lexicon knows; « on dis »
+            # is no verb with its subject: « où en est-on, dis une fois »)
+            verb_of_a_subject = (i and words[i - 1] in CLITIC_SUBJECTS and self._lemma(words[i])[1]
+                                 and (len(words[i]) > 3 or words[i] in self.lexicon.forms)
+                                 and not (words[i - 1] in _THIRD_PERSON and words[i].endswith("s")))
             for seq in () if verb_of_a_subject else self._fillers.get(words[i], ()):   # « je dis une fois »: a verb
                 if tuple(words[i:i + len(seq)]) == seq:
                     i += len(seq)
@@ -435,9 +443,12 @@ class Analyzer:
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
                 item.perfect = item.perfect or item.aux is not None
-                if item.concept == _WRITE and _done_to_the_speaker(words, item.start, item.aux):
-                    # « ils m'ont écrit », « la caisse m'a écrit »: a message came, no step of the speaker's done
+                if ((item.concept == _WRITE or words[item.start].startswith("repond"))
+                        and _done_to_the_speaker(words, item.start, item.aux)):
+                    # « ils m'ont écrit », « la caisse m'a répondu »: a message came, no step of the speaker's done
                     item.aux, item.concept = None, _MESSAGE
+                    if item.kind == WEAK:   # « répondu »: a weak « dire » before
+                        item.kind = ACTION
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
                 if (item.concept == _LEAVE and item.aux is not None and not item.negation
@@ -858,6 +869,13 @@ def _hailing(words: Sequence[str]) -> int:
     return int(len(words) > 1 and words[0] in ("dis", "dites") and words[1] in CLAUSE_SUBJECTS | ASKED | {"vous", "nous"})
 
 
+def _called(words: Sequence[str], names: frozenset[tuple[str, ...]]) -> bool:
+    """A name said to call someone (« Christian, parle moins fort »), not one spoken of after an article or a
+    preposition (« chez Monique », « à Josette »)."""
+    return any(tuple(words[i:i + len(n)]) == n and (i == 0 or words[i - 1] not in _NOT_CALLING)
+               for n in names for i in range(len(words) - len(n) + 1) if words[i] == n[0])
+
+
 def _question_at(words: Sequence[str], i: int) -> bool:
     """A question opens at ``i``: a question word, or « qu'est-ce que »."""
     return words[i] in ASKED or tuple(words[i:i + 4]) == ("que", "est", "ce", "que")
@@ -947,11 +965,12 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) for v in lex.yourself) or _told_what_to_do(items, words)
+    called = _called(words, lex.called)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words), elsewhere=elsewhere,
-                    imperative=imperative, errand=errand,
+                    clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words),
+                    elsewhere=elsewhere or called, called=called, imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
 

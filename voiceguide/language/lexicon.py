@@ -54,6 +54,7 @@ class Lexicon:
     corrections: tuple[tuple[str, ...], ...]      # « non pardon »: what follows replaces what was said before
     elsewhere: frozenset[tuple[str, ...]]         # « chéri », « maman »: said first or last, talk to someone else
     yourself: frozenset[tuple[str, ...]]          # « toi-même »: anywhere, someone else is to do it
+    called: frozenset[tuple[str, ...]]            # « Josette », « Médor »: a name, someone of the house called
     wanting: frozenset[str]                       # wrapper verbs that, before a thing, ask for it (« je veux un code »)
     asking_for: str                               # the concept they then read: « demander »
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
@@ -188,6 +189,7 @@ def _read(path: Path) -> Lexicon:
         corrections=tuple(sorted({_key(w) for w in data.get("corrections", ())}, key=len, reverse=True)),
         elsewhere=frozenset(_key(w) for w in data.get("à_quelqu_un", ())),
         yourself=frozenset(_key(w) for w in data.get("toi_même", ())),
+        called=frozenset(_key(w) for w in data.get("prénoms", ())),
         wanting=frozenset(_word(w) for w in data.get("vouloir_une_chose", {}).get("verbes", ())),
         asking_for=_concept(data.get("vouloir_une_chose", {}).get("veut_dire", "demander")),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
