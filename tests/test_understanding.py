@@ -202,11 +202,12 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # to someone, « Tu crois que … , toi ? », « Tu te rappelles si … », after its run; the thirtieth's three after its
 # run: test_found_by_the_thirtieth_run; the thirty-third's « Le suivant, c'est toi … » after its run; the
 # thirty-fourth's three after its run: test_found_by_the_thirty_fourth_run).
-KNOWN_MOVES: set[str] = {"Tu te souviens, toi, si on m'avait envoyé un code l'an dernier ?"}   # the thirty-ninth's
+KNOWN_MOVES: set[str] = set()
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
 # thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
-# that half is no longer unseen for what moves the guide; the thirty-ninth's, the second).
-KNOWN_HELD_OUT_MOVES: set[str] = {"Si tu vois passer une lettre de la Sécu, tu me la lis, d'accord ?"}   # the 39th's
+# that half is no longer unseen for what moves the guide; the thirty-ninth's « Si tu vois passer une lettre de la Sécu,
+# tu me la lis, d'accord ? », the second, fixed after its run by rules of its kind).
+KNOWN_HELD_OUT_MOVES: set[str] = set()   # the 35th's and the 39th's: test_found_by_the_thirty_ninth_run
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -2139,4 +2140,20 @@ def test_found_by_the_thirty_eighth_run(text: str, context: str, expected: str) 
     """Another part named only in the step's own words, beside a command of its own, is asked, not gone to; « la caisse
     m'a répondu » is a message come; an adjective the lexicon does not know, after a noun, weighs little; a first name
     called (lexicon « prénoms », none after an article or a preposition) is talk to someone of the house."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the thirty-ninth batch's two moves at its single run, one on each half, fixed by rules of their kind
+    ("Si tu vois passer une lettre de la Sécu, tu me la lis, d'accord ?", "step:oubli-courrier-attente", "?yes"),
+    ("si tu trouves mes lunettes, tu me les amènes", "step:saisir-code", "none"),
+    ("si tu peux répéter", "step:oubli-courrier-attente", "repeat"),   # polite: to the guide
+    ("si vous pouviez parler moins vite", "step:oubli-courrier-attente", "slower"),
+    ("Tu te souviens, toi, si on m'avait envoyé un code l'an dernier ?", "step:avez-vous-un-code", "?yes"),
+    ("on passe", "step:demande-suivant", "next"),
+])
+def test_found_by_the_thirty_ninth_run(text: str, context: str, expected: str) -> None:
+    """« voir passer » is to notice, no step passed; a sentence that opens on « si tu … » with a verb other than
+    « pouvoir » or « vouloir » is a condition of someone's own life, said to them; « tu te souviens, toi, si … »
+    asks someone's memory, the « toi » between changes nothing."""
     assert meant(text, context) == expected

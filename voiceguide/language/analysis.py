@@ -122,6 +122,9 @@ _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["ins
 _EPITHETS = ("aux", "ales", "ique", "iques", "if", "ifs", "ive", "ives", "eux", "euse", "euses", "aire", "aires", "ible",
              "ibles", "able", "ables")
 _THIRD_PERSON = frozenset({"il", "elle", "on"})
+# « si tu peux », « si vous voulez bien »: polite; any other « si tu … » first (« si tu vois passer une lettre, tu me la
+# lis ») is a condition of someone's own life, said to them
+_POLITE = frozenset({"pouvoir", "vouloir"})
 _BEFORE_A_NOUN = DETERMINERS | {"un", "une", "des", "du", "de"}
 _NOT_CALLING = _BEFORE_A_NOUN | PREPOSITIONS | {"au", "aux", "saint", "sainte"}   # « chez Monique », « la Saint-Jean »
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
@@ -175,7 +178,7 @@ class Analysis:
     number: int | None = None   # a choice number said on its own (« le trois »); LAST for « le dernier »
     yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
     elsewhere: bool = False     # said to someone of the house (« chéri, … », « … toi-même »): talk, not a request
-    called: bool = False        # someone called by name (« Christian, parle moins fort »): elsewhere too
+    called: bool = False        # someone called by name (« Christian, parle moins fort »), or told « si tu vois … »
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
@@ -873,7 +876,15 @@ def _called(words: Sequence[str], names: frozenset[tuple[str, ...]]) -> bool:
     """A name said to call someone (« Christian, parle moins fort »), not one spoken of after an article or a
     preposition (« chez Monique », « à Josette »)."""
     return any(tuple(words[i:i + len(n)]) == n and (i == 0 or words[i - 1] not in _NOT_CALLING)
-               for n in names for i in range(len(words) - len(n) + 1) if words[i] == n[0])
+               for i, word in enumerate(words) for n in _by_first_word(names).get(word, ()))
+
+
+@lru_cache(maxsize=4)
+def _by_first_word(names: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        out.setdefault(name[0], []).append(name)
+    return {first: tuple(found) for first, found in out.items()}
 
 
 def _question_at(words: Sequence[str], i: int) -> bool:
@@ -962,10 +973,13 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
     yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
+    plain = [w for w in words if w != "toi"]   # « tu te souviens, toi, si … »: the one spoken to, named again
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
-        for v in lex.elsewhere) or any(find_words(v, words) for v in lex.yourself) or _told_what_to_do(items, words)
-    called = _called(words, lex.called)
+        for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
+        _told_what_to_do(items, words))
+    called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
+                                             and lex.forms.get(words[2]) not in _POLITE)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
