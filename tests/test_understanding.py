@@ -2157,3 +2157,16 @@ def test_found_by_the_thirty_ninth_run(text: str, context: str, expected: str) -
     « pouvoir » or « vouloir » is a condition of someone's own life, said to them; « tu te souviens, toi, si … »
     asks someone's memory, the « toi » between changes nothing."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the thirty-ninth batch's tuning half, after its run
+    ("Annulez tous ces changements de voix, parlez normalement.", "step:valider-connexion", "normal"),
+    ("annulez les changements", "step:valider-connexion", "normal"),
+    ("passons aux paiements", "step:mes-informations", "goto:mes-paiements"),
+    ("on passe à la suite", "step:mes-informations", "next"),
+])
+def test_found_by_the_thirty_ninth_run_again(text: str, context: str, expected: str) -> None:
+    """« annulez les changements » asks for the voice of the start; « passer aux paiements » goes to that part, as
+    « revenir aux paiements » does."""
+    assert meant(text, context) == expected
