@@ -195,7 +195,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
                "23": 0.91, "24": 0.89, "25": 0.92, "26": 0.92, "27": 0.96, "28": 0.90, "29": 0.92, "30": 0.92,
                "31": 0.93, "32": 0.93, "33": 0.88, "34": 0.86, "35": 0.89, "36": 0.80,
-               "37": 0.84, "38": 0.76, "39": 0.81}
+               "37": 0.84, "38": 0.77, "39": 0.83}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
