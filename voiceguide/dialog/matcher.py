@@ -662,9 +662,14 @@ class IntentMatcher:
         « redites-moi »): the step said again, perhaps; the guide asks before it goes there."""
         named = [t for t, e in zip(analysis.tokens, said, strict=True) if e and t.weight >= 1.0]
         step = self._step_concepts(options.step) - self._choice_concepts(options)
-        others = self._requests - (self.lexicon.moves - {"repeter"})   # not « retourner aux catégories »: the move
         return bool(named) and all(t.readings[0] in step for t in named) and any(
-            not e and t.weight >= 1.0 and t.readings[0] in others for t, e in zip(analysis.tokens, said, strict=True))
+            not e and t.weight >= 1.0 and t.readings[0] in self._requests_beside_a_part
+            for t, e in zip(analysis.tokens, said, strict=True))
+
+    @cached_property
+    def _requests_beside_a_part(self) -> frozenset[str]:
+        """Commands of their own beside a part's name, but not the move to it (« retourner aux catégories »)."""
+        return self._requests - (self.lexicon.moves - {"repeter"})
 
     def _qualifies(self, token: Token, name: str, analysis: Analysis, seed: _Seed, options: Options,
                    asked: bool) -> bool:
@@ -974,8 +979,9 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozense
     précédent » stays two answers)."""
     tokens = analysis.tokens
     head = 0
-    while head < len(explained) and not explained[head] and (tokens[head].readings[0] in _ACKNOWLEDGING or (
-            tokens[head].readings[0] in step or tokens[head].readings[0][:1] == "#")):
+    while head < len(explained) and not explained[head] and (
+            tokens[head].readings[0] in _ACKNOWLEDGING or tokens[head].readings[0] in step
+            or tokens[head].readings[0][:1] == "#"):
         head += 1
     while head and tokens[head - 1].readings[0] not in _ACKNOWLEDGING:
         head -= 1   # the step's words alone, with no « d'accord », are no acknowledgement
