@@ -2173,3 +2173,25 @@ def test_found_by_the_thirty_ninth_run_again(text: str, context: str, expected: 
     """« annulez les changements » asks for the voice of the start; « passer aux paiements » goes to that part, as
     « revenir aux paiements » does."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fortieth batch's tuning half, after its run
+    ("jentends rien, monte le volume", "step:message-rediger", "louder"),
+    ("reviens a letape davant", "step:oubli-naissance", "previous"),
+    ("jarrete le guide", "step:saisir-numero", "quit"),
+    ("y a que dalle dans ma boîte", "step:oubli-email-boite", "none"),   # no « de aller » read into « dalle »
+    ("Patiente, l'ordinateur plante, je te ferai signe.", "step:ouvrir-ameli", "pause"),
+    ("Attendez, je vous dis quand c'est fait.", "step:ouvrir-ameli", "pause"),
+    ("l'ordi rame", "step:ouvrir-ameli", "none"),
+    ("Taisez-vous pour l'instant, je réfléchis.", "step:objet-message", "pause"),
+    ("redonne-moi la liste des parties", "step:fin", "menu"),
+    ("on recommence depuis le bonjour", "step:valider-connexion", "restart"),
+    ("dis bonjour à la dame", "step:bienvenue", "none"),
+])
+def test_found_by_the_fortieth_run(text: str, context: str, expected: str) -> None:
+    """An elided word typed glued to the next (« jentends », « letape », « davant ») is read as the two; « je vous
+    dis quand c'est fait » asks to wait, and what follows it only says until when; « l'ordi rame » is a clause of its
+    own, a reason; « pour l'instant » says when; « redonner » asks as « donner » does; the guide's « bonjour » is its
+    start."""
+    assert meant(text, context) == expected

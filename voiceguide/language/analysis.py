@@ -54,7 +54,7 @@ from voiceguide.language.negation import (
     attach_negations,
     content,
 )
-from voiceguide.language.tokens import HAVE, find_words, folded_words, tokens
+from voiceguide.language.tokens import HAVE, find_words, folded_words, tokens, unglued
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
@@ -732,6 +732,9 @@ class Analyzer:
         """A near spelling of one known word (« suivan »), or two known words glued (« etapesuivante »)."""
         if len(word) < 4:
             return None
+        elided = unglued(word, lambda rest: self.knows(rest) or self.knows(self._lemma(rest)[0]))
+        if elided is not None:
+            return elided
         for cut in range(1, len(word)):
             pair = (word[:cut], word[cut:])
             if pair in self._bigrams:

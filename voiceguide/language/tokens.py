@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from voiceguide.language.text import spoken_form
 
@@ -121,6 +121,17 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             out.append((folded.rstrip("'") or folded, word.rstrip("'") or word))
         i += 1
     return tuple(out)
+
+
+def unglued(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """« jentend », « letape », « davant »: an elided word typed glued to the next, without its apostrophe, when
+    what follows it is a word ``known`` (the spelling of someone who never finds the apostrophe key)."""
+    for short in (word[:2], word[:1]):
+        rest = word[len(short):]
+        full = ELISIONS.get(short)
+        if full is not None and len(rest) > 4 and rest[0] in _VOWELS and known(rest):
+            return full, rest
+    return None
 
 
 def _unaccented(word: str) -> str:
