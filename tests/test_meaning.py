@@ -303,7 +303,7 @@ def test_the_matcher_acts_where_only_the_neighbours_know(context: str, text: str
 
 @pytest.mark.parametrize("context, text, expected", [
     # written for this test (in no batch): the rules ask, the neighbours do not settle it, the classifier does
-    ("step:demande-nom", "bon le nom c'est tapé, quoi d'autre après", "next"),
+    ("step:demande-nom", "bon le nom c'est tapé, et quoi d'autre après", "next"),
     ("step:borne-medecin", "ah bon une borne ? ça sert à quoi ce machin, expliquez mieux", "details"),
 ])
 def test_the_matcher_acts_where_only_the_classifier_is_sure(context: str, text: str, expected: str) -> None:
