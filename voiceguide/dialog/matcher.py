@@ -41,7 +41,7 @@ from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Uns
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
-from voiceguide.language.clauses import YOU
+from voiceguide.language.clauses import CLITICS, YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
@@ -81,6 +81,7 @@ _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _STEPPING = frozenset({"next", "previous"})
+_THEY = frozenset({"il", "elle", "ils", "elles"})
 _WHERE = "ou"
 _FINDING = "retrouver"   # the concept of « trouver », « chercher »
 _REPEAT = "repeat"
@@ -693,7 +694,7 @@ class IntentMatcher:
         if name == _NORMAL and (SETTING.match(first.lstrip(NEG)) or first in _RESTORED):
             return True   # « ni trop vite ni trop lent, remettez normal », « la voix d'avant »: what is restored
         if first in lex.moves and (seed.kind != "command" or name in _MOVES) and not (
-                seed.kind == "topic" and seed.target == options.step):
+                seed.kind == "topic" and seed.target == options.step) and not _done_by_them(analysis, token):
             return True   # « refaites-moi la présentation du guide »: going there (not to the step being read)
         if first == _FINDING and seed.kind == "topic" and any(t.readings[0] == _WHERE for t in tokens):
             return True   # « où je trouve les messages ? »: asked where a part is, it is asked for (not « je cherche »)
@@ -825,6 +826,15 @@ def _you_said(analysis: Analysis, explained: list[bool]) -> bool:
     i = say.start
     return (i in analysis.perfect_at and i > 1
             and analysis.words[i - 2] in YOU and analysis.words[i - 1] in ("avez", "as"))
+
+
+def _done_by_them(analysis: Analysis, token: Token) -> bool:
+    """« ils répètent toujours les mêmes bêtises aux informations »: a verb whose subject is « il(s) », « elle(s) »
+    tells what others do; no move is asked (« on revient aux paiements » is one)."""
+    i = token.start - 1
+    while i >= 0 and analysis.words[i] in CLITICS:
+        i -= 1
+    return i >= 0 and analysis.words[i] in _THEY
 
 
 def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:

@@ -41,6 +41,7 @@ SPOKEN = {
     "jlai": ("je", "le", "ai"), "jle": ("je", "le"), "ke": ("que",), "doi": ("dois",),
     "amoin": ("a", "moi"),   # créole : « la sécu la rembourse amoin »
     "ouin": ("ouais",),   # Québec : « ouin, c'est correct »
+    "langsam": ("lentement",),   # Alsace : « langsam, langsam ! »
     "intindu": ("entendu",), "avanche": ("avance",), "avanchez": ("avancez",),   # picard : « on avanche »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
