@@ -2217,3 +2217,20 @@ def test_found_by_the_forty_first_run(text: str, context: str, expected: str) ->
     is no move (« on revient aux informations » is one); « fermer la session » is to log out, said with its verb in
     any person; « couper le guide » is to leave; « langsam » (Alsace) is « lentement »."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-second batch's tuning half, after its run
+    ("c'est juste pour me connecter", "step:premiere-connexion", "goto:ecran-connexion"),
+    ("C'est seulement pour voir ce qu'on m'a remboursé.", "step:bienvenue", "goto:mes-paiements"),
+    ("c'est juste", "step:avez-vous-un-code", "yes"),
+    ("on est à quel niveau ?", "step:oubli-email-boite", "where"),
+    ("Il est plus fort que celui d'hier, ce café.", "step:ecrire-message", "none"),
+    ("Elle est plus lente que la mienne, cette voiture.", "step:ecrire-message", "none"),
+    ("parlez plus fort que ça", "step:ecrire-message", "louder"),
+])
+def test_found_by_the_forty_second_run(text: str, context: str, expected: str) -> None:
+    """« juste », « seulement » just before a purpose go with it: « c'est juste pour … » is no « oui »; « à quel
+    niveau » asks where; a setting said of « il »/« elle » whose subject is named further on by a demonstrative
+    (« …, ce café-là ») is said of that thing, not of the voice."""
+    assert meant(text, context) == expected

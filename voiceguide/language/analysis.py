@@ -122,6 +122,8 @@ _DURATIONS = [["minute"], ["minutes"], ["seconde"], ["secondes"], ["min"], ["ins
 _EPITHETS = ("aux", "ales", "ique", "iques", "if", "ifs", "ive", "ives", "eux", "euse", "euses", "aire", "aires", "ible",
              "ibles", "able", "ables")
 _THIRD_PERSON = frozenset({"il", "elle", "on"})
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
+_ONLY = frozenset({"juste", "seulement", "simplement", "uniquement"})   # « c'est juste pour … »
 # « si tu peux », « si vous voulez bien »: polite; any other « si tu … » first (« si tu vois passer une lettre, tu me la
 # lis ») is a condition of someone's own life, said to them
 _POLITE = frozenset({"pouvoir", "vouloir"})
@@ -310,10 +312,10 @@ class Analyzer:
         for i in range(1, len(words)):
             for key in self.lexicon.purpose:
                 if tuple(words[i:i + len(key)]) == key:
-                    return pairs[:i]
+                    return pairs[:_only_before(words, i)]
             if (words[i] in _PURPOSE and self._verb_follows(words, i + 1) and not one_part(words, i)
                     and self._expression(words, i) is None):   # « comment on fait pour te parler »: help itself
-                return pairs[:i]
+                return pairs[:_only_before(words, i)]
         return pairs
 
     def _verb_follows(self, words: list[str], j: int) -> bool:
@@ -611,11 +613,14 @@ class Analyzer:
         for k in range(max(2, i - 3), i):
             if words[k] in ETRE and words[k - 2] in DETERMINERS and words[k - 1] not in SUBJECTS:   # « là, c'est … »
                 return self._a_thing(words[k - 1])
-        # « il est fort, ce café »: the subject said after
-        said_after = i + 2 < len(words) and words[i + 1] in DETERMINERS and words[i + 1] not in ("ton", "votre")
-        if said_after and any(words[k] in ETRE and words[k - 1] in ("il", "elle") for k in range(max(1, i - 3), i)):
+        # « il est fort, ce café », « qu'il est lent, cet ordinateur », « il est plus fort que celui de ma sœur, ce
+        # café-là »: the subject said after, by its determiner, or further on by a demonstrative
+        if not any(words[k] in ETRE and words[k - 1] in ("il", "elle") for k in range(max(1, i - 3), i)):
+            return False
+        if i + 2 < len(words) and words[i + 1] in DETERMINERS | {"cet"} and words[i + 1] not in ("ton", "votre"):
             return self._a_thing(words[i + 2])
-        return False
+        named = next((k for k in range(i + 1, len(words) - 1) if words[k] in _DEMONSTRATIVES), None)
+        return named is not None and self._a_thing(words[named + 1])
 
     def _a_thing(self, noun: str) -> bool:
         """A noun that is neither the voice nor the guide (« le café », not « la voix », « le guide »)."""
@@ -753,6 +758,12 @@ class Analyzer:
         if len(close) > 1 and close[1][0] == close[0][0]:
             return None   # as close to two words: do not guess
         return (close[0][1],)
+
+
+def _only_before(words: Sequence[str], i: int) -> int:
+    """Where the words before a purpose end: « c'est juste pour voir mes paiements »: the « juste » (only) goes with
+    the purpose, and « c'est juste » is no « oui »."""
+    return i - 1 if words[i - 1] in _ONLY else i
 
 
 def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
