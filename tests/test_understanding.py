@@ -2251,3 +2251,17 @@ def test_found_by_the_forty_third_run(text: str, context: str, expected: str) ->
     """« si ça continue », « si ça recommence », « si ça se trouve »: a condition on what happens, a command's verb
     with « ça » for its subject, nothing asked of the guide."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-third batch's tuning half, after its run
+    ("att pause 5 min", "step:objet-remboursement", "pause"),
+    ("Attendez une minute, le téléphone sonne, je dois répondre.", "step:valider-connexion", "pause"),
+    ("ça sonne, attendez", "step:mes-paiements", "pause"),
+    ("on sonne à la porte", "step:mes-paiements", "none"),
+    ("ah ben mince, le téléphone qui sonne encore", "step:oubli-email-valider", "none"),
+])
+def test_found_by_the_forty_third_run_again(text: str, context: str, expected: str) -> None:
+    """« att » is « attends » typed short; « sonner » is a verb, so « le téléphone sonne » is a clause of its own, a
+    reason to wait; « encore » after « qui » and its verb says « still », no repeat asked."""
+    assert meant(text, context) == expected

@@ -480,9 +480,9 @@ class Analyzer:
         return tuple(sd for sd in settings if sd[0] == ("vitesse" if pace else "volume")) or settings
 
     def _still(self, words: list[str], i: int) -> bool:
-        """« encore » after a subject and its verb says « still » (« il en reste encore »), unless the verb is
-        one of saying again (« tu redis encore »)."""
-        return (i > 1 and any(w in CLAUSE_SUBJECTS for w in words[max(0, i - 3):i - 1])
+        """« encore » after a subject and its verb says « still » (« il en reste encore », « le téléphone qui sonne
+        encore »), unless the verb is one of saying again (« tu redis encore »)."""
+        return (i > 1 and any(w in CLAUSE_SUBJECTS or w == "qui" for w in words[max(0, i - 3):i - 1])
                 and self._lemma(words[i - 1])[0] not in _SPEAKING)
 
     def _a_noun(self, words: list[str], item: Item) -> bool:

@@ -36,7 +36,7 @@ SPOKEN = {
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
-    "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"),
+    "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"), "att": ("attends",),
     "jcomprend": ("je", "comprends"), "pa": ("pas",), "jveu": ("je", "veux"),
     "jlai": ("je", "le", "ai"), "jle": ("je", "le"), "ke": ("que",), "doi": ("dois",),
     "amoin": ("a", "moi"),   # créole : « la sécu la rembourse amoin »
