@@ -2235,6 +2235,9 @@ def test_found_by_the_forty_first_run(text: str, context: str, expected: str) ->
     ("Il est plus fort que celui d'hier, ce café.", "step:ecrire-message", "none"),
     ("Elle est plus lente que la mienne, cette voiture.", "step:ecrire-message", "none"),
     ("parlez plus fort que ça", "step:ecrire-message", "louder"),
+    # the re-read of the change: the « ce » of « c'est » names no thing (« il » is the guide)
+    ("il est trop lent, c'est pénible", "step:mes-paiements", "faster"),
+    ("elle est trop forte, c'est pénible", "step:mes-paiements", "softer"),
 ])
 def test_found_by_the_forty_second_run(text: str, context: str, expected: str) -> None:
     """« juste », « seulement » just before a purpose go with it: « c'est juste pour … » is no « oui »; « à quel

@@ -123,6 +123,7 @@ _EPITHETS = ("aux", "ales", "ique", "iques", "if", "ifs", "ive", "ives", "eux", 
              "ibles", "able", "ables")
 _THIRD_PERSON = frozenset({"il", "elle", "on"})
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
+_NOT_NAMED = frozenset({"que", "qui", "qu", "dont"})
 _ONLY = frozenset({"juste", "seulement", "simplement", "uniquement"})   # « c'est juste pour … »
 # « si tu peux », « si vous voulez bien »: polite; any other « si tu … » first (« si tu vois passer une lettre, tu me la
 # lis ») is a condition of someone's own life, said to them
@@ -619,7 +620,8 @@ class Analyzer:
             return False
         if i + 2 < len(words) and words[i + 1] in DETERMINERS | {"cet"} and words[i + 1] not in ("ton", "votre"):
             return self._a_thing(words[i + 2])
-        named = next((k for k in range(i + 1, len(words) - 1) if words[k] in _DEMONSTRATIVES), None)
+        named = next((k for k in range(i + 1, len(words) - 1) if words[k] in _DEMONSTRATIVES
+                      and words[k + 1] not in ETRE | _NOT_NAMED), None)   # not the « ce » of « c'est », « ce que »
         return named is not None and self._a_thing(words[named + 1])
 
     def _a_thing(self, noun: str) -> bool:
