@@ -2271,3 +2271,16 @@ def test_found_by_the_forty_third_run_again(text: str, context: str, expected: s
     """« att » is « attends » typed short; « sonner » is a verb, so « le téléphone sonne » is a clause of its own, a
     reason to wait; « encore » after « qui » and its verb says « still », no repeat asked."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # left open since the thirty-sixth batch (« Tu reprends du thé, Monique ? »), met again at the forty-fourth's run
+    ("Continue de lire ton livre, Marcel.", "pause:messages", "?resume"),
+    ("Reprends du gâteau, Lucienne.", "pause:messages", "?resume"),
+    ("on reprend", "pause:messages", "resume"),
+    ("c'est bon, on peut reprendre", "pause:messages", "resume"),
+])
+def test_a_name_called_in_a_pause_is_asked_before_going_on(text: str, context: str, expected: str) -> None:
+    """In a pause, going on moves nothing and is not asked about; with someone of the house called by name, it is:
+    the sentence is likely theirs."""
+    assert meant(text, context) == expected

@@ -258,7 +258,10 @@ class IntentMatcher:
         if not analysis.words:
             return NoMatch(heard=text)
         found = self._by_rules(text, analysis, options)
-        if (options.paused and isinstance(found, Unsure) and len(found.candidates) == 1
+        if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
+            # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
+            return Unsure(candidates=(found,), heard=text)
+        if (options.paused and not analysis.called and isinstance(found, Unsure) and len(found.candidates) == 1
                 and found.candidates[0].name == "resume" and found.candidates[0].confidence >= RESUMING):
             return found.candidates[0]   # going on from where it stopped moves nothing: no need to ask
         if isinstance(found, Intent) or self.meanings is None or len(analysis.words) < 2:
