@@ -13,12 +13,12 @@ import re
 from collections.abc import Sequence
 
 from voiceguide.language.analysis import NEG, SPEAKER, Analysis, Token
-from voiceguide.language.clauses import DETERMINERS
+from voiceguide.language.clauses import DETERMINERS, THEY
 
 SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 BUT = "mais"
 QUESTION_WORDS = frozenset({"ou", "quoi", "comment", "pourquoi"})
-_SOMEONE_ELSE = DETERMINERS | {"il", "elle", "ils", "elles"}   # a noun after its article, or a third person
+_SOMEONE_ELSE = DETERMINERS | THEY   # a noun after its article, or a third person
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _THEIR_STORY = re.compile(r"\b(?:il|elle|ils|elles)\s+(?:\w+\s+)?\w{2,}(?:ait|aient)\b", re.IGNORECASE)   # not « fait »

@@ -41,7 +41,7 @@ from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Uns
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
-from voiceguide.language.clauses import CLITICS, YOU
+from voiceguide.language.clauses import CLITICS, THEY, YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
@@ -81,7 +81,6 @@ _CONTEXT_TABLES = (("paused", "pause"), ("yes_no", "question"))
 _ELSEWHERE = "étape"   # the table for neither a pause nor a question
 _MOVES = ("previous", "restart", "menu")   # commands a verb of moving only says again
 _STEPPING = frozenset({"next", "previous"})
-_THEY = frozenset({"il", "elle", "ils", "elles"})
 _WHERE = "ou"
 _FINDING = "retrouver"   # the concept of « trouver », « chercher »
 _REPEAT = "repeat"
@@ -837,7 +836,7 @@ def _done_by_them(analysis: Analysis, token: Token) -> bool:
     i = token.start - 1
     while i >= 0 and analysis.words[i] in CLITICS:
         i -= 1
-    return i >= 0 and analysis.words[i] in _THEY
+    return i >= 0 and analysis.words[i] in THEY
 
 
 def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:
