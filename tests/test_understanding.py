@@ -2284,3 +2284,21 @@ def test_a_name_called_in_a_pause_is_asked_before_going_on(text: str, context: s
     """In a pause, going on moves nothing and is not asked about; with someone of the house called by name, it is:
     the sentence is likely theirs."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fortieth to forty-fourth batches' tuning halves
+    ("bon, ça m'agace, arrêtez le guide", "step:mes-paiements", "quit"),
+    ("j'attends ma lettre, tu peux arrêter le guide", "step:mes-paiements", "quit"),
+    ("arrête deux minutes", "step:mes-paiements", "pause"),
+    ("arrête un peu, je réfléchis", "step:mes-paiements", "pause"),
+    ("refais-moi entendre la dernière phrase", "step:mes-paiements", "repeat"),
+    ("on en était à quoi, déjà ?", "step:mes-paiements", "where"),
+    ("Éteins-toi, je verrai ça lundi avec ma nièce.", "step:mes-paiements", "quit"),
+    ("éteins la lumière en partant", "step:saisir-code", "?quit"),
+])
+def test_found_by_the_forty_fourth_run(text: str, context: str, expected: str) -> None:
+    """The guide itself stopped (« arrêtez le guide ») is leaving, not a pause; « ça m'énerve » is the speaker's own
+    reason; « refaites-moi entendre » asks again, « on en est à quoi » where one is; « je » after « vous » starts a
+    clause (« éteignez-vous, je … ») and « ça » after a verb in the future is its object."""
+    assert meant(text, context) == expected

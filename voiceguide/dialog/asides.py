@@ -80,11 +80,13 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
 
 
 def _own_clause(analysis: Analysis, start: int, said: list[bool]) -> bool:
-    """The clause at ``start`` is the speaker's, or says what a thing is after the speaker's own request (« je
-    veux me déconnecter, l'ordi est à tout le monde »), and none of the request is in it (« on arrête, je
-    verrai ça demain », not « j'ai oublié de fermer le gaz »)."""
+    """The clause at ``start`` is the speaker's (« ça m'énerve » too), or says what a thing is after the speaker's
+    own request (« je veux me déconnecter, l'ordi est à tout le monde »), and none of the request is in it (« on
+    arrête, je verrai ça demain », not « j'ai oublié de fermer le gaz »)."""
     words = analysis.words
-    mine = words[start] in SPEAKER or (words[start] in DETERMINERS and words[start + 2:start + 3] != ("a",) and any(
+    # « ça m'énerve », « ça me fatigue »: what the speaker feels (not « ça m'a déconnecté »: what it did)
+    felt = words[start:start + 2] == ("ca", "me") and words[start + 2:start + 3] != ("a",)
+    mine = words[start] in SPEAKER or felt or (words[start] in DETERMINERS and words[start + 2:start + 3] != ("a",) and any(
         c < start and words[c] in SPEAKER for c in analysis.clauses))   # « on arrête le match à … »: its object
     return mine and _without_the_request(analysis, start, said)
 

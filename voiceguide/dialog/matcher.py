@@ -96,6 +96,10 @@ _WHAT = "quoi"
 _WHY = "pourquoi"
 _WHAT_IS = frozenset({("ce", "est", "quoi"), ("veut", "dire", "quoi")})
 _QUIT = "quit"
+_PAUSE = "pause"
+_STOP = "arreter"
+_THE_GUIDE = "guide"   # the concept of « le guide », « ce truc »
+_THE = frozenset({"le", "ce", "ton", "votre"})
 _DONE = "fini"
 _RESTART = "restart"
 _START = "debut"
@@ -534,6 +538,8 @@ class IntentMatcher:
             found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated, to_do))
         readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()
                     if not _weak_alone(name, seeds, analysis)]
+        if _stops_the_guide(analysis):
+            readings = [r for r in readings if r.name != _PAUSE]
         number = self._number(analysis, options)
         if number is not None:
             readings.append(number)
@@ -837,6 +843,14 @@ def _done_by_them(analysis: Analysis, token: Token) -> bool:
     while i >= 0 and analysis.words[i] in CLITICS:
         i -= 1
     return i >= 0 and analysis.words[i] in THEY
+
+
+def _stops_the_guide(analysis: Analysis) -> bool:
+    """« ça m'énerve, arrête le guide », « vous pouvez arrêter le guide »: the guide itself stopped is leaving it,
+    not a pause (« arrête » alone)."""
+    tokens = analysis.tokens
+    return any(stop.readings[0] == _STOP and it.readings[0] == _THE_GUIDE and set(analysis.words[stop.end:it.start]) <= _THE
+               for stop, it in zip(tokens, tokens[1:]))
 
 
 def _weight(token: Token, page: frozenset[str], done: bool = False, asked: bool = False) -> float:
