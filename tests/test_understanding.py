@@ -2305,3 +2305,23 @@ def test_found_by_the_forty_fourth_run(text: str, context: str, expected: str) -
     reason; « refaites-moi entendre » asks again, « on en est à quoi » where one is; « je » after « vous » starts a
     clause (« éteignez-vous, je … ») and « ça » after a verb in the future is its object."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-fifth batch's tuning half, after its run
+    ("Quittez, je vais attendre le facteur.", "step:mes-paiements", "quit"),
+    ("On arrête, je te donne à manger après.", "step:mes-paiements", "?quit"),
+    ("Magnez-vous un peu, on n'a pas toute la journée.", "step:mes-paiements", "faster"),
+    ("ça grouille de monde au marché", "step:mes-paiements", "none"),
+    ("Remettez le volume comme il était.", "step:mes-paiements", "normal"),
+    ("On me l'a jamais donné, moi, de code.", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    ("Je suis déjà sur mon compte, c'est seulement pour voir mes paiements.", "step:bienvenue", "goto:mes-paiements"),
+    ("Allô ? Oui, c'est pour savoir si la voiture est prête.", "step:mes-paiements", "?yes"),
+    ("Comment on ouvre les rubriques avec le bouton à trois traits ?", "step:messages", "?goto:ouvrir-rubriques"),
+])
+def test_found_by_the_forty_fifth_run(text: str, context: str, expected: str) -> None:
+    """Leaving, what the speakers say of themselves is their reason, in a command's words too (« je vais attendre »);
+    « grouillez-vous », « magne-toi » ask to go faster; « comme il était » is the voice of before; « moi » between a
+    negated verb and « de code » keeps the code negated; what « c'est (juste) pour » names last is the part asked; a
+    part of the guide named with what it speaks of (« le bouton à trois traits ») is that part."""
+    assert meant(text, context) == expected

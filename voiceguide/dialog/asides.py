@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from voiceguide.language.analysis import NEG, SPEAKER, Analysis, Token
-from voiceguide.language.clauses import DETERMINERS, THEY
+from voiceguide.language.clauses import DETERMINERS, THEY, YOU
 
 SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 BUT = "mais"
@@ -38,7 +38,7 @@ def opposites(concepts: frozenset[str]) -> frozenset[str]:
 
 def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], requests: frozenset[str],
                   own: frozenset[str] = frozenset(), setting: bool = False, anywhere: bool = False,
-                  states: frozenset[str] = frozenset(), mine: bool = False) -> frozenset[int]:
+                  states: frozenset[str] = frozenset(), mine: bool = False, leaving: bool = False) -> frozenset[int]:
     """The tokens of a clause with a subject of its own that holds none of the request, before or after it:
     a reason given with a command (« t'es allé trop loin, reviens », « attends, je cherche mes lunettes »).
     After a voice setting said first, all that follows is its reason (« plus fort, la machine à laver fait
@@ -49,7 +49,7 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
     ``own``: the reading's own;
     ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »);
     ``mine``: only clauses of the speaker's own (« on arrête, je verrai ça demain », not « ferme la porte, il fait
-    froid »)."""
+    froid »); ``leaving``: with their own words too."""
     tokens = analysis.tokens
     possible = [not (token.wrapper or SETTING.match(token.readings[0])
                      or {r for r in token.readings if not r.startswith(NEG)} & (requests | own)
@@ -71,12 +71,25 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
         start = analysis.subject_before(token)
         if mine and not (start is not None and _own_clause(analysis, start, said)):
             start = _remark(analysis, token, said)   # « on arrête, c'est trop compliqué pour moi »
-        if start is None or explained[i] or not (possible[i] or token.readings[0] in states):
+        # leaving, what the speaker says of themself is a reason even in a command's words (« quittez, je n'y arrive
+        # pas », « on arrête, je vais attendre ma lettre »)
+        told = leaving and start is not None and _of_themself(analysis, start, token)
+        if start is None or explained[i] or not (possible[i] or told or token.readings[0] in states):
             continue
         if not any(e and t.start <= token.start and start < t.end
                    for t, e in zip(analysis.tokens, said, strict=True)):   # « qu'est-ce qu'il y a »: no clause
             out.add(i)
     return frozenset(out)
+
+
+def _of_themself(analysis: Analysis, start: int, token: Token) -> bool:
+    """A clause of the speaker's, about themself, now or to come: « je n'y arrive pas », « je vais attendre ma
+    lettre »; not what was done (« j'ai appuyé »), said to someone (« je te donne à manger ») or an object (« annule
+    ce que j'ai changé »)."""
+    words = analysis.words
+    end = min((c for c in analysis.clauses if c > start), default=len(words))
+    return (words[start] == "je" and words[start - 1:start] != ("que",) and not YOU & set(words[start:end])
+            and token.start not in analysis.perfect_at and not token.wrapper)
 
 
 def _own_clause(analysis: Analysis, start: int, said: list[bool]) -> bool:

@@ -281,9 +281,13 @@ class IntentMatcher:
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
             cut = self._corrected_from(analysis)
         found = self._decide(self._readings(analysis, options), text)
-        if analysis.aim and (analysis.how_to or isinstance(found, NoMatch)):
+        # « je suis déjà connectée, c'est juste pour trouver un médecin »: what it is for, said last, is the request
+        for_this = analysis.words[-2:] == ("ce", "est")
+        if analysis.aim and (analysis.how_to or for_this or isinstance(found, NoMatch)):
             # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
             aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
+            if not (analysis.how_to or isinstance(found, NoMatch)) and not (isinstance(aim, Intent) and aim.name == "goto"):
+                aim = NoMatch(heard=text)   # « c'est pour savoir si mon ordonnance est prête »: said last, a part only
             if (analysis.how_to and isinstance(aim, Unsure) and len(aim.candidates) == 1
                     and aim.candidates[0].name == "goto"):
                 aim = aim.candidates[0]
@@ -292,7 +296,7 @@ class IntentMatcher:
                 # « comment » alone would ask for
                 found = NoMatch(heard=text)
             if (isinstance(aim, Intent) and aim.name not in _YES_NO
-                    and not (isinstance(found, Intent) and found.confidence > aim.confidence)):
+                    and not (isinstance(found, Intent) and found.confidence > aim.confidence and not for_this)):
                 return aim   # never a « oui » (« … pour confirmer »): an aim answers no question
             if isinstance(found, NoMatch) and isinstance(aim, Unsure) and not any(
                     c.name in _YES_NO for c in aim.candidates):
@@ -557,6 +561,8 @@ class IntentMatcher:
         tokens = analysis.tokens
         page = ((self._step_words(options.step) | (self._step_concepts(options.step) - self._requests))
                 - self._choice_concepts(options))   # what the step speaks of, in its words or the lexicon's
+        if seed.kind == "topic" and seed.target is not None:   # « les rubriques, avec le bouton à trois traits »:
+            page |= self._step_concepts(seed.target) - self._requests   # what the part named speaks of
         said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
         asked = any(e and t.weight >= 1.0 for t, e in zip(tokens, said, strict=True))   # a request, not a hint
         # « je suis perdue, on est où ? »: where-am-I is asked in light words, and being lost is its reason
@@ -604,7 +610,8 @@ class IntentMatcher:
         gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving)
                  and (not options.yes_no or name in _VOICE or name in _SPEAKS_AGAIN)) or declining or elaborating or agreeing
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
-                                 name == "resume", opposites(seed.required), mine=leaving or agreeing)
+                                 name == "resume", opposites(seed.required), mine=leaving or agreeing,
+                                 leaving=name == _QUIT)
                    if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
         if name in _STEPPING and sum(not any(map(self.analyzer.knows, analysis.words[tokens[i].start:tokens[i].end]))

@@ -28,6 +28,7 @@ _OTHER_SUBJECTS = frozenset({"tu", "il", "elle", "on", "vous", "ils", "elles"}) 
 _WANT = "vouloir"
 OBJECT_PRONOUNS = frozenset({"le", "la", "les", "en"})   # « j'en ai pas », « je l'ai pas »
 PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
+_STRESSED = frozenset({"moi", "toi", "nous", "vous", "lui", "eux"})   # « moi » said again for weight
 _DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
 
 
@@ -146,9 +147,12 @@ def _after_a_preposition(items: list[Item], k: int, words: Sequence[str]) -> boo
 
 
 def _partitive(items: list[Item], lex: Lexicon) -> None:
-    """« on ne m'a jamais envoyé de code »: after a negated verb, « de » + a word negates the word too."""
+    """« on ne m'a jamais envoyé de code »: after a negated verb, « de » + a word negates the word too, with the
+    speaker named between them (« on m'en a jamais envoyé, moi, de code »)."""
     for k in range(len(items) - 2):
         verb, de, word = items[k:k + 3]
+        if de.kind == NEUTRAL and de.concept in _STRESSED and k + 3 < len(items):
+            de, word = items[k + 2:k + 4]
         if (verb.negation and verb.verb and not verb.blocked and verb.kind != LIGHT and de.kind == NEUTRAL
                 and de.concept == "de" and content(word) and not word.negation and word.kind != GUIDE):
             _land(word, 1, verb.negation, lex)
