@@ -2327,3 +2327,20 @@ def test_found_by_the_forty_fifth_run(text: str, context: str, expected: str) ->
     negated verb and « de code » keeps the code negated; what « c'est (juste) pour » names last is the part asked; a
     part of the guide named with what it speaks of (« le bouton à trois traits ») is that part."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-sixth batch's tuning half, after its run
+    ("Répétez-moi ça depuis le début, j'ai rien suivi.", "step:demande-nom", "repeat"),
+    ("Je veux tout réentendre depuis le début du guide.", "step:mes-paiements", "restart"),
+    ("On recommence depuis le début.", "step:mes-paiements", "restart"),
+    ("y a pas une borne Ameli près de chez moi ?", "step:mes-paiements", "goto:borne-medecin"),
+    ("il n'y a pas de borne Ameli près de chez moi", "step:mes-paiements", "none"),
+    ("Je veux changer d'adresse sur mon compte.", "step:mes-paiements", "goto:mes-informations"),
+    ("J'aimerais poser une question à la caisse.", "step:mes-paiements", "goto:ecrire-message"),
+])
+def test_found_by_the_forty_sixth_run(text: str, context: str, expected: str) -> None:
+    """« redites-moi … depuis le début » asks to hear again what was said from its start, not the guide afresh (« tout
+    réentendre depuis le début » is); « y a pas une borne … ? » asks whether there is one; an address to change is
+    in « mes informations », a question to ask the caisse is a message to write."""
+    assert meant(text, context) == expected

@@ -102,6 +102,9 @@ _THE_GUIDE = "guide"   # the concept of « le guide », « ce truc »
 _THE = frozenset({"le", "ce", "ton", "votre"})
 _DONE = "fini"
 _RESTART = "restart"
+_SAY_AGAIN = "repeter"   # the concept of « répéter », « redire », « réentendre »
+_SAYING = ("redi", "repet")   # « redites », « répète »: said again, not heard again
+_START_AGAIN = "recommencer"
 _START = "debut"
 _RESTORED = frozenset({"voix", "arriere", _START})   # the voice, its speed, as it was before or at the start
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
@@ -544,6 +547,11 @@ class IntentMatcher:
                     if not _weak_alone(name, seeds, analysis)]
         if _stops_the_guide(analysis):
             readings = [r for r in readings if r.name != _PAUSE]
+        if _START_AGAIN not in present and any(t.readings[0] == _SAY_AGAIN and analysis.words[t.start].startswith(_SAYING)
+                                               for t in analysis.tokens):
+            # « redites-moi l'étape depuis le début »: what was said, said again from its start; not the guide afresh
+            # (« je veux tout réentendre depuis le début » is)
+            readings = [r for r in readings if r.name != _RESTART]
         number = self._number(analysis, options)
         if number is not None:
             readings.append(number)

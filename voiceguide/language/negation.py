@@ -73,6 +73,9 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             if word == "ne":
                 opened = k
                 continue
+            if word == "pas" and words[item.start - 2:item.start] == ("y", "a") and words[item.end:item.end + 1] in (
+                    ("un",), ("une",)):
+                continue   # « y a pas une borne près de chez moi ? »: is there one, asked
             previous = _previous_verb(items, k, words)
             if word == "plus" and opened is None and (
                     previous is None or (previous.kind == LIGHT and _before_de(items, k))
