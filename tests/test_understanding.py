@@ -2346,3 +2346,23 @@ def test_found_by_the_forty_sixth_run(text: str, context: str, expected: str) ->
     réentendre depuis le début » is); « y a pas une borne … ? » asks whether there is one; an address to change is
     in « mes informations », a question to ask the caisse is a message to write."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-seventh batch's tuning half, after its run
+    ("Le loyer a encore augmenté, c'est une honte.", "step:mes-paiements", "none"),
+    ("Le gasoil augmente encore, à ce qu'il paraît.", "step:mes-paiements", "none"),
+    ("Augmentez encore un peu, s'il vous plaît.", "step:mes-paiements", "louder"),
+    ("encore plus lentement", "step:mes-paiements", "slower"),
+    ("baisse encore", "step:mes-paiements", "softer"),
+    ("encore", "step:mes-paiements", "repeat"),
+    ("Le bus est en retard, comme d'habitude.", "step:mes-paiements", "none"),
+    ("Remettez la voix comme d'habitude, elle va trop vite.", "step:mes-paiements", "normal"),
+    ("On arrête là, je vous rappellerai demain.", "step:mes-paiements", "quit"),
+])
+def test_found_by_the_forty_seventh_run(text: str, context: str, expected: str) -> None:
+    """A verb of degree told of a thing (« le loyer a encore augmenté », « le gasoil augmente ») asks nothing of the
+    voice; « encore » beside a setting is more of it, not « répéter »; « comme d'habitude » after a clause of its
+    own is « as usual » (the voice as usual is asked about, not set); leaving, what the speaker will do is a reason
+    (« je vous rappellerai »)."""
+    assert meant(text, context) == expected

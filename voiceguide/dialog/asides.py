@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from voiceguide.language.analysis import NEG, SPEAKER, Analysis, Token
-from voiceguide.language.clauses import DETERMINERS, THEY, YOU
+from voiceguide.language.clauses import DETERMINERS, THEY, YOU, future
 
 SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 BUT = "mais"
@@ -84,11 +84,12 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
 
 def _of_themself(analysis: Analysis, start: int, token: Token) -> bool:
     """A clause of the speaker's, about themself, now or to come: « je n'y arrive pas », « je vais attendre ma
-    lettre »; not what was done (« j'ai appuyé »), said to someone (« je te donne à manger ») or an object (« annule
-    ce que j'ai changé »)."""
+    lettre », « je vous relancerai »; not what was done (« j'ai appuyé »), said to someone (« je te donne à
+    manger ») or an object (« annule ce que j'ai changé »)."""
     words = analysis.words
     end = min((c for c in analysis.clauses if c > start), default=len(words))
-    return (words[start] == "je" and words[start - 1:start] != ("que",) and not YOU & set(words[start:end])
+    plan = any(future(w) for w in words[start:end])   # « je vous relancerai plus tard »: what they will do
+    return (words[start] == "je" and words[start - 1:start] != ("que",) and (plan or not YOU & set(words[start:end]))
             and token.start not in analysis.perfect_at and not token.wrapper)
 
 

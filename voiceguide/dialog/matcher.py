@@ -118,7 +118,7 @@ _QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels"
 # grandson, is often someone else's), nor a voice setting, which stays (« il est fort, ce Mbappé »).
 _SPEAKS_AGAIN = frozenset({"repeat", "where", "details"})
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
-                            "louder", "softer", "normal", "previous"})
+                            "louder", "softer", "previous"})
 
 
 @dataclass(frozen=True)

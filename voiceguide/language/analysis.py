@@ -73,6 +73,8 @@ CORRECT_RATIO = 0.86
 CORRECT_MIN = 7
 
 _AUX = HAVE | ETRE
+_MORE = "encore"   # beside a setting, more of it (« baisse encore », « encore plus fort »)
+_BETWEEN_AUX = frozenset({"encore", "deja", "bien", "toujours", "jamais", "beaucoup", "trop"})   # « a encore monté »
 _THIRD_AUX = frozenset({"a", "ont"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
@@ -356,7 +358,10 @@ class Analyzer:
                 items.append(Item("neg", words[i], i, i + 3))   # « je sais pas du tout »: the verb's, not « non »
                 i += 3
                 continue
-            found = (self._setting(words, i) or self._expression(words, i, written) or self._number(words, i)
+            more = self._setting(words, i + 1) if words[i] == _MORE and i + 1 < len(words) else None
+            if more is not None:   # « encore plus fort », « baisse encore un peu »: more, not again
+                more.start = i
+            found = (more or self._setting(words, i) or self._expression(words, i, written) or self._number(words, i)
                      or self._negated_expression(words, i))
             if found is not None:
                 items.append(found)
@@ -571,8 +576,12 @@ class Analyzer:
                           # là, pas si vite » is one)
         if degree is None:
             verb, _ = self._lemma(words[i])
-            if verb in lex.degree_verbs and i and words[i - 1] in _AUX:
-                return None   # « je l'ai monté », « je suis monté »: told, not asked
+            if verb in lex.degree_verbs and i and (words[i - 1] in _AUX or (
+                    words[i - 1] in _BETWEEN_AUX and words[i - 2:i - 1] and words[i - 2] in _AUX)):
+                return None   # « je l'ai monté », « je suis monté », « le prix a encore monté »: told, not asked
+            if (verb in lex.degree_verbs and i > 1 and words[i - 2] in DETERMINERS and self._a_thing(words[i - 1])
+                    and not words[i].endswith(("ez", "ons"))):
+                return None   # « l'essence augmente encore »: what a thing does (not « …, augmentez la vitesse »)
             if verb in lex.degree_verbs:
                 degree, width = lex.degrees[(verb,)], 1
             elif verb in lex.setting_verbs:
@@ -598,14 +607,15 @@ class Analyzer:
                         and not set(words[j + 3:j + 5]) & (_BEFORE_NOW | _SOUNDS)):
                     return None   # « tu vas plus vite que moi », « plus fort que le roquefort »: compared, not asked
                 readings = tuple(_setting(s, degree * sign) for s, sign in settings)
-                return Item("setting", "", i, j + 1, extra=readings,
+                return Item("setting", "", i, j + 1 + (words[j + 1:j + 2] == [_MORE]), extra=readings,
                             closes_ne=words[i] in lex.negations)   # « ne parle pas assez fort »
             if not self._is_glue(words[j]):
                 break
             j += 1
         verb, _ = self._lemma(words[i])
-        if verb in lex.degree_verbs and all(self._is_glue(w) for w in words[i + width:]):
-            return Item("setting", "", i, i + width, extra=(_setting("volume", degree),))   # « baisse un peu »
+        more = words[i + width:i + width + 1] == [_MORE]
+        if verb in lex.degree_verbs and all(self._is_glue(w) for w in words[i + width + more:]):
+            return Item("setting", "", i, i + width + more, extra=(_setting("volume", degree),))   # « baisse un peu »
         return None
 
     def _said_of_a_thing(self, words: list[str], i: int) -> bool:
