@@ -49,7 +49,8 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
     ``own``: the reading's own;
     ``states``: settings that only say what is complained of (« elle parle lentement, on peut l'accélérer »);
     ``mine``: only clauses of the speaker's own (« on arrête, je verrai ça demain », not « ferme la porte, il fait
-    froid »); ``leaving``: with their own words too."""
+    froid »); ``leaving``: what the speakers say of themselves counts too, in a command's words (« quittez, je n'y
+    arrive pas »: `_of_themself`)."""
     tokens = analysis.tokens
     possible = [not (token.wrapper or SETTING.match(token.readings[0])
                      or {r for r in token.readings if not r.startswith(NEG)} & (requests | own)

@@ -99,7 +99,7 @@ _QUIT = "quit"
 _PAUSE = "pause"
 _STOP = "arreter"
 _THE_GUIDE = "guide"   # the concept of « le guide », « ce truc »
-_THE = frozenset({"le", "ce", "ton", "votre"})
+_THE = frozenset({"le", "ce", "ton", "votre"})   # « arrête le guide », not « arrête tes trucs » (to a child)
 _DONE = "fini"
 _RESTART = "restart"
 _SAY_AGAIN = "repeter"   # the concept of « répéter », « redire », « réentendre »
@@ -117,6 +117,7 @@ _QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels"
 # Cheap commands are not confirmed (DESIGN.md): these only speak again. Not the help (« viens m'aider », said to a
 # grandson, is often someone else's), nor a voice setting, which stays (« il est fort, ce Mbappé »).
 _SPEAKS_AGAIN = frozenset({"repeat", "where", "details"})
+# Not the voice as it was: « comme d'habitude » ends many a remark (« ils vont mettre trois mois, comme d'habitude »).
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "previous"})
 
