@@ -2368,3 +2368,12 @@ def test_found_by_the_forty_seventh_run(text: str, context: str, expected: str) 
     own is « as usual » (the voice as usual is asked about, not set); leaving, what the speaker will do is a reason
     (« je vous rappellerai »)."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("attends, cet ordinateur me rend fou", "step:mes-paiements", "pause"),
+    ("attends, ce téléphone me rend fou", "step:mes-paiements", "pause"),
+])
+def test_cet_is_a_determiner_like_ce(text: str, context: str, expected: str) -> None:
+    """« cet ordinateur me rend fou » is a clause of its own, someone else's reason, as « ce téléphone … » is."""
+    assert meant(text, context) == expected

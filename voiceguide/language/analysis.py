@@ -628,7 +628,7 @@ class Analyzer:
         # café-là »: the subject said after, by its determiner, or further on by a demonstrative
         if not any(words[k] in ETRE and words[k - 1] in ("il", "elle") for k in range(max(1, i - 3), i)):
             return False
-        if i + 2 < len(words) and words[i + 1] in DETERMINERS | _DEMONSTRATIVES and words[i + 1] not in ("ton", "votre"):
+        if i + 2 < len(words) and words[i + 1] in DETERMINERS and words[i + 1] not in ("ton", "votre"):
             return self._a_thing(words[i + 2])
         named = next((k for k in range(i + 1, len(words) - 1) if words[k] in _DEMONSTRATIVES
                       and words[k + 1] not in ETRE | _NOT_NAMED), None)   # not the « ce » of « c'est », « ce que »
