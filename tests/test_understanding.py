@@ -2393,3 +2393,14 @@ def test_found_by_the_forty_ninth_run(text: str, context: str, expected: str) ->
     """« allô » opens a line said on the telephone, to someone else; its « non » corrects nothing (the correction
     took what followed it as the request, and « par internet » negated chose the letter)."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-ninth batch's tuning half, after its run
+    ("jsai pa quoi faire, aide moi", "step:mes-paiements", "help"),
+    ("je sai pas", "step:mes-paiements", "none"),
+])
+def test_found_by_the_forty_ninth_run_again(text: str, context: str, expected: str) -> None:
+    """« je sai », typed without its « s », is « je sais »: « je sai pas quoi dire » is asked, and the « pas » stays
+    with it instead of landing on the « aide » after."""
+    assert meant(text, context) == expected
