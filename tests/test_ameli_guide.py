@@ -108,7 +108,8 @@ def test_do_you_have_a_code_is_answered_by_yes_or_no():
 
 def test_kind_is_written_where_the_default_would_be_wrong():
     # These steps offer a shortcut (choices) but ask the person to act on the site.
-    assert {s.id for s in GUIDE.steps if s.choices and s.kind == ACTION} == {"les-categories", "confirmation-boite-mail"}
+    assert {s.id for s in GUIDE.steps if s.choices and s.kind == ACTION} == {
+        "les-categories", "confirmation-boite-mail", "confirmation-taper"}
     assert {s.id for s in GUIDE.steps if s.kind == QUESTION} == {
         "avez-vous-un-code", "code-confirmation", "oubli-choix-envoi", "objet-message"}
 

@@ -2404,3 +2404,21 @@ def test_found_by_the_forty_ninth_run_again(text: str, context: str, expected: s
     """« je sai », typed without its « s », is « je sais »: « je sai pas quoi dire » is asked, and the « pas » stays
     with it instead of landing on the « aide » after."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-eighth and forty-ninth batches' tuning halves
+    ("Mais j'ai toujours pas le mail, moi !", "step:confirmation-taper", "goto:confirmation-pas-recu"),
+    ("Le mail est toujours pas arrivé, moi, j'ai pas de code à taper.", "step:confirmation-taper",
+     "goto:confirmation-pas-recu"),
+    ("je n'ai pas reçu le code", "step:confirmation-taper", "goto:confirmation-pas-recu"),
+    ("Non attends, je suis pas encore allé voir mes mails, recule.", "step:confirmation-taper", "previous"),
+    ("Non attendez, on retourne à l'étape précédente, je l'ai pas encore ce mail.", "step:confirmation-taper", "previous"),
+    ("c'est bon, j'ai tapé le code", "step:confirmation-taper", "next"),
+    ("Retourner à l'accueil.", "menu", "goto:page-accueil"),
+])
+def test_the_mail_still_missing_when_the_code_is_to_be_typed(text: str, context: str, expected: str) -> None:
+    """At « taper le code » the message may still not have come: that is the step for it, as at the step before.
+    Going back, what is not done yet is the step before named (« je l'ai pas encore ce mail »), and a step's choice
+    is ahead of it, no place one goes back to (« recule »)."""
+    assert meant(text, context) == expected

@@ -714,13 +714,20 @@ class IntentMatcher:
             return True
         if name == _QUIT and first == _DONE:
             return True   # « c'est bon, on a fini, ferme le guide »: done, so leaving (the guide asks first)
-        if name == _PREVIOUS and first in self._steps_before(options.step):
-            return True   # « on peut revenir au nom ? », « revenez au code »: the step just before, named
+        if name == _PREVIOUS and first.lstrip(NEG) in self._steps_before(options.step):
+            # « on peut revenir au nom ? », « revenez au code »: the step just before, named, or said not done yet
+            # (« on retourne à l'étape précédente, je l'ai pas encore ce mail »)
+            return True
         if name == _NORMAL and (SETTING.match(first.lstrip(NEG)) or first in _RESTORED):
             return True   # « ni trop vite ni trop lent, remettez normal », « la voix d'avant »: what is restored
         if first in lex.moves and (seed.kind != "command" or name in _MOVES) and not (
-                seed.kind == "topic" and seed.target == options.step) and not _done_by_them(analysis, token):
-            return True   # « refaites-moi la présentation du guide »: going there (not to the step being read)
+                seed.kind == "topic" and seed.target == options.step) and not _done_by_them(analysis, token) and not (
+                seed.kind == "choice" and first in self._requests_of.get(_PREVIOUS, frozenset())
+                and not _leads_to(tokens, token, seed)):
+            # « refaites-moi la présentation du guide »: going there (not to the step being read); going back, only
+            # to the choice it names (« on revient aux informations », not « je suis pas encore allé voir mes mails,
+            # recule »)
+            return True
         if first == _FINDING and seed.kind == "topic" and any(t.readings[0] == _WHERE for t in tokens):
             return True   # « où je trouve les messages ? »: asked where a part is, it is asked for (not « je cherche »)
         looking = seed.required & lex.looking
@@ -784,7 +791,8 @@ class IntentMatcher:
         def read(step: Step) -> frozenset[str]:
             parts = {c for seed in self._fixed if seed.kind == "topic" and len(seed.required) == 1 for c in seed.required}
             titles = [s.title.rsplit(",", 1)[-1] for s in self.guide.steps if step.id in s.targets()]
-            return frozenset(t.readings[0] for title in titles for t in self.analyzer.analyse(title).tokens) - parts
+            return frozenset(t.readings[0] for title in titles
+                             for t in self.analyzer.analyse(title).tokens) - parts - {"oui", "non"}   # « message non reçu »
         return self._per_step(self._named_before, step_id, read)
 
     def _per_step(self, cache: dict[str, frozenset[str]], step_id: str | None,
@@ -917,6 +925,12 @@ def _not_done_yet(analysis: Analysis) -> frozenset[str]:
         return frozenset()
     return frozenset(t.readings[0][1:] for t in analysis.tokens
                      if t.readings[0][:1] == NEG and t.readings[0][1:2] != NEG and t.start in analysis.perfect_at)
+
+
+def _leads_to(tokens: Sequence[Token], token: Token, seed: _Seed) -> bool:
+    """The words just after a verb of moving name where it goes: « revenir aux informations »."""
+    after = next((t for t in tokens if t.start >= token.end), None)
+    return after is not None and bool(seed.required & set(after.readings))
 
 
 def _one_word(analysis: Analysis) -> bool:
