@@ -103,7 +103,9 @@ def _own_clause(analysis: Analysis, start: int, said: list[bool]) -> bool:
     felt = words[start:start + 2] == ("ca", "me") and words[start + 2:start + 3] != ("a",)
     mine = words[start] in SPEAKER or felt or (words[start] in DETERMINERS and words[start + 2:start + 3] != ("a",) and any(
         c < start and words[c] in SPEAKER for c in analysis.clauses))   # « on arrête le match à … »: its object
-    return mine and _without_the_request(analysis, start, said)
+    # a feeling is said in its three words; what follows with no subject of its own may be the request (« ça m'agace,
+    # arrêtez le guide »)
+    return mine and _without_the_request(analysis, start, said, start + 3 if felt else None)
 
 
 def _remark(analysis: Analysis, token: Token, said: list[bool]) -> int | None:
@@ -118,9 +120,9 @@ def _remark(analysis: Analysis, token: Token, said: list[bool]) -> int | None:
     return start if _without_the_request(analysis, start, said) else None
 
 
-def _without_the_request(analysis: Analysis, start: int, said: list[bool]) -> bool:
-    """None of the request is in the clause that begins at ``start`` (up to the next one)."""
-    end = min((c for c in analysis.clauses + analysis.orders if c > start), default=len(analysis.words))
+def _without_the_request(analysis: Analysis, start: int, said: list[bool], end: int | None = None) -> bool:
+    """None of the request is in the clause that begins at ``start`` (up to the next one, or ``end``)."""
+    end = min([c for c in analysis.clauses + analysis.orders if c > start] + [len(analysis.words) if end is None else end])
     return not any(e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True))
 
 

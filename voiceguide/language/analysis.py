@@ -111,6 +111,7 @@ _PACE = frozenset({"suivre", "temps", "vite", "rapide", "rapidement", "lent", "l
 _LOUDNESS = frozenset({"volume", "son", "fort", "forte", "resonne", "resonner", "crier", "oreilles", "bruit", "hurler"})
 _WAS = frozenset({"etait", "etais", "etaient", "etions", "etiez"})
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
+_RANKED = _COMING | {"precedent", "precedente"}   # before a noun, said of it (« la précédente voisine »)
 _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                     "samedi", "dimanche", "week", "weekend", "rendez", "vous", "ete", "hiver", "printemps", "automne",
                     "noel", "paques", "coup"})   # before « prochain »: a date, not the next step
@@ -398,6 +399,12 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "passer par"   # « passer par le site »: a way, no step skipped
             if words[item.start] in _COMING and item.start and words[item.start - 1] in _TIMES:
                 item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
+            if (words[item.start] in _RANKED and item.end == item.start + 1
+                    and item.start and words[item.start - 1] in DETERMINERS | _ONLY_DETERMINERS
+                    and item.end + 1 < len(words) and len(words[item.end]) > 2 and not self._guide_word(words[item.end])):
+                # « le précédent maire, il avait promis … »: said of another noun, with more said of it (not « on
+                # passe à la suivante, gell ? »)
+                item.kind, item.concept = "unknown", "un autre"
             if (words[item.start:item.end] == ["y", "aller"] and k + 1 < len(items) and items[k + 1].kind == "setting"
                     and items[k + 1].start == item.end):
                 item.kind = NEUTRAL   # « faudrait y aller plus mollo »: how to go on, nobody leaving
