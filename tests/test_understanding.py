@@ -2442,3 +2442,28 @@ def test_found_by_the_fiftieth_run(text: str, context: str, expected: str) -> No
     """« précédent », « suivant », « prochain » between a determiner and a noun the guide never uses, with more said
     after, are said of that noun (« le précédent maire ») and name no step."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fiftieth and fifty-first batches' tuning halves
+    ("Il me dit que c'est pas le bon code... je crois bien que je l'ai oublié.", "step:valider-connexion",
+     "goto:oubli-lien"),
+    ("Ça me dit que le code est faux. Je crois que j'ai oublié le bon, faut m'en refaire un.", "step:valider-connexion",
+     "goto:oubli-lien"),
+    ("je n'ai pas de code", "step:valider-connexion", "goto:pas-de-code-lien"),
+    ("Ça va mieux, j'ai soufflé un bon coup. On continue.", "pause:page-accueil", "resume"),
+    ("Moi j'en ai jamais eu, de code.", "step:ecran-connexion", "goto:pas-de-code-lien"),
+    ("Je l'ai jamais reçu, ce code, moi.", "step:ecran-connexion", "goto:pas-de-code-lien"),
+    ("non", "step:ecran-connexion", "no"),
+    ("Plu vite la voix stp", "step:objet-droits-demarches", "faster"),
+    ("il a plu toute la nuit", "step:objet-droits-demarches", "none"),
+    ("Reviens à ta vitesse et à ton volume d'avant, c'était mieux.", "step:mes-demarches", "normal"),
+    ("reviens à l'étape d'avant", "step:mes-demarches", "previous"),
+    ("Bon, mwen fini, je veux me déconnecter du compte.", "step:ecrire-message", "goto:deconnexion"),
+])
+def test_found_by_the_fifty_first_run(text: str, context: str, expected: str) -> None:
+    """« pas le bon code » is a wrong code, there (its « bon » no filler, the negation not the code's); outside a
+    question a « non » heard in a sentence that says more (« j'en ai jamais eu, de code ») answers nothing; « plu »
+    typed for « plus » (not after « a »: « il a plu »); a voice setting « d'avant » is the voice as it was, not the
+    step before; « mwen » is the « moi » of créole."""
+    assert meant(text, context) == expected

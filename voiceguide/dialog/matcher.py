@@ -1013,7 +1013,9 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
             return [_answer(r, rest) for r in answers] + choices
         return readings
     if any(r.name not in _YES_NO for r in readings):
-        return [r for r in readings if r.name != "yes"]
+        # a « non » only heard in a negation that says more (« j'en ai jamais eu, de code ») answers no question
+        said_no = any(t.readings[0] == "non" for t in analysis.tokens)
+        return [r for r in readings if r.name != "yes" and (r.name != "no" or said_no)]
     return readings
 
 

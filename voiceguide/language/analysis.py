@@ -111,6 +111,9 @@ _PACE = frozenset({"suivre", "temps", "vite", "rapide", "rapidement", "lent", "l
 _LOUDNESS = frozenset({"volume", "son", "fort", "forte", "resonne", "resonner", "crier", "oreilles", "bruit", "hurler"})
 _WAS = frozenset({"etait", "etais", "etaient", "etions", "etiez"})
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
+_BEHIND, _NORMAL = "arriere", "normal"
+_VOICE_SETTINGS = frozenset({"voix", "vitesse", "volume", "debit", "son", "rythme", "reglage", "reglages"})
+_GOOD = frozenset({"bon", "bonne", "bons", "bonnes"})
 _RANKED = _COMING | {"precedent", "precedente"}   # before a noun, said of it (« la précédente voisine »)
 _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                     "samedi", "dimanche", "week", "weekend", "rendez", "vous", "ete", "hiver", "printemps", "automne",
@@ -299,7 +302,9 @@ class Analyzer:
             verb_of_a_subject = (i and words[i - 1] in CLITIC_SUBJECTS and self._lemma(words[i])[1]
                                  and (len(words[i]) > 3 or words[i] in self.lexicon.forms)
                                  and not (words[i - 1] in _THIRD_PERSON and words[i].endswith("s")))
-            for seq in () if verb_of_a_subject else self._fillers.get(words[i], ()):   # « je dis une fois »: a verb
+            # « pas le bon code »: an adjective after its article, no « bon » that only fills
+            qualifying = words[i] in _GOOD and i and words[i - 1] in ("le", "la", "les")   # (« un bon coup » fills)
+            for seq in () if verb_of_a_subject or qualifying else self._fillers.get(words[i], ()):   # « je dis une fois »
                 if tuple(words[i:i + len(seq)]) == seq:
                     i += len(seq)
                     break
@@ -397,6 +402,9 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "tendre"   # « je vous la passe »: the phone, no step skipped
             if item.concept == _PASSING and words[item.end:item.end + 1] == ["par"]:
                 item.kind, item.concept = "unknown", "passer par"   # « passer par le site »: a way, no step skipped
+            if (item.concept == _BEHIND and words[item.start:item.end] == ["de", "avant"] and item.start
+                    and words[item.start - 1] in _VOICE_SETTINGS):
+                item.concept = _NORMAL   # « reviens à ta vitesse d'avant », « ton volume d'avant »: the voice as it was
             if words[item.start] in _COMING and item.start and words[item.start - 1] in _TIMES:
                 item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
             if (words[item.start] in _RANKED and item.end == item.start + 1

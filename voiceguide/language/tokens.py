@@ -31,7 +31,7 @@ SPOKEN = {
     "chaipas": ("je", "sais", "pas"), "chepas": ("je", "sais", "pas"), "chepa": ("je", "sais", "pas"),
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
     "mi": ("je",),   # créole de La Réunion, des Antilles : « mi comprend pas »
-    "moin": ("moi",), "kossa": ("quoi",),   # créole : « répète a moin », « kossa ou la di ? »
+    "moin": ("moi",), "mwen": ("moi",), "kossa": ("quoi",),   # créole : « répète a moin », « kossa ou la di ? »
     "pus": ("plus",), "rin": ("rien",), "intinds": ("entends",), "intind": ("entend",),   # picard : « j'intinds rin »
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
@@ -91,8 +91,10 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             out.extend((w, w) for w in _BEFORE_PAS[folded])
             i += 1
             continue
-        if folded == "pu" and out and out[-1][0] not in HAVE:
-            out.append(("plus", "plus"))   # « ché pu », « je m'en souviens pu »: the « plus » of Québec (« j'ai pu »)
+        if folded in ("pu", "plu") and (out[-1][0] not in HAVE if out else folded == "plu"):
+            # « ché pu », « je m'en souviens pu »: the « plus » of Québec (« j'ai pu »); « plu vite », typed fast
+            # (« il a plu »)
+            out.append(("plus", "plus"))
             i += 1
             continue
         if folded == "c" and len(after) > 1 and after[:1] not in _VOWELS:
