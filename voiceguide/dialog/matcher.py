@@ -675,7 +675,8 @@ class IntentMatcher:
         held = ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and bool(seed.target))
                 or (seed.kind == "topic" and self._echoes_the_step(analysis, said, options))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
-                or ((report or seed.kind == "choice") and asks(analysis, explained)))
+                or ((report or seed.kind == "choice") and asks(analysis, explained))
+                or (seed.kind == "choice" and _taken_up(analysis, said)))
         if held:
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
@@ -931,6 +932,17 @@ def _leads_to(tokens: Sequence[Token], token: Token, seed: _Seed) -> bool:
     """The words just after a verb of moving name where it goes: « revenir aux informations »."""
     after = next((t for t in tokens if t.start >= token.end), None)
     return after is not None and bool(seed.required & set(after.readings))
+
+
+def _taken_up(analysis: Analysis, said: list[bool]) -> bool:
+    """« les facteurs, ils passent plus qu'un jour sur deux »: a thing in general (« les », not « ma carte, elle
+    marche plus »), taken up by « ils » as the subject of what follows, is talked about; perhaps not chosen."""
+    named = [t for t, e in zip(analysis.tokens, said, strict=True) if e]
+    if not named:
+        return False
+    first, end = named[0].start, max(t.end for t in named)
+    return (end in analysis.clauses and analysis.words[end] in THEY
+            and analysis.words[first - 1:first] in (("le",), ("la",), ("les",)))
 
 
 def _one_word(analysis: Analysis) -> bool:
