@@ -302,8 +302,9 @@ class Analyzer:
             verb_of_a_subject = (i and words[i - 1] in CLITIC_SUBJECTS and self._lemma(words[i])[1]
                                  and (len(words[i]) > 3 or words[i] in self.lexicon.forms)
                                  and not (words[i - 1] in _THIRD_PERSON and words[i].endswith("s")))
-            # « pas le bon code »: an adjective after its article, no « bon » that only fills
-            qualifying = words[i] in _GOOD and i and words[i - 1] in ("le", "la", "les")   # (« un bon coup » fills)
+            # « pas le bon code »: an adjective after its article, no « bon » that only fills (« un bon coup »,
+            # « oh là là, bon » do)
+            qualifying = words[i] in _GOOD and kept[-1:] in ([("le", "le")], [("la", "la")], [("les", "les")])
             for seq in () if verb_of_a_subject or qualifying else self._fillers.get(words[i], ()):   # « je dis une fois »
                 if tuple(words[i:i + len(seq)]) == seq:
                     i += len(seq)
