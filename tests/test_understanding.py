@@ -2498,3 +2498,18 @@ def test_a_murmur_before_an_answer_fills(text: str, context: str, expected: str)
     """« mmh », « hmm » only fill, as « euh » does: with the fifty-third batch's tuning half among the nearest
     phrasings, « Mmh non » (the twenty-fifth's) was left to them, and asked."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fifty-second and fifty-third batches' tuning halves
+    ("Ben voyons, vous pouvez pas causer plus vite ?", "step:oubli-choix-envoi", "faster"),
+    ("tu peux pas parler plus fort", "step:oubli-choix-envoi", "louder"),
+    ("je ne peux pas parler plus fort", "step:oubli-choix-envoi", "none"),
+    ("je voudrais me déloguer", "step:messages", "goto:deconnexion"),
+    ("Reculez d'une étape, je n'avais pas ouvert le menu en fait.", "step:les-categories", "?menu"),
+    ("le menu", "step:les-categories", "menu"),
+])
+def test_found_by_the_fifty_third_run(text: str, context: str, expected: str) -> None:
+    """« vous pouvez pas … ? » said to the guide asks, as a reproach, and its « pas » negates nothing (« je ne peux
+    pas … » still does); « déloguer » is to log out; the menu spoken of in the past is the site's, perhaps: asked."""
+    assert meant(text, context) == expected

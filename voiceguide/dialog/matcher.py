@@ -657,9 +657,11 @@ class IntentMatcher:
             # lettre »)
             unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
-        if (seed.kind == "topic" and PERFECT in analysis.features and not any(PERFECT in f.seed.features for f in seeds)
-                and not any(f.to_do for f in seeds)):
-            unexplained += TENSE   # « j'ai envoyé le message »: done, not « envoyer un message » asked for
+        if ((seed.kind == "topic" or name == "menu") and PERFECT in analysis.features
+                and not any(PERFECT in f.seed.features for f in seeds) and not any(f.to_do for f in seeds)):
+            # « j'ai envoyé le message »: done, not « envoyer un message » asked for; « je n'avais pas ouvert le menu »:
+            # the site's menu, no sommaire asked
+            unexplained += TENSE
         hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)
         if any(t.corrected for t, e in zip(tokens, explained, strict=True) if e):

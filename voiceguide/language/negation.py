@@ -30,6 +30,8 @@ OBJECT_PRONOUNS = frozenset({"le", "la", "les", "en"})   # « j'en ai pas », «
 PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
 _STRESSED = frozenset({"moi", "toi", "nous", "vous", "lui", "eux"})   # « moi » said again for weight
 _GOOD = (("bon",), ("bonne",))
+_YOU = frozenset({"tu", "vous"})
+_CAN = frozenset({"peux", "peut", "pouvez", "pourrais", "pourriez", "pourrait"})
 _DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
 
 
@@ -56,6 +58,12 @@ def content(item: Item) -> bool:
     return item.kind not in (NEUTRAL, LIGHT, "neg", "cue", "weak-number")
 
 
+def _you_cannot(words: Sequence[str], at: int) -> bool:
+    """« vous (ne) pouvez pas » just before ``at``: said to the guide, it asks (« tu peux pas parler plus fort ? »)."""
+    before = [w for w in words[max(0, at - 3):at] if w != "ne"]
+    return len(before) >= 2 and before[-2] in _YOU and before[-1] in _CAN
+
+
 def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ()) -> None:
     """Attaches each negation to what it negates, and carries it through wrapper verbs.
 
@@ -79,6 +87,9 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                 continue   # « y a pas une borne près de chez moi ? »: is there one, asked
             if words[item.end:item.end + 1] in (("le",), ("la",)) and words[item.end + 1:item.end + 2] in _GOOD:
                 continue   # « c'est pas le bon code »: a wrong one, which is there
+            if word == "pas" and _you_cannot(words, item.start):
+                opened = None
+                continue   # « vous pouvez pas parler plus vite ? », « tu ne peux pas … ? »: asked, as a reproach
             previous = _previous_verb(items, k, words)
             if word == "plus" and opened is None and (
                     previous is None or (previous.kind == LIGHT and _before_de(items, k))
