@@ -296,6 +296,8 @@ class IntentMatcher:
             if (analysis.how_to and isinstance(aim, Unsure) and len(aim.candidates) == 1
                     and aim.candidates[0].name == "goto"):
                 aim = aim.candidates[0]
+            if analysis.elsewhere and isinstance(aim, Intent):
+                aim = Unsure(candidates=(aim,), heard=text)   # « Thomas, c'est quelle touche pour revenir en arrière ? »
             if analysis.how_to and isinstance(aim, Intent) and aim.name == "goto":
                 # « comment je fais pour me déconnecter »: a part asked in so many words, not the details that
                 # « comment » alone would ask for
