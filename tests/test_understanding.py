@@ -2532,3 +2532,16 @@ def test_found_by_the_fifty_fifth_run(text: str, context: str, expected: str) ->
     """What a line said to someone else is for (« Thomas, c'est quelle touche pour revenir en arrière ? ») is asked
     before anything is done: the aim after « pour » was acted on as if asked of the guide."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fifty-fourth and fifty-fifth batches' tuning halves
+    ("Je veux lire les messages que m'a envoyés Ameli.", "step:bienvenue", "goto:messages"),
+    ("je veux envoyer un message", "step:bienvenue", "goto:ecrire-message"),
+    ("ben ouais jme casse", "oui-non", "yes"),
+    ("Non finalement c'était bien avant, remettez la voix comme elle était.", "step:ouvrir-ameli", "normal"),
+])
+def test_found_by_the_fifty_fifth_run_again(text: str, context: str, expected: str) -> None:
+    """« les messages que m'a envoyés Ameli », its subject after its verb, are still what someone else sent; « jme »
+    typed for « je me »; « c'était bien avant » says the voice is to be as it was."""
+    assert meant(text, context) == expected

@@ -106,7 +106,7 @@ _SAY_AGAIN = "repeter"   # the concept of « répéter », « redire », « rée
 _SAYING = ("redi", "repet")   # « redites », « répète »: said again, not heard again
 _START_AGAIN = "recommencer"
 _START = "debut"
-_RESTORED = frozenset({"voix", "arriere", _START})   # the voice, its speed, as it was before or at the start
+_RESTORED = frozenset({"voix", "arriere", "autrefois", _START})   # the voice as it was before (« c'était bien avant »)
 # Commands said with a reason of their own beside them (« attends, je cherche mes lunettes »): none that moves
 # forward or leaves, where a report (« ça y est ») beside talk to someone else (« il pleut ») would move the guide.
 # Going on asked in so many words, an answer to the step's own question and a « non » to a confirmation take one

@@ -60,6 +60,9 @@ def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | No
     return None
 
 
+_INVERTED = frozenset({("me", "a"), ("me", "ont"), ("nous", "a"), ("nous", "ont"), ("me", "avait"), ("me", "avaient")})
+
+
 def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
     """The verbs of relative clauses, which describe a thing, and ask for nothing: an action (or a light verb:
     « l'étape qu'on fait ») whose subject is someone else (« les messages qu'ils m'ont envoyés », « le papier où il
@@ -89,6 +92,10 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
             if verb.verb and verb.kind not in (LIGHT, "neg"):
                 out.append(verb)   # « une réponse qui m'attend » too
         if words[that.end - 1] != "que":
+            continue
+        if thing and tuple(words[that.end:that.end + 2]) in _INVERTED:
+            # « les messages que m'a envoyés Ameli »: its subject after its verb, still someone else's doing
+            out.extend([it for it in items[k + 1:k + 4] if it.verb and it.kind in ("action", "weak")][:1])
             continue
         to_the_guide = tuple(words[that.start:that.end]) == ("ce", "que") and words[subject.start] in YOU
         s = k + 1

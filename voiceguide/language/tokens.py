@@ -38,7 +38,8 @@ SPOKEN = {
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"), "att": ("attends",),
     "jcomprend": ("je", "comprends"), "pa": ("pas",), "jveu": ("je", "veux"),
-    "jlai": ("je", "le", "ai"), "jle": ("je", "le"), "ke": ("que",), "doi": ("dois",),
+    "jlai": ("je", "le", "ai"), "jle": ("je", "le"), "jme": ("je", "me"), "jte": ("je", "te"), "ke": ("que",),
+    "doi": ("dois",),
     "amoin": ("a", "moi"),   # créole : « la sécu la rembourse amoin »
     "ouin": ("ouais",),   # Québec : « ouin, c'est correct »
     "langsam": ("lentement",),   # Alsace : « langsam, langsam ! »
