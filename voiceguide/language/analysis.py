@@ -47,6 +47,7 @@ from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SEN
 from voiceguide.language.morphology import lemma, singular
 from voiceguide.language.negation import (
     ASKING,
+    GOOD,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     SUBJECTS,
@@ -113,7 +114,6 @@ _WAS = frozenset({"etait", "etais", "etaient", "etions", "etiez"})
 _COMING = frozenset({"prochain", "prochaine", "suivant", "suivante"})
 _BEHIND, _NORMAL = "arriere", "normal"
 _VOICE_SETTINGS = frozenset({"voix", "vitesse", "volume", "debit", "son", "rythme", "reglage", "reglages"})
-_GOOD = frozenset({"bon", "bonne", "bons", "bonnes"})
 _RANKED = _COMING | {"precedent", "precedente"}   # before a noun, said of it (« la précédente voisine »)
 _TIMES = frozenset({"mois", "semaine", "annee", "an", "fois", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                     "samedi", "dimanche", "week", "weekend", "rendez", "vous", "ete", "hiver", "printemps", "automne",
@@ -304,7 +304,7 @@ class Analyzer:
                                  and not (words[i - 1] in _THIRD_PERSON and words[i].endswith("s")))
             # « pas le bon code »: an adjective after its article, no « bon » that only fills (« un bon coup »,
             # « oh là là, bon » do)
-            qualifying = words[i] in _GOOD and kept[-1:] in ([("le", "le")], [("la", "la")], [("les", "les")])
+            qualifying = words[i] in GOOD and kept[-1:] in ([("le", "le")], [("la", "la")], [("les", "les")])
             for seq in () if verb_of_a_subject or qualifying else self._fillers.get(words[i], ()):   # « je dis une fois »
                 if tuple(words[i:i + len(seq)]) == seq:
                     i += len(seq)

@@ -29,7 +29,7 @@ _WANT = "vouloir"
 OBJECT_PRONOUNS = frozenset({"le", "la", "les", "en"})   # « j'en ai pas », « je l'ai pas »
 PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
 _STRESSED = frozenset({"moi", "toi", "nous", "vous", "lui", "eux"})   # « moi » said again for weight
-_GOOD = (("bon",), ("bonne",))
+GOOD = frozenset({"bon", "bonne", "bons", "bonnes"})   # « pas le bon code »: an adjective, no filler, no thing denied
 _YOU = frozenset({"tu", "vous"})
 _CAN = frozenset({"peux", "peut", "pouvez", "pourrais", "pourriez", "pourrait"})
 _DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
@@ -85,7 +85,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             if word == "pas" and words[item.start - 2:item.start] == ("y", "a") and words[item.end:item.end + 1] in (
                     ("un",), ("une",)):
                 continue   # « y a pas une borne près de chez moi ? »: is there one, asked
-            if words[item.end:item.end + 1] in (("le",), ("la",)) and words[item.end + 1:item.end + 2] in _GOOD:
+            if words[item.end:item.end + 1] in (("le",), ("la",)) and set(words[item.end + 1:item.end + 2]) & GOOD:
                 continue   # « c'est pas le bon code »: a wrong one, which is there
             if word == "pas" and _you_cannot(words, item.start):
                 opened = None
