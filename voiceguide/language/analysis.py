@@ -874,6 +874,20 @@ def _told_what_to_do(items: list[Item], words: Sequence[str]) -> bool:
                for it in items)
 
 
+def _at_the_computer(words: Sequence[str]) -> bool:
+    """« je suis sur l'ordinateur », « je suis juste sur l'ordi »: where the speaker is, told to someone who is not
+    there (the guide knows it); not which computer (« je suis sur l'ordi de la médiathèque, je veux me déconnecter »)."""
+    for i in range(2, len(words) - 1):
+        if words[i] == "sur" and words[i + 1] == "le" and words[i + 2:i + 3] in (("ordi",), ("ordinateur",)):
+            after = words[i + 3:i + 4]
+            if ("suis" in words[i - 2:i] or "chuis" in words[i - 2:i]) and after not in _OF_A_PLACE:
+                return True
+    return False
+
+
+_OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})
+
+
 def _told_of_a_thing(words: Sequence[str], i: int) -> bool:
     """« le match reprend », « ça me reprend »: a verb in the third person after a thing or « ça », no imperative."""
     j = i - 1 - (i > 1 and words[i - 1] in ("me", "te", "nous"))
@@ -1019,7 +1033,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
-        _told_what_to_do(items, words))
+        _told_what_to_do(items, words)) or _at_the_computer(words) or bool(lex.their_words & set(words))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect

@@ -55,6 +55,7 @@ class Lexicon:
     elsewhere: frozenset[tuple[str, ...]]         # « chéri », « maman »: said first or last, talk to someone else
     yourself: frozenset[tuple[str, ...]]          # « toi-même »: anywhere, someone else is to do it
     called: frozenset[tuple[str, ...]]            # « Josette », « Médor »: a name, someone of the house called
+    their_words: frozenset[str]                   # « il disait », « elle chantait »: what follows is someone's words
     wanting: frozenset[str]                       # wrapper verbs that, before a thing, ask for it (« je veux un code »)
     asking_for: str                               # the concept they then read: « demander »
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
@@ -190,6 +191,7 @@ def _read(path: Path) -> Lexicon:
         elsewhere=frozenset(_key(w) for w in data.get("à_quelqu_un", ())),
         yourself=frozenset(_key(w) for w in data.get("toi_même", ())),
         called=frozenset(_key(w) for w in data.get("prénoms", ())),
+        their_words=frozenset(_word(w) for w in data.get("leurs_paroles", ())),
         wanting=frozenset(_word(w) for w in data.get("vouloir_une_chose", {}).get("verbes", ())),
         asking_for=_concept(data.get("vouloir_une_chose", {}).get("veut_dire", "demander")),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
