@@ -2571,3 +2571,21 @@ def test_found_by_the_fifty_seventh_run(text: str, context: str, expected: str) 
     quotes; « en avance », « d'avance » say when, not « avancer »; « je suis sur l'ordinateur » tells someone away
     from it where the speaker is (the guide knows): each asked before anything moves."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the forty-eighth and fifty-sixth batches' tuning halves
+    ("Voilà, validé, une fois.", "step:valider-connexion", "next"),
+    ("validé", "step:oubli-email-valider", "next"),
+    ("tapé, voilà", "step:saisir-code", "next"),
+    ("tape le code", "step:saisir-code", "none"),
+    ("oublié", "step:saisir-code", "none"),
+    ("Ça va pas du tout, on repart de zéro, s'il vous plaît.", "step:mes-demarches", "?restart"),
+    ("je ne veux pas qu'on recommence", "step:mes-demarches", "none"),
+    ("Non moi je veux pas lire, je veux écrire un message.", "step:messages", "no"),
+])
+def test_a_participle_said_alone_reports(text: str, context: str, expected: str) -> None:
+    """The participle of the step's action said first, its « c'est » left out (« validé », « tapé, voilà »), says the
+    step is done; « ça va pas » is what goes wrong, and its negation stops at the clause that follows (« on repart
+    de zéro » is asked, no more refused)."""
+    assert meant(text, context) == expected

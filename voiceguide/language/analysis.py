@@ -74,6 +74,7 @@ CORRECT_RATIO = 0.86
 CORRECT_MIN = 7
 
 _AUX = HAVE | ETRE
+_LEFT_OUT = ""   # the auxiliary of a participle said alone
 _MORE = "encore"   # beside a setting, more of it (« baisse encore », « encore plus fort »)
 _BETWEEN_AUX = frozenset({"encore", "deja", "bien", "toujours", "jamais", "beaucoup", "trop"})   # « a encore monté »
 _THIRD_AUX = frozenset({"a", "ont"})
@@ -469,6 +470,9 @@ class Analyzer:
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
                 item.aux = _auxiliary(items, k, words)
+                if (item.aux is None and item.perfect and k == 0 and item.kind == ACTION and item.concept in lex.actions
+                        and written[item.start].endswith("é")):   # not « entrée », the key
+                    item.aux = _LEFT_OUT   # « validé », « tapé, voilà »: the participle said first, its « c'est » unsaid
                 item.perfect = item.perfect or item.aux is not None
                 if ((item.concept == _WRITE or words[item.start].startswith("repond"))
                         and _done_to_the_speaker(words, item.start, item.aux)):

@@ -25,6 +25,8 @@ INTERROGATIVES = frozenset({"quoi", "comment", "ou", "quel", "si", "pourquoi", "
 _QUESTIONING = frozenset({"savoir", "voir"})   # « je ne sais pas où », « je ne vois pas où c'est »
 SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ca", "ce", "cela"})
 _OTHER_SUBJECTS = frozenset({"tu", "il", "elle", "on", "vous", "ils", "elles"})   # not the speaker's « je »
+_PERSONS = _OTHER_SUBJECTS | {"je", "nous"}
+_JOINING = frozenset({"que", "qu", "si", "quand", "comment", "ou", "pourquoi", "quoi", "ce", "dont", "lorsque"})
 _WANT = "vouloir"
 OBJECT_PRONOUNS = frozenset({"le", "la", "les", "en"})   # « j'en ai pas », « je l'ai pas »
 PREPOSITIONS = frozenset({"de", "a", "dans", "sur", "par", "pour", "avec", "sans", "sous", "chez", "en", "vers"})
@@ -111,6 +113,11 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         if item.closes_ne and opened is not None and all(it.kind in (NEUTRAL, LIGHT) for it in items[opened + 1:k]):
             opened = None   # « tu ne parles pas assez fort » is no refusal; « je n'entends pas assez fort » still negates
         if not carried or item.kind == "cue":
+            continue
+        if (item.kind == NEUTRAL and words and words[item.start] in _PERSONS and words[item.start - 1] not in _JOINING
+                and any(w is not None and _of_a_thing(w, words) for w, _ in carried)):
+            _rest_on_wrappers(carried, words)   # « ça va pas du tout, on recommence »: a clause of its own, its own verb
+            carried = []
             continue
         if (item.kind == NEUTRAL and k and items[k - 1].kind == "neg" and words and words[item.start] in SUBJECTS
                 and all(w is None for w, _ in carried)):
@@ -204,11 +211,17 @@ def _land(item: Item, negations: int, word: str, lex: Lexicon) -> None:
         item.negation = word
 
 
-def _rest_on_wrappers(carried: list[tuple[Item | None, str]]) -> None:
-    """A negated wrapper verb with nothing after it (« je ne veux pas ») means what it says itself."""
+def _rest_on_wrappers(carried: list[tuple[Item | None, str]], words: Sequence[str] = ()) -> None:
+    """A negated wrapper verb with nothing after it (« je ne veux pas ») means what it says itself; with « ça » for
+    subject (« ça va pas du tout, on recommence »), what goes wrong, no request refused."""
     for wrapper, _ in carried:
         if wrapper is not None:
-            wrapper.kind = "negated-light"
+            wrapper.kind = "unknown" if _of_a_thing(wrapper, words) else "negated-light"
+
+
+def _of_a_thing(verb: Item, words: Sequence[str]) -> bool:
+    """« ça (ne) va pas », « ça marche pas »: the verb's subject is « ça », what goes wrong."""
+    return [w for w in words[max(0, verb.start - 2):verb.start] if w != "ne"][-1:] in (["ca"], ["cela"])
 
 
 def _before_de(items: list[Item], k: int) -> bool:
