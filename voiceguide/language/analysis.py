@@ -432,6 +432,8 @@ class Analyzer:
                 item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
             if words[item.start:item.end] == ["voir"] and k == 1 and items[0].verb and items[0].start == 0:
                 item.kind = NEUTRAL   # « répète voir », « dis voir »: said to urge, nothing to see
+            if words[item.start:item.end] == ["pardon"] and _apology(words, item.end):
+                item.kind = NEUTRAL   # « pardon de vous avoir fait attendre »: sorry, as « excusez-moi de », no « pardon ? »
             if words[item.start:item.end] in _GOING_ON_AGAIN and _told_of_a_thing(words, item.start):
                 # « le match reprend dans un instant », « mon ordi redémarre »: told of a thing, nothing asked
                 item.kind = NEUTRAL
@@ -890,6 +892,17 @@ def _at_the_computer(words: Sequence[str]) -> bool:
 
 
 _OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})
+
+
+def _apology(words: Sequence[str], i: int) -> bool:
+    """« de » and an infinitive at ``i``, its pronouns before it (« de vous avoir fait attendre », « de te déranger »):
+    what the one who says « pardon » is sorry for."""
+    if words[i:i + 1] != ["de"]:
+        return False
+    j = i + 1
+    while j < len(words) and words[j] in CLITICS:
+        j += 1
+    return j < len(words) and is_infinitive(words[j])
 
 
 def _told_of_a_thing(words: Sequence[str], i: int) -> bool:
