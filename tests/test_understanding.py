@@ -2605,3 +2605,23 @@ def test_a_participle_said_alone_reports(text: str, context: str, expected: str)
 def test_found_by_the_fifty_eighth_run(text: str, context: str, expected: str) -> None:
     """« pardon de » and an infinitive is an apology, as « excusez-moi de » is: no « pardon ? » that asks again."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fifty-sixth to fifty-eighth batches' tuning halves
+    ("Monte le son, chéri, c'est les informations.", "pause:objet-cmuc", "?louder"),
+    ("monte le son", "step:objet-cmuc", "louder"),
+    ("Allez les Bleus ! But !", "pause:les-categories", "none"),
+    ("allez la suite", "pause:les-categories", "resume"),
+    ("Le match est en pause.", "step:saisir-code", "none"),
+    ("on se met en pause", "step:saisir-code", "pause"),
+    ("re dire svp", "step:oubli-courrier-attente", "repeat"),
+    ("Mets-la en sourdine un peu, ta voix, les voisins vont tout entendre.", "step:oubli-courrier-valider", "softer"),
+    ("Fait.", "step:oubli-naissance", "next"),
+    ("ça fait", "step:oubli-naissance", "none"),
+])
+def test_found_by_the_fifty_eighth_run_again(text: str, context: str, expected: str) -> None:
+    """Someone of the house called between two commas, inside the line, is spoken to (the guide asks); « allez »
+    before a team cheers it on; a match « en pause » is told of; « re dire » typed in two is « redire »; « en
+    sourdine » is softer; « Fait. » alone says the step is done."""
+    assert meant(text, context) == expected

@@ -280,6 +280,8 @@ class Analyzer:
         if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
+        if not analysis.elsewhere and _hailed_between(text, self.lexicon.elsewhere):
+            analysis = replace(analysis, elsewhere=True)
         if len(pairs) < len(whole):
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
                                how_to=any(self._lemma(w)[0] == "faire" and not (i and words[i - 1] in _AUX)
@@ -432,6 +434,13 @@ class Analyzer:
                 item.kind, item.concept, item.verb = "known" if self.knows(word) else "unknown", word, False
             if words[item.start:item.end] == ["voir"] and k == 1 and items[0].verb and items[0].start == 0:
                 item.kind = NEUTRAL   # « répète voir », « dis voir »: said to urge, nothing to see
+            if (words[item.start:item.end] == ["allez"] and words[item.end:item.end + 1] in (["le"], ["la"], ["les"])
+                    and item.end + 1 < len(words) and not self._guide_word(words[item.end + 1])):
+                item.kind = NEUTRAL   # « allez les Bleus ! », « allez l'OM »: a team cheered on, nothing resumed
+            at = item.start - (words[item.start] != "en") - 1   # « est » before « en pause »
+            if (item.concept == _PAUSE and at > 0 and words[at] in ("est", "sont") and words[at + 1] == "en"
+                    and _told_of_a_thing(words, at)):
+                item.kind = NEUTRAL   # « le match est en pause à la mi-temps »: told of a thing, nothing asked
             if words[item.start:item.end] == ["pardon"] and _apology(words, item.end):
                 item.kind = NEUTRAL   # « pardon de vous avoir fait attendre »: sorry, as « excusez-moi de », no « pardon ? »
             if words[item.start:item.end] in _GOING_ON_AGAIN and _told_of_a_thing(words, item.start):
@@ -892,6 +901,16 @@ def _at_the_computer(words: Sequence[str]) -> bool:
 
 
 _OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})
+
+
+_PUNCTUATION = re.compile(r"[,;:!?.…()]+")
+
+
+def _hailed_between(text: str, hails: frozenset[tuple[str, ...]]) -> bool:
+    """« monte le son, chéri, c'est les informations »: someone of the house called between two commas, inside the
+    line (first or last, `_analysis` sees it already)."""
+    parts = _PUNCTUATION.split(text)
+    return any(tuple(f for f, _ in tokens(part)) in hails for part in parts[1:-1])
 
 
 def _apology(words: Sequence[str], i: int) -> bool:

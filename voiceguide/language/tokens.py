@@ -106,6 +106,15 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             out.extend((("je", "je"), (folded[1:], word[1:])))   # « jquitte », « jcomprends »: no French word starts so
             i += 1
             continue
+        if folded == "re" and after[:1] not in _VOWELS and after.endswith(_VERB_ENDINGS):
+            # « re dire », « re dis-le », « re commencer »: typed in two (not « re jsui là », « re » for « me revoilà »)
+            out.append(("re" + after, "re" + raw[i + 1]))
+            i += 2
+            continue
+        if folded == "mi" and after == "temps":
+            out.append(("mi", "mi"))   # « la mi-temps »: no créole « je »
+            i += 1
+            continue
         if folded == "mi" and out[-1:] == [("a", "à")]:
             out[-1] = ("moi", "moi")   # « dis à mi », « répète à mi »: créole « à moi », the « moi » of « dis-moi »
             i += 1
@@ -148,6 +157,7 @@ def _before_vowel(raw: list[str], i: int) -> bool:
 
 
 _VOWELS = set("aeiouyh")
+_VERB_ENDINGS = ("er", "ir", "re", "dis", "dit", "dites", "lis", "lit", "fais", "fait")
 
 
 def find_words(needle: Sequence[str], hay: Sequence[str]) -> tuple[int, int] | None:
