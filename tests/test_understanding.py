@@ -2627,3 +2627,20 @@ def test_found_by_the_fifty_eighth_run_again(text: str, context: str, expected: 
     before a team cheers it on; a match « en pause » is told of; « re dire » typed in two is « redire »; « en
     sourdine » is softer; « Fait. » alone says the step is done."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the fifty-ninth batch's tuning half
+    ("C'est bon pour moi, vous pouvez vous en aller, merci beaucoup.", "step:messages", "quit"),
+    ("Recommencez tout le guide, j'ai rien compris.", "step:oubli-courrier", "restart"),
+    ("recommencez, j'ai rien compris", "step:oubli-courrier", "?repeat"),
+    ("Je cherche un nouveau docteur près de chez moi, le mien part à la retraite.", "step:page-accueil",
+     "goto:borne-medecin"),
+    ("je pars", "step:messages", "quit"),
+    ("Non, je suis directement sur mon compte, ça a marché du premier coup.", "step:code-confirmation",
+     "goto:page-accueil"),
+])
+def test_found_by_the_fifty_ninth_run(text: str, context: str, expected: str) -> None:
+    """« vous en aller » is leaving; starting again with the whole named (« tout », « le guide ») has its reasons; a
+    doctor who « part à la retraite » leaves nothing of the guide; « du premier coup » is a way of saying."""
+    assert meant(text, context) == expected

@@ -102,6 +102,7 @@ _THE_GUIDE = "guide"   # the concept of « le guide », « ce truc »
 _THE = frozenset({"le", "ce", "ton", "votre"})   # « arrête le guide », not « arrête tes trucs » (to a child)
 _DONE = "fini"
 _RESTART = "restart"
+_THE_WHOLE = frozenset({"tout", "guide"})   # starting again, the whole named
 _SAY_AGAIN = "repeter"   # the concept of « répéter », « redire », « réentendre »
 _SAYING = ("redi", "repet")   # « redites », « répète »: said again, not heard again
 _START_AGAIN = "recommencer"
@@ -614,7 +615,8 @@ class IntentMatcher:
             for t, e in zip(tokens, said, strict=True))
         # « tout depuis le début, j'ai rien compris »: starting again from the start, said so, has its reasons (not
         # a bare « recommencez », which may be « recommencez votre phrase »); the guide asks before it anyway
-        afresh = name == _RESTART and any(_START in f.seed.required for f in seeds)
+        afresh = name == _RESTART and (any(_START in f.seed.required for f in seeds)
+                                       or bool(_THE_WHOLE & set(analysis.words)))   # « recommencez tout le guide »
         # « on arrête, je verrai ça un autre jour »: leaving, with the speaker's own reason (the guide asks first);
         # « j'ai déménagé, je voudrais voir mes informations »: a part of the guide, with one
         leaving = name == _QUIT or seed.kind == "topic"

@@ -100,7 +100,8 @@ _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _PAUSE = "pause"
 _BACK, _COME_HERE = "revenir", "venir ici"
-_GOING_ON_AGAIN = [["reprend"], ["redemarre"], ["recommence"]]   # what a match, a computer, an ache does
+_GOING_ON_AGAIN = [["reprend"], ["redemarre"], ["recommence"],   # what a match, a computer, an ache does
+                   ["part"], ["partent"]]   # « le mien part à la retraite », « le bus part »
 _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
