@@ -2646,3 +2646,18 @@ def test_found_by_the_fifty_ninth_run(text: str, context: str, expected: str) ->
     """« vous en aller » is leaving; starting again with the whole named (« tout », « le guide ») has its reasons; a
     doctor who « part à la retraite » leaves nothing of the guide; « du premier coup » is a way of saying."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixtieth batch's tuning half
+    ("Mon fils va être papa, c'est pour son congé, je l'aide.", "step:objet-message", "goto:objet-paternite"),
+    ("je veux de l'aide", "step:objet-message", "help"),
+    ("Maman, tu veux que je t'aide à choisir ?", "step:objet-message", "?help"),
+    ("Monte-moi ça, je t'entends pas avec le bruit de la rue.", "step:confirmation-pas-recu", "louder"),
+    ("baisse ça", "step:confirmation-pas-recu", "softer"),
+    ("Ils m'ont répondu, paraît-il. Où est-ce que je lis leur réponse ?", "step:mes-demarches", "goto:messages"),
+])
+def test_found_by_the_sixtieth_run(text: str, context: str, expected: str) -> None:
+    """The speaker who helps someone (« je l'aide ») asks no help; « monte-moi ça » is the sound, the one setting
+    that goes up; « paraît-il » only says where the news came from."""
+    assert meant(text, context) == expected

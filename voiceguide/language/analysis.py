@@ -79,6 +79,7 @@ _MORE = "encore"   # beside a setting, more of it (« baisse encore », « encor
 _BETWEEN_AUX = frozenset({"encore", "deja", "bien", "toujours", "jamais", "beaucoup", "trop"})   # « a encore monté »
 _THIRD_AUX = frozenset({"a", "ont"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
+_HELPED = ("le", "la", "les", "lui", "leur")   # « je l'aide », « je les aide » (not « je t'aide »: said to someone)
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
@@ -503,6 +504,9 @@ class Analyzer:
                 item.kind = "epithet"   # « des mots spéciaux »: what the thing named is like, not another thing
             if item.concept == _HELP and item.start and _done_to_the_speaker(words, item.start, words[item.start - 1]):
                 item.kind = NEUTRAL   # « mon petit-fils m'a aidé »: help had, none asked
+            if (item.concept == _HELP and item.start
+                    and "je" in words[max(0, item.start - 2):item.start] and words[item.start - 1] in ("je", *_HELPED)):
+                item.kind = NEUTRAL   # « je l'aide », « j'aide ma fille »: the speaker helps, no help asked
         return items
 
     def _settings_meant(self, words: list[str], i: int) -> tuple[tuple[str, int], ...]:
