@@ -2677,3 +2677,17 @@ def test_found_by_the_sixty_first_run(text: str, context: str, expected: str) ->
     """« avant » after « que », with the imperfect that tells how things were (« dire qu'avant, … on y allait »), is
     formerly, not the step before: it moved the guide back."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-first batch's tuning half
+    ("Je veux me débrancher de mon compte, là, c'est assez.", "step:les-categories", "goto:deconnexion"),
+    ("débranche la télé", "step:les-categories", "none"),
+    ("c'est le deuxième cas pour moi", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    ("Oui, c'est moi, je suis en train de faire la Sécu sur internet avec le truc qui parle.", "step:page-accueil",
+     "?yes"),
+])
+def test_found_by_the_sixty_first_run_again(text: str, context: str, expected: str) -> None:
+    """« me débrancher » of one's account is logging out (not « débranche la télé »); « le deuxième cas » chooses, as
+    « le deuxième choix » does; « oui, c'est moi » first answers a telephone."""
+    assert meant(text, context) == expected
