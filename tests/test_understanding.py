@@ -2693,3 +2693,16 @@ def test_found_by_the_sixty_first_run_again(text: str, context: str, expected: s
     """« me débrancher » of one's account is logging out (not « débranche la télé »); « le deuxième cas » chooses, as
     « le deuxième choix » does; « oui, c'est moi » first answers a telephone."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-second batch's tuning half
+    ("Doucement, doucement, vous débitez trop vite pour moi.", "step:objet-message", "slower"),
+    ("doucement vous parlez trop fort", "step:objet-message", "softer"),
+    ("doucement", "step:objet-message", "?slower|softer"),
+    ("Attindez un tiot peu, j'dois aller vir el facteur.", "step:messages", "pause"),
+])
+def test_found_by_the_sixty_second_run(text: str, context: str, expected: str) -> None:
+    """« doucement » before « vous » and its verb is said alone, the rest its reason (and what it narrows it to);
+    « attindez », « tiot » are the Picard « attendez », « petit »."""
+    assert meant(text, context) == expected

@@ -694,8 +694,9 @@ class Analyzer:
             return False
         k = 0
         while k < len(words):   # « doucement jeune homme »: an expression of glue is glue
-            if k > i and words[k] in CLAUSE_SUBJECTS:
-                break   # « lentement, je suis plus toute jeune »: the rest is its reason
+            if k > i and (words[k] in CLAUSE_SUBJECTS or (words[k] == "vous" and words[k + 1:k + 2] != []
+                                                          and words[k + 1].endswith("ez"))):
+                break   # « lentement, je suis plus toute jeune », « doucement, vous débitez trop vite »: its reason
             expression = self._expression(words, k)
             if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
                 k = expression.end

@@ -44,6 +44,7 @@ SPOKEN = {
     "ouin": ("ouais",),   # Québec : « ouin, c'est correct »
     "langsam": ("lentement",),   # Alsace : « langsam, langsam ! »
     "intindu": ("entendu",), "avanche": ("avance",), "avanchez": ("avancez",),   # picard : « on avanche »
+    "attindez": ("attendez",), "attinds": ("attends",), "tiot": ("petit",),   # picard : « attindez un tiot peu »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
