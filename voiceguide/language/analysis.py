@@ -106,6 +106,8 @@ _GOING_ON_AGAIN = [["reprend"], ["redemarre"], ["recommence"],   # what a match,
 _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
+_OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})   # « l'ordi de la médiathèque »
+_PUNCTUATION = re.compile(r"[,;:!?.…()]+")   # what parts a line into the pieces someone may be called in
 # after « plus vite que », someone or something compared (not « plus fort que ça »: louder than now)
 _COMPARED = DETERMINERS | {"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "un", "une", "des"}
 _HOW = frozenset({"comment", "faire", "quoi"})   # « comment on fait quand … »: the « quand » is what is asked
@@ -904,12 +906,6 @@ def _at_the_computer(words: Sequence[str]) -> bool:
             if ("suis" in words[i - 2:i] or "chuis" in words[i - 2:i]) and after not in _OF_A_PLACE:
                 return True
     return False
-
-
-_OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})
-
-
-_PUNCTUATION = re.compile(r"[,;:!?.…()]+")
 
 
 def _hailed_between(text: str, hails: frozenset[tuple[str, ...]]) -> bool:
