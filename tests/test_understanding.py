@@ -2708,3 +2708,17 @@ def test_found_by_the_sixty_second_run(text: str, context: str, expected: str) -
     """« doucement » before « vous » and its verb is said alone, the rest its reason (and what it narrows it to);
     « attindez », « tiot » are the Picard « attendez », « petit »."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-second and sixty-third batches' tuning halves
+    ("Revenez une étape en arrière, j'ai pas terminé, moi.", "step:message-envoyer", "previous"),
+    ("Revenez en arrière, j'ai pas fini, moi.", "step:message-envoyer", "previous"),
+    ("ousque j'en suis", "step:les-categories", "where"),
+    ("Ousqu'on en est, là ?", "step:les-categories", "where"),
+    ("ousque t'as mis mes lunettes, Gérard ?", "step:les-categories", "none"),
+])
+def test_found_by_the_sixty_third_run(text: str, context: str, expected: str) -> None:
+    """« terminé, moi » after « pas » is a participle and the speaker's stressed « moi », no order « termine-moi »
+    (it made the reason a clause of its own, and the guide asked); « ousque » is the familiar « où est-ce que »."""
+    assert meant(text, context) == expected

@@ -27,6 +27,8 @@ THEY = frozenset({"il", "elle", "ils", "elles"})   # a third person: what others
 _OTHERS = THEY | {"on"}
 YOU = frozenset({"tu", "te", "vous"})
 _NOT_AN_ORDER = PREPOSITIONS | ETRE | {"comme", "que", "et", "ou", "mais", "pas", "plus", "sans", "chez"}
+# « j'ai pas terminé, moi »: after a negation or an auxiliary, a participle and the speaker's stressed « moi »
+_BEFORE_A_PARTICIPLE = ETRE | {"pas", "plus", "jamais", "ai", "as", "a", "avons", "avez", "ont"}
 _ONE_PART = frozenset({"partie", "chapitre", "etape"})
 _DESCRIBING = frozenset({"pour", "ou", "qui", "sur", "avec"})
 _NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})
@@ -158,7 +160,7 @@ def orders(words: Sequence[str]) -> tuple[int, ...]:
     another clause (« j'y comprends rien, envoyez-moi une lettre »)."""
     return tuple(k for k in range(1, len(words) - 1)
                  if words[k + 1] == "moi" and words[k].endswith(("ez", "e", "s")) and words[k] not in _NOT_AN_ORDER
-                 and words[k - 1] not in CLITICS)
+                 and words[k - 1] not in CLITICS and words[k - 1] not in _BEFORE_A_PARTICIPLE)
 
 
 def remarks(words: Sequence[str]) -> tuple[int, ...]:

@@ -34,6 +34,7 @@ SPOKEN = {
     "moin": ("moi",), "mwen": ("moi",), "kossa": ("quoi",),   # créole : « répète a moin », « kossa ou la di ? »
     "pus": ("plus",), "rin": ("rien",), "intinds": ("entends",), "intind": ("entend",),   # picard : « j'intinds rin »
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
+    "ousque": ("ou", "est", "ce", "que"), "ousqu'": ("ou", "est", "ce", "que"),   # « ousque j'en suis », « ousqu'on va »
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"), "att": ("attends",),
