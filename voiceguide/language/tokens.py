@@ -127,6 +127,10 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
             out.extend((w, w) for w in (spoken[1:] if spoken[0] == "pas" and out[-1:] == [("pas", "pas")] else spoken))
             i += 1
             continue
+        if folded in ("s'", "s") and after in ("il", "ils"):
+            out.append(("si", "si"))   # « tu sais s'il a été payé », « s'il vous plaît »: no « se » elides before « il »
+            i += 1
+            continue
         full = ELISIONS.get(folded)
         if full is not None and (folded.endswith("'") or _before_vowel(raw, i)):
             out.append((full, full))
