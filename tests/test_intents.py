@@ -546,6 +546,7 @@ def test_normalize_is_idempotent_and_plain(text: str) -> None:
 @example(("yes", "oui"), "ben", "")   # found once: « ben oui » was a fixed expression of the lexicon, less sure
 @example(("repeat", "encore"), "une fois", "")   # found once: the Belgian « une fois » and « encore » make « une fois encore »
 @example(("help", "qu'est-ce que je dis"), "", "une fois")   # found once: « je dis une fois » lost its verb to the filler
+@example(("where", "où suis-je"), "", "dis une fois")   # found once: the « je » of « suis-je » taken for the subject of « dis »
 def test_fillers_around_a_phrase_change_nothing(entry: tuple[str, str], before: str, after: str) -> None:
     name, phrase = entry
     intent = MATCHER.match(f"{before} {phrase} {after}", NAV)

@@ -308,7 +308,8 @@ class Analyzer:
             # is no verb with its subject: « où en est-on, dis une fois »)
             verb_of_a_subject = (i and words[i - 1] in CLITIC_SUBJECTS and self._lemma(words[i])[1]
                                  and (len(words[i]) > 3 or words[i] in self.lexicon.forms)
-                                 and not (words[i - 1] in _THIRD_PERSON and words[i].endswith("s")))
+                                 and not (words[i - 1] in _THIRD_PERSON and words[i].endswith("s"))
+                                 and not (i > 1 and words[i - 1] == "je" and self._lemma(words[i - 2])[1]))   # « suis-je »
             # « pas le bon code »: an adjective after its article, no « bon » that only fills (« un bon coup »,
             # « oh là là, bon » do)
             qualifying = words[i] in GOOD and kept[-1:] in ([("le", "le")], [("la", "la")], [("les", "les")])
