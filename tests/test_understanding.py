@@ -2738,3 +2738,18 @@ def test_found_by_the_sixty_fourth_run(text: str, context: str, expected: str) -
     """« s'il » is « si il »: no « se » elides before « il ». Read as « se », it hid « tu sais si », someone's knowledge
     asked of them, and the guide moved on « le kiné, tu sais s'il a été payé, toi ? »."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-fourth batch's tuning half
+    ("Dis, une fois, tu sais pas parler moins rapidement ?", "step:confirmation-taper", "slower"),
+    ("vous savez pas parler plus fort ?", "step:confirmation-taper", "louder"),
+    ("tu sais pas lire, toi ?", "step:confirmation-taper", "none"),
+    ("Mets la voix plus haut, avec la télé du voisin j'entends pas.", "step:borne-medecin", "louder"),
+    ("Plus fort, Denise, je t'entends pas avec la porte fermée !", "step:confirmation-taper", "?louder"),
+])
+def test_found_by_the_sixty_fourth_run_again(text: str, context: str, expected: str) -> None:
+    """« tu sais pas » before an infinitive asks, as « tu peux pas » does (a reproach, not a denial); after a voice
+    setting said first (« voix » weighs nothing), all that follows is its reason, even where it ends in words the
+    setting explains (« j'entends pas »)."""
+    assert meant(text, context) == expected

@@ -65,9 +65,11 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
                        or (_remark(analysis, t, said) or 0) > first_said)
                 for p, t in zip(possible, tokens, strict=True)]
     out = set()
-    if setting and explained and explained[0] and SETTING.match(tokens[0].readings[0]):
-        last = max(i for i, e in enumerate(explained) if e)
-        out |= {i for i in range(last + 1, len(tokens)) if possible[i]}
+    # « mets la voix plus haut, avec la télé du voisin j'entends pas »: « voix » weighs nothing, and the reason may end
+    # in words the setting explains too
+    first = next((i for i, t in enumerate(tokens) if t.weight > 0), 0)
+    if setting and explained and explained[first] and SETTING.match(tokens[first].readings[0]):
+        out |= {i for i in range(first + 1, len(tokens)) if possible[i] and not explained[i]}
     for i, token in enumerate(tokens):
         start = analysis.subject_before(token)
         if mine and not (start is not None and _own_clause(analysis, start, said)):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon
+from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon, is_infinitive
 
 ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a question is asked
 
@@ -34,6 +34,7 @@ _STRESSED = frozenset({"moi", "toi", "nous", "vous", "lui", "eux"})   # « moi �
 GOOD = frozenset({"bon", "bonne", "bons", "bonnes"})   # « pas le bon code »: an adjective, no filler, no thing denied
 _YOU = frozenset({"tu", "vous"})
 _CAN = frozenset({"peux", "peut", "pouvez", "pourrais", "pourriez", "pourrait"})
+_KNOW_HOW = frozenset({"sais", "savez", "saurais", "sauriez"})   # « tu sais pas parler moins vite ? »: can't you
 _DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
 
 
@@ -61,9 +62,11 @@ def content(item: Item) -> bool:
 
 
 def _you_cannot(words: Sequence[str], at: int) -> bool:
-    """« vous (ne) pouvez pas » just before ``at``: said to the guide, it asks (« tu peux pas parler plus fort ? »)."""
+    """« vous (ne) pouvez pas » just before ``at``: said to the guide, it asks (« tu peux pas parler plus fort ? »);
+    so does « tu (ne) sais pas » before an infinitive (« tu sais pas parler moins vite ? »)."""
     before = [w for w in words[max(0, at - 3):at] if w != "ne"]
-    return len(before) >= 2 and before[-2] in _YOU and before[-1] in _CAN
+    return len(before) >= 2 and before[-2] in _YOU and (before[-1] in _CAN or (
+        before[-1] in _KNOW_HOW and at + 1 < len(words) and is_infinitive(words[at + 1])))
 
 
 def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ()) -> None:
