@@ -2756,3 +2756,17 @@ def test_found_by_the_sixty_fourth_run_again(text: str, context: str, expected: 
     setting said first (« voix » weighs nothing), all that follows is its reason, even where it ends in words the
     setting explains (« j'entends pas »)."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-fifth batch's tuning half
+    ("Oh, pas si vite, hein, j'suis plus tout jeune, moi.", "step:confirmation-taper", "slower"),
+    ("Plus lentement, je suis plus toute jeune, moi.", "step:ouvrir-ameli", "slower"),
+    ("Mi antan pa bien, parle plus fort.", "step:code-confirmation", "louder"),
+    ("kitter le guide", "step:ecrire-message", "quit"),
+    ("j'ai pas d'ordinateur, envoyez-moi une lettre", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+])
+def test_found_by_the_sixty_fifth_run(text: str, context: str, expected: str) -> None:
+    """« tout jeune, moi » after a degree is an adjective and the speaker's stressed « moi », no order « jeune-moi »;
+    « antan » is the créole « entends »; « kitter » is « quitter » typed as a text message."""
+    assert meant(text, context) == expected

@@ -27,8 +27,10 @@ THEY = frozenset({"il", "elle", "ils", "elles"})   # a third person: what others
 _OTHERS = THEY | {"on"}
 YOU = frozenset({"tu", "te", "vous"})
 _NOT_AN_ORDER = PREPOSITIONS | ETRE | {"comme", "que", "et", "ou", "mais", "pas", "plus", "sans", "chez"}
-# « j'ai pas terminé, moi »: after a negation or an auxiliary, a participle and the speaker's stressed « moi »
-_BEFORE_A_PARTICIPLE = ETRE | {"pas", "plus", "jamais", "ai", "as", "a", "avons", "avez", "ont"}
+# « j'ai pas terminé, moi », « je suis plus tout jeune, moi »: after a negation, an auxiliary or a degree, a participle
+# or an adjective, and the speaker's stressed « moi »
+_BEFORE_A_PARTICIPLE = ETRE | {"pas", "plus", "jamais", "ai", "as", "a", "avons", "avez", "ont", "tout", "toute", "si",
+                               "trop", "tres", "assez"}
 _ONE_PART = frozenset({"partie", "chapitre", "etape"})
 _DESCRIBING = frozenset({"pour", "ou", "qui", "sur", "avec"})
 _NEXT_OR_BEFORE = frozenset({"arriere", "suivant"})

@@ -32,11 +32,13 @@ SPOKEN = {
     "ptit": ("petit",), "ptite": ("petite",), "ptet": ("peut", "etre"),
     "mi": ("je",),   # créole de La Réunion, des Antilles : « mi comprend pas »
     "moin": ("moi",), "mwen": ("moi",), "kossa": ("quoi",),   # créole : « répète a moin », « kossa ou la di ? »
+    "antan": ("entends",), "antann": ("entends",),   # créole : « mi antan pa bien »
     "pus": ("plus",), "rin": ("rien",), "intinds": ("entends",), "intind": ("entend",),   # picard : « j'intinds rin »
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "ousque": ("ou", "est", "ce", "que"), "ousqu'": ("ou", "est", "ce", "que"),   # « ousque j'en suis », « ousqu'on va »
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
+    "kitter": ("quitter",), "kitte": ("quitte",), "kittez": ("quittez",),
     "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"), "att": ("attends",),
     "jcomprend": ("je", "comprends"), "pa": ("pas",), "jveu": ("je", "veux"),
     "jlai": ("je", "le", "ai"), "jle": ("je", "le"), "jme": ("je", "me"), "jte": ("je", "te"), "ke": ("que",),
