@@ -2771,3 +2771,17 @@ def test_found_by_the_sixty_fifth_run(text: str, context: str, expected: str) ->
     """« tout jeune, moi » after a degree is an adjective and the speaker's stressed « moi », no order « jeune-moi »;
     « antan » is the créole « entends »; « kitter » is « quitter » typed as a text message."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-sixth batch's tuning half
+    ("C'est ouvert direct, pas de code demandé.", "step:code-confirmation", "?yes"),
+    ("Pas de code demandé, je suis arrivé direct sur mon compte.", "step:code-confirmation", "?yes"),
+    ("oui, un code de six chiffres", "step:code-confirmation", "yes"),
+    ("pas de code demandé", "step:code-confirmation", "goto:page-accueil"),
+])
+def test_found_by_the_sixty_sixth_run(text: str, context: str, expected: str) -> None:
+    """A « pas » after a participle (« ouvert direct, pas de code ») denies what follows: it comes before the participle
+    it negates. A « oui » (« c'est ouvert » reads as done) beside the question's own thing denied (« pas de code ») is
+    asked: it moved the guide to the e-mail of a code that was never asked."""
+    assert meant(text, context) == expected

@@ -682,7 +682,10 @@ class IntentMatcher:
                 or (seed.kind == "topic" and self._echoes_the_step(analysis, said, options))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
-                or (seed.kind == "choice" and _taken_up(analysis, said)))
+                or (seed.kind == "choice" and _taken_up(analysis, said))
+                or (name == "yes" and options.yes_no and any(   # « c'est ouvert, pas de code » at « un code ? »
+                    not e and t.readings[0].startswith(NEG) and t.readings[0][len(NEG):] in self._step_concepts(options.step)
+                    for t, e in zip(tokens, explained, strict=True))))
         if held:
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)

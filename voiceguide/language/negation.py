@@ -110,6 +110,8 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                 target = _previous_verb(items, k, words)
                 if target is not None and target.negation and _before_de(items, k):
                     target = None   # « y a rien qui vient, pas de courriel »: the verb is negated already
+                elif target is not None and target.perfect and word == "pas" and _before_de(items, k):
+                    target = None   # « c'est ouvert direct, pas de code demandé »: « pas » comes before a participle
             asking = k + 1 < len(items) and interrogative(items[k + 1])  # « je sais plus quoi faire »
             carried = _negate(target, word, carried, lex, asking)
             continue
