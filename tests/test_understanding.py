@@ -2787,3 +2787,16 @@ def test_found_by_the_sixty_sixth_run(text: str, context: str, expected: str) ->
     it negates. A « oui » (« c'est ouvert » reads as done) beside the question's own thing denied (« pas de code ») is
     asked: it moved the guide to the e-mail of a code that was never asked."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-seventh batch's tuning half
+    ("Attendez attendez, c'était quoi les touches déjà ? Redites-moi tout ça.", "step:ouvrir-ameli", "repeat"),
+    ("Attendez, moi j'ai déjà un compte, c'est juste que j'ai oublié mon code.", "step:premiere-connexion",
+     "goto:oubli-lien"),
+    ("attendez", "step:ouvrir-ameli", "pause"),
+])
+def test_found_by_the_sixty_seventh_run(text: str, context: str, expected: str) -> None:
+    """An « attendez » said first only announces the request after it, even where the page's own things come between
+    (« c'était quoi les touches déjà ? »): they say what the request is about, as a question word does."""
+    assert meant(text, context) == expected

@@ -778,7 +778,7 @@ class IntentMatcher:
         # lis mes messages »: a light question word may come between
         # « non non, pas me déconnecter, retourne à l'étape d'avant »: what is refused comes with the « non »
         if not before or not set(analysis.words[:before[0].start]) <= OPENING or not leads or not all(
-                t.weak or t.readings[0][:1] == NEG for t in before[head:]):
+                t.weak or t.page or t.readings[0][:1] == NEG for t in before[head:]):   # « … les touches déjà ? redites »
             return explained
         return [e or i < head for i, e in enumerate(explained)]
 
