@@ -909,6 +909,15 @@ def _at_the_computer(words: Sequence[str]) -> bool:
     return False
 
 
+def _asks_when(words: Sequence[str]) -> bool:
+    """« tu reviens quand ? », « vous passez quand ? »: when someone will do a thing, asked of them; the guide is
+    never asked when (not « quand tu as fini, reviens », « je vous dis quand c'est fait »: a « quand » before a
+    subject says when, it asks nothing; nor a « vous » after a subject, its object)."""
+    return any(words[i] == "quand" and words[i - 2] in ("tu", "vous") and not set(words[i - 3:i - 2]) & CLAUSE_SUBJECTS
+               and not set(words[i + 1:i + 2]) & (CLAUSE_SUBJECTS | {"ce", "c", "vous", "nous"})
+               for i in range(2, len(words)))
+
+
 def _hailed_between(text: str, hails: frozenset[tuple[str, ...]]) -> bool:
     """« monte le son, chéri, c'est les informations »: someone of the house called between two commas, inside the
     line (first or last, `_analysis` sees it already)."""
@@ -1079,7 +1088,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
-        _told_what_to_do(items, words)) or _at_the_computer(words) or bool(lex.their_words & set(words))
+        _told_what_to_do(items, words)) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
