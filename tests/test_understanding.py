@@ -2816,3 +2816,17 @@ def test_found_by_the_sixty_eighth_run(text: str, context: str, expected: str) -
     """« tu reviens quand ? »: when someone will do a thing, asked of them; the guide is never asked when. A « quand »
     before its subject says when, and asks nothing."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-eighth batch's tuning half
+    ("Refaites tout depuis le commencement, mon mari veut voir comment on fait.", "step:page-accueil", "restart"),
+    ("Dites-moi les parties, j'en referais bien une.", "step:fin", "none"),
+    ("Je reprendrais bien un bout de tarte, moi.", "step:message-envoyer", "none"),
+    ("Je reprendrais bien un petit café, moi.", "pause:messages", "none"),
+    ("Parle plus lintemint, min vieux, te vas trop vite.", "step:saisir-code", "slower"),
+])
+def test_found_by_the_sixty_eighth_run_again(text: str, context: str, expected: str) -> None:
+    """« refaites », « refais » are forms of « refaire » (not its conditional: « j'en referais bien une »);
+    « je reprendrais bien » a thing is having more of it, no going on; « lintemint » is the Picard « lentement »."""
+    assert meant(text, context) == expected

@@ -48,6 +48,7 @@ SPOKEN = {
     "langsam": ("lentement",),   # Alsace : « langsam, langsam ! »
     "intindu": ("entendu",), "avanche": ("avance",), "avanchez": ("avancez",),   # picard : « on avanche »
     "attindez": ("attendez",), "attinds": ("attends",), "tiot": ("petit",),   # picard : « attindez un tiot peu »
+    "lintemint": ("lentement",),   # picard : « parle plus lintemint »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
