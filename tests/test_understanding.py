@@ -2831,3 +2831,15 @@ def test_found_by_the_sixty_eighth_run_again(text: str, context: str, expected: 
     """« refaites », « refais » are forms of « refaire » (not its conditional: « j'en referais bien une »);
     « je reprendrais bien » a thing is having more of it, no going on; « lintemint » is the Picard « lentement »."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the sixty-ninth batch's tuning half
+    ("Tu peux repartir du début ? Mon mari veut l'entendre aussi.", "step:fin", "restart"),
+    ("c fé", "step:oubli-naissance", "next"),
+    ("recommencez", "step:saisir-code", "restart"),
+])
+def test_found_by_the_sixty_ninth_run(text: str, context: str, expected: str) -> None:
+    """Starting again from the start said in one expression (« repartir du début ») has its reasons, as « depuis le
+    début » said apart does; « fé » is « fait » typed as a text message."""
+    assert meant(text, context) == expected

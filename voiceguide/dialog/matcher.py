@@ -616,7 +616,8 @@ class IntentMatcher:
         # « tout depuis le début, j'ai rien compris »: starting again from the start, said so, has its reasons (not
         # a bare « recommencez », which may be « recommencez votre phrase »); the guide asks before it anyway
         afresh = name == _RESTART and (any(_START in f.seed.required for f in seeds)
-                                       or bool(_THE_WHOLE & set(analysis.words)))   # « recommencez tout le guide »
+                                       or bool(_THE_WHOLE & set(analysis.words))   # « recommencez tout le guide »
+                                       or _START in analysis.words)   # « repartir du début », one expression
         # « on arrête, je verrai ça un autre jour »: leaving, with the speaker's own reason (the guide asks first);
         # « j'ai déménagé, je voudrais voir mes informations »: a part of the guide, with one
         leaving = name == _QUIT or seed.kind == "topic"

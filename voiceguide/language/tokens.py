@@ -39,6 +39,7 @@ SPOKEN = {
     "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "kitter": ("quitter",), "kitte": ("quitte",), "kittez": ("quittez",),
+    "fe": ("fait",),   # « c fé »
     "koi": ("quoi",), "kel": ("quel",), "kelle": ("quelle",), "jsp": ("je", "sais", "pas"), "att": ("attends",),
     "jcomprend": ("je", "comprends"), "pa": ("pas",), "jveu": ("je", "veux"),
     "jlai": ("je", "le", "ai"), "jle": ("je", "le"), "jme": ("je", "me"), "jte": ("je", "te"), "ke": ("que",),
