@@ -914,7 +914,7 @@ def _asks_when(words: Sequence[str]) -> bool:
     never asked when (not « quand tu as fini, reviens », « je vous dis quand c'est fait »: a « quand » before a
     subject says when, it asks nothing; nor a « vous » after a subject, its object)."""
     return any(words[i] == "quand" and words[i - 2] in ("tu", "vous") and not set(words[i - 3:i - 2]) & CLAUSE_SUBJECTS
-               and not set(words[i + 1:i + 2]) & (CLAUSE_SUBJECTS | {"ce", "c", "vous", "nous"})
+               and not set(words[i + 1:i + 2]) & (CLAUSE_SUBJECTS | {"ce", "vous", "nous"})
                for i in range(2, len(words)))
 
 
