@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Seventy batches, each written before the round of tuning that followed it:
+Seventy-one batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to seventieth's figures are beside MEASURED below (docs/understanding.md:
-the third to seventieth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to seventy-first's figures are beside MEASURED below (docs/understanding.md:
+the third to seventy-first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The seventieth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    sixty-ninth round (77.5 %)."""
+    """The seventy-first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    seventieth round (80.5 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -222,6 +222,10 @@ def held_out(evaluation: Report) -> Report:
 # matcher of the end of the sixty-eighth round, gave 85.3 % (58/68; its tuning half: 76.2 %); no sentence for someone
 # else moved the guide on either half. The seventieth's, run once with the matcher of the end of the sixty-ninth
 # round, gave 77.5 % (69/89; its tuning half: 78.2 %); no sentence for someone else moved the guide on either half.
+# The seventy-first's, run once with the matcher of the end of the seventieth round, gave 80.5 % (70/87; its tuning
+# half: 75.9 %); one request for help of its tuning half moved the guide (« je dis quoi maintenant ? » taken for
+# « what comes next »; fixed after its run: test_found_by_the_seventy_first_run), no sentence for someone else on
+# either half.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -230,8 +234,9 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "38": 0.75, "39": 0.71, "40": 0.80, "41": 0.69, "42": 0.72, "43": 0.74, "44": 0.71, "45": 0.77, "46": 0.79,
             "47": 0.74, "48": 0.83, "49": 0.79, "50": 0.80, "51": 0.81, "52": 0.81, "53": 0.75, "54": 0.84,
             "55": 0.76, "56": 0.70, "57": 0.82, "58": 0.73, "59": 0.74, "60": 0.71, "61": 0.76, "62": 0.77,
-            "63": 0.75, "64": 0.64, "65": 0.79, "66": 0.82, "67": 0.77, "68": 0.87, "69": 0.85, "70": 0.77}
-HELD_OUT = "70"
+            "63": 0.75, "64": 0.64, "65": 0.79, "66": 0.82, "67": 0.77, "68": 0.87, "69": 0.85, "70": 0.77,
+            "71": 0.80}
+HELD_OUT = "71"
 
 
 def _misses(report: Report) -> list[str]:
@@ -255,7 +260,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to seventieth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to seventy-first's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz).
 TUNED = ("1", "2", "3", "4", "5", "6")
@@ -267,7 +272,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.92, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "45": 0.79, "46": 0.77, "47": 0.88, "48": 0.66, "49": 0.77, "50": 0.84, "51": 0.76, "52": 0.77,
                "53": 0.72, "54": 0.82, "55": 0.81, "56": 0.72,
                "57": 0.80, "58": 0.75, "59": 0.74, "60": 0.78, "61": 0.74, "62": 0.79, "63": 0.84, "64": 0.87,
-               "65": 0.80, "66": 0.76, "67": 0.89, "68": 0.82, "69": 0.78, "70": 0.78}
+               "65": 0.80, "66": 0.76, "67": 0.89, "68": 0.82, "69": 0.78, "70": 0.78, "71": 0.81}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -318,10 +323,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert sorted(o.entry.phrase for o in tuning.off_topic_moves()) == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the seventieth batch's evaluation half, held out, "
-                                       "gave 77.5 % (69/89), run once with the matcher of the end of the "
-                                       "sixty-ninth round (its tuning half: 78.2 %; the sixty-ninth's: 85.3 % "
-                                       "and 76.2 %): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the seventy-first batch's evaluation half, held "
+                                       "out, gave 80.5 % (70/87), run once with the matcher of the end of the "
+                                       "seventieth round (its tuning half: 75.9 %; the seventieth's: 77.5 % "
+                                       "and 78.2 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -2844,4 +2849,17 @@ def test_found_by_the_sixty_eighth_run_again(text: str, context: str, expected: 
 def test_found_by_the_sixty_ninth_run(text: str, context: str, expected: str) -> None:
     """Starting again from the start said in one expression (« repartir du début ») has its reasons, as « depuis le
     début » said apart does; « fé » is « fait » typed as a text message."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the seventy-first batch's move at its single run, on its tuning half, fixed by a rule of its kind
+    ("Euh... je dis quoi maintenant, moi ?", "step:ecran-connexion", "help"),
+    ("Je peux dire quoi, maintenant ?", "step:ecran-connexion", "help"),
+    ("je fais quoi maintenant ?", "step:ecran-connexion", "next"),
+    ("vous avez dit quoi maintenant ?", "step:ecran-connexion", "repeat"),
+])
+def test_found_by_the_seventy_first_run(text: str, context: str, expected: str) -> None:
+    """« je dis quoi maintenant ? » asks what to say: the « quoi » is what « dire » says, and no « quoi maintenant »,
+    what comes next (which « je fais quoi maintenant ? » still asks)."""
     assert meant(text, context) == expected

@@ -562,6 +562,8 @@ class Analyzer:
         where ``accented`` has the participle (« je l'ai oublié, ça fait des mois » holds no « oublie ça »)."""
         lex = self.lexicon
         participle = i < len(accented) and accented[i].endswith("é")
+        if words[i] == "quoi" and i and self._lemma(words[i - 1])[0] == "dire":
+            return None   # « je dis quoi maintenant » asks what to say, not what comes next
         for n in range(min(lex.longest, len(words) - i), 1, -1):
             key = tuple(words[i:i + n])
             entry = lex.entries.get(key)
