@@ -11,7 +11,8 @@ missing stream, an encoding that cannot hold French, or a closed terminal:
   in a guide) is written without its accents, « » as quotes, or « ? »;
 * closing the terminal window (SIGHUP) or being asked to stop (SIGTERM)
   ends the command as Ctrl-C does: the progress is saved, the terminal and
-  the speech worker are given back, exit 130.
+  the speech worker are given back, exit 130; none of the three ever breaks
+  a lock on its way (``ends_like_ctrl_c``).
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import queue
 import signal
 import sys
+import threading
 from collections.abc import Iterator
+from types import FrameType
 from typing import TextIO
 
 PLAIN = "voiceguide-plain"   # the codec error handler of the standard output and error streams
@@ -98,31 +102,85 @@ def _reconfigure(stream: TextIO, errors: str) -> None:
 
 @contextlib.contextmanager
 def ends_like_ctrl_c() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP raise ``Ended`` (a KeyboardInterrupt) in the main thread.
+    """Within the block, Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP ``Ended`` (a KeyboardInterrupt),
+    in the main thread, and never in the middle of the threading module's own code.
 
-    Only the first one: a second signal while the progress is being saved
-    must not cut the save short. A signal the program was started ignoring
-    (``nohup``) stays ignored. The handlers in place before are put back.
+    Raised there, between two steps of a Condition or an Event, the exception
+    leaves a lock released twice (RuntimeError: exit 1 instead of 130) or held
+    for good (the program hangs when it next silences its speech). Such a
+    signal is kept and raised as soon as the main thread is back in the
+    program's code, or blocked in a wait, where raising is safe: a timer looks
+    again every few milliseconds. Only the first signal: a second one while
+    the progress is being saved must not cut the save short. A signal the
+    program was started ignoring (``nohup``) stays ignored. The handlers in
+    place before are put back.
     """
-    names = [n for n in ("SIGTERM", "SIGHUP")
+    names = [n for n in ("SIGINT", "SIGTERM", "SIGHUP")
              if hasattr(signal, n) and signal.getsignal(getattr(signal, n)) != signal.SIG_IGN]
-    received: list[int] = []
-
-    def interrupt(signum: int, frame: object) -> None:
-        if not received:
-            received.append(signum)
-            raise Ended(signum)
-
+    retry = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")   # not on Windows: raised at once there
+    interruption = _Interruption(retry)
+    if retry:
+        names.append("SIGALRM")
     try:
-        before = {name: signal.signal(getattr(signal, name), interrupt) for name in names}
+        before = {name: signal.signal(getattr(signal, name), interruption.handle) for name in names}
     except ValueError:   # not the main thread (a test calling main() from a thread): signals stay as they are
         yield
         return
     try:
         yield
     finally:
+        interruption.done()
         for name, handler in before.items():
             signal.signal(getattr(signal, name), handler)
+
+
+# The code an exception must not cut short: the threading module's locks, conditions and events (the queue
+# module's are built on them), and the import machinery's module locks.
+_LOCKING_CODE = frozenset({threading.__file__, queue.__file__, "<frozen importlib._bootstrap>"})
+_RETRY_SECONDS = 0.005
+
+
+class _Interruption:
+    """The signal handler of ``ends_like_ctrl_c``: raises the first signal where it cannot break a lock."""
+
+    def __init__(self, retry: bool) -> None:
+        self._retry = retry
+        self._pending: int | None = None
+        self._raised = False
+        self._seen: tuple[object, int] | None = None   # where the main thread was at the last look
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._raised:
+            return
+        if signum != getattr(signal, "SIGALRM", None):
+            self._pending = self._pending or signum
+        if self._pending is None:
+            return
+        if self._retry and self._in_locking_code(frame):
+            signal.setitimer(signal.ITIMER_REAL, _RETRY_SECONDS)
+            return
+        self.done()
+        self._raised = True
+        if self._pending == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Ended(self._pending)
+
+    def _in_locking_code(self, frame: FrameType | None) -> bool:
+        """True while the main thread moves through locking code; not when it waits there, blocked in a call
+        (found at the same instruction a look later), where an exception is as safe as it is anywhere."""
+        if frame is None or frame.f_code.co_filename not in _LOCKING_CODE:
+            return False
+        here = (frame, frame.f_lasti)
+        if self._seen is not None and self._seen[0] is here[0] and self._seen[1] == here[1]:
+            return False
+        self._seen = here
+        return True
+
+    def done(self) -> None:
+        """Stops the timer; forgets where the main thread was."""
+        self._seen = None
+        if self._retry:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def tell(message: str) -> None:
