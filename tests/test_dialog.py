@@ -1085,6 +1085,17 @@ def test_at_voulez_vous_dire_another_request_said_surely_is_taken_instead(dialog
     assert dialog.handle(asked, cmd("help"))[1].say[-1] == "Sinon, dites ce que vous voulez."
 
 
+def test_in_a_pause_a_resume_the_matcher_is_unsure_of_resumes_without_asking(dialog: Dialog) -> None:
+    """In a pause anything heard resumes; « Voulez-vous dire « reprendre » ? » would ask for nothing and leave the
+    person one answer further from the step (« Excusez, j'ai dû m'absenter un moment, on continue. », found by the
+    seventy-second batch's evaluation half). Another request still is asked about, the pause left."""
+    paused, _ = dialog.handle(at(dialog, "email"), cmd("pause"))
+    back, reply = dialog.handle(paused, Unsure((cmd("resume", 0.5),), heard="on continue"))
+    assert back.mode == Mode.STEP and back.step == "email" and kinds(reply)[0] == Kind.RESUME
+    asked, _ = dialog.handle(paused, Unsure((cmd("previous", 0.5),), heard="reviens là"))
+    assert asked.mode == Mode.CONFIRM and asked.step == "email"
+
+
 def test_a_quit_question_still_does_not_take_another_request(dialog: Dialog) -> None:
     asked, _ = dialog.handle(at(dialog, "email"), cmd("quit"))
     kept, reply = dialog.handle(asked, cmd("menu"))

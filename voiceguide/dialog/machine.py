@@ -279,6 +279,8 @@ class Dialog:
         candidates = tuple(c for c in event.candidates if self._can_act(state, c))
         if state.mode == Mode.CONFIRM or not candidates:
             return self._escalate(state, "nomatch", event.heard)
+        if state.mode == Mode.PAUSED and candidates[0].name == Command.RESUME:
+            return self._intent(state, candidates[0])   # anything heard resumes: « reprendre ? » would ask for nothing
         if state.mode == Mode.PAUSED:
             state = replace(state, mode=state.back_mode)
         state = replace(state, noinput_count=0, nomatch_count=0, help_count=0)

@@ -682,6 +682,7 @@ class IntentMatcher:
         held = ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and bool(seed.target))
                 or (seed.kind == "topic" and self._echoes_the_step(analysis, said, options))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
+                or (name == "next" and _urging_a_speaker(analysis.words))
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
                 or (seed.kind == "choice" and _taken_up(analysis, said))
                 or (name == "yes" and options.yes_no and any(   # « c'est ouvert, pas de code » at « un code ? »
@@ -953,6 +954,17 @@ def _taken_up(analysis: Analysis, said: list[bool]) -> bool:
     first, end = named[0].start, max(t.end for t in named)
     return (end in analysis.clauses and analysis.words[end] in THEY
             and analysis.words[first - 1:first] in (("le",), ("la",), ("les",)))
+
+
+def _urging_a_speaker(words: Sequence[str]) -> bool:
+    """« continue, je t'écoute »: what one says to someone who is talking, and the guide has stopped talking when it
+    hears it; it asks before it goes on (« je vous écoute » alone, someone back and ready, goes on)."""
+    listening = find_words(("je", "te", "ecoute"), words) or find_words(("je", "vous", "ecoute"), words)
+    return (listening is not None and any(w in _GO_ON for w in words[:listening[0]])
+            and "guide" not in words)   # « continuez le guide, je vous écoute » is said to it
+
+
+_GO_ON = frozenset({"continue", "continues", "continuez"})
 
 
 def _one_word(analysis: Analysis) -> bool:

@@ -409,6 +409,11 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "s'en aller"
             if item.concept == _PASSING and _handed(words, item.start):
                 item.kind, item.concept = "unknown", "tendre"   # « je vous la passe »: the phone, no step skipped
+            if item.concept == _PASSING and _handed_a_thing(words, item.end):
+                item.kind, item.concept = "unknown", "tendre"   # « tu peux me passer mes lunettes avant ? »
+                for later in items[k + 1:]:
+                    if later.concept == _BEHIND and words[later.start:later.end] == ["avant"]:
+                        later.kind, later.concept = "unknown", "d'abord"   # before the rest, no step back
             if item.concept == _PASSING and words[item.end:item.end + 1] == ["par"]:
                 item.kind, item.concept = "unknown", "passer par"   # « passer par le site »: a way, no step skipped
             if (item.concept == _BEHIND and words[item.start:item.end] == ["de", "avant"] and item.start
@@ -1027,6 +1032,23 @@ def _formerly(words: Sequence[str], i: int) -> bool:
 def _imperfect(word: str) -> bool:
     """« allait », « faisaient », « était »: a verb in the imperfect, as a story of how things were is told."""
     return len(word) > 4 and word.endswith(("ait", "aient")) and word not in ("parfait", "souhait")
+
+
+def _handed_a_thing(words: Sequence[str], end: int) -> bool:
+    """« tu peux me passer mes lunettes », « passe-lui le sel »: a thing handed to someone named by a pronoun, no
+    step skipped (« passe-moi à la suite » goes on)."""
+    after = list(words[end:end + 3])
+    if after[:1] and after[0] in _TO_SOMEONE_AFTER:
+        after = after[1:]
+    elif not _TO_SOMEONE_BEFORE & set(words[max(0, end - 3):end - 1]):
+        return False
+    return (len(after) >= 2 and after[0] in DETERMINERS | {"un", "une", "des", "du", "ce", "cette", "ces"}
+            and after[1] not in _NOT_HANDED)
+
+
+_NOT_HANDED = frozenset({"suite", "suivante", "suivant", "etape", "page", "partie", "rubrique", "prochaine", "reste"})
+_TO_SOMEONE_BEFORE = frozenset({"me", "te", "lui", "leur", "nous"})   # « tu peux me passer … »
+_TO_SOMEONE_AFTER = frozenset({"moi", "lui", "leur", "nous"})         # « passe-moi … »
 
 
 def _handed(words: Sequence[str], i: int) -> bool:
