@@ -2890,3 +2890,23 @@ def test_found_by_the_seventy_second_run(text: str, context: str, expected: str)
     asked. « tu peux me passer mes lunettes ? » hands a thing to the speaker (and its « avant » is « first »): no
     step skipped, none gone back to."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the seventy-first and seventy-second batches' tuning halves
+    ("revien a letape davan stp", "step:confirmation-taper", "previous"),
+    ("Parle pu lintmint, j'comprinds rin.", "step:les-categories", "slower"),
+    ("Ch'est bon, j'ai intindu tout cha, après ?", "step:ecran-connexion", "next"),
+    ("Bon allez, les bornes ça m'intéresse pas, passons à la suite.", "step:borne-medecin", "?next"),
+    ("ça m'intéresse pas", "step:borne-medecin", "none"),
+    ("ça m'intéresse, continuez", "step:borne-medecin", "next"),
+    ("J'ai ouvert l'enveloppe, y a rien d'intéressant, on poursuit.", "step:messages", "next"),
+    ("J'ai rien reçu, il arrive pas ce mail.", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    ("je veux pas qu'on continue", "step:borne-medecin", "none"),
+    ("non, je ne continue pas", "step:borne-medecin", "no"),
+])
+def test_found_by_the_seventy_second_run_again(text: str, context: str, expected: str) -> None:
+    """Texted « revien », « davan »; Picard « lintmint », « comprinds », « cha »; « ça m'intéresse pas » is the
+    speaker's own negation. A negation never reaches a verb that has its own subject after it (« rien d'intéressant,
+    on poursuit »), unless a « que » makes that clause the object of the negated one (« je veux pas qu'on continue »)."""
+    assert meant(text, context) == expected

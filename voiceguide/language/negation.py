@@ -141,7 +141,9 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
             carried = []
         elif content(item) and item.kind not in (GUIDE, "last", WEAK):
-            if wrapper is not None and _said_before(items, wrapper, words) and _after_a_preposition(items, k, words):
+            if _own_subject(words, item.start) and all(w is None or w.concept in _STATING for w, _ in carried):
+                pass   # « y a rien d'intéressant, on poursuit », « ça m'intéresse pas, je passe »: a clause of its own
+            elif wrapper is not None and _said_before(items, wrapper, words) and _after_a_preposition(items, k, words):
                 _rest_on_wrappers(carried)   # « le mail, j'en ai pas, sur papier »: not « pas sur papier »
             elif (wrapper is not None and wrapper.concept == _WANT
                   and _OTHER_SUBJECTS & set(words[wrapper.end:item.start])):
@@ -161,6 +163,20 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             _land(before, 1, carried[-1][1], lex)
     else:
         _rest_on_wrappers(carried)
+
+
+def _own_subject(words: Sequence[str], start: int) -> bool:
+    """A verb with its own clitic subject just before it (« on poursuit », « je m'en vais »): a negation said before
+    that subject, with no verb of its own, does not reach it."""
+    i = start - 1
+    while i >= 0 and words[i] in _OBJECT_CLITICS:
+        i -= 1
+    return i >= 0 and words[i] in _CLITIC_SUBJECTS and (i == 0 or words[i - 1] not in _JOINING)
+
+
+_STATING = frozenset({"avoir", "etre"})   # « y a rien », « c'est pas »: not « je veux pas » (« je veux pas que… »)
+_CLITIC_SUBJECTS = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"})
+_OBJECT_CLITICS = frozenset({"me", "te", "se", "le", "la", "les", "y", "en", "lui", "leur", "nous", "vous"})
 
 
 def _said_before(items: list[Item], verb: Item, words: Sequence[str]) -> bool:

@@ -49,7 +49,9 @@ SPOKEN = {
     "langsam": ("lentement",),   # Alsace : « langsam, langsam ! »
     "intindu": ("entendu",), "avanche": ("avance",), "avanchez": ("avancez",),   # picard : « on avanche »
     "attindez": ("attendez",), "attinds": ("attends",), "tiot": ("petit",),   # picard : « attindez un tiot peu »
-    "lintemint": ("lentement",),   # picard : « parle plus lintemint »
+    "lintemint": ("lentement",), "lintmint": ("lentement",),   # picard : « parle plus lintemint », « pu lintmint »
+    "comprinds": ("comprends",), "comprind": ("comprend",), "cha": ("ca",),   # picard : « j'comprinds rin », « tout cha »
+    "revien": ("reviens",), "davan": ("de", "avant"),   # tapé comme un texto : « revien a letape davan »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
