@@ -2913,3 +2913,16 @@ def test_found_by_the_seventy_second_run_again(text: str, context: str, expected
     speaker's own negation. A negation never reaches a verb that has its own subject after it (« rien d'intéressant,
     on poursuit »), unless a « que » makes that clause the object of the negated one (« je veux pas qu'on continue »)."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the seventy-third batch's tuning half
+    ("C'est validé, ils disent que la lettre va partir.", "step:oubli-courrier-valider", "none"),
+    ("C'est validé, la lettre va partir. Et maintenant ?", "step:oubli-courrier-valider", "next"),
+    ("je dois partir", "step:fin", "quit"),
+    ("kesk'il faut faire jai pas compri redi", "step:message-envoyer", "repeat"),
+])
+def test_found_by_the_seventy_third_run(text: str, context: str, expected: str) -> None:
+    """A thing or someone named that leaves (« la lettre va partir ») is no leaving of the guide; « kesk' »,
+    « compri », « redi » typed as a text message."""
+    assert meant(text, context) == expected

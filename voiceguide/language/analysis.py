@@ -99,6 +99,9 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
                                "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
+_LEAVING = "au revoir"
+_ON_THE_WAY = frozenset({"va", "vont", "doit", "doivent", "peut", "peuvent", "vient", "viennent", "de", "est", "sont",
+                         "bien", "deja", "enfin", "pas", "ne"})   # between a subject and « partir »: « va bien partir »
 _PAUSE = "pause"
 _BACK, _COME_HERE = "revenir", "venir ici"
 _GOING_ON_AGAIN = [["reprend"], ["redemarre"], ["recommence"],   # what a match, a computer, an ache does
@@ -407,6 +410,8 @@ class Analyzer:
         for k, item in enumerate(items):
             if _gone(words, item):   # « elle est encore partie »: someone left, no part of the guide
                 item.kind, item.concept = "unknown", "s'en aller"
+            if item.concept == _LEAVING and _left_by_a_named_one(words, item.start):
+                item.kind, item.concept = "unknown", "partir"   # « ils disent que la lettre va partir »: not the speaker
             if item.concept == _PASSING and _handed(words, item.start):
                 item.kind, item.concept = "unknown", "tendre"   # « je vous la passe »: the phone, no step skipped
             if item.concept == _PASSING and _handed_a_thing(words, item.end):
@@ -1032,6 +1037,14 @@ def _formerly(words: Sequence[str], i: int) -> bool:
 def _imperfect(word: str) -> bool:
     """« allait », « faisaient », « était »: a verb in the imperfect, as a story of how things were is told."""
     return len(word) > 4 and word.endswith(("ait", "aient")) and word not in ("parfait", "souhait")
+
+
+def _left_by_a_named_one(words: Sequence[str], i: int) -> bool:
+    """« la lettre va partir », « mon fils doit partir »: a thing or someone named leaves, not the speaker."""
+    j = i - 1
+    while j >= 0 and words[j] in _ON_THE_WAY:
+        j -= 1
+    return j >= 1 and j < i - 1 and words[j - 1] in DETERMINERS
 
 
 def _handed_a_thing(words: Sequence[str], end: int) -> bool:

@@ -52,6 +52,8 @@ SPOKEN = {
     "lintemint": ("lentement",), "lintmint": ("lentement",),   # picard : « parle plus lintemint », « pu lintmint »
     "comprinds": ("comprends",), "comprind": ("comprend",), "cha": ("ca",),   # picard : « j'comprinds rin », « tout cha »
     "revien": ("reviens",), "davan": ("de", "avant"),   # tapé comme un texto : « revien a letape davan »
+    "keske": ("qu", "est", "ce", "que"), "kesk'": ("qu", "est", "ce", "que"), "compri": ("compris",),
+    "redi": ("redis",),   # « kesk'il faut faire jai pas compri redi »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
