@@ -410,6 +410,9 @@ class Analyzer:
         for k, item in enumerate(items):
             if _gone(words, item):   # « elle est encore partie »: someone left, no part of the guide
                 item.kind, item.concept = "unknown", "s'en aller"
+            if (item.concept == DONE and words[item.start:item.start + 2] == ["ce", "est"]
+                    and words[item.end:item.end + 2] in (["ce", "que"], ["ce", "qui"])):
+                item.kind, item.concept = "unknown", "juger"   # « c'est beau ce qu'ils font »: said of a thing, no step done
             if item.concept == _LEAVING and _left_by_a_named_one(words, item.start):
                 item.kind, item.concept = "unknown", "partir"   # « ils disent que la lettre va partir »: not the speaker
             if item.concept == _PASSING and _handed(words, item.start):
