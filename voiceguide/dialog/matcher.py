@@ -682,7 +682,7 @@ class IntentMatcher:
         held = ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and bool(seed.target))
                 or (seed.kind == "topic" and self._echoes_the_step(analysis, said, options))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
-                or (name == "next" and _urging_a_speaker(analysis.words))
+                or (name == "next" and _urging_a_speaker(analysis.words)) or _placing_someone(analysis.words)
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
                 or (seed.kind == "choice" and _taken_up(analysis, said))
                 or (name == "yes" and options.yes_no and any(   # « c'est ouvert, pas de code » at « un code ? »
@@ -965,6 +965,16 @@ def _urging_a_speaker(words: Sequence[str]) -> bool:
 
 
 _GO_ON = frozenset({"continue", "continues", "continuez"})
+
+
+def _placing_someone(words: Sequence[str]) -> bool:
+    """« recule un peu, t'es devant l'écran »: where the listener stands, said to someone in the room (the guide
+    stands nowhere); whatever else the line asks is asked about first."""
+    return any(find_words((*you, place), words) is not None
+               for you in (("te", "es"), ("tu", "es"), ("vous", "etes")) for place in _PLACES)
+
+
+_PLACES = ("devant", "derriere", "contre")
 
 
 def _one_word(analysis: Analysis) -> bool:
