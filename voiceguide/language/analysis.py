@@ -100,6 +100,7 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _LEAVING = "au revoir"
+_READY = "pret"
 _ON_THE_WAY = frozenset({"va", "vont", "doit", "doivent", "peut", "peuvent", "vient", "viennent", "de", "est", "sont",
                          "bien", "deja", "enfin", "pas", "ne"})   # between a subject and « partir »: « va bien partir »
 _PAUSE = "pause"
@@ -413,6 +414,8 @@ class Analyzer:
             if (item.concept == DONE and words[item.start:item.start + 2] == ["ce", "est"]
                     and words[item.end:item.end + 2] in (["ce", "que"], ["ce", "qui"])):
                 item.kind, item.concept = "unknown", "juger"   # « c'est beau ce qu'ils font »: said of a thing, no step done
+            if item.concept == _READY and _done_with_avoir(words, item):
+                item.kind, item.concept = "unknown", "installer"   # « tu m'as installé l'ordinateur »: done, not ready
             if item.concept == _LEAVING and _left_by_a_named_one(words, item.start):
                 item.kind, item.concept = "unknown", "partir"   # « ils disent que la lettre va partir »: not the speaker
             if item.concept == _PASSING and _handed(words, item.start):
@@ -1040,6 +1043,15 @@ def _formerly(words: Sequence[str], i: int) -> bool:
 def _imperfect(word: str) -> bool:
     """« allait », « faisaient », « était »: a verb in the imperfect, as a story of how things were is told."""
     return len(word) > 4 and word.endswith(("ait", "aient")) and word not in ("parfait", "souhait")
+
+
+def _done_with_avoir(words: Sequence[str], item: Item) -> bool:
+    """« tu m'as installé l'ordinateur »: a participle after « avoir » is a thing done (« je suis bien installée »,
+    with « être », is someone ready)."""
+    j = item.start - 1
+    while j >= 0 and words[j] in ("me", "te", "le", "la", "les", "lui", "nous", "vous", "bien", "deja"):
+        j -= 1
+    return item.end == item.start + 1 and j >= 0 and words[j] in HAVE and words[item.start].endswith(("e", "ee", "es"))
 
 
 def _left_by_a_named_one(words: Sequence[str], i: int) -> bool:
