@@ -1049,9 +1049,9 @@ def _done_with_avoir(words: Sequence[str], item: Item) -> bool:
     """« tu m'as installé l'ordinateur »: a participle after « avoir » is a thing done (« je suis bien installée »,
     with « être », is someone ready)."""
     j = item.start - 1
-    while j >= 0 and words[j] in ("me", "te", "le", "la", "les", "lui", "nous", "vous", "bien", "deja"):
+    while j >= 0 and (words[j] in CLITICS or words[j] in _BETWEEN_AUX):
         j -= 1
-    return item.end == item.start + 1 and j >= 0 and words[j] in HAVE and words[item.start].endswith(("e", "ee", "es"))
+    return item.end == item.start + 1 and j >= 0 and words[j] in HAVE and words[item.start].endswith(("e", "es"))
 
 
 def _left_by_a_named_one(words: Sequence[str], i: int) -> bool:
