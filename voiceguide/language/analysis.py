@@ -37,6 +37,7 @@ from voiceguide.language.clauses import (
     clauses,
     described_verbs,
     gerund,
+    imperfect,
     my_plan,
     one_part,
     orders,
@@ -1035,14 +1036,9 @@ def _formerly(words: Sequence[str], i: int) -> bool:
     if before & _WAS and not before & ASKED:
         return True
     # « dire qu'avant, la Sécu, on y allait à pied »: after « que », with the imperfect that tells how it was
-    told = i > 0 and words[i - 1] == "que" and any(_imperfect(w) for w in words[i + 1:i + 7])
+    told = i > 0 and words[i - 1] == "que" and any(imperfect(w) for w in words[i + 1:i + 7])
     return (i == 0 or words[i - 1] in OPENING or told) and words[i + 1:i + 2] != [] and (
         told or words[i + 1] in CLAUSE_SUBJECTS | ASKED or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
-
-
-def _imperfect(word: str) -> bool:
-    """« allait », « faisaient », « était »: a verb in the imperfect, as a story of how things were is told."""
-    return len(word) > 4 and word.endswith(("ait", "aient")) and word not in ("parfait", "souhait")
 
 
 def _done_with_avoir(words: Sequence[str], item: Item) -> bool:

@@ -149,8 +149,9 @@ def gerund(pairs: Sequence[tuple[str, str]], i: int) -> bool:
 
 
 def imperfect(word: str) -> bool:
-    """« aboyait », « sonnaient »: what was going on (« le chien aboyait »), a verb the lexicon need not know."""
-    return len(word) > 5 and word.endswith(("ait", "aient"))
+    """« aboyait », « sonnaient », « était »: what was going on (« le chien aboyait »), as a story of how things were
+    is told; a verb the lexicon need not know."""
+    return len(word) > 4 and word.endswith(("ait", "aient")) and word not in ("parfait", "souhait", "plait")
 
 
 def future(word: str) -> bool:
@@ -191,6 +192,8 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
         after, then = words[noun + 1], words[noun + 2:noun + 3]
         if (words[k] in DETERMINERS and words[noun] not in forms and words[noun] not in DETERMINERS
                 and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)) or imperfect(after)
+                     or (bool(then) and imperfect(then[0]) and after not in forms and after not in CLITICS
+                         and after not in DETERMINERS and after not in CLAUSE_SUBJECTS)
                      or (after in ("le", "la", "les") and bool(then) and then[0].endswith(_WILL_DO)))
                 and (k == 0 or words[k - 1] not in PREPOSITIONS)):
             starts.append(k)   # « mon fils le lira »: someone else, what they will do
