@@ -2987,3 +2987,17 @@ def test_found_by_the_seventy_sixth_tuning_half(text: str, context: str, expecte
     """A thing named by two nouns, then a verb in the imperfect (« le tracteur voisin passait »), is what was going
     on: its words do not stand against the request; a code « parti de la tête » is forgotten."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the seventy-seventh batch's tuning half
+    ("jme rapel plu du code", "step:saisir-code", "goto:oubli-lien"),
+    ("je me rapelle pas du code", "step:ecran-connexion", "goto:oubli-lien"),
+    ("On va en rester là pour ce soir, merci bien.", "step:page-accueil", "?quit"),
+    ("On refait le guide entier, j'ai rien retenu.", "step:fin", "restart"),
+    ("Lisez-moi les grandes parties du guide.", "step:confirmation-pas-recu", "menu"),
+])
+def test_found_by_the_seventy_seventh_tuning_half(text: str, context: str, expected: str) -> None:
+    """« rapel » typed for « rappelle »; « en rester là » is stopping (asked, as any leaving said without
+    certainty); « le guide entier » is the guide; « les grandes parties » are its summary."""
+    assert meant(text, context) == expected

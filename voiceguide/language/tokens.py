@@ -54,6 +54,7 @@ SPOKEN = {
     "revien": ("reviens",), "davan": ("de", "avant"),   # tapé comme un texto : « revien a letape davan »
     "keske": ("qu", "est", "ce", "que"), "kesk'": ("qu", "est", "ce", "que"), "compri": ("compris",),
     "redi": ("redis",),   # « kesk'il faut faire jai pas compri redi »
+    "rapel": ("rappelle",), "rapelle": ("rappelle",), "souvien": ("souviens",),   # « jme rapel plus de mon code »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
        "ais": ("je", "sais"), "sais": ("je", "sais")}   # « ch'est », « ch'uis », « ch'suis », « ch'sais »
