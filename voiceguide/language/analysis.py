@@ -431,6 +431,9 @@ class Analyzer:
             if (item.concept == _BEHIND and words[item.start:item.end] == ["de", "avant"] and item.start
                     and words[item.start - 1] in _VOICE_SETTINGS):
                 item.concept = _NORMAL   # « reviens à ta vitesse d'avant », « ton volume d'avant »: the voice as it was
+            elif (item.concept == _BEHIND and words[item.start:item.end] == ["de", "avant"] and item.start > 1
+                  and words[item.start - 2] in DETERMINERS and not self._guide_word(words[item.start - 1])):
+                item.kind, item.concept = "unknown", "autrefois"   # « la chanson d'avant »: a thing as it was, no step
             if words[item.start] in _COMING and item.start and words[item.start - 1] in _TIMES:
                 item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
             if (words[item.start] in _RANKED and item.end == item.start + 1
