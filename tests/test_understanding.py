@@ -3021,3 +3021,15 @@ def test_found_by_the_seventy_eighth_run(text: str, context: str, expected: str)
     """« d'avant » after a thing the guide does not speak of (« la chanson d'avant ») is that thing as it was, not
     the step before (« la rubrique d'avant », « l'étape d'avant » still go back)."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the seventy-eighth and seventy-ninth batches' tuning halves
+    ("Ne bouge plus, je dois ouvrir la porte.", "step:les-categories", "pause"),
+    ("Médor, bouge plus de ton panier !", "step:messages", "none"),
+    ("Le téléphone a sonné, j'en ai raté la moitié, répétez.", "step:valider-connexion", "repeat"),
+])
+def test_found_by_the_seventy_ninth_tuning_half(text: str, context: str, expected: str) -> None:
+    """« ne bougez plus » is « ne bougez pas », a wait; « suspendre » pauses; « la moitié » says how much, nothing
+    asked."""
+    assert meant(text, context) == expected
