@@ -107,7 +107,8 @@ _ON_THE_WAY = frozenset({"va", "vont", "doit", "doivent", "peut", "peuvent", "vi
 _PAUSE = "pause"
 _BACK, _COME_HERE = "revenir", "venir ici"
 _GOING_ON_AGAIN = [["reprend"], ["redemarre"], ["recommence"],   # what a match, a computer, an ache does
-                   ["part"], ["partent"]]   # « le mien part à la retraite », « le bus part »
+                   ["part"], ["partent"],   # « le mien part à la retraite », « le bus part »
+                   ["revient"], ["reviennent"]]   # « tiens, le soleil revient »
 _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
