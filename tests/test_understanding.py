@@ -3049,3 +3049,16 @@ def test_found_by_the_eightieth_run(text: str, context: str, expected: str) -> N
     """« revient » told of a thing or someone named (« le soleil revient », « le facteur revient ») is news of the
     house, as « le match reprend » is: no step back."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the eightieth batch's tuning half
+    ("À partir d'ici, je peux vous dire quoi ?", "step:oubli-courrier-attente", "help"),
+    ("À partir de maintenant, je dis quoi pour avancer ?", "step:messages", "help"),
+    ("Je dois partir, au revoir.", "step:messages", "quit"),
+    ("Recausez-moi de ça, j'ai rien suivi.", "step:mes-paiements", "repeat"),
+])
+def test_found_by_the_eightieth_tuning_half(text: str, context: str, expected: str) -> None:
+    """« à partir de » is « from », nobody leaving; « recausez-moi ça » is « redites-moi ça » in the country's
+    words."""
+    assert meant(text, context) == expected
