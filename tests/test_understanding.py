@@ -3080,3 +3080,18 @@ def test_found_by_the_eighty_first_run(text: str, context: str, expected: str) -
     """« ramener » a thing the guide does not speak of (« ramène le pain ») brings it back to someone: no step
     back (« ramène la page d'avant », « le guide » still go back)."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the eighty-first batch's tuning half (and four before it: « J'ai mis mon code, personne n'a regardé,
+    # c'est bon. »)
+    ("J'ai tapé les chiffres, personne n'a vu, on continue.", "step:saisir-code", "next"),
+    ("Code tapé tout seul, et personne ne regardait. Ensuite ?", "step:saisir-code", "next"),
+    ("Personne ne m'a jamais envoyé de code.", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    ("Tout est en ordre dans mes infos, passons à la suite.", "step:mes-informations", "next"),
+])
+def test_found_by_the_eighty_first_tuning_half(text: str, context: str, expected: str) -> None:
+    """« personne n'a regardé » is a care said in passing, nothing asked; « personne » is nobody, not a « code
+    personnel » mistyped (« personne ne m'a jamais envoyé de code » is « on ne m'a jamais… »); « tout est en
+    ordre » is all is well, not the guide's orders."""
+    assert meant(text, context) == expected
