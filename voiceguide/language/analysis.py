@@ -1253,6 +1253,9 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
     ordinal = number.kind == "last" or words[number.end - 1].endswith(("ieme", "iemes", "premier", "premiere"))
     if ordinal and words[number.end:number.end + 1] and singular(words[number.end]) in lex.other_ranks:
         return None   # « la première fois »
+    if (not ordinal and number.end < len(words) and len(words[number.end]) > 3 and words[number.end].endswith(("s", "x"))
+            and words[number.end] not in lex.numbers and words[number.end] not in lex.number_cues):
+        return None   # « onze sujets, rien que ça »: how many of them, no choice
     for item in items:
         if any(item is it for it in numbers) or not content(item) or item.kind == GUIDE or item.negation:
             continue
