@@ -428,7 +428,7 @@ class Analyzer:
                     if later.concept == _BEHIND and words[later.start:later.end] == ["avant"]:
                         later.kind, later.concept = "unknown", "d'abord"   # before the rest, no step back
             if (words[item.start].startswith("ramen") and item.end + 1 < len(words)
-                    and words[item.end] in DETERMINERS | {"un", "une", "des", "du"}
+                    and words[item.end] in _BEFORE_A_NOUN
                     and words[item.end + 1] not in _NOT_HANDED and not self._guide_word(words[item.end + 1])):
                 item.kind, item.concept = "unknown", "rapporter"   # « ramener la tablette à ta mère »: a thing brought
             if item.concept == _PASSING and words[item.end:item.end + 1] == ["par"]:
