@@ -521,6 +521,8 @@ class Analyzer:
                     item.aux, item.concept = None, _MESSAGE
                     if item.kind == WEAK:   # « répondu »: a weak « dire » before
                         item.kind = ACTION
+                if item.aux == "ont" and item.concept in lex.actions and _they_did(words, item.start):
+                    item.kind, item.aux = NEUTRAL, None   # « ils en ont mis, des choses »: what others did, no step done
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
                 if (item.concept == _LEAVE and item.aux is not None and not item.negation
@@ -984,6 +986,19 @@ def _done_to_the_speaker(words: Sequence[str], i: int, aux: str | None) -> bool:
     """« ils m'ont écrit »: a perfect in the third person with « me » before its auxiliary tells what others did to
     the speaker (what they wrote is a message; « on m'a envoyé un code » still answers the step's question)."""
     return aux in _THIRD_AUX and i >= 2 and words[i - 1] == aux and words[i - 2] == "me"
+
+
+def _they_did(words: Sequence[str], i: int) -> bool:
+    """« ils en ont mis », « elles ont tout validé »: the perfect at ``i`` has « ils » or « elles » for subject."""
+    j = i - 1
+    while j > 0 and words[j] in _BETWEEN_AUX | {"tout"}:
+        j -= 1
+    if words[j] != "ont":
+        return False
+    j -= 1
+    while j >= 0 and words[j] in ("en", "y", "le", "la", "les", "lui", "leur"):
+        j -= 1
+    return j >= 0 and words[j] in ("ils", "elles")
 
 
 def _when(words: Sequence[str], i: int) -> bool:
