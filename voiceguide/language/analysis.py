@@ -79,6 +79,7 @@ _LEFT_OUT = ""   # the auxiliary of a participle said alone
 _MORE = "encore"   # beside a setting, more of it (« baisse encore », « encore plus fort »)
 _BETWEEN_AUX = frozenset({"encore", "deja", "bien", "toujours", "jamais", "beaucoup", "trop"})   # « a encore monté »
 _THIRD_AUX = frozenset({"a", "ont"})
+_IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
 _HELPED = ("le", "la", "les", "lui", "leur")   # « je l'aide », « je les aide » (not « je t'aide »: said to someone)
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
@@ -439,6 +440,10 @@ class Analyzer:
             elif (item.concept == _BEHIND and words[item.start:item.end] == ["de", "avant"] and item.start > 1
                   and words[item.start - 2] in DETERMINERS and not self._guide_word(words[item.start - 1])):
                 item.kind, item.concept = "unknown", "autrefois"   # « la chanson d'avant »: a thing as it was, no step
+            elif (item.concept == _BEHIND and words[item.start:item.end] == ["avant"] and item.end == len(words)
+                  and item.start > 1 and words[item.start - 2] in DETERMINERS
+                  and not self._guide_word(words[item.start - 1])):
+                item.kind, item.concept = "unknown", "d'abord"   # « prendre mon café avant »: beforehand, no step
             if words[item.start] in _COMING and item.start and words[item.start - 1] in _TIMES:
                 item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
             if (words[item.start] in _RANKED and item.end == item.start + 1
@@ -510,6 +515,7 @@ class Analyzer:
             if item.kind == SENSE and item.end - item.start > 1 and self._participle(words[item.end - 1]):
                 item.perfect = _auxiliary(items, k, words) is not None   # « j'ai mal entendu »
             if item.verb:
+                shaped = item.perfect or words[item.start] in _IRREGULAR_PARTICIPLES   # « fait », not « fais voir »
                 item.aux = _auxiliary(items, k, words)
                 if (item.aux is None and item.perfect and k == 0 and item.kind == ACTION and item.concept in lex.actions
                         and written[item.start].endswith("é")):   # not « entrée », the key
@@ -521,6 +527,8 @@ class Analyzer:
                     item.aux, item.concept = None, _MESSAGE
                     if item.kind == WEAK:   # « répondu »: a weak « dire » before
                         item.kind = ACTION
+                if item.aux == "as" and shaped and item.concept in lex.actions:
+                    item.kind, item.aux = NEUTRAL, None   # « t'as fait opposition ? »: what someone else did, asked
                 if item.aux == "ont" and item.concept in lex.actions and _they_did(words, item.start):
                     item.kind, item.aux = NEUTRAL, None   # « ils en ont mis, des choses »: what others did, no step done
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
