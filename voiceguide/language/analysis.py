@@ -79,6 +79,7 @@ _LEFT_OUT = ""   # the auxiliary of a participle said alone
 _MORE = "encore"   # beside a setting, more of it (« baisse encore », « encore plus fort »)
 _BETWEEN_AUX = frozenset({"encore", "deja", "bien", "toujours", "jamais", "beaucoup", "trop"})   # « a encore monté »
 _THIRD_AUX = frozenset({"a", "ont"})
+_ALMOST = frozenset({"presque", "quasiment", "bientot", "quasi"})
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
 _HELPED = ("le", "la", "les", "lui", "leur")   # « je l'aide », « je les aide » (not « je t'aide »: said to someone)
@@ -527,6 +528,8 @@ class Analyzer:
                     item.aux, item.concept = None, _MESSAGE
                     if item.kind == WEAK:   # « répondu »: a weak « dire » before
                         item.kind = ACTION
+                if item.perfect and _ALMOST & set(words[max(0, item.start - 3):item.start]):
+                    item.negation = "pas"   # « j'ai presque fini de taper », « presque tapé »: not done yet
                 if item.aux == "as" and shaped and item.concept in lex.actions:
                     item.kind, item.aux = NEUTRAL, None   # « t'as fait opposition ? »: what someone else did, asked
                 if item.aux == "ont" and item.concept in lex.actions and _they_did(words, item.start):

@@ -57,6 +57,9 @@ class Item:
     extra: tuple[str, ...] = field(default=())
 
 
+_HAVING = frozenset({"ai", "as", "avons", "avez", "ont", "avais", "avait", "recu", "recus", "recue"})
+
+
 def content(item: Item) -> bool:
     return item.kind not in (NEUTRAL, LIGHT, "neg", "cue", "weak-number")
 
@@ -92,6 +95,8 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                 continue   # « y a pas une borne près de chez moi ? »: is there one, asked
             if words[item.end:item.end + 1] in (("le",), ("la",)) and set(words[item.end + 1:item.end + 2]) & GOOD:
                 continue   # « c'est pas le bon code »: a wrong one, which is there
+            if word == "pas" and _all_but(words, item.start, item.end):
+                continue   # « lis-moi la lettre, mais pas le code »: all but that thing, which is there
             if word == "pas" and _you_cannot(words, item.start):
                 opened = None
                 continue   # « vous pouvez pas parler plus vite ? », « tu ne peux pas … ? »: asked, as a reproach
@@ -163,6 +168,14 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             _land(before, 1, carried[-1][1], lex)
     else:
         _rest_on_wrappers(carried)
+
+
+def _all_but(words: Sequence[str], start: int, end: int) -> bool:
+    """« mais pas le code » after a request with no « avoir » (« lis-moi la lettre, mais pas le code »): the thing
+    left out of it; not « j'ai la lettre mais pas le code », which has none."""
+    if not (start and words[start - 1] == "mais" and words[end:end + 1] in (("le",), ("la",), ("les",))):
+        return False
+    return not any(w in _HAVING or (w == "a" and (k == 0 or words[k - 1] != "y")) for k, w in enumerate(words[:start]))
 
 
 def _own_subject(words: Sequence[str], start: int) -> bool:
