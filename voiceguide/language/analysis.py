@@ -201,6 +201,7 @@ class Analysis:
     yours: bool = False         # the listener's own past (« tu as reçu mon message ? »): talk, not a request
     elsewhere: bool = False     # said to someone of the house (« chéri, … », « … toi-même »): talk, not a request
     called: bool = False        # someone called by name (« Christian, parle moins fort »), or told « si tu vois … »
+    told: bool = False          # someone told what to do on the page (« tu tapes ton code »): the guide types nothing
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
@@ -1167,17 +1168,18 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
     yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
     plain = [w for w in words if w != "toi"]   # « tu te souviens, toi, si … »: the one spoken to, named again
+    told = _told_what_to_do(items, words)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
-        _told_what_to_do(items, words)) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words))
+        told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
                     clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words),
-                    elsewhere=elsewhere or called, called=called, imperative=imperative, errand=errand,
+                    elsewhere=elsewhere or called, called=called, told=told, imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
 
