@@ -3189,3 +3189,16 @@ def test_found_by_the_eighty_seventh_run(text: str, context: str, expected: str)
     mais pas le code » still has none); « presque fini », « presque tapé » are not done yet; « je suis à toi »
     is said to someone: asked, not acted on."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the eighty-fifth to eighty-eighth batches' tuning halves: « cest fait pour le code », « J'ai
+    # déménagé, il faut que je change d'adresse. »
+    ("cest fait pour le numéro", "step:saisir-numero", "next"),
+    ("On a déménagé, faut que je change d'adresse.", "step:page-accueil", "goto:mes-informations"),
+    ("Mon fils déménage samedi, il faut que je l'aide.", "step:page-accueil", "none"),
+])
+def test_found_by_the_eighty_eighth_tuning_half(text: str, context: str, expected: str) -> None:
+    """« cest » typed without its apostrophe is « c'est »; moving house (« j'ai déménagé », « je change
+    d'adresse ») is the part « mes informations »."""
+    assert meant(text, context) == expected

@@ -36,7 +36,7 @@ SPOKEN = {
     "pus": ("plus",), "rin": ("rien",), "intinds": ("entends",), "intind": ("entend",),   # picard : « j'intinds rin »
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "ousque": ("ou", "est", "ce", "que"), "ousqu'": ("ou", "est", "ce", "que"),   # « ousque j'en suis », « ousqu'on va »
-    "jai": ("je", "ai"),   # tapé sans apostrophe : « jai coché l'option »
+    "jai": ("je", "ai"), "cest": ("ce", "est"),   # tapé sans apostrophe : « jai coché l'option », « cest fait »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "kitter": ("quitter",), "kitte": ("quitte",), "kittez": ("quittez",),
     "fe": ("fait",),   # « c fé »
