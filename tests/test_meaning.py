@@ -289,7 +289,8 @@ def test_a_negated_utterance_keeps_the_rules_answer_and_nothing_is_encoded() -> 
     # written for this test (in no batch): the rules alone ask, the nearest phrasings agree with them
     ("step:code-confirmation", "ils me demandent un code envoyé par mail", "goto:confirmation-boite-mail"),
     ("step:bienvenue", "bon je suis prête, on se lance", "next"),
-    ("step:les-categories", "ce qu'ils m'ont remboursé", "goto:mes-paiements"),
+    # « ce qu'ils m'ont remboursé » here until the rules read it alone (the eighty-ninth batch's run)
+    ("step:les-categories", "ce qu'on m'a remboursé", "goto:mes-paiements"),
     ("step:messages", "dites-moi où on change son numéro de téléphone", "goto:mes-informations"),
 ])
 def test_the_matcher_acts_where_only_the_neighbours_know(context: str, text: str, expected: str) -> None:

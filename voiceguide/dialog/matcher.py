@@ -266,6 +266,8 @@ class IntentMatcher:
         if not analysis.words:
             return NoMatch(heard=text)
         found = self._by_rules(text, analysis, options)
+        if analysis.doubting and isinstance(found, Intent) and found.name == GOTO:
+            return Unsure(candidates=(found,), heard=text)   # « l'e-mail, je sais plus si j'ai le mot de passe »
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
             # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
             return Unsure(candidates=(found,), heard=text)

@@ -202,6 +202,7 @@ class Analysis:
     elsewhere: bool = False     # said to someone of the house (« chéri, … », « … toi-même »): talk, not a request
     called: bool = False        # someone called by name (« Christian, parle moins fort »), or told « si tu vois … »
     told: bool = False          # someone told what to do on the page (« tu tapes ton code »): the guide types nothing
+    doubting: bool = False      # « je sais plus si … », « je me demande si … »: a doubt said aloud, no choice made
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
     clauses: tuple[int, ...] = ()   # where a subject starts a clause of its own (« … tu me casses les oreilles »)
@@ -533,7 +534,8 @@ class Analyzer:
                     item.negation = "pas"   # « j'ai presque fini de taper », « presque tapé »: not done yet
                 if item.aux == "as" and shaped and item.concept in lex.actions:
                     item.kind, item.aux = NEUTRAL, None   # « t'as fait opposition ? »: what someone else did, asked
-                if item.aux == "ont" and item.concept in lex.actions and _they_did(words, item.start):
+                if (item.aux == "ont" and item.concept in lex.actions and _they_did(words, item.start)
+                        and not _done_to_the_speaker(words, item.start, item.aux)):   # « ils m'ont envoyé un code »
                     item.kind, item.aux = NEUTRAL, None   # « ils en ont mis, des choses »: what others did, no step done
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
@@ -1000,6 +1002,14 @@ def _done_to_the_speaker(words: Sequence[str], i: int, aux: str | None) -> bool:
     return aux in _THIRD_AUX and i >= 2 and words[i - 1] == aux and words[i - 2] == "me"
 
 
+def _doubting(words: Sequence[str]) -> bool:
+    """« je sais même plus si j'ai le mot de passe », « je me demande si c'est mieux »: a doubt, not a choice (not
+    « je sais pas si j'ai droit à quelque chose », which says why the choice is made)."""
+    return any(words[k] == "si" and ((words[k - 1] == "plus" and "sais" in words[max(0, k - 4):k])
+                                     or words[max(0, k - 2):k] == ("me", "demande"))
+               for k in range(2, len(words)))
+
+
 def _they_did(words: Sequence[str], i: int) -> bool:
     """« ils en ont mis », « elles ont tout validé »: the perfect at ``i`` has « ils » or « elles » for subject."""
     j = i - 1
@@ -1008,7 +1018,7 @@ def _they_did(words: Sequence[str], i: int) -> bool:
     if words[j] != "ont":
         return False
     j -= 1
-    while j >= 0 and words[j] in ("en", "y", "le", "la", "les", "lui", "leur"):
+    while j >= 0 and words[j] in ("en", "y", "le", "la", "les", "lui", "leur", "me", "te", "nous", "vous"):
         j -= 1
     return j >= 0 and words[j] in ("ils", "elles")
 
@@ -1153,7 +1163,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
             continue
         if item.kind == NEUTRAL and words[item.start] in SPEAKER:
             features.add(FIRST_PERSON)
-        if (item.perfect or item.concept == DONE) and not (item.start > whether and item.kind != ACTION):
+        if ((item.perfect or item.concept == DONE) and not (item.start > whether and item.kind != ACTION)
+                and not _they_did(words, item.start)):   # « ils m'ont remboursé le dentiste »: news, nothing done
             features.add(PERFECT)
         token = _token(item, lex, around)
         if token is not None:
@@ -1179,7 +1190,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
                     clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words),
-                    elsewhere=elsewhere or called, called=called, told=told, imperative=imperative, errand=errand,
+                    elsewhere=elsewhere or called, called=called, told=told, doubting=_doubting(words),
+                    imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
 
