@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Ninety batches, each written before the round of tuning that followed it:
+Ninety-one batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to ninetieth's figures are beside MEASURED below (docs/understanding.md:
-the third to ninetieth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to ninety-first's figures are beside MEASURED below (docs/understanding.md:
+the third to ninety-first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The ninetieth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    eighty-ninth round (83.1 %)."""
+    """The ninety-first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    ninetieth round (75.0 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -287,6 +287,8 @@ def held_out(evaluation: Report) -> Report:
 # tuning half (« Hmm, l'e-mail, je sais même plus si j'ai le mot de passe. » chose « par e-mail »; all three fixed after
 # its run: test_found_by_the_eighty_ninth_run); every resume in a pause resumed in place. The ninetieth's, run once with
 # the matcher of the end of the eighty-ninth round, gave 83.1 % (74/89; its tuning half: 94.2 %); no sentence for
+# someone else moved the guide on either half, and every resume in a pause resumed in place. The ninety-first's, run
+# once with the matcher of the end of the ninetieth round, gave 75.0 % (66/88; its tuning half: 82.5 %); no sentence for
 # someone else moved the guide on either half, and every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
@@ -299,8 +301,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "63": 0.75, "64": 0.64, "65": 0.79, "66": 0.82, "67": 0.77, "68": 0.87, "69": 0.85, "70": 0.77,
             "71": 0.80, "72": 0.81, "73": 0.83, "74": 0.88, "75": 0.87, "76": 0.76, "77": 0.67, "78": 0.84,
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
-            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83}
-HELD_OUT = "90"
+            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75}
+HELD_OUT = "91"
 
 
 def _misses(report: Report) -> list[str]:
@@ -324,7 +326,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to ninetieth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to ninety-first's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -343,7 +345,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "65": 0.80, "66": 0.76, "67": 0.89, "68": 0.82, "69": 0.78, "70": 0.78, "71": 0.81, "72": 0.79,
                "73": 0.80, "74": 0.89, "75": 0.82, "76": 0.79, "77": 0.73, "78": 0.87, "79": 0.78, "80": 0.85,
                "81": 0.85, "82": 0.85, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
-               "89": 0.87, "90": 0.94}
+               "89": 0.87, "90": 0.94, "91": 0.83}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -394,10 +396,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert sorted(o.entry.phrase for o in tuning.off_topic_moves()) == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninetieth batch's evaluation half, held out, "
-                                       "gave 83.1 % (74/89), run once with the matcher of the end of the "
-                                       "eighty-ninth round (its tuning half: 94.2 %; the eighty-ninth's: 83.0 % "
-                                       "and 82.3 %): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninety-first batch's evaluation half, held out, "
+                                       "gave 75.0 % (66/88), run once with the matcher of the end of the "
+                                       "ninetieth round (its tuning half: 82.5 %; the ninetieth's: 83.1 % and "
+                                       "94.2 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
