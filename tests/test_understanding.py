@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Ninety-one batches, each written before the round of tuning that followed it:
+Ninety-two batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to ninety-first's figures are beside MEASURED below (docs/understanding.md:
-the third to ninety-first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to ninety-second's figures are beside MEASURED below (docs/understanding.md:
+the third to ninety-second batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The ninety-first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    ninetieth round (75.0 %)."""
+    """The ninety-second batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    ninety-first round (83.3 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -289,7 +289,11 @@ def held_out(evaluation: Report) -> Report:
 # the matcher of the end of the eighty-ninth round, gave 83.1 % (74/89; its tuning half: 94.2 %); no sentence for
 # someone else moved the guide on either half, and every resume in a pause resumed in place. The ninety-first's, run
 # once with the matcher of the end of the ninetieth round, gave 75.0 % (66/88; its tuning half: 82.5 %); no sentence for
-# someone else moved the guide on either half, and every resume in a pause resumed in place.
+# someone else moved the guide on either half, and every resume in a pause resumed in place. The ninety-second's, run
+# once with the matcher of the end of the ninety-first round, gave 83.3 % (70/84; its tuning half: 85.2 %); one sentence
+# for someone else of its evaluation half moved the guide (« Le mail, le mail… j'ai jamais su m'en servir. » chose « par
+# e-mail »; fixed after its run: test_found_by_the_ninety_second_run), none on its tuning half; every resume in a pause
+# resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -301,8 +305,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "63": 0.75, "64": 0.64, "65": 0.79, "66": 0.82, "67": 0.77, "68": 0.87, "69": 0.85, "70": 0.77,
             "71": 0.80, "72": 0.81, "73": 0.83, "74": 0.88, "75": 0.87, "76": 0.76, "77": 0.67, "78": 0.84,
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
-            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75}
-HELD_OUT = "91"
+            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.83}
+HELD_OUT = "92"
 
 
 def _misses(report: Report) -> list[str]:
@@ -326,7 +330,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to ninety-first's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to ninety-second's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -345,7 +349,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "65": 0.80, "66": 0.76, "67": 0.89, "68": 0.82, "69": 0.78, "70": 0.78, "71": 0.81, "72": 0.79,
                "73": 0.80, "74": 0.89, "75": 0.82, "76": 0.79, "77": 0.73, "78": 0.87, "79": 0.78, "80": 0.85,
                "81": 0.85, "82": 0.85, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
-               "89": 0.87, "90": 0.94, "91": 0.83}
+               "89": 0.87, "90": 0.94, "91": 0.83, "92": 0.86}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -396,10 +400,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert sorted(o.entry.phrase for o in tuning.off_topic_moves()) == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninety-first batch's evaluation half, held out, "
-                                       "gave 75.0 % (66/88), run once with the matcher of the end of the "
-                                       "ninetieth round (its tuning half: 82.5 %; the ninetieth's: 83.1 % and "
-                                       "94.2 %): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninety-second batch's evaluation half, held "
+                                       "out, gave 83.3 % (70/84), run once with the matcher of the end of the "
+                                       "ninety-first round (its tuning half: 85.2 %; the ninety-first's: 75.0 % "
+                                       "and 82.5 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3229,4 +3233,16 @@ def test_found_by_the_eighty_ninth_run(text: str, context: str, expected: str) -
     """A perfect whose subject is « ils » tells no step of the speaker's done, even with « me » (« ils m'ont
     remboursé » is news of the payments, not the step done; « ils m'ont envoyé un code » still answers where the
     code went); « tu la vois, toi ? » asks someone else; a choice named beside « je sais plus si … » is asked."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the ninety-second batch's run: « Le mail, le mail… j'ai jamais su m'en servir. » chose « par e-mail »
+    ("Le courrier… je sais pas m'en servir, moi, de ces formulaires.", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
+    ("Par mail, j'ai jamais su m'en servir mais ma fille oui.", "step:oubli-choix-envoi", "?goto:oubli-email"),
+    ("Par e-mail, c'est plus rapide.", "step:oubli-choix-envoi", "goto:oubli-email"),
+])
+def test_found_by_the_ninety_second_run(text: str, context: str, expected: str) -> None:
+    """A choice named beside « je (n')ai jamais su m'en servir », « je sais pas m'en servir » is asked, not
+    taken: the speaker doubts it."""
     assert meant(text, context) == expected

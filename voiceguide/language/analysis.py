@@ -1003,10 +1003,13 @@ def _done_to_the_speaker(words: Sequence[str], i: int, aux: str | None) -> bool:
 
 
 def _doubting(words: Sequence[str]) -> bool:
-    """« je sais même plus si j'ai le mot de passe », « je me demande si c'est mieux »: a doubt, not a choice (not
-    « je sais pas si j'ai droit à quelque chose », which says why the choice is made)."""
-    return any(words[k] == "si" and ((words[k - 1] == "plus" and "sais" in words[max(0, k - 4):k])
-                                     or words[max(0, k - 2):k] == ("me", "demande"))
+    """« je sais même plus si j'ai le mot de passe », « je me demande si c'est mieux », « j'ai jamais su m'en
+    servir »: a doubt, not a choice (not « je sais pas si j'ai droit à quelque chose », which says why the choice
+    is made)."""
+    return any((words[k] == "si" and ((words[k - 1] == "plus" and "sais" in words[max(0, k - 4):k])
+                                      or words[max(0, k - 2):k] == ("me", "demande")))
+               or (words[k] == "servir" and {"sais", "su", "sait"} & set(words[max(0, k - 5):k])
+                   and {"pas", "jamais", "plus"} & set(words[max(0, k - 5):k]))
                for k in range(2, len(words)))
 
 
