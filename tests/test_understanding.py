@@ -3222,7 +3222,8 @@ def test_found_by_the_eighty_eighth_tuning_half(text: str, context: str, expecte
     # found by the eighty-ninth batch's run: « Tiens, ils m'ont remboursé le dentiste, c'est déjà ça. » and « Il
     # dit d'appuyer sur le bouton Suivant, tu le vois, toi ? » went on; « Hmm, l'e-mail, je sais même plus si j'ai
     # le mot de passe. » chose « par e-mail »
-    ("Ils m'ont remboursé la pharmacie, c'est toujours ça.", "step:mes-paiements", "goto:mes-paiements"),
+    ("Tiens, ils m'ont remboursé la pharmacie.", "step:ouvrir-ameli", "none"),   # news: no part asked (the walk)
+    ("Ils m'ont jamais remboursé ma consultation chez le dentiste.", "step:objet-message", "goto:objet-remboursement"),
     ("Je veux voir ce qu'ils m'ont versé ce mois-ci.", "step:page-accueil", "goto:mes-paiements"),
     ("Il y a marqué qu'ils m'ont envoyé un code par e-mail.", "step:code-confirmation", "yes"),
     ("La flèche, là, tu la vois, toi ?", "step:demande-suivant", "none"),
@@ -3231,8 +3232,10 @@ def test_found_by_the_eighty_eighth_tuning_half(text: str, context: str, expecte
 ])
 def test_found_by_the_eighty_ninth_run(text: str, context: str, expected: str) -> None:
     """A perfect whose subject is « ils » tells no step of the speaker's done, even with « me » (« ils m'ont
-    remboursé » is news of the payments, not the step done; « ils m'ont envoyé un code » still answers where the
-    code went); « tu la vois, toi ? » asks someone else; a choice named beside « je sais plus si … » is asked."""
+    envoyé un code » still answers where the code went); « tiens, ils m'ont remboursé … », said as news, asks for
+    no part either (« ils m'ont jamais remboursé » is a complaint, a subject to write about; « je veux voir ce
+    qu'ils m'ont versé » still goes there); « tu la vois, toi ? » asks someone else; a choice named beside « je
+    sais plus si … » is asked."""
     assert meant(text, context) == expected
 
 

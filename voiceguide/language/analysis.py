@@ -79,6 +79,9 @@ _LEFT_OUT = ""   # the auxiliary of a participle said alone
 _MORE = "encore"   # beside a setting, more of it (« baisse encore », « encore plus fort »)
 _BETWEEN_AUX = frozenset({"encore", "deja", "bien", "toujours", "jamais", "beaucoup", "trop"})   # « a encore monté »
 _THIRD_AUX = frozenset({"a", "ont"})
+_PAID = frozenset({"remboursement", "paiement"})   # « ils m'ont remboursé », « ils ont versé »
+_INTERJECTIONS = frozenset({"tiens", "regarde", "bon", "ben", "bah", "oh", "ah", "eh", "alors", "ouf", "super", "chouette",
+                            "dis", "donc", "enfin", "finalement"})   # before news: « tiens, ils m'ont remboursé »
 _ALMOST = frozenset({"presque", "quasiment", "bientot", "quasi"})
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
@@ -537,6 +540,10 @@ class Analyzer:
                 if (item.aux == "ont" and item.concept in lex.actions and _they_did(words, item.start)
                         and not _done_to_the_speaker(words, item.start, item.aux)):   # « ils m'ont envoyé un code »
                     item.kind, item.aux = NEUTRAL, None   # « ils en ont mis, des choses »: what others did, no step done
+                if (item.concept in _PAID and _they_did(words, item.start)
+                        and set(words[:_subject_of(words, item.start)]) <= _INTERJECTIONS
+                        and not {"pas", "jamais", "rien", "toujours"} & set(words[:item.start])):   # not a complaint
+                    item.kind = NEUTRAL   # « Tiens, ils m'ont remboursé le dentiste »: news of the house, no part asked
                 if item.aux in ETRE and item.concept in lex.with_etre and _person(items, k, words):
                     item.concept = lex.with_etre[item.concept]
                 if (item.concept == _LEAVE and item.aux is not None and not item.negation
@@ -1015,15 +1022,20 @@ def _doubting(words: Sequence[str]) -> bool:
 
 def _they_did(words: Sequence[str], i: int) -> bool:
     """« ils en ont mis », « elles ont tout validé »: the perfect at ``i`` has « ils » or « elles » for subject."""
+    return _subject_of(words, i) >= 0
+
+
+def _subject_of(words: Sequence[str], i: int) -> int:
+    """Where the « ils » or « elles » of the perfect at ``i`` is (« ils m'ont remboursé »), or -1."""
     j = i - 1
     while j > 0 and words[j] in _BETWEEN_AUX | {"tout"}:
         j -= 1
     if words[j] != "ont":
-        return False
+        return -1
     j -= 1
     while j >= 0 and words[j] in ("en", "y", "le", "la", "les", "lui", "leur", "me", "te", "nous", "vous"):
         j -= 1
-    return j >= 0 and words[j] in ("ils", "elles")
+    return j if j >= 0 and words[j] in ("ils", "elles") else -1
 
 
 def _when(words: Sequence[str], i: int) -> bool:
