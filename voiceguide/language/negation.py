@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon, is_infinitive
+from voiceguide.language.tokens import HAVE
 
 ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a question is asked
 
@@ -57,7 +58,7 @@ class Item:
     extra: tuple[str, ...] = field(default=())
 
 
-_HAVING = frozenset({"ai", "as", "avons", "avez", "ont", "avais", "avait", "recu", "recus", "recue"})
+_RECEIVED = frozenset({"recu", "recus", "recue"})
 
 
 def content(item: Item) -> bool:
@@ -175,7 +176,8 @@ def _all_but(words: Sequence[str], start: int, end: int) -> bool:
     left out of it; not « j'ai la lettre mais pas le code », which has none."""
     if not (start and words[start - 1] == "mais" and words[end:end + 1] in (("le",), ("la",), ("les",))):
         return False
-    return not any(w in _HAVING or (w == "a" and (k == 0 or words[k - 1] != "y")) for k, w in enumerate(words[:start]))
+    return not any(w in _RECEIVED or (w in HAVE and not (w == "a" and k and words[k - 1] == "y"))   # not « il y a »
+                   for k, w in enumerate(words[:start]))
 
 
 def _own_subject(words: Sequence[str], start: int) -> bool:
