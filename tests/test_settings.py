@@ -378,3 +378,21 @@ def test_a_backup_name_taken_at_the_last_moment_is_not_overwritten(home: Path,
     assert other.read_bytes() == b"the other run's"
     assert path.with_name("settings.yaml.bak.1").read_bytes() == b"\xff mine"
     assert "settings.yaml.bak.1" in notices[0] and not path.exists()
+
+
+def test_without_hard_links_a_bad_file_is_still_set_aside_and_nothing_is_overwritten(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # This machine's file system has hard links; a FAT key or some network shares do not: os.link is faked to fail
+    # as it does there, the rename that replaces it is real.
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(userdirs.os, "link", no_links)
+    bad = tmp_path / "reglages.yaml"
+    bad.write_text("bad", encoding="utf-8")
+    assert userdirs.set_aside(bad) == tmp_path / "reglages.yaml.bak"
+    assert not bad.exists() and (tmp_path / "reglages.yaml.bak").read_text(encoding="utf-8") == "bad"
+    bad.write_text("worse", encoding="utf-8")
+    assert userdirs.set_aside(bad) == tmp_path / "reglages.yaml.bak.1"   # the first backup is kept as it was
+    assert (tmp_path / "reglages.yaml.bak").read_text(encoding="utf-8") == "bad"
+    assert (tmp_path / "reglages.yaml.bak.1").read_text(encoding="utf-8") == "worse"
