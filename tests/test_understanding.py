@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Ninety-two batches, each written before the round of tuning that followed it:
+Ninety-three batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to ninety-second's figures are beside MEASURED below (docs/understanding.md:
-the third to ninety-second batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to ninety-third's figures are beside MEASURED below (docs/understanding.md:
+the third to ninety-third batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The ninety-second batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    ninety-first round (83.3 %)."""
+    """The ninety-third batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    ninety-second round (94.4 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -288,12 +288,16 @@ def held_out(evaluation: Report) -> Report:
 # its run: test_found_by_the_eighty_ninth_run); every resume in a pause resumed in place. The ninetieth's, run once with
 # the matcher of the end of the eighty-ninth round, gave 83.1 % (74/89; its tuning half: 94.2 %); no sentence for
 # someone else moved the guide on either half, and every resume in a pause resumed in place. The ninety-first's, run
-# once with the matcher of the end of the ninetieth round, gave 75.0 % (66/88; its tuning half: 82.5 %); no sentence for
-# someone else moved the guide on either half, and every resume in a pause resumed in place. The ninety-second's, run
-# once with the matcher of the end of the ninety-first round, gave 83.3 % (70/84; its tuning half: 85.2 %); one sentence
-# for someone else of its evaluation half moved the guide (« Le mail, le mail… j'ai jamais su m'en servir. » chose « par
-# e-mail »; fixed after its run: test_found_by_the_ninety_second_run), none on its tuning half; every resume in a pause
-# resumed in place.
+# once with the matcher of the end of the ninetieth round, gave 75.0 % (66/88; its tuning half: 82.5 %); no sentence
+# for someone else moved the guide on either half, and every resume in a pause resumed in place. The ninety-second's,
+# run once with the matcher of the end of the ninety-first round, gave 83.3 % (70/84; its tuning half: 85.2 %); one
+# sentence for someone else of its evaluation half moved the guide (« Le mail, le mail… j'ai jamais su m'en servir. »
+# chose « par e-mail »; fixed after its run: test_found_by_the_ninety_second_run), none on its tuning half; every
+# resume in a pause resumed in place. The ninety-third's, run once with the matcher of the end of the ninety-second
+# round, gave 94.4 % (68/72; its tuning half: 85.7 %); one sentence for someone else of its evaluation half moved the
+# guide (« Il me demande si Ameli veut un code de confirmation, qu'est-ce que j'en sais, moi ? Viens voir. » chose
+# « Ameli demande un code »; fixed after its run: test_found_by_the_ninety_third_run) and four of its tuning half (three
+# fixed the same way, one named in KNOWN_MOVES); every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -305,8 +309,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "63": 0.75, "64": 0.64, "65": 0.79, "66": 0.82, "67": 0.77, "68": 0.87, "69": 0.85, "70": 0.77,
             "71": 0.80, "72": 0.81, "73": 0.83, "74": 0.88, "75": 0.87, "76": 0.76, "77": 0.67, "78": 0.84,
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
-            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.83}
-HELD_OUT = "92"
+            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.83, "93": 0.94}
+HELD_OUT = "93"
 
 
 def _misses(report: Report) -> list[str]:
@@ -330,7 +334,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to ninety-second's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to ninety-third's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -349,7 +353,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "65": 0.80, "66": 0.76, "67": 0.89, "68": 0.82, "69": 0.78, "70": 0.78, "71": 0.81, "72": 0.79,
                "73": 0.80, "74": 0.89, "75": 0.82, "76": 0.79, "77": 0.73, "78": 0.87, "79": 0.78, "80": 0.85,
                "81": 0.85, "82": 0.85, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
-               "89": 0.87, "90": 0.94, "91": 0.83, "92": 0.86}
+               "89": 0.87, "90": 0.94, "91": 0.83, "92": 0.86, "93": 0.90}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -359,8 +363,12 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # les mêmes bêtises aux informations. » after its run: test_found_by_the_forty_first_run; the fiftieth's « Le précédent
 # maire, il avait promis la même chose pour la piscine. » after its run: test_found_by_the_fiftieth_run; the
 # fifty-seventh's three, a song quoted without quotes, the postman who came by early, « continue » said to someone on
-# the phone, in the round after its run: test_found_by_the_fifty_seventh_run).
-KNOWN_MOVES: set[str] = set()
+# the phone, in the round after its run: test_found_by_the_fifty_seventh_run). The ninety-third's tuning half had four
+# at its run; three were fixed after it (test_found_by_the_ninety_third_run). Left: a subject of the message refused
+# (« Résilier, non merci ») beside « je viens de l'ouvrir, ce compte », which names the part « ouvrir un compte »; a
+# perfect there (« je l'ai ouvert, ce compte ») is a step done and goes on: a report of a thing done that the step
+# does not speak of needs a rule of its own (docs/understanding.md).
+KNOWN_MOVES: set[str] = {"Résilier, non merci, je viens juste de l'ouvrir, ce compte."}
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
 # thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
 # that half is no longer unseen for what moves the guide; the thirty-ninth's « Si tu vois passer une lettre de la Sécu,
@@ -400,10 +408,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert sorted(o.entry.phrase for o in tuning.off_topic_moves()) == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninety-second batch's evaluation half, held "
-                                       "out, gave 83.3 % (70/84), run once with the matcher of the end of the "
-                                       "ninety-first round (its tuning half: 85.2 %; the ninety-first's: 75.0 % "
-                                       "and 82.5 %): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninety-third batch's evaluation half, held "
+                                       "out, gave 94.4 % (68/72), run once with the matcher of the end of the "
+                                       "ninety-second round (its tuning half: 85.7 %; the ninety-second's: "
+                                       "83.3 % and 85.2 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3248,4 +3256,28 @@ def test_found_by_the_eighty_ninth_run(text: str, context: str, expected: str) -
 def test_found_by_the_ninety_second_run(text: str, context: str, expected: str) -> None:
     """A choice named beside « je (n')ai jamais su m'en servir », « je sais pas m'en servir » is asked, not
     taken: the speaker doubts it."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the ninety-third batch's run: « Il me demande si Ameli veut un code de confirmation, qu'est-ce que j'en
+    # sais, moi ? Viens voir. » went on (evaluation half); « Allez, allez, ouvre-toi. », « Il y en a, des catégories,
+    # on s'y perd. », « Oh, j'ai trois messages, qui c'est qui m'écrit ? » moved the guide (tuning half)
+    ("Ils me demandent si je veux un code par e-mail, qu'est-ce que j'en sais, moi ?", "step:code-confirmation",
+     "?goto:confirmation-boite-mail"),
+    ("Par courrier, j'en sais rien, moi.", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
+    ("Par courrier, s'il vous plaît.", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("Allez, charge-toi, saleté de machine.", "step:valider-connexion", "none"),
+    ("Allez, on valide.", "step:valider-connexion", "next"),
+    ("Que de messages, c'est fou !", "step:page-accueil", "none"),
+    ("Il y en a, des démarches, sur ce site.", "step:page-accueil", "none"),
+    ("Je veux voir mes démarches.", "step:page-accueil", "goto:mes-demarches"),
+    ("Tiens, qui c'est qui m'écrit ?", "step:messages", "goto:messages"),
+    ("J'ai écrit mon message.", "step:ecrire-message", "next"),
+])
+def test_found_by_the_ninety_third_run(text: str, context: str, expected: str) -> None:
+    """A choice named beside « qu'est-ce que j'en sais », « j'en sais rien » is asked, and the nearest phrasings do
+    not settle it; « ouvre-toi », « charge-toi » are said to the page; « que de … », « il y en a, des … » exclaim how
+    many, no part asked; someone who writes to the speaker, in the present, is a message come (its « c'est qui »
+    is no « c'est écrit »: nothing done)."""
     assert meant(text, context) == expected

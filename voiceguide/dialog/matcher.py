@@ -277,10 +277,11 @@ class IntentMatcher:
         if isinstance(found, Intent) or self.meanings is None or len(analysis.words) < 2:
             return found   # one word says too little for a sentence's vector: the rules' own care decides
         meanings, here = self.meanings, self._meanings_here(options)
-        # someone called by name (« Christian, parle moins fort ») or told what to do on the page (« tu tapes ton
-        # code »): the rules' question stands, as for a negation
+        # someone called by name (« Christian, parle moins fort »), told what to do on the page (« tu tapes ton
+        # code ») or a doubt said aloud (« qu'est-ce que j'en sais, moi ? »): the rules' question stands, as for a negation
         return second_opinion(found, lambda: meanings.nearest(text, here, NEIGHBOURS),
-                              negated=analysis.called or analysis.told or any(r[:1] == NEG for r in analysis.readings()),
+                              negated=analysis.called or analysis.told or analysis.doubting
+                              or any(r[:1] == NEG for r in analysis.readings()),
                               likelihoods=lambda: meanings.likelihoods(text, here))
 
     def _by_rules(self, text: str, analysis: Analysis, options: Options) -> Intent | Unsure | NoMatch:

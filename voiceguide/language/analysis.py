@@ -83,6 +83,8 @@ _PAID = frozenset({"remboursement", "paiement"})   # « ils m'ont remboursé »,
 _INTERJECTIONS = frozenset({"tiens", "regarde", "bon", "ben", "bah", "oh", "ah", "eh", "alors", "ouf", "super", "chouette",
                             "dis", "donc", "enfin", "finalement"})   # before news: « tiens, ils m'ont remboursé »
 _ALMOST = frozenset({"presque", "quasiment", "bientot", "quasi"})
+_NO_IDEA = frozenset({("je", "en", "sais"), ("en", "sais", "rien")})   # « qu'est-ce que j'en sais », « j'en sais rien »
+_SO_MANY = (["en", "a"], ["en", "ont"], ["en", "avait"])   # « il y en a, des catégories », « y en a, des démarches »
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
 _HELPED = ("le", "la", "les", "lui", "leur")   # « je l'aide », « je les aide » (not « je t'aide »: said to someone)
@@ -466,6 +468,8 @@ class Analyzer:
             if (item.concept == DONE and words[item.start:item.end] in (["finis"], ["finit"]) and item.start
                     and words[item.start - 1] in CLAUSE_SUBJECTS):
                 item.kind = NEUTRAL   # « je finis juste un truc »: what the speaker is busy with, nothing done yet
+            if not item.verb and item.end == item.start + 1 and _so_many(words, item.start):
+                item.kind = NEUTRAL   # « que de démarches ! », « il y en a, des catégories »: exclaimed, no part asked
             if words[item.start:item.end] == ["exactement"] and any(_question_at(words, j) for j in range(item.start)):
                 item.kind = NEUTRAL   # « où on en est exactement ? »: how precisely it is asked, no yes
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
@@ -527,8 +531,11 @@ class Analyzer:
                         and written[item.start].endswith("é")):   # not « entrée », the key
                     item.aux = _LEFT_OUT   # « validé », « tapé, voilà »: the participle said first, its « c'est » unsaid
                 item.perfect = item.perfect or item.aux is not None
-                if ((item.concept == _WRITE or words[item.start].startswith("repond"))
-                        and _done_to_the_speaker(words, item.start, item.aux)):
+                writing = item.concept == _WRITE or words[item.start].startswith("repond")
+                to_me = writing and _written_to_the_speaker(words, item.start)
+                if to_me:
+                    item.perfect = False   # « qui c'est qui m'écrit ? »: its « est » is no auxiliary of « écrit »
+                if writing and (to_me or _done_to_the_speaker(words, item.start, item.aux)):
                     # « ils m'ont écrit », « la caisse m'a répondu »: a message came, no step of the speaker's done
                     item.aux, item.concept = None, _MESSAGE
                     if item.kind == WEAK:   # « répondu »: a weak « dire » before
@@ -1011,13 +1018,33 @@ def _done_to_the_speaker(words: Sequence[str], i: int, aux: str | None) -> bool:
 
 def _doubting(words: Sequence[str]) -> bool:
     """« je sais même plus si j'ai le mot de passe », « je me demande si c'est mieux », « j'ai jamais su m'en
-    servir »: a doubt, not a choice (not « je sais pas si j'ai droit à quelque chose », which says why the choice
-    is made)."""
+    servir », « qu'est-ce que j'en sais, moi ? »: a doubt, not a choice (not « je sais pas si j'ai droit à quelque
+    chose », which says why the choice is made)."""
+    if any(tuple(words[k - 2:k + 1]) in _NO_IDEA for k in range(2, len(words))):
+        return True
     return any((words[k] == "si" and ((words[k - 1] == "plus" and "sais" in words[max(0, k - 4):k])
                                       or words[max(0, k - 2):k] == ("me", "demande")))
                or (words[k] == "servir" and {"sais", "su", "sait"} & set(words[max(0, k - 5):k])
                    and {"pas", "jamais", "plus"} & set(words[max(0, k - 5):k]))
                for k in range(2, len(words)))
+
+
+def _written_to_the_speaker(words: Sequence[str], i: int) -> bool:
+    """« qui c'est qui m'écrit ? », « la caisse m'écrit souvent »: in the present, someone else writes to the speaker
+    (a message that comes; « je t'écris » and « écrivez-moi » are not)."""
+    return i >= 2 and words[i - 1] == "me" and (words[i - 2] in ("qui", "il", "elle", "on", "ils", "elles", "ca")
+                                                or (words[i - 2] not in SUBJECTS and words[i - 3:i - 2] != []
+                                                    and words[i - 3] in DETERMINERS))
+
+
+def _so_many(words: Sequence[str], i: int) -> bool:
+    """« que de démarches ! », « il y en a, des catégories », « des messages, il y en a » : the noun at ``i`` is
+    how many of a thing there are, exclaimed; nothing is asked of it."""
+    if i >= 2 and tuple(words[i - 2:i]) == ("que", "de") and set(words[:i - 2]) <= _INTERJECTIONS:
+        return True
+    if i >= 3 and words[i - 1] in ("des", "de") and list(words[i - 3:i - 1]) in _SO_MANY:
+        return True
+    return i == 1 and words[0] == "des" and list(words[i + 1:i + 5]) in (["il", "y", "en", "a"], ["y", "en", "a"])
 
 
 def _they_did(words: Sequence[str], i: int) -> bool:
