@@ -41,7 +41,7 @@ from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Uns
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
-from voiceguide.language.clauses import CLITICS, THEY, YOU
+from voiceguide.language.clauses import CLAUSE_SUBJECTS, CLITICS, THEY, YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
@@ -71,6 +71,7 @@ DONE_WORD = 0.1    # the same word in a report of the step done (« j'ai mis ma 
 REPORT_REST = 0.4  # what a report by an action of the page may leave unexplained before the guide asks
 REASON = 0.3       # weight of a reason given beside a command, however long (« pas si fort, tu me casses les oreilles »)
 STRANGE = 3        # ... unless, beside a step forward or back, it holds this many words the guide does not know
+_OR = re.compile(r"(?<!\w)ou(?!\w)", re.IGNORECASE)   # « ou », not « où » (the words are folded)
 
 _KIND_RANK = {"choice": 0, "command": 1, "topic": 2}
 _YES_NO = ("yes", "no")
@@ -266,6 +267,9 @@ class IntentMatcher:
         if not analysis.words:
             return NoMatch(heard=text)
         found = self._by_rules(text, analysis, options)
+        if (isinstance(found, Intent) and found.name == GOTO and _OR.search(text)
+                and self._corrected_from(analysis) is None):   # « les paiements, ou plutôt les démarches »
+            found = self._either(analysis, options, text) or found
         if analysis.doubting and isinstance(found, Intent) and found.name == GOTO:
             return Unsure(candidates=(found,), heard=text)   # « l'e-mail, je sais plus si j'ai le mot de passe »
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
@@ -320,6 +324,23 @@ class IntentMatcher:
             spec = self.vocabulary.command(_DETAILS)
             return Intent(name=spec.name, confidence=CONTAINED, heard=text, label=spec.label)
         return found
+
+    def _either(self, analysis: Analysis, options: Options, text: str) -> Unsure | None:
+        """« mes paiements ou mes démarches d'abord ? »: two parts or choices joined by « ou », each named on its
+        side, are both asked about (the second is no more wanted than the first)."""
+        at = analysis.words.index("ou", 1) if "ou" in analysis.words[1:-1] else 0
+        if not at or analysis.words[at + 1] in CLAUSE_SUBJECTS | {"nous", "vous"}:
+            return None   # « je sais plus ou je l'ai mis »: « où » typed without its accent, a clause of its own
+        sides = []
+        for words in (analysis.words[:at], analysis.words[at + 1:]):
+            side = self._decide(self._readings(self.analyzer.analyse(" ".join(words)), options), text)
+            best = side.candidates[0] if isinstance(side, Unsure) and len(side.candidates) == 1 else side
+            if not (isinstance(best, Intent) and best.name == GOTO):
+                return None
+            sides.append(best)
+        if sides[0].target == sides[1].target:
+            return None
+        return Unsure(candidates=tuple(sides), heard=text)
 
     def _question_of_a_part(self, analysis: Analysis, options: Options, text: str) -> Intent | None:
         """« et après, comment je me déconnecte ? », « j'ai fini, comment je me déconnecte ? »: how to do a part of

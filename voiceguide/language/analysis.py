@@ -948,6 +948,13 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     return None
 
 
+def _sent_to_look(words: Sequence[str]) -> bool:
+    """« regarde s'il y a un message d'Ameli », « regardez voir si la lettre est arrivée »: someone sent to look
+    whether a thing is there, which the guide cannot do."""
+    i = 1 + (words[1:2] == ("voir",))
+    return len(words) > i + 1 and words[0] in ("regarde", "regardez", "verifie", "verifiez") and words[i] == "si"
+
+
 def _told_what_to_do(items: list[Item], words: Sequence[str]) -> bool:
     """« t'appuies sur Espace, c'est tout », « tu tapes ton code »: what someone else does on the page, told in the
     present with « tu » (the guide presses no key)."""
@@ -1227,7 +1234,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
         told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
-                                             and lex.forms.get(words[2]) not in _POLITE)
+                                             and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,

@@ -96,6 +96,8 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                 continue   # « y a pas une borne près de chez moi ? »: is there one, asked
             if words[item.end:item.end + 1] in (("le",), ("la",)) and set(words[item.end + 1:item.end + 2]) & GOOD:
                 continue   # « c'est pas le bon code »: a wrong one, which is there
+            if word == "pas" and _order_not_to(words, item.start):
+                continue   # « lis-moi pas le code »: the order is refused, the code is there
             if word == "pas" and _all_but(words, item.start, item.end):
                 continue   # « lis-moi la lettre, mais pas le code »: all but that thing, which is there
             if word == "pas" and _you_cannot(words, item.start):
@@ -178,6 +180,14 @@ def _all_but(words: Sequence[str], start: int, end: int) -> bool:
         return False
     return not any(w in _RECEIVED or (w in HAVE and not (w == "a" and k and words[k - 1] == "y"))   # not « il y a »
                    for k, w in enumerate(words[:start]))
+
+
+def _order_not_to(words: Sequence[str], start: int) -> bool:
+    """« lis-moi pas le code », « dis-moi pas ton mot de passe »: « pas » after an order and its « moi », before a
+    thing with its article, refuses the order (not « moi pas savoir », which has no verb before)."""
+    return (start >= 2 and words[start - 1] == "moi" and words[start - 2] not in SUBJECTS | {"et", "mais", "ou"}
+            and words[start + 1:start + 2] in (("le",), ("la",), ("les",), ("ton",), ("ta",), ("tes",), ("mon",),
+                                                ("ma",), ("mes",)))
 
 
 def _own_subject(words: Sequence[str], start: int) -> bool:
