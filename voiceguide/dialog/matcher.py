@@ -270,8 +270,9 @@ class IntentMatcher:
         if (isinstance(found, Intent) and found.name == GOTO and _OR.search(text)
                 and self._corrected_from(analysis) is None):   # « les paiements, ou plutôt les démarches »
             found = self._either(analysis, options, text) or found
-        if analysis.doubting and isinstance(found, Intent) and found.name == GOTO:
-            return Unsure(candidates=(found,), heard=text)   # « l'e-mail, je sais plus si j'ai le mot de passe »
+        if analysis.doubting and isinstance(found, Intent) and found.name in (GOTO, *_YES_NO):
+            # « l'e-mail, je sais plus si j'ai le mot de passe », « elle me demande si j'ai un code »
+            return Unsure(candidates=(found,), heard=text)
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
             # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
             return Unsure(candidates=(found,), heard=text)

@@ -87,6 +87,7 @@ _NO_IDEA = frozenset({("je", "en", "sais"), ("en", "sais", "rien")})   # « qu'e
 _SO_MANY = (["en", "a"], ["en", "ont"], ["en", "avait"])   # « il y en a, des catégories », « y en a, des démarches »
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
+_HOW_WRITTEN = frozenset({"petit", "gros", "grand", "en", "tout", "mal", "quoi", "comment", "ou"})   # « écrit tout petit »
 _HELPED = ("le", "la", "les", "lui", "leur")   # « je l'aide », « je les aide » (not « je t'aide »: said to someone)
 SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
@@ -452,6 +453,9 @@ class Analyzer:
                   and item.start > 1 and words[item.start - 2] in DETERMINERS
                   and not self._guide_word(words[item.start - 1])):
                 item.kind, item.concept = "unknown", "d'abord"   # « prendre mon café avant »: beforehand, no step
+            elif (item.concept == _BEHIND and words[item.start:item.end] == ["avant"] and item.end == len(words)
+                  and item.start and is_infinitive(words[item.start - 1]) and words[item.start - 1] in lex.actions):
+                item.kind, item.concept = "unknown", "d'abord"   # « il faut valider avant »: done first, no step back
             if words[item.start] in _COMING and item.start and words[item.start - 1] in _TIMES:
                 item.kind, item.concept = "unknown", "plus tard"   # « le mois prochain », « samedi prochain »: a date
             if (words[item.start] in _RANKED and item.end == item.start + 1
@@ -531,6 +535,9 @@ class Analyzer:
                         and written[item.start].endswith("é")):   # not « entrée », the key
                     item.aux = _LEFT_OUT   # « validé », « tapé, voilà »: the participle said first, its « c'est » unsaid
                 item.perfect = item.perfect or item.aux is not None
+                if item.concept == _WRITE and item.aux in ETRE and words[item.end:item.end + 1] and (
+                        words[item.end] in _HOW_WRITTEN):
+                    item.kind, item.aux, item.perfect = NEUTRAL, None, False   # « c'est écrit tout petit »: the page read
                 writing = item.concept == _WRITE or words[item.start].startswith("repond")
                 to_me = writing and _written_to_the_speaker(words, item.start)
                 if to_me:
@@ -1030,7 +1037,7 @@ def _doubting(words: Sequence[str]) -> bool:
     if any(tuple(words[k - 2:k + 1]) in _NO_IDEA for k in range(2, len(words))):
         return True
     return any((words[k] == "si" and ((words[k - 1] == "plus" and "sais" in words[max(0, k - 4):k])
-                                      or words[max(0, k - 2):k] == ("me", "demande")))
+                                      or tuple(words[max(0, k - 2):k]) in (("me", "demande"), ("me", "demandent"))))
                or (words[k] == "servir" and {"sais", "su", "sait"} & set(words[max(0, k - 5):k])
                    and {"pas", "jamais", "plus"} & set(words[max(0, k - 5):k]))
                for k in range(2, len(words)))
