@@ -300,7 +300,7 @@ class Analyzer:
         if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
-        if not analysis.elsewhere and _hailed_between(text, self.lexicon.elsewhere):
+        if not analysis.elsewhere and (_hailed_between(text, self.lexicon.elsewhere) or _you_named(text, words)):
             analysis = replace(analysis, elsewhere=True)
         if len(pairs) < len(whole):
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
@@ -987,6 +987,12 @@ def _asks_when(words: Sequence[str]) -> bool:
     return any(words[i] == "quand" and words[i - 2] in ("tu", "vous") and not set(words[i - 3:i - 2]) & CLAUSE_SUBJECTS
                and not set(words[i + 1:i + 2]) & (CLAUSE_SUBJECTS | {"ce", "vous", "nous"})
                for i in range(2, len(words)))
+
+
+def _you_named(text: str, words: Sequence[str]) -> bool:
+    """« t'as une adresse e-mail, toi ? », « tu sais où elle est, toi, la touche Ctrl ? »: « toi » set apart beside a
+    « tu » singles out someone of the house; the guide is asked nothing in that way."""
+    return bool({"tu", "te"} & set(words)) and any(part.strip().casefold() == "toi" for part in _PUNCTUATION.split(text)[1:])
 
 
 def _hailed_between(text: str, hails: frozenset[tuple[str, ...]]) -> bool:

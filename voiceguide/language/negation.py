@@ -183,11 +183,20 @@ def _all_but(words: Sequence[str], start: int, end: int) -> bool:
 
 
 def _order_not_to(words: Sequence[str], start: int) -> bool:
-    """« lis-moi pas le code », « dis-moi pas ton mot de passe »: « pas » after an order and its « moi », before a
-    thing with its article, refuses the order (not « moi pas savoir », which has no verb before)."""
-    return (start >= 2 and words[start - 1] == "moi" and words[start - 2] not in SUBJECTS | {"et", "mais", "ou"}
-            and words[start + 1:start + 2] in (("le",), ("la",), ("les",), ("ton",), ("ta",), ("tes",), ("mon",),
-                                                ("ma",), ("mes",)))
+    """« lis-moi pas le code », « non, lis pas le code à voix haute »: « pas » after an order (and its « moi »), before
+    a thing with its article, refuses the order (not « moi pas savoir », which has no verb before, nor « j'ai pas le
+    code », « c'est pas le bon »: a subject before the verb)."""
+    if words[start + 1:start + 2] not in _ITS_ARTICLES or start == 0:
+        return False
+    verb = start - 1 - (words[start - 1] == "moi")
+    if verb < 0 or words[verb] in SUBJECTS | _NOT_AN_ORDER or (verb == start - 1 and words[verb] == "moi"):
+        return False
+    return verb == 0 or verb < start - 1 or words[verb - 1] in ("non", "mais", "et", "alors", "ben", "bon")
+
+
+_ITS_ARTICLES = (("le",), ("la",), ("les",), ("ton",), ("ta",), ("tes",), ("mon",), ("ma",), ("mes",))
+_NOT_AN_ORDER = frozenset({"non", "moi", "toi", "y", "en", "ne", "plus", "encore", "toujours", "jamais", "bien", "ai",
+                           "as", "a", "est", "suis", "mais", "et", "ou", "ce", "ca", "je", "tu"})
 
 
 def _own_subject(words: Sequence[str], start: int) -> bool:
