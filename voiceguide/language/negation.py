@@ -189,7 +189,7 @@ def _order_not_to(words: Sequence[str], start: int) -> bool:
     if words[start + 1:start + 2] not in _ITS_ARTICLES or start == 0:
         return False
     verb = start - 1 - (words[start - 1] == "moi")
-    if verb < 0 or words[verb] in SUBJECTS | _NOT_AN_ORDER or (verb == start - 1 and words[verb] == "moi"):
+    if verb < 0 or words[verb] in SUBJECTS | _NOT_AN_ORDER:   # « moi pas savoir »: « moi » is no order
         return False
     return verb == 0 or verb < start - 1 or words[verb - 1] in ("non", "mais", "et", "alors", "ben", "bon")
 
