@@ -85,6 +85,7 @@ _INTERJECTIONS = frozenset({"tiens", "regarde", "bon", "ben", "bah", "oh", "ah",
 _ALMOST = frozenset({"presque", "quasiment", "bientot", "quasi"})
 _NO_IDEA = frozenset({("je", "en", "sais"), ("en", "sais", "rien")})   # « qu'est-ce que j'en sais », « j'en sais rien »
 _SO_MANY = (["en", "a"], ["en", "ont"], ["en", "avait"])   # « il y en a, des catégories », « y en a, des démarches »
+_SO_MUCH = frozenset({"tellement", "tant", "plein", "trop", "beaucoup"})   # « j'en ai tellement, des codes »
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
 _HOW_WRITTEN = frozenset({"petit", "gros", "grand", "en", "tout", "mal", "quoi", "comment", "ou"})   # « écrit tout petit »
@@ -420,6 +421,7 @@ class Analyzer:
         if not any(it.kind in ("number", "weak-number", "last") for it in items):
             _cues_as_words(items, words, lex)   # « les parties du guide »: no number to announce
         _wrappers_before_a(items, words, lex)
+        spelling = _spelling_asked(words)
         for k, item in enumerate(items):
             if _gone(words, item):   # « elle est encore partie »: someone left, no part of the guide
                 item.kind, item.concept = "unknown", "s'en aller"
@@ -472,8 +474,10 @@ class Analyzer:
             if (item.concept == DONE and words[item.start:item.end] in (["finis"], ["finit"]) and item.start
                     and words[item.start - 1] in CLAUSE_SUBJECTS):
                 item.kind = NEUTRAL   # « je finis juste un truc »: what the speaker is busy with, nothing done yet
-            if not item.verb and item.end == item.start + 1 and _so_many(words, item.start):
-                item.kind = NEUTRAL   # « que de démarches ! », « il y en a, des catégories »: exclaimed, no part asked
+            if not item.verb and item.end == item.start + 1 and (_so_many(words, item.start) or _echoed(words, item.start)):
+                item.kind = NEUTRAL   # « que de démarches ! », « un code, un code… »: exclaimed or mused, no part asked
+            if not item.verb and spelling:
+                item.kind = NEUTRAL   # « comment ça s'écrit, « remboursement » ? »: the word is asked about, not for
             if words[item.start:item.end] == ["exactement"] and any(_question_at(words, j) for j in range(item.start)):
                 item.kind = NEUTRAL   # « où on en est exactement ? »: how precisely it is asked, no yes
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
@@ -1038,14 +1042,15 @@ def _done_to_the_speaker(words: Sequence[str], i: int, aux: str | None) -> bool:
 
 def _doubting(words: Sequence[str]) -> bool:
     """« je sais même plus si j'ai le mot de passe », « je me demande si c'est mieux », « j'ai jamais su m'en
-    servir », « qu'est-ce que j'en sais, moi ? »: a doubt, not a choice (not « je sais pas si j'ai droit à quelque
-    chose », which says why the choice is made)."""
+    servir », « ma messagerie, je sais plus comment on l'ouvre », « qu'est-ce que j'en sais, moi ? »: a doubt, not a
+    choice (not « je sais pas si j'ai droit à quelque chose », which says why the choice is made)."""
     if any(tuple(words[k - 2:k + 1]) in _NO_IDEA for k in range(2, len(words))):
         return True
     return any((words[k] == "si" and ((words[k - 1] == "plus" and "sais" in words[max(0, k - 4):k])
                                       or tuple(words[max(0, k - 2):k]) in (("me", "demande"), ("me", "demandent"))))
-               or (words[k] == "servir" and {"sais", "su", "sait"} & set(words[max(0, k - 5):k])
-                   and {"pas", "jamais", "plus"} & set(words[max(0, k - 5):k]))
+               or (words[k] in ("servir", "comment") and {"sais", "su", "sait"} & set(words[max(0, k - 5):k])
+                   and {"pas", "jamais", "plus"} & set(words[max(0, k - 5):k])
+                   and (words[k] == "servir" or tuple(words[k + 2:k + 3]) in (("le",), ("la",), ("les",))))
                for k in range(2, len(words)))
 
 
@@ -1058,13 +1063,39 @@ def _written_to_the_speaker(words: Sequence[str], i: int) -> bool:
 
 
 def _so_many(words: Sequence[str], i: int) -> bool:
-    """« que de démarches ! », « il y en a, des catégories », « des messages, il y en a » : the noun at ``i`` is
+    """« que de démarches ! », « il y en a, des catégories », « j'en ai tellement, des codes »: the noun at ``i`` is
     how many of a thing there are, exclaimed; nothing is asked of it."""
     if i >= 2 and tuple(words[i - 2:i]) == ("que", "de") and set(words[:i - 2]) <= _INTERJECTIONS:
         return True
     if i >= 3 and words[i - 1] in ("des", "de") and list(words[i - 3:i - 1]) in _SO_MANY:
         return True
-    return i == 1 and words[0] == "des" and list(words[i + 1:i + 5]) in (["il", "y", "en", "a"], ["y", "en", "a"])
+    if i >= 4 and words[i - 1] == "des" and words[i - 2] in _SO_MUCH and words[i - 4] == "en" and words[i - 3] in HAVE:
+        return True   # « j'en ai tellement, des codes »
+    after = list(words[i + 1:i + 5]) + ["", "", "", ""]
+    return i == 1 and words[0] == "des" and (after[:4] in (["il", "y", "en", "a"], ["y", "en", "a", ""]) or (
+        after[1] == "en" and after[2] in HAVE and after[3] in _SO_MUCH))   # « des codes, j'en ai tellement »
+
+
+_SPELLING = frozenset({"ecrit", "ecrivent", "ecrire", "ecris", "epelle", "epeler", "epelles", "epellent"})
+_NOT_A_WORD_SPELLED = DETERMINERS | _ONLY_DETERMINERS | PREPOSITIONS | CLITICS | ASKED | SUBJECTS
+
+
+def _spelling_asked(words: Sequence[str]) -> bool:
+    """« comment ça s'écrit, remboursement ? », « Ameli, ça s'épelle comment ? », « comment on écrit ameli ? »: how a
+    word is spelt is asked, and every thing named in the line is that word or its letters (« comment on écrit à la
+    caisse ? » and « comment on écrit un message ? » ask how to write one)."""
+    return any(w in _SPELLING and "comment" in words[max(0, j - 3):j + 2]
+               and (words[j - 1] == "se" or w.startswith("epel")
+                    or (j + 1 < len(words) and words[j + 1] not in _NOT_A_WORD_SPELLED))
+               for j, w in enumerate(words) if j)
+
+
+def _echoed(words: Sequence[str], i: int) -> bool:
+    """« un code, un code… »: the noun at ``i``, with its « un » or « une », said twice in a row is the guide's word
+    turned over in the mind, nothing chosen (« le suivant, le suivant ! » urges and is left alone)."""
+    if i < 1 or words[i - 1] not in ("un", "une"):
+        return False
+    return words[i - 3:i - 1] == words[i - 1:i + 1] or words[i + 1:i + 3] == words[i - 1:i + 1]
 
 
 def _they_did(words: Sequence[str], i: int) -> bool:
