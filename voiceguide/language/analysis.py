@@ -303,7 +303,7 @@ class Analyzer:
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
         if not analysis.elsewhere and (_hailed_between(text, self.lexicon.elsewhere) or _you_named(text, words)):
             analysis = replace(analysis, elsewhere=True)
-        if len(pairs) < len(whole):
+        if len(pairs) < len(whole) and words[-2:] != ("tout", "ca"):   # « tout ça pour voir un remboursement »: a sigh
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
                                how_to=any(self._lemma(w)[0] == "faire" and not (i and words[i - 1] in _AUX)
                                           for i, w in enumerate(words)))   # not « j'ai fait Entrée pour … »: done
@@ -478,6 +478,8 @@ class Analyzer:
                 item.kind = NEUTRAL   # « que de démarches ! », « un code, un code… »: exclaimed or mused, no part asked
             if not item.verb and spelling:
                 item.kind = NEUTRAL   # « comment ça s'écrit, « remboursement » ? »: the word is asked about, not for
+            if not item.verb and _since_a_time(words, item.start):
+                item.kind = NEUTRAL   # « depuis le déménagement, je confonds … »: since when, not what
             if words[item.start:item.end] == ["exactement"] and any(_question_at(words, j) for j in range(item.start)):
                 item.kind = NEUTRAL   # « où on en est exactement ? »: how precisely it is asked, no yes
             if words[item.start:item.end] == ["encore"] and self._still(words, item.start):
@@ -553,6 +555,9 @@ class Analyzer:
                         item.kind = ACTION
                 if item.perfect and _ALMOST & set(words[max(0, item.start - 3):item.start]):
                     item.negation = "pas"   # « j'ai presque fini de taper », « presque tapé »: not done yet
+                if item.perfect and item.aux in HAVE and _counted(words, item.start):
+                    # « j'en ai déjà fait une », « j'en ai tapé trois »: how many were done, not the step
+                    item.kind, item.concept, item.aux, item.perfect = "unknown", "compté", None, False
                 if item.aux == "as" and shaped and item.concept in lex.actions:
                     item.kind, item.aux = NEUTRAL, None   # « t'as fait opposition ? »: what someone else did, asked
                 if (item.aux == "ont" and item.concept in lex.actions and _they_did(words, item.start)
@@ -1088,6 +1093,25 @@ def _spelling_asked(words: Sequence[str]) -> bool:
                and (words[j - 1] == "se" or w.startswith("epel")
                     or (j + 1 < len(words) and words[j + 1] not in _NOT_A_WORD_SPELLED))
                for j, w in enumerate(words) if j)
+
+
+_HOW_MANY = frozenset({"un", "une", "deux", "trois", "quatre", "cinq", "plusieurs", "beaucoup", "plein"})
+_GOT = frozenset({"eu", "eue", "recu", "recue", "obtenu", "obtenue", "garde", "gardee"})   # « j'en ai eu un, de code »
+
+
+def _counted(words: Sequence[str], i: int) -> bool:
+    """« j'en ai déjà fait une », « j'en ai tapé trois »: the participle at ``i``, with « en » before its
+    auxiliary and a number after it, counts things done; it says no step is done (« j'en ai eu un » says what
+    the speaker has)."""
+    return (i + 1 < len(words) and words[i + 1] in _HOW_MANY and words[i] not in _GOT
+            and "en" in words[max(0, i - 4):i - 1] and not {"pas", "jamais", "plus"} & set(words[max(0, i - 4):i]))
+
+
+def _since_a_time(words: Sequence[str], i: int) -> bool:
+    """« depuis le déménagement, je confonds … », « depuis mon accident, je … »: the thing after the « depuis » that
+    opens the line, a clause after it, says since when (« reprends depuis le début » is a place in the guide)."""
+    return (len(words) > i + 1 and words[0] == "depuis" and 1 < i <= 3
+            and words[1] in DETERMINERS | _ONLY_DETERMINERS and any(w in CLAUSE_SUBJECTS for w in words[i + 1:]))
 
 
 def _echoed(words: Sequence[str], i: int) -> bool:
