@@ -629,6 +629,33 @@ def test_a_signal_never_breaks_a_lock_on_its_way(ending: signal.Signals) -> None
         assert (proc.returncode, out) == (130, b"clean\n"), err.decode("utf-8", "replace")
 
 
+# Ctrl-C lands while the main thread waits in the threading module (kept a few milliseconds), and at once an
+# error ends the block, as the model's language check did while the model loaded (test above, under load).
+CTRL_C_THEN_AN_ERROR = """
+import os, signal, sys, threading
+from voiceguide.cli.console import ends_like_ctrl_c
+loaded = threading.Event()
+def load():
+    os.kill(os.getpid(), signal.SIGINT)
+    loaded.set()
+try:
+    with ends_like_ctrl_c():
+        threading.Thread(target=load).start()
+        loaded.wait()
+        raise RuntimeError("wrong model")
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+def test_a_ctrl_c_kept_while_an_error_ends_the_program_still_wins() -> None:
+    """The Ctrl-C was kept until the main thread left the threading module; an error that ended the block meanwhile
+    dropped it (exit 1 and the error's message instead of 130): 40 runs in 40 here before the fix."""
+    for _ in range(20):
+        proc = subprocess.run([sys.executable, "-c", CTRL_C_THEN_AN_ERROR], capture_output=True, timeout=CLI_TIMEOUT)
+        assert proc.returncode == 130, proc.stderr.decode("utf-8", "replace")
+
+
 def test_a_speech_worker_killed_mid_session_leaves_the_guide_going_and_the_progress_saved(tmp_path: Path) -> None:
     box = sandbox(tmp_path, fake_audio=True, audio_speed=8.0)
     proc = spawn(box, ["run", "--input", "text"])

@@ -111,9 +111,11 @@ def ends_like_ctrl_c() -> Iterator[None]:
     signal is kept and raised as soon as the main thread is back in the
     program's code, or blocked in a wait, where raising is safe: a timer looks
     again every few milliseconds. Only the first signal: a second one while
-    the progress is being saved must not cut the save short. A signal the
-    program was started ignoring (``nohup``) stays ignored. The handlers in
-    place before are put back.
+    the progress is being saved must not cut the save short. A signal still
+    kept when the block ends (an error ended it meanwhile, as the model's
+    language check can while Ctrl-C waits) is raised then: the person asked
+    to stop. A signal the program was started ignoring (``nohup``) stays
+    ignored. The handlers in place before are put back.
     """
     names = [n for n in ("SIGINT", "SIGTERM", "SIGHUP")
              if hasattr(signal, n) and signal.getsignal(getattr(signal, n)) != signal.SIG_IGN]
@@ -132,6 +134,7 @@ def ends_like_ctrl_c() -> Iterator[None]:
         interruption.done()
         for name, handler in before.items():
             signal.signal(getattr(signal, name), handler)
+        interruption.raise_kept()   # kept while the block ended (an error came at the same moment): it still wins
 
 
 # The code an exception must not cut short: the threading module's locks, conditions and events (the queue
@@ -160,6 +163,12 @@ class _Interruption:
             signal.setitimer(signal.ITIMER_REAL, _RETRY_SECONDS)
             return
         self.done()
+        self.raise_kept()
+
+    def raise_kept(self) -> None:
+        """Raises the signal kept, if it was not raised yet: the person asked to stop."""
+        if self._pending is None or self._raised:
+            return
         self._raised = True
         if self._pending == signal.SIGINT:
             raise KeyboardInterrupt
