@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-Ninety-nine batches, each written before the round of tuning that followed it:
+One hundred batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to ninety-ninth's figures are beside MEASURED below (docs/understanding.md:
-the third to ninety-ninth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundredth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundredth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half and not met: the test is an expected
 failure, strictly, so that it fails the day it passes. Every « continue » in a pause
 resumes in place and no sentence for someone else moves the guide, on every
@@ -60,8 +60,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The ninety-ninth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    ninety-eighth round (88.2 %)."""
+    """The hundredth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    ninety-ninth round (84.6 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -329,7 +329,12 @@ def held_out(evaluation: Report) -> Report:
 # and three of its tuning half (« Première connexion, première connexion… j'en ai déjà fait une, il me semble. » went
 # on, « Pfff, tout ça pour voir un remboursement. » went to the payments, « Depuis le déménagement je confonds
 # toujours avec l'ancien. » to « mes informations »); all four fixed after its run:
-# test_found_by_the_ninety_ninth_run; every resume in a pause resumed in place.
+# test_found_by_the_ninety_ninth_run; every resume in a pause resumed in place. The hundredth's, run once with the
+# matcher of the end of the ninety-ninth round, gave 84.6 % (55/65; its tuning half: 82.7 %); three sentences for
+# someone else of its evaluation half moved the guide (« Tu vois, là il faut appuyer sur Suivant, c'est ce qu'il a
+# dit. », « Oui, je suis sur la page d'accueil de mon compte, tu vois ce que je vois ? » and « Oui oui, j'ai bien
+# noté, la suite je la ferai demain avec toi. » went on; fixed after its run: test_found_by_the_hundredth_run), none
+# on its tuning half; every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -342,8 +347,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "71": 0.80, "72": 0.79, "73": 0.83, "74": 0.88, "75": 0.87, "76": 0.76, "77": 0.67, "78": 0.84,
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.83, "93": 0.94, "94": 0.85, "95": 0.83,
-            "96": 0.84, "97": 0.90, "98": 0.91, "99": 0.88}
-HELD_OUT = "99"
+            "96": 0.84, "97": 0.90, "98": 0.91, "99": 0.88, "100": 0.84}
+HELD_OUT = "100"
 
 
 def _misses(report: Report) -> list[str]:
@@ -367,7 +372,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to ninety-ninth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundredth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -388,7 +393,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "73": 0.80, "74": 0.89, "75": 0.82, "76": 0.79, "77": 0.73, "78": 0.87, "79": 0.78, "80": 0.85,
                "81": 0.85, "82": 0.85, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
-               "97": 0.98, "98": 0.95, "99": 0.90}
+               "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -443,10 +448,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
     assert sorted(o.entry.phrase for o in tuning.off_topic_moves()) == sorted(KNOWN_MOVES)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the ninety-ninth batch's evaluation half, held "
-                                       "out, gave 88.2 % (60/68), run once with the matcher of the end of the "
-                                       "ninety-eighth round (its tuning half: 90.4 %; the ninety-eighth's: "
-                                       "91.5 % and 95.8 %): docs/understanding.md lists every miss")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks 95 %; the hundredth batch's evaluation half, held "
+                                       "out, gave 84.6 % (55/65), run once with the matcher of the end of the "
+                                       "ninety-ninth round (its tuning half: 82.7 %; the ninety-ninth's: 88.2 "
+                                       "% and 90.4 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3436,4 +3441,21 @@ def test_found_by_the_ninety_ninth_run(text: str, context: str, expected: str) -
     """« tu voulais savoir » is someone else's wish (the guide wants nothing); « j'en ai fait deux » counts things
     done, no step done; « tout ça pour … » sighs, no aim asked; a thing after the « depuis » that opens the line,
     a clause after it, says since when (« reprends depuis le début » is still a place in the guide)."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundredth batch's run: « Tu vois, là il faut appuyer sur Suivant, c'est ce qu'il a dit. », « Oui,
+    # je suis sur la page d'accueil de mon compte, tu vois ce que je vois ? » and « Oui oui, j'ai bien noté, la suite
+    # je la ferai demain avec toi. » went on (evaluation half)
+    ("Regarde, il faut cliquer sur Suivant, c'est ce qu'il a dit.", "step:demande-suivant", "?next"),
+    ("Il faut appuyer sur Suivant.", "step:demande-suivant", "next"),
+    ("Je suis sur l'accueil de mon compte, vous voyez ce que je vois ?", "step:page-accueil", "?details"),
+    ("La suite, je la ferai demain.", "step:objet-remboursement", "?quit"),
+    ("La suite, demain.", "step:objet-remboursement", "?quit"),
+    ("La suite.", "step:objet-remboursement", "next"),
+])
+def test_found_by_the_hundredth_run(text: str, context: str, expected: str) -> None:
+    """« c'est ce qu'il a dit » speaks of the guide to someone else, « tu vois ce que je vois ? » asks someone to look
+    (the guide sees nothing); « la suite » put off to « demain » goes nowhere: leaving is asked about."""
     assert meant(text, context) == expected

@@ -92,6 +92,7 @@ _VOICE = frozenset({"slower", "faster", "louder", "softer"})
 _NORMAL = "normal"
 _PREVIOUS = "previous"
 _DETAILS = "details"
+_LATER = "plus tard"   # « demain », « une autre fois »: what is put off
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
 _WHY = "pourquoi"
@@ -273,6 +274,13 @@ class IntentMatcher:
         if analysis.doubting and isinstance(found, Intent) and found.name in (GOTO, *_YES_NO):
             # « l'e-mail, je sais plus si j'ai le mot de passe », « elle me demande si j'ai un code »
             return Unsure(candidates=(found,), heard=text)
+        going_on = found if isinstance(found, Intent) else found.candidates[0] if (
+            isinstance(found, Unsure) and len(found.candidates) == 1) else None
+        if going_on is not None and going_on.name == "next" and _put_off(analysis):
+            # « la suite, demain », « la suite je la ferai demain »: the rest is for another day; leaving is asked
+            spec = self.vocabulary.command("quit")
+            return Unsure(candidates=(Intent(name=spec.name, confidence=going_on.confidence, heard=text,
+                                             label=spec.label),), heard=text)
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
             # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
             return Unsure(candidates=(found,), heard=text)
@@ -1130,6 +1138,13 @@ def _tied(best: _Reading, other: _Reading) -> bool:
             and best.tier == other.tier
             and _KIND_RANK[best.seed.kind] == _KIND_RANK[other.seed.kind]
             and not best.covered > other.covered)
+
+
+def _put_off(analysis: Analysis) -> bool:
+    """« la suite, demain », « la suite, je la ferai plus tard »: « la suite » said first, put off by what follows (not
+    « ça, je verrai une autre fois, continuez »: the rest of the guide is asked for now)."""
+    rest = next((t.start for t in analysis.tokens if analysis.words[t.start] == "suite"), None)
+    return rest is not None and any(t.start > rest and _LATER in t.readings for t in analysis.tokens)
 
 
 def _heard(intent: Intent, heard: str) -> Intent:
