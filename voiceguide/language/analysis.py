@@ -85,6 +85,7 @@ _INTERJECTIONS = frozenset({"tiens", "regarde", "bon", "ben", "bah", "oh", "ah",
 _ALMOST = frozenset({"presque", "quasiment", "bientot", "quasi"})
 _NO_IDEA = frozenset({("je", "en", "sais"), ("en", "sais", "rien")})   # « qu'est-ce que j'en sais », « j'en sais rien »
 _SO_MANY = (["en", "a"], ["en", "ont"], ["en", "avait"])   # « il y en a, des catégories », « y en a, des démarches »
+_SHOWN = frozenset({("tu", "vois"), ("vous", "voyez")})   # « je suis sur mon compte, tu vois ! »: said last, to someone
 _SO_MUCH = frozenset({"tellement", "tant", "plein", "trop", "beaucoup"})   # « j'en ai tellement, des codes »
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
@@ -965,10 +966,12 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
 
 
 def _sent_to_look(words: Sequence[str]) -> bool:
-    """« regarde s'il y a un message d'Ameli », « regardez voir si la lettre est arrivée »: someone sent to look
-    whether a thing is there, which the guide cannot do."""
+    """« regarde s'il y a un message d'Ameli », « regardez voir si la lettre est arrivée », « regarde, y a « Mes
+    démarches » »: someone sent to look whether a thing is there, or shown it, which the guide cannot do."""
     i = 1 + (words[1:2] == ("voir",))
-    return len(words) > i + 1 and words[0] in ("regarde", "regardez", "verifie", "verifiez") and words[i] == "si"
+    if len(words) <= i + 1 or words[0] not in ("regarde", "regardez", "verifie", "verifiez"):
+        return False
+    return words[i] == "si" or (words[0].startswith("regard") and tuple(words[i:i + 2]) in (("y", "a"), ("il", "y")))
 
 
 def _told_what_to_do(items: list[Item], words: Sequence[str]) -> bool:
@@ -1300,7 +1303,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
-        told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words))
+        told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words)) or (
+        tuple(words[-2:]) in _SHOWN)
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
