@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
+import tempfile
 import time
 import wave
 
@@ -16,7 +18,7 @@ import pytest
 
 from voiceguide.audio import Audio, read_engine_file
 from voiceguide.speaking.sentences import split_sentences
-from voiceguide.speaking.tts import Synthesizer, TtsWorker
+from voiceguide.speaking.tts import Synthesizer, TtsWorker, _private_tmp, _sweep_stale
 from voiceguide.speaking.voices import (
     VoiceInfo,
     choose_voice,
@@ -120,6 +122,32 @@ def test_the_worker_never_writes_on_the_guides_console(capfd):
         worker.close()
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def test_work_folders_of_guides_that_are_gone_are_removed_at_the_next_start(tmp_path):
+    """A guide killed outright (the hang-proof tests do it) left its speech work folder in /dev/shm, 46 of them after
+    a day of tests: each folder now carries its guide's process number, and the next start removes those whose
+    guide is gone; unnumbered ones from before, once empty and an hour old."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    names = {"stale": f"voiceguide-tts-{gone}-abc", "mine": f"voiceguide-tts-{os.getpid()}-def",
+             "old": "voiceguide-tts-xyz", "recent": "voiceguide-tts-uvw", "other": "autre-chose"}
+    for name in names.values():
+        (tmp_path / name).mkdir()
+    os.utime(tmp_path / names["old"], (time.time() - 7200, time.time() - 7200))
+    _sweep_stale(str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([names["mine"], names["recent"], names["other"]])
+
+
+def test_the_worker_folder_carries_the_guides_process_number():
+    worker = TtsWorker()
+    try:
+        worker.launch()
+        root = _private_tmp() or tempfile.gettempdir()
+        assert any(n.startswith(f"voiceguide-tts-{os.getpid()}-") for n in os.listdir(root))
+    finally:
+        worker.close()
+    assert not any(n.startswith(f"voiceguide-tts-{os.getpid()}-") for n in os.listdir(root))
 
 
 # --------------------------------------------------------------------------- choosing a voice

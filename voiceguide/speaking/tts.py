@@ -267,6 +267,44 @@ def _private_tmp() -> str | None:
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
 
 
+_WORKDIR = "voiceguide-tts-"
+
+
+def _sweep_stale(root: str | None) -> None:
+    """Removes the work folders of guides that are gone. A guide killed outright (SIGKILL, a crash, the power cut)
+    cannot remove its own; each folder is named with its guide's process number, and one whose process no longer
+    exists is left over. Folders named before that (no number) are removed once empty and an hour old."""
+    root = root or tempfile.gettempdir()
+    try:
+        names = [n for n in os.listdir(root) if n.startswith(_WORKDIR)]
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(root, name)
+        owner = name[len(_WORKDIR):].split("-", 1)[0]
+        try:
+            if owner.isdigit():
+                if _alive(int(owner)):
+                    continue
+            elif os.listdir(path) or time.time() - os.path.getmtime(path) < 3600:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if sys.platform.startswith("win"):
+        return True   # os.kill there ends the process: never swept
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:   # someone else's process (PermissionError): alive
+        return True
+    return True
+
+
 def _worker_env(workdir: str) -> dict[str, str]:
     """The worker's environment: the guide's, kept away from the sound server.
 
@@ -324,7 +362,8 @@ class TtsWorker:
             if self.alive:
                 return
             self._kill()
-            self._workdir = tempfile.mkdtemp(prefix="voiceguide-tts-", dir=_private_tmp())
+            _sweep_stale(_private_tmp())
+            self._workdir = tempfile.mkdtemp(prefix=f"{_WORKDIR}{os.getpid()}-", dir=_private_tmp())
             flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform.startswith("win") else 0
             try:
                 process = subprocess.Popen(
