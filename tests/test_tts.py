@@ -140,14 +140,16 @@ def test_work_folders_of_guides_that_are_gone_are_removed_at_the_next_start(tmp_
 
 
 def test_the_worker_folder_carries_the_guides_process_number():
+    root, mine = _private_tmp() or tempfile.gettempdir(), f"voiceguide-tts-{os.getpid()}-"
+    before = set(os.listdir(root))   # other workers of this test process may be running: theirs are numbered alike
     worker = TtsWorker()
     try:
         worker.launch()
-        root = _private_tmp() or tempfile.gettempdir()
-        assert any(n.startswith(f"voiceguide-tts-{os.getpid()}-") for n in os.listdir(root))
+        added = {n for n in set(os.listdir(root)) - before if n.startswith(mine)}
+        assert len(added) == 1
     finally:
         worker.close()
-    assert not any(n.startswith(f"voiceguide-tts-{os.getpid()}-") for n in os.listdir(root))
+    assert not added & set(os.listdir(root))
 
 
 # --------------------------------------------------------------------------- choosing a voice
