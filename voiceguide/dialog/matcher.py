@@ -274,12 +274,11 @@ class IntentMatcher:
         if analysis.doubting and isinstance(found, Intent) and found.name in (GOTO, *_YES_NO):
             # « l'e-mail, je sais plus si j'ai le mot de passe », « elle me demande si j'ai un code »
             return Unsure(candidates=(found,), heard=text)
-        going_on = found if isinstance(found, Intent) else found.candidates[0] if (
-            isinstance(found, Unsure) and len(found.candidates) == 1) else None
-        if going_on is not None and going_on.name == "next" and _put_off(analysis):
+        meant = found.candidates if isinstance(found, Unsure) else (found,) if isinstance(found, Intent) else ()
+        if len(meant) == 1 and meant[0].name == "next" and _put_off(analysis):
             # « la suite, demain », « la suite je la ferai demain »: the rest is for another day; leaving is asked
             spec = self.vocabulary.command("quit")
-            return Unsure(candidates=(Intent(name=spec.name, confidence=going_on.confidence, heard=text,
+            return Unsure(candidates=(Intent(name=spec.name, confidence=meant[0].confidence, heard=text,
                                              label=spec.label),), heard=text)
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
             # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
