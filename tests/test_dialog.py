@@ -555,6 +555,17 @@ def test_at_the_end_one_turn_leaves_and_one_turn_restarts(dialog: Dialog) -> Non
     assert state.step == "accueil" and state.mode == Mode.STEP
 
 
+@pytest.mark.parametrize("asked, label", [("quit", "quitter"), ("restart", "recommencer")])
+def test_at_the_end_a_leave_or_restart_the_matcher_is_unsure_of_is_asked(dialog: Dialog, asked: str, label: str) -> None:
+    """« C'est bon, tu peux quitter la pièce, je vais y arriver. » (the hundred and fourth batch, said to someone else)
+    ended the guide at its last step, where a sure « quitter » acts at once: unsure, it is asked like any other."""
+    state, reply = dialog.handle(at(dialog, "fin"), Unsure((cmd(asked, 0.4),), heard="tu peux quitter la pièce"))
+    assert state.mode == Mode.CONFIRM and state.step == "fin" and not reply.done
+    assert reply.say == (f"Voulez-vous dire « {label} » ? Dites oui ou non.",)
+    ended, reply = dialog.handle(state, cmd("yes"))
+    assert (ended.mode == Mode.ENDED) == (asked == "quit") and reply.done == (asked == "quit")
+
+
 @pytest.mark.parametrize("asked", ["quit", "restart"])
 def test_a_yes_with_words_it_does_not_explain_neither_ends_the_guide_nor_erases_the_place(
         dialog: Dialog, ameli: Guide, vocabulary: Vocabulary, asked: str) -> None:

@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and three batches, each written before the round of tuning that followed it:
+One hundred and four batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and third's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and third batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and fourth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and fourth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -63,8 +63,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and third batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and second round (92.1 %)."""
+    """The hundred and fourth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and third round (94.5 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -352,7 +352,13 @@ def held_out(evaluation: Report) -> Report:
 # moved the guide (« Tiens, un message de la banque, ça attendra. », « Tu veux que je regarde les paiements pour ta
 # mère aussi ? », « Je l'envoie, ce message, ou tu veux le relire avant ? »), fixed after it
 # (test_found_by_the_hundred_and_third_run), and one of its tuning half (« Oh ben ça alors, j'y suis arrivée toute
-# seule ! », named in KNOWN_MOVES); every resume in a pause resumed in place.
+# seule ! », named in KNOWN_MOVES); every resume in a pause resumed in place. The hundred and fourth's, run once with
+# the matcher of the end of the hundred and third round, gave 94.5 % (69/73; its tuning half: 82.4 %); one sentence
+# for someone else of its evaluation half moved the guide (« Un code, un code... j'avais noté ça quelque part, moi. »,
+# arguable, named in KNOWN_HELD_OUT_MOVES) and two of its tuning half (« Je te montre après comment on se déconnecte,
+# d'accord ? » went on, fixed after it: test_found_by_the_hundred_and_fourth_run; « C'est bon, tu peux quitter la
+# pièce, je vais y arriver. » ended the guide at its last step, where an unsure leave is now asked); every resume in a
+# pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -365,8 +371,9 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "71": 0.80, "72": 0.79, "73": 0.83, "74": 0.88, "75": 0.87, "76": 0.76, "77": 0.67, "78": 0.84,
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.83, "93": 0.94, "94": 0.85, "95": 0.83,
-            "96": 0.84, "97": 0.90, "98": 0.91, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92}
-HELD_OUT = "103"
+            "96": 0.84, "97": 0.90, "98": 0.91, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
+            "104": 0.94}
+HELD_OUT = "104"
 
 
 def _misses(report: Report) -> list[str]:
@@ -390,7 +397,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and third's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and fourth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -412,7 +419,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "73": 0.80, "74": 0.89, "75": 0.82, "76": 0.79, "77": 0.73, "78": 0.87, "79": 0.78, "80": 0.85,
                "81": 0.85, "82": 0.84, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
-               "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92}
+               "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -444,8 +451,12 @@ KNOWN_MOVES: set[str] = {"Résilier, non merci, je viens juste de l'ouvrir, ce c
 # the same). The hundred and first's evaluation half had five at its run; three were fixed after it
 # (test_found_by_the_hundred_and_first_run). Left, and arguable: two exclamations said for oneself that report the
 # step done (« j'y suis arrivée » at the account's home page, « enfin fini » at logging out), where going on is what
-# most people would want; written as off-topic by their helper, named here rather than taught away.
-KNOWN_HELD_OUT_MOVES: set[str] = {"Ah ben ça alors, j'y suis arrivée toute seule !", "Ouf, enfin fini."}
+# most people would want; written as off-topic by their helper, named here rather than taught away. The hundred and
+# fourth's had one: « Un code, un code... j'avais noté ça quelque part, moi. » at « Avez-vous un code ? » went on to
+# « j'ai mon code », as « Oui, je l'ai quelque part. » of the twenty-ninth answers yes; a first rule that took
+# « quelque part » for a doubt asked about seven such answers (the flip of the whole corpus) and was dropped.
+KNOWN_HELD_OUT_MOVES: set[str] = {"Ah ben ça alors, j'y suis arrivée toute seule !", "Ouf, enfin fini.",
+                                  "Un code, un code... j'avais noté ça quelque part, moi."}
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -475,10 +486,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and third batch's evaluation half, held out, "
-                          "gave 92.1 % (58/63), run once with the matcher of the end of the hundred and "
-                          "second round (its tuning half: 92.3 %; the hundred and second's: 91.2 % and 85.9"
-                          " %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and fourth batch's evaluation half, held out, "
+                          "gave 94.5 % (69/73), run once with the matcher of the end of the hundred and "
+                          "third round (its tuning half: 82.4 %; the hundred and third's: 92.1 % and 92.3 "
+                          "%): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3524,3 +3535,29 @@ def test_found_by_the_hundred_and_third_run(text: str, context: str, expected: s
     """« ça attendra », « ça peut attendre »: the thing named is put off, nothing asked; « ta mère », « ton père »:
     the guide has no family; « …, ou tu veux … ? » asks someone else what they would rather do."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fourth batch's run: « Je te montre après comment on se déconnecte, d'accord ? » ended
+    # the guide (tuning half)
+    ("Je vais te montrer comment on se déconnecte.", "step:deconnexion", "?details"),
+    ("Je te montrerai après comment on ferme.", "step:deconnexion", "?quit"),
+    ("Je me suis déconnectée.", "step:deconnexion", "next"),
+])
+def test_found_by_the_hundred_and_fourth_run(text: str, context: str, expected: str) -> None:
+    """« je te montre » speaks to someone else: the guide sees nothing."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected, tense", [
+    ("La suite, je la ferai demain.", "step:objet-remboursement", "?quit", "future"),
+    ("Le message, je le ferai ce soir.", "step:saisir-code", "?goto:messages", "future"),
+    ("Je veux entendre toutes les parties, on verra bien.", "step:objet-invalidite", "menu", None),
+    ("J'ai fait le code.", "step:saisir-code", "next", "perfect"),
+])
+def test_a_verb_in_the_future_is_no_report_of_a_thing_done(text: str, context: str, expected: str,
+                                                           tense: str | None) -> None:
+    """« je la ferai », « je le ferai »: said of later, no step done; the part named is asked about, as after a report
+    of something else done (« on verra bien » plans nothing)."""
+    assert meant(text, context) == expected
+    assert RUNNER.matcher.analyzer.analyse(text).features & {"perfect", "future"} == ({tense} if tense else set())

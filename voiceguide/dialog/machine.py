@@ -285,8 +285,9 @@ class Dialog:
             state = replace(state, mode=state.back_mode)
         state = replace(state, noinput_count=0, nomatch_count=0, help_count=0)
         first = candidates[0]
-        if len(candidates) == 1 and first.name in (Command.QUIT, Command.RESTART):
-            return self._intent(state, first)   # these always ask first, in their own words
+        if len(candidates) == 1 and first.name in (Command.QUIT, Command.RESTART) and not (
+                state.mode == Mode.STEP and self._step(state).end):
+            return self._intent(state, first)   # these ask first, in their own words (at the end they act: asked here)
         asked = tuple(replace(c, label=self._label(c)) for c in candidates)
         new = replace(state, mode=Mode.CONFIRM, pending=asked[0], unsure=asked, back_mode=self._home_mode(state))
         event_: dict = {"event": "confirm", "name": str(asked[0].name), "label": asked[0].label, "unsure": True,

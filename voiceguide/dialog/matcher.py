@@ -40,7 +40,7 @@ from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.language.analysis import LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
+from voiceguide.language.analysis import FUTURE, LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
 from voiceguide.language.clauses import CLAUSE_SUBJECTS, CLITICS, THEY, YOU
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
@@ -695,10 +695,11 @@ class IntentMatcher:
             # lettre »)
             unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
-        if ((seed.kind == "topic" or name == "menu") and PERFECT in analysis.features
-                and not any(PERFECT in f.seed.features for f in seeds) and not any(f.to_do for f in seeds)):
+        tense = analysis.features & {PERFECT, FUTURE}
+        if ((seed.kind == "topic" or name == "menu") and tense
+                and not any(tense & f.seed.features for f in seeds) and not any(f.to_do for f in seeds)):
             # « j'ai envoyé le message »: done, not « envoyer un message » asked for; « je n'avais pas ouvert le menu »:
-            # the site's menu, no sommaire asked
+            # the site's menu, no sommaire asked; « le message, je le ferai ce soir »: later, not now
             unexplained += TENSE
         hints = SOFT * min(len(f.seed.features ^ analysis.features) for f in seeds)
         confidence = tier * max(0.0, 1.0 - DECAY * unexplained)

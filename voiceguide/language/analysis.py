@@ -36,6 +36,7 @@ from voiceguide.language.clauses import (
     a_place,
     clauses,
     described_verbs,
+    future,
     gerund,
     imperfect,
     my_plan,
@@ -62,6 +63,7 @@ NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
 DONE = "fini"             # the concept of a step done, which says the perfect too
 PERFECT = "perfect"
+FUTURE = "future"         # « je le ferai ce soir »: what is said of later, no more asked now than a report is
 OBJECT = "object"         # an object pronoun stands for what is spoken of (« je l'ai », « j'en ai un »)
 LAST = -1                 # Analysis.number for « le dernier »; -2 for « l'avant-dernier »
 
@@ -782,9 +784,9 @@ class Analyzer:
             if phrase is not None and k > i:
                 k += len(phrase)   # « doucement, prenez votre temps »: beside a setting said in other words
                 continue
-            # « doucement, doucement, plus lentement »: said again, or beside another word of the voice
+            # « doucement, doucement, plus lentement », « …, ralentissez »: said again, or beside another word of the voice
             if (k != i and not self._is_glue(words[k]) and words[k] not in self.lexicon.settings
-                    and (words[k],) not in self.lexicon.degrees):
+                    and (words[k],) not in self.lexicon.degrees and self._lemma(words[k])[0] not in self.lexicon.setting_verbs):
                 return False
             k += 1
         return True
@@ -840,8 +842,9 @@ class Analyzer:
             if found is not None and (verb or found.kind != LIGHT):   # « tes devoirs » is no « devoir »
                 entry = found
         perfect = verb and word not in _AUX and ((accented.endswith(PARTICIPLE) and not _present_of_eer(accented, base))
-                                                 or (word.endswith(("u", "ue", "i", "ie"))
-                                                     and not base.endswith("er")))   # « continue » is no participle
+                                                 or (word.endswith(("u", "ue", "i", "ie")) and not future(word)
+                                                     and not base.endswith("er")))   # « continue » is no participle,
+        # nor the future « je le ferai », « je finirai »
         if entry is not None:
             concept = entry.concept or base
             return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect,
@@ -1286,6 +1289,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         if ((item.perfect or item.concept == DONE) and not (item.start > whether and item.kind != ACTION)
                 and not _they_did(words, item.start)):   # « ils m'ont remboursé le dentiste »: news, nothing done
             features.add(PERFECT)
+        elif item.verb and item.end == item.start + 1 and future(words[item.start]) and not words[item.start].endswith("rez"):
+            features.add(FUTURE)   # not « entrez », « montrez », which are no future
         token = _token(item, lex, around)
         if token is not None:
             out.append(token)
