@@ -645,7 +645,8 @@ class IntentMatcher:
         # in a pause, « on peut y retourner » is one
         firm = name == _WHERE_AM_I or any(
             e and t.weight >= 1.0 and (t.readings[0] not in self.lexicon.reasons or name == "resume")
-            for t, e in zip(tokens, said, strict=True))
+            for t, e in zip(tokens, said, strict=True)) or (name == _REPEAT and _you_said(analysis, said))
+        # « qu'est-ce que vous avez dit ? je regardais mon téléphone »: asked again in light words, with its reason
         # « tout depuis le début, j'ai rien compris »: starting again from the start, said so, has its reasons (not
         # a bare « recommencez », which may be « recommencez votre phrase »); the guide asks before it anyway
         afresh = name == _RESTART and (any(_START in f.seed.required for f in seeds)

@@ -78,6 +78,7 @@ CORRECT_MIN = 7
 
 _AUX = HAVE | ETRE
 _LEFT_OUT = ""   # the auxiliary of a participle said alone
+_AGAIN = "repeter"   # the concept of « encore une fois », « une deuxième fois »
 _MORE = "encore"   # beside a setting, more of it (« baisse encore », « encore plus fort »)
 _BETWEEN_AUX = frozenset({"encore", "deja", "bien", "toujours", "jamais", "beaucoup", "trop"})   # « a encore monté »
 _THIRD_AUX = frozenset({"a", "ont"})
@@ -479,6 +480,12 @@ class Analyzer:
                 item.kind = NEUTRAL   # « je finis juste un truc »: what the speaker is busy with, nothing done yet
             if not item.verb and item.end == item.start + 1 and (_so_many(words, item.start) or _echoed(words, item.start)):
                 item.kind = NEUTRAL   # « que de démarches ! », « un code, un code… »: exclaimed or mused, no part asked
+            if (item.concept == _AGAIN and words[item.end - 1] == "fois" and item.end - item.start > 1
+                    and any(it.perfect and it.concept != _AGAIN and not lex.negations & set(words[max(0, it.start - 3):it.start])
+                            for it in items[:k])):
+                # « je l'ai tapé une deuxième fois »: how often it was done, nothing asked again (« j'ai rien suivi, encore
+                # une fois » asks)
+                item.kind = NEUTRAL
             if not item.verb and spelling:
                 item.kind = NEUTRAL   # « comment ça s'écrit, « remboursement » ? »: the word is asked about, not for
             if not item.verb and _since_a_time(words, item.start):
@@ -543,6 +550,9 @@ class Analyzer:
                 if (item.aux is None and item.perfect and k == 0 and item.kind == ACTION and item.concept in lex.actions
                         and written[item.start].endswith("é")):   # not « entrée », the key
                     item.aux = _LEFT_OUT   # « validé », « tapé, voilà »: the participle said first, its « c'est » unsaid
+                elif (item.aux is None and item.perfect and item.kind == ACTION and item.concept in lex.actions
+                        and words[item.start] != "entree" and _after_its_noun(items, k, words)):
+                    item.aux = _LEFT_OUT   # « date de naissance tapée », « cp rentré »: after its noun, « est » unsaid
                 item.perfect = item.perfect or item.aux is not None
                 if item.concept == _WRITE and item.aux in ETRE and words[item.end:item.end + 1] and (
                         words[item.end] in _HOW_WRITTEN):
@@ -1126,6 +1136,14 @@ def _echoed(words: Sequence[str], i: int) -> bool:
     if i < 1 or words[i - 1] not in ("un", "une"):
         return False
     return words[i - 3:i - 1] == words[i - 1:i + 1] or words[i + 1:i + 3] == words[i - 1:i + 1]
+
+
+def _after_its_noun(items: list[Item], k: int, words: Sequence[str]) -> bool:
+    """« date de naissance tapée », « carte vitale sélectionnée »: the participle at ``k`` right after the noun that
+    begins the line, with no verb nor subject before it (not « la touche entrée », nor « je veux le numéro tapé »)."""
+    before = items[:k]
+    return (bool(before) and items[k - 1].end == items[k].start and items[k - 1].kind not in (NEUTRAL, "neg", "cue")
+            and not any(it.verb or words[it.start] in SUBJECTS for it in before))
 
 
 def _they_did(words: Sequence[str], i: int) -> bool:
