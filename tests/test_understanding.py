@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and four batches, each written before the round of tuning that followed it:
+One hundred and five batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and fourth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and fourth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and fifth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and fifth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -63,8 +63,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and fourth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and third round (94.5 %)."""
+    """The hundred and fifth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and fourth round (81.3 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -358,7 +358,14 @@ def held_out(evaluation: Report) -> Report:
 # arguable, named in KNOWN_HELD_OUT_MOVES) and two of its tuning half (« Je te montre après comment on se déconnecte,
 # d'accord ? » went on, fixed after it: test_found_by_the_hundred_and_fourth_run; « C'est bon, tu peux quitter la
 # pièce, je vais y arriver. » ended the guide at its last step, where an unsure leave is now asked); every resume in a
-# pause resumed in place.
+# pause resumed in place. The hundred and fifth's, run once with the matcher of the end of the hundred and fourth
+# round, gave 81.3 % (61/75; its tuning half: 90.4 %); three sentences for someone else of its evaluation half moved
+# the guide (« Ah, le voilà, le message d'Ameli, enfin. », « Par la poste ça prend huit jours, tu te rends compte ? »,
+# « Vas-y, toi, continue, moi je regarde. »), fixed after it (test_found_by_the_hundred_and_fifth_run), and two of its
+# tuning half (one fixed the same way, one arguable, named in KNOWN_MOVES); every resume in a pause resumed in place.
+# The ninety-second's floor went from 0.83 to 0.82 and the ninety-eighth's from 0.91 to 0.90 when the hundred and
+# fifth's tuning half joined the nearest phrasings: « Expliquez-moi mieux cette histoire de code envoyé. » and « Bon,
+# j'ai bien noté les quatre trucs, on y va. » are asked, the right meaning first.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -370,10 +377,10 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "63": 0.75, "64": 0.64, "65": 0.79, "66": 0.82, "67": 0.77, "68": 0.87, "69": 0.85, "70": 0.77,
             "71": 0.80, "72": 0.79, "73": 0.83, "74": 0.88, "75": 0.87, "76": 0.76, "77": 0.67, "78": 0.84,
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
-            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.83, "93": 0.94, "94": 0.85, "95": 0.83,
-            "96": 0.84, "97": 0.90, "98": 0.91, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
-            "104": 0.94}
-HELD_OUT = "104"
+            "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
+            "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
+            "104": 0.94, "105": 0.81}
+HELD_OUT = "105"
 
 
 def _misses(report: Report) -> list[str]:
@@ -397,7 +404,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and fourth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and fifth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -419,7 +426,8 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "73": 0.80, "74": 0.89, "75": 0.82, "76": 0.79, "77": 0.73, "78": 0.87, "79": 0.78, "80": 0.85,
                "81": 0.85, "82": 0.84, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
-               "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82}
+               "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
+               "105": 0.90}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -436,9 +444,13 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # does not speak of needs a rule of its own (docs/understanding.md).
 # The hundred and third's tuning half had one at its run: « Oh ben ça alors, j'y suis arrivée toute seule ! » at the
 # account's home page went on, as the hundred and first's « Ah ben ça alors … » of an evaluation half did
-# (KNOWN_HELD_OUT_MOVES): arguable the same way, named rather than taught away.
+# (KNOWN_HELD_OUT_MOVES): arguable the same way, named rather than taught away. The hundred and fifth's had two; one
+# was fixed after it (test_found_by_the_hundred_and_fifth_run), the other is arguable: « Alors, ce code... je me
+# souviens l'avoir reçu par la poste, mais après... » at « Avez-vous un code ? » went on to « j'ai mon code » by its
+# trailing « mais après » (« et après ? » asks what comes next), and the code was received.
 KNOWN_MOVES: set[str] = {"Résilier, non merci, je viens juste de l'ouvrir, ce compte.",
-                         "Oh ben ça alors, j'y suis arrivée toute seule !"}
+                         "Oh ben ça alors, j'y suis arrivée toute seule !",
+                         "Alors, ce code... je me souviens l'avoir reçu par la poste, mais après..."}
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
 # thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
 # that half is no longer unseen for what moves the guide; the thirty-ninth's « Si tu vois passer une lettre de la Sécu,
@@ -486,10 +498,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and fourth batch's evaluation half, held out, "
-                          "gave 94.5 % (69/73), run once with the matcher of the end of the hundred and "
-                          "third round (its tuning half: 82.4 %; the hundred and third's: 92.1 % and 92.3 "
-                          "%): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and fifth batch's evaluation half, held out, "
+                          "gave 81.3 % (61/75), run once with the matcher of the end of the hundred and "
+                          "fourth round (its tuning half: 90.4 %; the hundred and fourth's: 94.5 % and 82.4"
+                          " %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3576,9 +3588,32 @@ def test_a_verb_in_the_future_is_no_report_of_a_thing_done(text: str, context: s
     ("Appuyez sur la touche entrée.", "step:demande-code-postal", "none"),
     ("Oh, la page d'accueil s'est ouverte toute seule.", "step:code-confirmation", "goto:page-accueil"),
     ("Oui, ça me demande un code.", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    ("jy suis", "step:ouvrir-ameli", "next"),   # typed without its apostrophe
+    ("J'ai coché Email avec la barre d'espace.", "step:oubli-email", "next"),   # the key, named as the step names it
 ])
 def test_what_the_tuning_halves_missed_in_kinds(text: str, context: str, expected: str) -> None:
     """« qu'est-ce que vous avez dit ? » asks again even with a reason after it; « une troisième fois » asks again,
     « tapé une deuxième fois » says how often it was done; « numéro tapé »: the participle after its noun reports the
     step done, its « est » unsaid; « la page d'accueil s'est ouverte » where a code may be asked is no « oui »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifth batch's run: « Ah, le voilà, le message d'Ameli, enfin. » went to the messages,
+    # « Par la poste ça prend huit jours, tu te rends compte ? » to the letter, « Vas-y, toi, continue, moi je
+    # regarde. » on (evaluation half); « Viens voir, il me demande un code de confirmation, c'est normal ? » to the
+    # e-mail (tuning half)
+    ("Ah, le voilà, le message de la caisse, enfin.", "step:oubli-email-boite", "?goto:messages"),
+    ("J'ai reçu le message.", "step:oubli-email-boite", "?goto:messages"),
+    ("Je veux lire mes messages.", "step:oubli-email-boite", "goto:messages"),
+    ("Par courrier ça prend une semaine, tu te rends compte ?", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
+    ("Par courrier.", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("Allez, continue, moi je regarde.", "step:mes-informations", "?next"),
+    ("Venez voir, il me demande un code, c'est normal ?", "step:code-confirmation", "?goto:confirmation-boite-mail"),
+    ("Il me demande un code.", "step:code-confirmation", "goto:confirmation-boite-mail"),
+])
+def test_found_by_the_hundred_and_fifth_run(text: str, context: str, expected: str) -> None:
+    """« le voilà » finds a thing and « viens voir » calls someone, said first; « tu te rends compte ? » and « moi je
+    regarde » speak to someone else; a part named in the words of the step being read, in a report (« j'ai reçu le
+    message » where the step says to look for it), is that step said again: asked."""
     assert meant(text, context) == expected

@@ -732,12 +732,19 @@ class IntentMatcher:
     def _echoes_the_step(self, analysis: Analysis, said: list[bool], options: Options) -> bool:
         """« allons-y pour le premier renseignement » at the step that asks four of them: another part named only in
         the words the step being read says (« renseignement »), beside a command of its own (« allons-y »,
-        « redites-moi »): the step said again, perhaps; the guide asks before it goes there."""
+        « redites-moi ») or in a report (« j'ai reçu le message » where the step says to look for it): the step said
+        again, perhaps; the guide asks before it goes there."""
         named = [t for t, e in zip(analysis.tokens, said, strict=True) if e and t.weight >= 1.0]
         step = self._step_concepts(options.step) - self._choice_concepts(options)
-        return bool(named) and all(t.readings[0] in step for t in named) and any(
+        named_at = {t.start for t, e in zip(analysis.tokens, said, strict=True) if e}
+        # not « je l'ai jamais reçu, ce code », nor a part named in the past itself (« j'ai oublié mon code, je l'avais
+        # noté »)
+        reported = PERFECT in analysis.features and not analysis.perfect_at & named_at and any(
+            at not in named_at and not self.lexicon.negations & set(analysis.words[max(0, at - 3):at])
+            for at in analysis.perfect_at)
+        return bool(named) and all(t.readings[0] in step for t in named) and (reported or any(
             not e and t.weight >= 1.0 and t.readings[0] in self._requests_beside_a_part
-            for t, e in zip(analysis.tokens, said, strict=True))
+            for t, e in zip(analysis.tokens, said, strict=True)))
 
     @cached_property
     def _requests_beside_a_part(self) -> frozenset[str]:

@@ -37,6 +37,7 @@ SPOKEN = {
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "ousque": ("ou", "est", "ce", "que"), "ousqu'": ("ou", "est", "ce", "que"),   # « ousque j'en suis », « ousqu'on va »
     "jai": ("je", "ai"), "cest": ("ce", "est"),   # tapé sans apostrophe : « jai coché l'option », « cest fait »
+    "jy": ("je", "y"), "jen": ("je", "en"),   # « jy suis », « jen ai pas »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "kitter": ("quitter",), "kitte": ("quitte",), "kittez": ("quittez",),
     "fe": ("fait",),   # « c fé »
