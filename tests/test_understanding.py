@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and five batches, each written before the round of tuning that followed it:
+One hundred and six batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,15 +15,17 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and fifth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and fifth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and sixth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and sixth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
-phrasings; the four before it: 84.6 to 91.5 %, the one after it: 91.2 %): one
-half, not yet the rule.
+phrasings), the hundred and sixth's the second (96.9 %, 65); the eight others
+from the ninety-seventh to the hundred and sixth gave 81.3 to 94.5 %: two
+halves in ten, not yet the rule.
 Every « continue » in a pause resumes in place and no sentence for someone else
-moves the guide, on every evaluation half but two named exclamations. The floors measured guard against regressions. The real
+moves the guide, on every evaluation half but three named (KNOWN_HELD_OUT_MOVES).
+The floors measured guard against regressions. The real
 matcher, the real dialog and the bundled Ameli guide answer every phrase.
 """
 
@@ -63,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and fifth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and fourth round (81.3 %)."""
+    """The hundred and sixth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and fifth round (96.9 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -365,7 +367,12 @@ def held_out(evaluation: Report) -> Report:
 # tuning half (one fixed the same way, one arguable, named in KNOWN_MOVES); every resume in a pause resumed in place.
 # The ninety-second's floor went from 0.83 to 0.82 and the ninety-eighth's from 0.91 to 0.90 when the hundred and
 # fifth's tuning half joined the nearest phrasings: « Expliquez-moi mieux cette histoire de code envoyé. » and « Bon,
-# j'ai bien noté les quatre trucs, on y va. » are asked, the right meaning first.
+# j'ai bien noté les quatre trucs, on y va. » are asked, the right meaning first. The hundred and sixth's, run once
+# with the matcher of the end of the hundred and fifth round, gave 96.9 % (63/65; its tuning half: 87.5 %); one
+# sentence for someone else of its evaluation half moved the guide (« Après, on passe à la pharmacie, d'accord ? »),
+# fixed after it (test_found_by_the_hundred_and_sixth_run), and two of its tuning half (one fixed the same way, one
+# named in KNOWN_MOVES); every resume in a pause resumed in place. It is the second held-out half to reach the issue's
+# 95 % at its run.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -379,8 +386,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
-            "104": 0.94, "105": 0.81}
-HELD_OUT = "105"
+            "104": 0.94, "105": 0.81, "106": 0.96}
+HELD_OUT = "106"
 
 
 def _misses(report: Report) -> list[str]:
@@ -404,7 +411,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and fifth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and sixth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -427,7 +434,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "81": 0.85, "82": 0.84, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
-               "105": 0.90}
+               "105": 0.90, "106": 0.87}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -447,10 +454,14 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # (KNOWN_HELD_OUT_MOVES): arguable the same way, named rather than taught away. The hundred and fifth's had two; one
 # was fixed after it (test_found_by_the_hundred_and_fifth_run), the other is arguable: « Alors, ce code... je me
 # souviens l'avoir reçu par la poste, mais après... » at « Avez-vous un code ? » went on to « j'ai mon code » by its
-# trailing « mais après » (« et après ? » asks what comes next), and the code was received.
+# trailing « mais après » (« et après ? » asks what comes next), and the code was received. The hundred and sixth's
+# had two; one was fixed after it (test_found_by_the_hundred_and_sixth_run); left: « Reviens en arrière, t'as marché
+# dans la boue ! », said to a child or a dog in the very shape of « reviens en arrière, t'as sauté une étape », said
+# to the guide, with one word the guide does not know.
 KNOWN_MOVES: set[str] = {"Résilier, non merci, je viens juste de l'ouvrir, ce compte.",
                          "Oh ben ça alors, j'y suis arrivée toute seule !",
-                         "Alors, ce code... je me souviens l'avoir reçu par la poste, mais après..."}
+                         "Alors, ce code... je me souviens l'avoir reçu par la poste, mais après...",
+                         "Reviens en arrière, t'as marché dans la boue !"}
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
 # thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
 # that half is no longer unseen for what moves the guide; the thirty-ninth's « Si tu vois passer une lettre de la Sécu,
@@ -498,10 +509,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and fifth batch's evaluation half, held out, "
-                          "gave 81.3 % (61/75), run once with the matcher of the end of the hundred and "
-                          "fourth round (its tuning half: 90.4 %; the hundred and fourth's: 94.5 % and 82.4"
-                          " %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and sixth batch's evaluation half, held out, "
+                          "gave 96.9 % (63/65), run once with the matcher of the end of the hundred and "
+                          "fifth round (its tuning half: 87.5 %; the hundred and fifth's: 81.3 % and 90.4 "
+                          "%): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3616,4 +3627,20 @@ def test_found_by_the_hundred_and_fifth_run(text: str, context: str, expected: s
     """« le voilà » finds a thing and « viens voir » calls someone, said first; « tu te rends compte ? » and « moi je
     regarde » speak to someone else; a part named in the words of the step being read, in a report (« j'ai reçu le
     message » where the step says to look for it), is that step said again: asked."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and sixth batch's run: « Après, on passe à la pharmacie, d'accord ? » went on (evaluation
+    # half), « Lis-moi mon numéro de sécu, moi je vois pas les petits chiffres. » went to the forgotten code (tuning
+    # half)
+    ("Après on passe à la pharmacie.", "step:objet-remboursement", "?next"),
+    ("Ensuite on va à la pharmacie, hein ?", "step:objet-remboursement", "?next"),
+    ("On passe à la suite.", "step:objet-remboursement", "next"),
+    ("Lis-moi mon numéro de sécu, je vois pas les chiffres.", "step:oubli-numero", "?goto:oubli-lien"),
+    ("Lis-moi ma carte, je vois pas les petits chiffres.", "step:oubli-numero", "?goto:oubli-lien"),
+])
+def test_found_by_the_hundred_and_sixth_run(text: str, context: str, expected: str) -> None:
+    """Going out to a place of the world (« on passe à la pharmacie ») is no part of the guide; « lis-moi mon … »
+    asks someone to read what is the speaker's: the guide reads only its steps."""
     assert meant(text, context) == expected

@@ -1138,6 +1138,17 @@ def _echoed(words: Sequence[str], i: int) -> bool:
     return words[i - 3:i - 1] == words[i - 1:i + 1] or words[i + 1:i + 3] == words[i - 1:i + 1]
 
 
+_GOING = frozenset({"passe", "passer", "passons", "passez", "passes", "va", "vais", "vas", "allons", "allez", "aller"})
+_TO = frozenset({"a", "au", "aux", "chez"})
+
+
+def _out_to(words: Sequence[str], places: frozenset[str]) -> bool:
+    """« après, on passe à la pharmacie », « je vais chez le coiffeur »: going out somewhere, not to a part of the
+    guide."""
+    return any(w in _GOING and k + 1 < len(words) and words[k + 1] in _TO
+               and places & set(words[k + 2:k + 5]) for k, w in enumerate(words))
+
+
 def _after_its_noun(items: list[Item], k: int, words: Sequence[str]) -> bool:
     """« date de naissance tapée », « carte vitale sélectionnée »: the participle at ``k`` right after the noun that
     begins the line, with no verb nor subject before it (not « la touche entrée », nor « je veux le numéro tapé »)."""
@@ -1327,7 +1338,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
         told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words)) or (
-        tuple(words[-2:]) in _SHOWN)
+        tuple(words[-2:]) in _SHOWN) or _out_to(words, lex.places)
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect

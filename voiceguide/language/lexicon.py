@@ -56,6 +56,7 @@ class Lexicon:
     yourself: frozenset[tuple[str, ...]]          # « toi-même »: anywhere, someone else is to do it
     called: frozenset[tuple[str, ...]]            # « Josette », « Médor »: a name, someone of the house called
     their_words: frozenset[str]                   # « il disait », « elle chantait »: what follows is someone's words
+    places: frozenset[str]                        # « la pharmacie », « la boulangerie »: where one goes out to
     wanting: frozenset[str]                       # wrapper verbs that, before a thing, ask for it (« je veux un code »)
     asking_for: str                               # the concept they then read: « demander »
     manner: frozenset[str]                        # requests a voice setting said with only qualifies
@@ -192,6 +193,7 @@ def _read(path: Path) -> Lexicon:
         yourself=frozenset(_key(w) for w in data.get("toi_même", ())),
         called=frozenset(_key(w) for w in data.get("prénoms", ())),
         their_words=frozenset(_word(w) for w in data.get("leurs_paroles", ())),
+        places=frozenset(_word(w) for w in data.get("lieux_du_dehors", ())),
         wanting=frozenset(_word(w) for w in data.get("vouloir_une_chose", {}).get("verbes", ())),
         asking_for=_concept(data.get("vouloir_une_chose", {}).get("veut_dire", "demander")),
         manner=frozenset(_concept(w) for w in data.get("avec_manière", ())),
