@@ -41,7 +41,7 @@ from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Uns
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
 from voiceguide.language.analysis import FUTURE, LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
-from voiceguide.language.clauses import CLAUSE_SUBJECTS, CLITICS, THEY, YOU
+from voiceguide.language.clauses import CLAUSE_SUBJECTS, CLITICS, THEY, YOU, ends_a_clause
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
@@ -93,6 +93,7 @@ _NORMAL = "normal"
 _PREVIOUS = "previous"
 _DETAILS = "details"
 _LATER = "plus tard"   # « demain », « une autre fois »: what is put off
+_GOING_ON = "continuer"   # the concept of « continuer », « la suite »
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
 _WHY = "pourquoi"
@@ -1149,10 +1150,17 @@ def _tied(best: _Reading, other: _Reading) -> bool:
 
 
 def _put_off(analysis: Analysis) -> bool:
-    """« la suite, demain », « la suite, je la ferai plus tard »: « la suite » said first, put off by what follows (not
-    « ça, je verrai une autre fois, continuez »: the rest of the guide is asked for now)."""
-    rest = next((t.start for t in analysis.tokens if analysis.words[t.start] == "suite"), None)
-    return rest is not None and any(t.start > rest and _LATER in t.readings for t in analysis.tokens)
+    """« la suite, demain », « la suite, je la ferai plus tard », « je continue après »: « la suite », or going on
+    said by the speaker, put off by what follows (not « ça, je verrai une autre fois, continuez »: the rest of the
+    guide is asked for now)."""
+    words, tokens = analysis.words, analysis.tokens
+    rest = next((t.start for t in tokens if words[t.start] == "suite"), None)
+    if rest is not None and any(t.start > rest and _LATER in t.readings for t in tokens):
+        return True
+    # « on continue demain », « je continue après, là je suis sur le site »: said of the speaker, and put off at once
+    return any(t.readings[0] == _GOING_ON and t.start and words[t.start - 1] in ("je", "on") and u.start == t.end
+               and (_LATER in u.readings or (words[u.start] in ("apres", "ensuite") and ends_a_clause(words, u.end)))
+               for t, u in zip(tokens, tokens[1:]))
 
 
 def _heard(intent: Intent, heard: str) -> Intent:

@@ -48,6 +48,12 @@ ASKED = frozenset({"qui", "quoi", "ou", "quand", "comment", "combien", "quel", "
 _INSTITUTION = "ameli"   # Ameli, la caisse, la sécu: who sends and answers
 
 
+def ends_a_clause(words: Sequence[str], i: int) -> bool:
+    """Nothing at ``i``, or a subject that begins another clause (« je continue après, là je suis sur le site »)."""
+    return i >= len(words) or words[i] in CLAUSE_SUBJECTS or (words[i] in ("la", "là") and i + 1 < len(words)
+                                                               and words[i + 1] in CLAUSE_SUBJECTS)
+
+
 def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | None:
     """A last « après » or « ensuite » that says when (« je le ferai après », « on verra ça ensuite », « c'est
     moi qui éteins l'ordinateur après »): after a verb of a thing still to do, or its object, with nothing
