@@ -40,7 +40,19 @@ from voiceguide.dialog.grammar import Grammar
 from voiceguide.dialog.intent import BROWSE, GOTO, Intent, NoMatch, Options, Unsure
 from voiceguide.dialog.second_opinion import NEIGHBOURS, labelled_phrases, second_opinion
 from voiceguide.guide import Choice, Guide, Step
-from voiceguide.language.analysis import FUTURE, LAST, NEG, OBJECT, OPENING, PERFECT, SPEAKER, Analysis, Analyzer, Token
+from voiceguide.language.analysis import (
+    FUTURE,
+    LAST,
+    NEG,
+    OBJECT,
+    OPENING,
+    PERFECT,
+    SPEAKER,
+    Analysis,
+    Analyzer,
+    Token,
+    negated_before,
+)
 from voiceguide.language.clauses import CLAUSE_SUBJECTS, CLITICS, THEY, YOU, ends_a_clause
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
@@ -741,7 +753,7 @@ class IntentMatcher:
         # not « je l'ai jamais reçu, ce code », nor a part named in the past itself (« j'ai oublié mon code, je l'avais
         # noté »)
         reported = PERFECT in analysis.features and not analysis.perfect_at & named_at and any(
-            at not in named_at and not self.lexicon.negations & set(analysis.words[max(0, at - 3):at])
+            at not in named_at and not negated_before(analysis.words, at, self.lexicon.negations)
             for at in analysis.perfect_at)
         return bool(named) and all(t.readings[0] in step for t in named) and (reported or any(
             not e and t.weight >= 1.0 and t.readings[0] in self._requests_beside_a_part

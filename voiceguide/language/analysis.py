@@ -481,7 +481,7 @@ class Analyzer:
             if not item.verb and item.end == item.start + 1 and (_so_many(words, item.start) or _echoed(words, item.start)):
                 item.kind = NEUTRAL   # « que de démarches ! », « un code, un code… »: exclaimed or mused, no part asked
             if (item.concept == _AGAIN and words[item.end - 1] == "fois" and item.end - item.start > 1
-                    and any(it.perfect and it.concept != _AGAIN and not lex.negations & set(words[max(0, it.start - 3):it.start])
+                    and any(it.perfect and it.concept != _AGAIN and not negated_before(words, it.start, lex.negations)
                             for it in items[:k])):
                 # « je l'ai tapé une deuxième fois »: how often it was done, nothing asked again (« j'ai rien suivi, encore
                 # une fois » asks)
@@ -853,8 +853,7 @@ class Analyzer:
                 entry = found
         perfect = verb and word not in _AUX and ((accented.endswith(PARTICIPLE) and not _present_of_eer(accented, base))
                                                  or (word.endswith(("u", "ue", "i", "ie")) and not future(word)
-                                                     and not base.endswith("er")))   # « continue » is no participle,
-        # nor the future « je le ferai », « je finirai »
+                                                     and not base.endswith("er")))   # not « continue », « ferai »
         if entry is not None:
             concept = entry.concept or base
             return [Item(entry.kind, concept, i, i + 1, verb=verb or entry.kind == LIGHT, perfect=perfect,
@@ -1136,6 +1135,11 @@ def _echoed(words: Sequence[str], i: int) -> bool:
     if i < 1 or words[i - 1] not in ("un", "une"):
         return False
     return words[i - 3:i - 1] == words[i - 1:i + 1] or words[i + 1:i + 3] == words[i - 1:i + 1]
+
+
+def negated_before(words: Sequence[str], i: int, negations: frozenset[str]) -> bool:
+    """« j'ai rien suivi », « je l'ai jamais reçu »: a negation among the three words before ``i``."""
+    return bool(negations & set(words[max(0, i - 3):i]))
 
 
 _GOING = frozenset({"passe", "passer", "passons", "passez", "passes", "va", "vais", "vas", "allons", "allez", "aller"})
