@@ -17,7 +17,6 @@ the tokens of the vocabulary's and the guide's phrases.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -57,6 +56,7 @@ from voiceguide.language.negation import (
     attach_negations,
     content,
 )
+from voiceguide.language.spelling import NearSpellings
 from voiceguide.language.tokens import HAVE, find_words, folded_words, tokens, unglued
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
@@ -267,7 +267,7 @@ class Analyzer:
             self._lemma.cache_clear()
             self._correct.cache_clear()
             self.analyse.cache_clear()
-            self._by_length = _by_length(w for w in self._words if len(w) >= CORRECT_MIN)
+            self._spellings = NearSpellings((w for w in self._words if len(w) >= CORRECT_MIN), CORRECT_RATIO)
 
     def plain_words(self, texts: Iterable[str]) -> frozenset[str]:
         """The words of ``texts`` the lexicon does not know, as a line's tokens read them (« adresses » -> adresse)."""
@@ -882,33 +882,14 @@ class Analyzer:
             pair = (word[:cut], word[cut:])
             if pair in self._bigrams:
                 return pair
-        close: list[tuple[float, str]] = []
-        for length in range(len(word) - 2, len(word) + 3):
-            for known in self._by_length.get(length, ()):
-                matcher = difflib.SequenceMatcher(None, word, known)
-                if matcher.real_quick_ratio() >= CORRECT_RATIO and matcher.quick_ratio() >= CORRECT_RATIO:
-                    ratio = matcher.ratio()
-                    if ratio >= CORRECT_RATIO:
-                        close.append((ratio, known))
-        if not close:
-            return None
-        close.sort(reverse=True)
-        if len(close) > 1 and close[1][0] == close[0][0]:
-            return None   # as close to two words: do not guess
-        return (close[0][1],)
+        near = self._spellings.closest(word)
+        return None if near is None else (near,)
 
 
 def _only_before(words: Sequence[str], i: int) -> int:
     """Where the words before a purpose end: « c'est juste pour voir mes paiements »: the « juste » (only) goes with
     the purpose, and « c'est juste » is no « oui »."""
     return i - 1 if words[i - 1] in _ONLY else i
-
-
-def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for w in sorted(words):
-        out.setdefault(len(w), []).append(w)
-    return out
 
 
 def _cues_as_words(items: list[Item], words: list[str], lex: Lexicon) -> None:
@@ -1336,11 +1317,12 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         weak = next(it for it in items if it.kind == "weak-number")
         out.append(Token((weak.concept,), WEIGHT["number"], weak.start, weak.end))
     yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
+    said = frozenset(words)
     plain = [w for w in words if w != "toi"]   # « tu te souviens, toi, si … »: the one spoken to, named again
     told = _told_what_to_do(items, words)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
-        for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself) or (
+        for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said) or (
         told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words)) or (
         tuple(words[-2:]) in _SHOWN) or _out_to(words, lex.places)
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
