@@ -29,6 +29,13 @@ from typing import NamedTuple
 
 import pytest
 
+# Each pytest-xdist worker has a core: OpenBLAS's own threads, one per core in every worker, fought over them
+# (busy-waiting) and the corpus halves took four times as long. A lone process (the guide, the benchmark) keeps them.
+# Read when numpy loads OpenBLAS, which no worker has done yet here (a speech worker the tests start may have).
+if "PYTEST_XDIST_WORKER" in os.environ:
+    for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(_threads, "1")
+
 # A guard against a hung child, not a performance assertion: a healthy run takes well under a second.
 CLI_TIMEOUT = 60.0
 MISSING_SYSTEM_EXIT = pytest.ExitCode.USAGE_ERROR   # the machine cannot run the suite: no test is run
