@@ -434,6 +434,13 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "juger"   # « c'est beau ce qu'ils font »: said of a thing, no step done
             if item.concept == _READY and _done_with_avoir(words, item):
                 item.kind, item.concept = "unknown", "installer"   # « tu m'as installé l'ordinateur »: done, not ready
+            if (item.kind == ACTION and item.concept == "changer" and item.perfect and words[item.end:item.end + 1] == ["de"]
+                    and words[item.end + 1:item.end + 2] and words[item.end + 1] not in DETERMINERS
+                    and words[item.end + 1] not in ("page", "ecran", "onglet", "fenetre", "site")):   # « ça a changé de page »
+                item.kind, item.concept = "unknown", "changer de"   # « on a changé de code postal »: a new one, nothing typed
+            if (item.kind == ACTION and item.perfect and _sent_to_me(words, item.start)
+                    and next((it.concept for it in items[k + 1:] if it.kind not in (NEUTRAL, "weak-number")), None) == "message"):
+                item.kind, item.concept = LIGHT, "recevoir"   # « ils m'ont envoyé un message »: received, nothing done
             if item.concept == _LEAVING and _left_by_a_named_one(words, item.start):
                 item.kind, item.concept = "unknown", "partir"   # « ils disent que la lettre va partir »: not the speaker
             if item.concept == _PASSING and _handed(words, item.start):
@@ -1140,6 +1147,15 @@ def _after_its_noun(items: list[Item], k: int, words: Sequence[str]) -> bool:
     before = items[:k]
     return (bool(before) and items[k - 1].end == items[k].start and items[k - 1].kind not in (NEUTRAL, "neg", "cue")
             and not any(it.verb or words[it.start] in SUBJECTS for it in before))
+
+
+def _sent_to_me(words: Sequence[str], i: int) -> bool:
+    """« ils m'ont envoyé », « on nous a écrit », « la caisse m'a bien répondu »: the perfect at ``i`` was done to the
+    speaker by someone else, who sent or wrote (what the speaker received)."""
+    j = i - 1
+    while j > 0 and words[j] in _BETWEEN_AUX:
+        j -= 1
+    return j > 1 and words[j] in ("a", "ont", "as", "avez") and words[j - 1] in ("me", "nous")
 
 
 def _they_did(words: Sequence[str], i: int) -> bool:
