@@ -434,13 +434,18 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "juger"   # « c'est beau ce qu'ils font »: said of a thing, no step done
             if item.concept == _READY and _done_with_avoir(words, item):
                 item.kind, item.concept = "unknown", "installer"   # « tu m'as installé l'ordinateur »: done, not ready
+            if item.start > 2 and words[item.start - 2] in ("sur", "par", "dans") and words[item.start - 1] in DETERMINERS and (
+                    words[item.start - 3].startswith("envoy")):
+                item.kind = NEUTRAL   # « un code qu'ils ont envoyé sur ma messagerie »: where it came, not a part asked
+            if (item.perfect or item.concept == DONE) and _to_have_done(words, item.start):
+                # « faudrait déjà avoir réussi à l'ouvrir », « il faudrait avoir fini »: what must be done first, not done
+                item.perfect = False
+                if item.concept == DONE:
+                    item.kind, item.concept = "unknown", "à finir"
             if (item.kind == ACTION and item.concept == "changer" and item.perfect and words[item.end:item.end + 1] == ["de"]
                     and words[item.end + 1:item.end + 2] and words[item.end + 1] not in DETERMINERS
                     and words[item.end + 1] not in ("page", "ecran", "onglet", "fenetre", "site")):   # « ça a changé de page »
                 item.kind, item.concept = "unknown", "changer de"   # « on a changé de code postal »: a new one, nothing typed
-            if (item.kind == ACTION and item.perfect and _sent_to_me(words, item.start)
-                    and next((it.concept for it in items[k + 1:] if it.kind not in (NEUTRAL, "weak-number")), None) == "message"):
-                item.kind, item.concept = LIGHT, "recevoir"   # « ils m'ont envoyé un message »: received, nothing done
             if item.concept == _LEAVING and _left_by_a_named_one(words, item.start):
                 item.kind, item.concept = "unknown", "partir"   # « ils disent que la lettre va partir »: not the speaker
             if item.concept == _PASSING and _handed(words, item.start):
@@ -554,6 +559,9 @@ class Analyzer:
             if item.verb:
                 shaped = item.perfect or words[item.start] in _IRREGULAR_PARTICIPLES   # « fait », not « fais voir »
                 item.aux = _auxiliary(items, k, words)
+                if (item.aux == "a" and item.end == item.start + 1 and written[item.start].endswith(("er", "ir"))
+                        and _to_be_done(items, words, item.start)):
+                    item.aux = None   # « prêt à valider », « un code à taper »: an infinitive's « à » is no « a »
                 if (item.aux is None and item.perfect and k == 0 and item.kind == ACTION and item.concept in lex.actions
                         and written[item.start].endswith("é")):   # not « entrée », the key
                     item.aux = _LEFT_OUT   # « validé », « tapé, voilà »: the participle said first, its « c'est » unsaid
@@ -564,13 +572,15 @@ class Analyzer:
                 if item.concept == _WRITE and item.aux in ETRE and words[item.end:item.end + 1] and (
                         words[item.end] in _HOW_WRITTEN):
                     item.kind, item.aux, item.perfect = NEUTRAL, None, False   # « c'est écrit tout petit »: the page read
-                writing = item.concept == _WRITE or words[item.start].startswith("repond")
+                writing = item.concept == _WRITE or words[item.start].startswith("repond") or (
+                    item.concept == "envoyer" and next((it.concept for it in items[k + 1:]
+                                                        if it.kind not in (NEUTRAL, "weak-number")), None) == _MESSAGE)
                 to_me = writing and _written_to_the_speaker(words, item.start)
                 if to_me:
                     item.perfect = False   # « qui c'est qui m'écrit ? »: its « est » is no auxiliary of « écrit »
                 if writing and (to_me or _done_to_the_speaker(words, item.start, item.aux)):
                     # « ils m'ont écrit », « la caisse m'a répondu »: a message came, no step of the speaker's done
-                    item.aux, item.concept = None, _MESSAGE
+                    item.aux, item.concept, item.perfect = None, _MESSAGE, False
                     if item.kind == WEAK:   # « répondu »: a weak « dire » before
                         item.kind = ACTION
                 if item.perfect and _ALMOST & set(words[max(0, item.start - 3):item.start]):
@@ -1149,13 +1159,27 @@ def _after_its_noun(items: list[Item], k: int, words: Sequence[str]) -> bool:
             and not any(it.verb or words[it.start] in SUBJECTS for it in before))
 
 
-def _sent_to_me(words: Sequence[str], i: int) -> bool:
-    """« ils m'ont envoyé », « on nous a écrit », « la caisse m'a bien répondu »: the perfect at ``i`` was done to the
-    speaker by someone else, who sent or wrote (what the speaker received)."""
+def _to_be_done(items: list[Item], words: Sequence[str], i: int) -> bool:
+    """The « a » before the infinitive at ``i`` is the preposition « à » (« prêt à valider », « un code à taper »): no
+    subject or pronoun before it, and no perfect it completes (« j'ai réussi à le taper » is done)."""
+    j = next((j for j in range(i - 1, max(-1, i - 4), -1) if words[j] == "a"), -1)
+    return j > 0 and words[j - 1] not in SUBJECTS | CLITICS | {"qui", "y"} and not any(
+        it.perfect and it.end == j for it in items)
+
+
+_MUST = frozenset({"faut", "faudrait", "faudra", "fallait", "fallu", "doit", "dois", "devrait", "devrais", "devra"})
+
+
+def _to_have_done(words: Sequence[str], i: int) -> bool:
+    """« il faudrait avoir fini », « faut déjà avoir réussi à l'ouvrir »: the perfect at ``i`` is an infinitive's,
+    after a verb of what must be (not « je pense avoir fini », which tells it is done)."""
     j = i - 1
     while j > 0 and words[j] in _BETWEEN_AUX:
         j -= 1
-    return j > 1 and words[j] in ("a", "ont", "as", "avez") and words[j - 1] in ("me", "nous")
+    if words[j:j + 1] != ["avoir"]:
+        return False
+    before = [w for w in words[max(0, j - 3):j] if w not in _BETWEEN_AUX]
+    return bool(before) and before[-1] in _MUST
 
 
 def _they_did(words: Sequence[str], i: int) -> bool:
