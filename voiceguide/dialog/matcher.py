@@ -755,7 +755,11 @@ class IntentMatcher:
         reported = PERFECT in analysis.features and not analysis.perfect_at & named_at and any(
             at not in named_at and not negated_before(analysis.words, at, self.lexicon.negations)
             for at in analysis.perfect_at)
-        return bool(named) and all(t.readings[0] in step for t in named) and (reported or any(
+        # « quatre renseignements, ils veulent tout savoir » where the step asks four: nothing but the step's words, more
+        # than one of them, and no request among them (« c'est quoi ces paiements ? » asks the details)
+        echoed = len(analysis.tokens) > 1 and all(t.readings[0] in step and t.readings[0] not in self._requests
+                                                  for t in analysis.tokens)
+        return bool(named) and all(t.readings[0] in step for t in named) and (reported or echoed or any(
             not e and t.weight >= 1.0 and t.readings[0] in self._requests_beside_a_part
             for t, e in zip(analysis.tokens, said, strict=True)))
 

@@ -18,7 +18,7 @@ the tokens of the vocabulary's and the guide's phrases.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -437,6 +437,9 @@ class Analyzer:
             if item.start > 2 and words[item.start - 2] in ("sur", "par", "dans") and words[item.start - 1] in DETERMINERS and (
                     words[item.start - 3].startswith("envoy")):
                 item.kind = NEUTRAL   # « un code qu'ils ont envoyé sur ma messagerie »: where it came, not a part asked
+            if item.concept == "retrouver" and item.start > 1 and words[item.start - 1] == "y" and (
+                    words[item.start - 2] in ("se", "me", "te", "nous", "vous")):
+                item.kind, item.concept = "unknown", "s'y retrouver"   # « on s'y retrouve plus »: at a loss, nothing lost
             if (item.perfect or item.concept == DONE) and _to_have_done(words, item.start):
                 # « faudrait déjà avoir réussi à l'ouvrir », « il faudrait avoir fini »: what must be done first, not done
                 item.perfect = False
@@ -984,11 +987,13 @@ def _sent_to_look(words: Sequence[str]) -> bool:
     return words[i] == "si" or (words[0].startswith("regard") and tuple(words[i:i + 2]) in (("y", "a"), ("il", "y")))
 
 
-def _told_what_to_do(items: list[Item], words: Sequence[str]) -> bool:
+def _told_what_to_do(items: list[Item], words: Sequence[str], actions: Container[str]) -> bool:
     """« t'appuies sur Espace, c'est tout », « tu tapes ton code »: what someone else does on the page, told in the
-    present with « tu » (the guide presses no key)."""
+    present with « tu » (the guide presses no key); or what they did on it (« t'as fermé la page »)."""
     return any(it.kind == ACTION and it.verb and not it.perfect and it.start and words[it.start - 1] in ("tu", "te")
-               for it in items)
+               for it in items) or any(
+        it.verb and it.start > 1 and words[it.start - 1] == "as" and words[it.start - 2] in ("tu", "te")
+        and (it.concept in actions or it.concept == _LEAVE) and it.concept != "faire" for it in items)
 
 
 def _at_the_computer(words: Sequence[str]) -> bool:
@@ -1359,7 +1364,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     yours = any(it.aux in YOUR_AUX for it in items if it.perfect)
     said = frozenset(words)
     plain = [w for w in words if w != "toi"]   # « tu te souviens, toi, si … »: the one spoken to, named again
-    told = _told_what_to_do(items, words)
+    told = _told_what_to_do(items, words, lex.actions)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said) or (
