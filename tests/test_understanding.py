@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and ten batches, each written before the round of tuning that followed it:
+One hundred and eleven batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and tenth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and tenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and eleventh's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and eleventh batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and tenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and ninth round (87.7 %)."""
+    """The hundred and eleventh batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and tenth round (85.7 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -391,7 +391,10 @@ def held_out(evaluation: Report) -> Report:
 # round, gave 87.7 % (50/57; its tuning half: 93.3 %); two sentences for someone else of its evaluation half moved the
 # guide (« Quatre renseignements, ils veulent tout savoir, ceux-là. », « Lis-moi la ligne suivante, j'ai pas bien
 # vu. »), and two of its tuning half, all fixed after it (test_found_by_the_hundred_and_tenth_run); every resume in a
-# pause resumed in place.
+# pause resumed in place. The hundred and eleventh's, run once with the matcher of the end of the hundred and tenth
+# round, gave 85.7 % (48/56; its tuning half: 86.1 %); no sentence for someone else of its evaluation half moved the
+# guide; three of its tuning half did, one fixed after it (test_found_by_the_hundred_and_eleventh_run), two arguable
+# and named (KNOWN_MOVES); every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -405,8 +408,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
-            "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87}
-HELD_OUT = "110"
+            "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85}
+HELD_OUT = "111"
 
 
 def _misses(report: Report) -> list[str]:
@@ -430,7 +433,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and tenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and eleventh's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -453,7 +456,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "81": 0.85, "82": 0.84, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
-               "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93}
+               "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -480,11 +483,16 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # (test_found_by_the_hundred_and_ninth_run); left: « Depuis qu'on a déménagé, je confonds toujours les deux codes
 # postaux. » at the postal code goes to « mes informations » (a move is where an address is changed): arguable, and
 # reading a « depuis que » clause as a time only lost « depuis que j'ai oublié mon code … » when tried (stop 43).
+# The hundred and eleventh's had three; one was fixed after it (test_found_by_the_hundred_and_eleventh_run); left, and
+# arguable like the hundred and first's and the hundred and third's: « Ah enfin, j'y suis arrivée toute seule ! » at
+# the account's home page, and « Ah, voilà le bouton Suivant, enfin. » where the step asks to press that very button
+# (found, so the step is done): both go on.
 KNOWN_MOVES: set[str] = {"Résilier, non merci, je viens juste de l'ouvrir, ce compte.",
                          "Oh ben ça alors, j'y suis arrivée toute seule !",
                          "Alors, ce code... je me souviens l'avoir reçu par la poste, mais après...",
                          "Reviens en arrière, t'as marché dans la boue !",
-                         "Depuis qu'on a déménagé, je confonds toujours les deux codes postaux."}
+                         "Depuis qu'on a déménagé, je confonds toujours les deux codes postaux.",
+                         "Ah, voilà le bouton Suivant, enfin.", "Ah enfin, j'y suis arrivée toute seule !"}
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
 # thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
 # that half is no longer unseen for what moves the guide; the thirty-ninth's « Si tu vois passer une lettre de la Sécu,
@@ -532,9 +540,9 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and tenth batch's evaluation half, held out, "
-                          "gave 87.7 % (50/57), run once with the matcher of the end of the hundred and "
-                          "ninth round (its tuning half: 93.3 %; the hundred and ninth's: 86.0 % and 90.8 "
+                   reason="issue 11 asks 95 %; the hundred and eleventh batch's evaluation half, held out, "
+                          "gave 85.7 % (48/56), run once with the matcher of the end of the hundred and "
+                          "tenth round (its tuning half: 86.1 %; the hundred and tenth's: 87.7 % and 93.3 "
                           "%): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
@@ -3749,4 +3757,17 @@ def test_found_by_the_hundred_and_tenth_run(text: str, context: str, expected: s
     page ») is said to someone else (not « t'as sauté une étape »); the lines of the page are someone else's to read;
     a line made only of the step's own words (« quatre renseignements ») is the step said again, asked; « à l'instant »
     is just now, no pause."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and eleventh batch's run: « Je mets carte Vitale ? C'est bien ce que la dame t'a dit au
+    # guichet ? » went to the subject « carte Vitale » (tuning half; none of its evaluation half moved the guide)
+    ("C'est bien ce qu'il t'a dit, le monsieur ?", "step:objet-message", "?repeat"),
+    ("Je mets maternité ? C'est ce que le docteur t'a expliqué ?", "step:objet-message", "?details"),
+    ("Carte Vitale.", "step:objet-message", "goto:objet-carte-vitale"),
+    ("Qu'est-ce qu'il a dit ?", "step:objet-message", "repeat"),
+])
+def test_found_by_the_hundred_and_eleventh_run(text: str, context: str, expected: str) -> None:
+    """What someone told the listener (« ce que la dame t'a dit ») is asked of someone else: no one tells the guide."""
     assert meant(text, context) == expected
