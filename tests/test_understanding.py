@@ -921,7 +921,8 @@ def test_at_a_question_with_choices_the_choice_said_counts(text: str, expected: 
     ("c'est terminé", "step:saisir-code", "next"),
     ("j'ai mis mon code", "step:saisir-code", "next"),        # « mettre » in the past: done
     ("mets plus fort", "step:saisir-code", "louder"),         # and still a wrapper otherwise
-    ("non ça m'a connecté directement", "step:code-confirmation", "no"),  # « non » outweighs « connecté »
+    # « non » outweighs « connecté »: the choice it leads to, where « non » goes (it was « no » until stop 44)
+    ("non ça m'a connecté directement", "step:code-confirmation", "goto:page-accueil"),
     ("non c'est bon", "oui-non", "no"),
 ])
 def test_done_said_otherwise(text: str, context: str, expected: str) -> None:
@@ -3770,4 +3771,20 @@ def test_found_by_the_hundred_and_tenth_run(text: str, context: str, expected: s
 ])
 def test_found_by_the_hundred_and_eleventh_run(text: str, context: str, expected: str) -> None:
     """What someone told the listener (« ce que la dame t'a dit ») is asked of someone else: no one tells the guide."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # « c'est bon » or « ça y est » beside a choice at a question leads to that choice: at « Ameli vous demande-t-elle
+    # maintenant un code de confirmation ? » it was a « oui », to the e-mail code, the wrong branch (noted at stop 43)
+    ("C'est bon, ça s'est ouvert.", "step:code-confirmation", "goto:page-accueil"),
+    ("Ça y est, ça s'est ouvert.", "step:code-confirmation", "goto:page-accueil"),
+    ("C'est bon, ils me demandent un code.", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    ("Non, ça m'a connecté directement.", "step:code-confirmation", "goto:page-accueil"),
+    ("C'est bon.", "step:code-confirmation", "yes"),
+    ("Oui.", "step:code-confirmation", "yes"),
+    ("C'est bon, je l'ai.", "step:avez-vous-un-code", "yes"),
+])
+def test_done_beside_a_choice_at_a_question_leads_to_the_choice(text: str, context: str, expected: str) -> None:
+    """The « c'est bon » that leads to a choice counts for the choice as much as for the « oui » it could be."""
     assert meant(text, context) == expected

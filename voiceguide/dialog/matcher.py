@@ -739,7 +739,10 @@ class IntentMatcher:
         if held:
             # « tu as reçu mon message ? », « pas par e-mail », « je n'ai pas été remboursé »: ask before going
             confidence = min(confidence, ONE_WORD_PART)
-        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained),
+        # « c'est bon, ça s'est ouvert » at « un code vous est-il demandé ? »: the « c'est bon » that leads to the choice
+        # counts for it as for the « oui » it could be, which then explains no more than the choice
+        acknowledged = sum(not e and _acknowledged(t, name, options, seed.kind) for t, e in zip(tokens, explained, strict=True))
+        return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained) + acknowledged,
                         frozenset(i for i, e in enumerate(explained) if e), held)
 
     def _echoes_the_step(self, analysis: Analysis, said: list[bool], options: Options) -> bool:
