@@ -741,7 +741,7 @@ class IntentMatcher:
             confidence = min(confidence, ONE_WORD_PART)
         # « c'est bon, ça s'est ouvert » at « un code vous est-il demandé ? »: the « c'est bon » that leads to the choice
         # counts for it as for the « oui » it could be, which then explains no more than the choice
-        acknowledged = sum(not e and _acknowledged(t, name, options, seed.kind) for t, e in zip(tokens, explained, strict=True))
+        acknowledged = explained.count(False) - len(left)   # the words not explained that are not « left » either
         return _Reading(seed, name, unexplained, tier, confidence, hints, sum(explained) + acknowledged,
                         frozenset(i for i, e in enumerate(explained) if e), held)
 

@@ -1368,7 +1368,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said) or (
-        told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & set(words)) or (
+        told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said) or (
         tuple(words[-2:]) in _SHOWN) or _out_to(words, lex.places)
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
