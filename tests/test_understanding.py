@@ -3784,6 +3784,12 @@ def test_found_by_the_hundred_and_eleventh_run(text: str, context: str, expected
     ("C'est bon.", "step:code-confirmation", "yes"),
     ("Oui.", "step:code-confirmation", "yes"),
     ("C'est bon, je l'ai.", "step:avez-vous-un-code", "yes"),
+    # the choice said in its very words beside the « c'est bon » (« je suis dedans » has no word the lexicon weighs),
+    # or as the part of the guide it leads to (« l'accueil »): both were still a « oui » at stop 44
+    ("Ça y est, je suis dedans !", "step:code-confirmation", "goto:page-accueil"),
+    ("C'est bon, l'accueil s'est ouvert.", "step:code-confirmation", "goto:page-accueil"),
+    ("J'ai la page d'accueil de mon compte, là.", "step:code-confirmation", "goto:page-accueil"),
+    ("Oui, un code de confirmation par mail.", "step:code-confirmation", "yes"),
 ])
 def test_done_beside_a_choice_at_a_question_leads_to_the_choice(text: str, context: str, expected: str) -> None:
     """The « c'est bon » that leads to a choice counts for the choice as much as for the « oui » it could be."""

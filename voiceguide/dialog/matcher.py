@@ -586,7 +586,7 @@ class IntentMatcher:
                                     for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # « je ne veux pas, je suis là »: the request itself is refused (not « supprimez mon
                            # compte, j'en veux plus »)
-            if by_pronoun and not all(e or _acknowledged(t, name, options, seed.kind)
+            if by_pronoun and not all(e or _acknowledged(t, name, options, seed.kind == "choice")
                                       for t, e in zip(analysis.tokens, explained, strict=True)):
                 continue   # a pronoun stands for the thing only when all else is explained (« on ne me l'a
                            # jamais envoyé » is no « je l'ai »)
@@ -682,7 +682,7 @@ class IntentMatcher:
             # its own, in words the guide has never heard of
             reasons = frozenset()
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
-                if not e and not _acknowledged(t, name, options, seed.kind)]
+                if not e and not _acknowledged(t, name, options, _a_choice(seed, name, options))]
         echo: frozenset[str] = frozenset()   # words that only say again what the step says: they weigh little
         if report:   # « j'ai tapé les six chiffres, c'est validé »: what the step speaks of, described
             echo = (self._step_concepts(options.step) - self._choice_concepts(options) - {_LEAVING}) | {
@@ -1085,13 +1085,20 @@ def _negates_its_name(tokens: Sequence[Token], explained: list[bool], span: tupl
                for t, e in zip(tokens, explained, strict=True))
 
 
-def _acknowledged(token: Token, name: str, options: Options, kind: str) -> bool:
+def _acknowledged(token: Token, name: str, options: Options, choice: bool) -> bool:
     """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it.
     At a question with choices, « oui » or « non » beside a choice only leads to it (« oui mais je l'ai
     oublié »)."""
     if options.yes_no:   # « c'est bon, je suis dedans »: a « c'est bon » too
-        return kind == "choice" and bool(_ANSWERING & set(token.readings))
+        return choice and bool(_ANSWERING & set(token.readings))
     return name not in _YES_NO and token.readings[0] == "oui"
+
+
+def _a_choice(seed: _Seed, name: str, options: Options) -> bool:
+    """One of the step's choices, said in its own words or as the part of the guide it leads to (« l'accueil »
+    where « un code ? » has the choice of the home page)."""
+    return seed.kind == "choice" or (name == GOTO and seed.target is not None
+                                     and any(c.target == seed.target for c in options.choices))
 
 
 def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -> list[_Reading]:
@@ -1111,9 +1118,11 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
             covered = [any(r.seed.required & set(t.readings) or _explains(r.seed, t, None) for r in readings)
                        for t in analysis.tokens]
             rest = sum(t.weight for t, c in zip(analysis.tokens, covered, strict=True) if not c)
-            choices = [r for r in readings if r.seed.kind == "choice"]   # a choice said beside the answer
+            # a choice said beside the answer (« j'ai l'accueil de mon compte qui s'est ouvert »)
+            choices = [r for r in readings if _a_choice(r.seed, r.name, options)]
             words = {i for i, t in enumerate(analysis.tokens) if _ANSWERING & set(t.readings)}
-            full = [c for c in choices if c.unexplained == 0 and c.covered - words]
+            # it says more than the answer in a word of its own, or in its very words (« c'est bon, je suis dedans »)
+            full = [c for c in choices if c.unexplained == 0 and (c.covered - words or c.tier > MEANING)]
             if full and all(r.covered <= words for r in answers):
                 return full   # « oui mais je ne m'en souviens plus », « ça m'a mis sur mon compte »: the choice says more
             return [_answer(r, rest) for r in answers] + choices
