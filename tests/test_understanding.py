@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and eleven batches, each written before the round of tuning that followed it:
+One hundred and twelve batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and eleventh's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and eleventh batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and twelfth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and twelfth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and eleventh batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and tenth round (85.7 %)."""
+    """The hundred and twelfth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and eleventh round (86.4 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -394,7 +394,11 @@ def held_out(evaluation: Report) -> Report:
 # pause resumed in place. The hundred and eleventh's, run once with the matcher of the end of the hundred and tenth
 # round, gave 85.7 % (48/56; its tuning half: 86.1 %); no sentence for someone else of its evaluation half moved the
 # guide; three of its tuning half did, one fixed after it (test_found_by_the_hundred_and_eleventh_run), two arguable
-# and named (KNOWN_MOVES); every resume in a pause resumed in place.
+# and named (KNOWN_MOVES); every resume in a pause resumed in place. The hundred and twelfth's, run once with the
+# matcher of the end of the hundred and eleventh round, gave 86.4 % (51/59; its tuning half: 92.3 %); one sentence for
+# someone else of its evaluation half moved the guide (« Il me dit d'appuyer sur Suivant, je le vois pas ce bouton, tu
+# peux regarder ? »), and one of its tuning half, both fixed after it (test_found_by_the_hundred_and_twelfth_run);
+# every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -408,8 +412,9 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "79": 0.81, "80": 0.79, "81": 0.68, "82": 0.71, "83": 0.70, "84": 0.82, "85": 0.88, "86": 0.89,
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
-            "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85}
-HELD_OUT = "111"
+            "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
+            "112": 0.86}
+HELD_OUT = "112"
 
 
 def _misses(report: Report) -> list[str]:
@@ -433,7 +438,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and eleventh's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twelfth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -456,7 +461,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "81": 0.85, "82": 0.84, "83": 0.76, "84": 0.77, "85": 0.86, "86": 0.94, "87": 0.85, "88": 0.77,
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
-               "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86}
+               "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -540,10 +545,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and eleventh batch's evaluation half, held out, "
-                          "gave 85.7 % (48/56), run once with the matcher of the end of the hundred and "
-                          "tenth round (its tuning half: 86.1 %; the hundred and tenth's: 87.7 % and 93.3 "
-                          "%): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and twelfth batch's evaluation half, held out, "
+                          "gave 86.4 % (51/59), run once with the matcher of the end of the hundred and "
+                          "eleventh round (its tuning half: 92.3 %; the hundred and eleventh's: 85.7 % and "
+                          "86.1 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3771,6 +3776,51 @@ def test_found_by_the_hundred_and_tenth_run(text: str, context: str, expected: s
 ])
 def test_found_by_the_hundred_and_eleventh_run(text: str, context: str, expected: str) -> None:
     """What someone told the listener (« ce que la dame t'a dit ») is asked of someone else: no one tells the guide."""
+    assert meant(text, context) == expected
+
+
+def test_the_guides_nouns_are_no_verbs_after_pour() -> None:
+    """A word of the guide's phrases that ends like an infinitive is learnt as a verb only when no determiner stands
+    before it there (« une lettre », « par courrier ») and it is no participle (« première », « assuré »): « pour la
+    lettre » was « pour » and a verb, and the rest of the line was dropped as an aim. Found at the 112th run."""
+    readings = MATCHER.analyzer.analyse
+    assert {"lettre", "continuer"} <= readings("d'accord pour la lettre, on continue").readings()
+    assert "courrier" in readings("un code pour le courrier").readings()
+    assert "page" in readings("je voudrais un code pour votre site").readings()
+    assert "#1" in readings("elle se connecte pour la première fois").readings()
+    assert readings("comment je fais pour valider").aim == ("valider",)   # a verb still says what for
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and twelfth batch's run: « Il me dit d'appuyer sur Suivant, je le vois pas ce bouton, tu peux
+    # regarder ? » went on (evaluation half), « Tu peux vérifier que c'est bien l'option courrier qui est cochée ? » too
+    # (tuning half); « …, qu'elle dit la machine » re-read the step, « la grande touche en bas » raised the voice, and
+    # « D'accord pour la lettre, on continue quand même », « tu peux recommencer ce que tu disais ? », « tu peux pousser
+    # un peu le son ? » were missed (evaluation half)
+    ("Il dit d'appuyer sur Valider, moi je le trouve pas, tu peux regarder ?", "step:valider-connexion", "?details"),
+    ("Tu peux vérifier que j'ai bien coché la case par e-mail ?", "step:oubli-email", "?next"),
+    ("Vous pouvez regarder si le message est arrivé ?", "step:confirmation-boite-mail", "?goto:messages"),
+    ("Je vérifie que c'est coché, voilà, c'est bon.", "step:oubli-email", "next"),
+    ("Faut toujours bien se déconnecter, qu'il dit le guide.", "step:deconnexion", "?goto:deconnexion"),
+    ("Il me demande un code, envoyé par mail qu'il dit.", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    ("Il est bien fait, ce site, quand même.", "step:deconnexion", "none"),
+    ("C'est fait.", "step:deconnexion", "next"),
+    ("Ok pour le courrier, on continue.", "step:oubli-courrier-attente", "next"),
+    ("Bon, on passe à la suite quand même.", "step:mes-paiements", "next"),
+    ("Vous avez dit quoi pour le mail ? Redites-moi.", "step:oubli-choix-envoi", "repeat"),
+    ("Le téléphone a sonné, vous pouvez recommencer ce que vous disiez ?", "step:saisir-numero", "repeat"),
+    ("Recommence tout depuis le début.", "step:saisir-numero", "restart"),
+    ("Tu peux pousser un peu le son ?", "step:ouvrir-ameli", "louder"),
+    ("Appuyez sur la touche tout en bas à gauche, c'est ça ?", "step:ouvrir-ameli", "none"),
+    ("Attendez-moi dans la voiture, j'arrive.", "step:saisir-numero", "?pause"),
+    ("Attendez-moi deux minutes.", "step:saisir-numero", "pause"),
+    ("C'est ce bouton que vous voyez là, en bas ?", "step:demande-suivant", "none"),
+])
+def test_found_by_the_hundred_and_twelfth_run(text: str, context: str, expected: str) -> None:
+    """Someone asked to look or to check (« tu peux regarder ? », « vérifie que … »), what « you » see, the guide's
+    words told of it (« qu'elle dit la machine »), waiting somewhere: for someone else, the guide sees nothing and waits
+    nowhere. « quand même » calls no « mémé »; « la lettre », « le courrier » after « pour » are no verbs; « en bas » is a
+    place; « il est bien fait » is how a thing is made."""
     assert meant(text, context) == expected
 
 

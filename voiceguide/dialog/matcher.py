@@ -619,7 +619,9 @@ class IntentMatcher:
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
         page = ((self._step_words(options.step) | (self._step_concepts(options.step) - self._requests))
-                - self._choice_concepts(options))   # what the step speaks of, in its words or the lexicon's
+                - (frozenset() if name == _REPEAT and _you_said(analysis, [True] * len(tokens))
+                   else self._choice_concepts(options)))   # what the step speaks of, in its words or the lexicon's;
+        # its choices too, when what it said is asked again (« vous avez dit quoi pour le courrier ? »)
         if seed.kind == "topic" and seed.target is not None:   # « les rubriques, avec le bouton à trois traits »:
             page |= self._step_concepts(seed.target) - self._requests   # what the part named speaks of
         said = [any(f.explained[i] for f in seeds) for i in range(len(tokens))]
@@ -797,10 +799,10 @@ class IntentMatcher:
         if first in lex.moves and (seed.kind != "command" or name in _MOVES) and not (
                 seed.kind == "topic" and seed.target == options.step) and not _done_by_them(analysis, token) and not (
                 seed.kind == "choice" and first in self._requests_of.get(_PREVIOUS, frozenset())
-                and not _leads_to(tokens, token, seed)):
+                and not _leads_to(tokens, token, seed)) and not _you_said(analysis, [True] * len(tokens)):
             # « refaites-moi la présentation du guide »: going there (not to the step being read); going back, only
             # to the choice it names (« on revient aux informations », not « je suis pas encore allé voir mes mails,
-            # recule »)
+            # recule »); not « vous avez dit quoi pour le courrier ? redites-moi » : what was said, again
             return True
         if first == _FINDING and seed.kind == "topic" and any(t.readings[0] == _WHERE for t in tokens):
             return True   # « où je trouve les messages ? »: asked where a part is, it is asked for (not « je cherche »)

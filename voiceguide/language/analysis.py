@@ -31,6 +31,7 @@ from voiceguide.language.clauses import (
     ETRE,
     OBJECT_CLITICS,
     PARTICIPLE,
+    THEY,
     YOUR_AUX,
     a_place,
     clauses,
@@ -174,7 +175,8 @@ _SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lu
 # Before a word, these make it part of the sentence (« le congé du papa », « être papa »), not someone spoken to.
 _IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux", "un", "une", "mon", "ma", "mes", "ton",
                           "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
-                          "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir"})   # « je vais être papa »
+                          "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir",   # « je vais être papa »
+                          "quand"})   # « on continue quand même »: no « mémé » spoken to, once the accents are gone
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
 _BEFORE_THE_SOUND = frozenset({"le", "du", "au", "ce", "un", "de", "mon", "ton", "votre"})
 _AFTER_THE_SOUND = frozenset({"est", "et", "trop", "plus", "moins", "un", "fort", "bas", "haut", "svp", "stp"})
@@ -247,19 +249,28 @@ class Analyzer:
         self._words |= set(lexicon.numbers) | lexicon.negations | lexicon.number_cues | lexicon.last
         self._words |= {w for key in lexicon.degrees for w in key} | set(lexicon.settings)
         self._infinitives = set(lexicon.infinitives)
+        self._nouns: set[str] = set()   # the guide's words seen after a determiner: no verb, whatever their ending
         self._bigrams: set[tuple[str, str]] = set()
         self.learn(phrases)
 
     def learn(self, phrases: Iterable[str]) -> None:
         """Adds the words of ``phrases`` (the guide's choices, the vocabulary) to those the analysis knows."""
-        added = False
-        for phrase in phrases:
-            words = folded_words(phrase)
-            for w in words:
+        said = [tokens(phrase) for phrase in phrases]
+        # « taper », « résilier »: a verb; not « une lettre », « par courrier » (anywhere), « première », « assuré »
+        nouns = {w for pairs in said for (before, _), (w, _) in zip(pairs, pairs[1:], strict=False)
+                 if before in _ONLY_DETERMINERS or before == "par"} - self._nouns
+        self._nouns |= nouns
+        unlearned = (nouns & self._infinitives) - self.lexicon.infinitives   # taken for a verb by an earlier phrase
+        self._infinitives -= unlearned
+        added = bool(unlearned)
+        for pairs in said:
+            words = tuple(f for f, _ in pairs)
+            for w, accented in pairs:
                 if w not in self._words:
                     self._words.add(w)
                     added = True
-                if len(w) > 3 and w.endswith(("er", "ir", "re")) and w not in self._infinitives:
+                if (is_infinitive(w) and w not in self._infinitives and w not in self._nouns
+                        and not accented.endswith(("é", "ère"))):
                     self._infinitives.add(w)
                     added = True
             self._bigrams.update(zip(words, words[1:], strict=False))
@@ -361,7 +372,7 @@ class Analyzer:
         """An infinitive at ``j``, after its pronouns (« pour me connecter », « pour y aller »)."""
         while j < len(words) and words[j] in CLITICS:
             j += 1
-        if j >= len(words) or not is_infinitive(words[j]):
+        if j >= len(words) or not is_infinitive(words[j]) or words[j] in _ONLY_DETERMINERS:   # « pour votre site »
             return False
         base, verb = self._lemma(words[j])
         return words[j] in self._infinitives or (verb and base == words[j])
@@ -572,6 +583,8 @@ class Analyzer:
                         and words[item.start] != "entree" and _after_its_noun(items, k, words)):
                     item.aux = _LEFT_OUT   # « date de naissance tapée », « cp rentré »: after its noun, « est » unsaid
                 item.perfect = item.perfect or item.aux is not None
+                if item.concept == "faire" and item.aux in ETRE and _well_made(words, item.start):
+                    item.kind, item.concept, item.aux, item.perfect = "unknown", "bien fait", None, False
                 if item.concept == _WRITE and item.aux in ETRE and words[item.end:item.end + 1] and (
                         words[item.end] in _HOW_WRITTEN):
                     item.kind, item.aux, item.perfect = NEUTRAL, None, False   # « c'est écrit tout petit »: the page read
@@ -978,13 +991,26 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     return None
 
 
+_ASKED_TO = (("tu", "peux"), ("vous", "pouvez"), ("tu", "pourrais"), ("vous", "pourriez"), ("peux", "tu"),
+             ("pouvez", "vous"), ("tu", "veux", "bien"), ("vous", "voulez", "bien"))
+
+
 def _sent_to_look(words: Sequence[str]) -> bool:
     """« regarde s'il y a un message d'Ameli », « regardez voir si la lettre est arrivée », « regarde, y a « Mes
-    démarches » »: someone sent to look whether a thing is there, or shown it, which the guide cannot do."""
-    i = 1 + (words[1:2] == ("voir",))
-    if len(words) <= i + 1 or words[0] not in ("regarde", "regardez", "verifie", "verifiez"):
-        return False
-    return words[i] == "si" or (words[0].startswith("regard") and tuple(words[i:i + 2]) in (("y", "a"), ("il", "y")))
+    démarches » », « tu peux vérifier que c'est bien coché ? », « je le vois pas, tu peux regarder ? »: someone sent
+    to look whether a thing is there, or shown it, which the guide cannot do."""
+    for j, word in enumerate(words):
+        asked = any(tuple(words[j - len(a):j]) == a for a in _ASKED_TO if j >= len(a))
+        if not (word in ("regarde", "regardez", "verifie", "verifiez") and j == 0
+                or word in ("regarder", "verifier") and asked):
+            continue
+        i = j + 1 + (words[j + 1:j + 2] == ("voir",))
+        if i == len(words):
+            return asked   # « tu peux regarder ? »: look at what is in front of us
+        if words[i] == "si" or (word.startswith("verifi") and words[i] == "que") or (
+                word.startswith("regard") and tuple(words[i:i + 2]) in (("y", "a"), ("il", "y"))):
+            return True
+    return False
 
 
 def _told_what_to_do(items: list[Item], words: Sequence[str], actions: Container[str]) -> bool:
@@ -994,6 +1020,31 @@ def _told_what_to_do(items: list[Item], words: Sequence[str], actions: Container
                for it in items) or any(
         it.verb and it.start > 1 and words[it.start - 1] == "as" and words[it.start - 2] in ("tu", "te")
         and (it.concept in actions or it.concept == _LEAVE) and it.concept != "faire" for it in items)
+
+
+_SAYING = frozenset({"dit", "disait", "disent", "disaient"})
+_WAIT_FOR_ME = frozenset({"attends", "attendez", "rejoins", "rejoignez"})
+_SOMEWHERE = frozenset({"en", "dehors", "devant", "dans", "au", "chez", "a"})
+
+
+def _quoted(items: list[Item], words: Sequence[str]) -> bool:
+    """« faut toujours se déconnecter, c'est important, qu'elle dit la machine »: the guide's words, told of it in
+    the third person with the familiar « qu'elle dit » after them: to someone else (not « envoyé par mail, qu'il
+    dit », Ameli's words told to the guide; nor « ce qu'il dit »)."""
+    for i in range(2, len(words) - 2):
+        if words[i] == "que" and words[i - 1] != "ce" and words[i + 1] in THEY | {"on"}:
+            said = i + 2 + (words[i + 2] in ("a", "ont") and words[i + 3:i + 4] == ("dit",))
+            if words[said] in _SAYING and len(words) - said <= 4 and any(
+                    it.kind == GUIDE and it.start > said for it in items):
+                return True
+    return False
+
+
+def _waited_for_somewhere(words: Sequence[str]) -> bool:
+    """« attends-moi en bas, j'arrive », « attendez-moi dans la voiture »: someone asked to wait at a place; the
+    guide waits nowhere (not « attends-moi deux minutes », a pause)."""
+    return any(w in _WAIT_FOR_ME and words[k + 1:k + 2] in (("moi",), ("nous",)) and words[k + 2:k + 3]
+               and words[k + 2] in _SOMEWHERE for k, w in enumerate(words))
 
 
 def _at_the_computer(words: Sequence[str]) -> bool:
@@ -1368,8 +1419,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said) or (
-        told) or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said) or (
-        tuple(words[-2:]) in _SHOWN) or _out_to(words, lex.places)
+        told or _quoted(items, words) or _waited_for_somewhere(words) or _at_the_computer(words) or _asks_when(words)
+        or bool(lex.their_words & said) or tuple(words[-2:]) in _SHOWN or _out_to(words, lex.places))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
@@ -1406,6 +1457,11 @@ def _wanted(items: list[Item], lex: Lexicon) -> list[Token]:
                 and (thing.kind == PAGE or (thing.kind == "known" and not is_infinitive(thing.concept)))):
             out.append(Token((lex.asking_for,), WEIGHT[WEAK], item.start, item.end, weak=True))
     return out
+
+
+def _well_made(words: Sequence[str], i: int) -> bool:
+    """« il est bien fait, ce guide », « elles sont mal faites, ces pages »: how a thing is made, no step done."""
+    return i > 2 and words[i - 1] in ("bien", "mal") and words[i - 2] in ETRE and words[i - 3] in THEY
 
 
 def _named(words: Sequence[str], i: int) -> bool:
