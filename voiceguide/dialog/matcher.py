@@ -806,6 +806,8 @@ class IntentMatcher:
             return True
         if first == _FINDING and seed.kind == "topic" and any(t.readings[0] == _WHERE for t in tokens):
             return True   # « où je trouve les messages ? »: asked where a part is, it is asked for (not « je cherche »)
+        if first == _FINDING and name == "next" and token.start in analysis.perfect_at and len(analysis.perfect_at) > 1:
+            return True   # « j'ai trouvé le bouton, j'ai appuyé sur Entrée »: found, then done, one report
         looking = seed.required & lex.looking
         if looking and (token.page or first == _WHERE) and any(t.readings == (r,) for t in tokens for r in looking):
             return True   # « je ne trouve pas le bouton valider »: what is not found (not a lost code)

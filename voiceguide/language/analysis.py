@@ -1023,6 +1023,7 @@ def _told_what_to_do(items: list[Item], words: Sequence[str], actions: Container
 
 
 _SAYING = frozenset({"dit", "disait", "disent", "disaient"})
+_A_VERB_AFTER = {(w,) for w in ETRE | {"marche", "fait", "hurle", "braille", "gueule"}}
 _WAIT_FOR_ME = frozenset({"attends", "attendez", "rejoins", "rejoignez"})
 _SOMEWHERE = frozenset({"en", "dehors", "devant", "dans", "au", "chez", "a"})
 
@@ -1038,6 +1039,19 @@ def _quoted(items: list[Item], words: Sequence[str]) -> bool:
                     it.kind == GUIDE and it.start > said for it in items):
                 return True
     return False
+
+
+_DEVICES = frozenset({"tele", "television", "radio", "poste", "musique", "chaine", "transistor", "enceinte"})
+
+
+def _another_sound(tokens: list[Token], words: Sequence[str]) -> bool:
+    """« mets le son plus bas, la télé », « monte le son de la radio »: the sound of another set in the room, which
+    someone else turns (not « parlez plus fort, la télé est allumée », « augmentez, avec la télé à côté », « plus fort
+    que la radio »: a reason to speak up)."""
+    return any(t.readings[0].startswith("volume") and any(
+        w in _DEVICES and words[j + 1:j + 2] not in _A_VERB_AFTER and words[j - 2:j - 1] not in (("avec",), ("que",))
+        for j, w in enumerate(words[t.end:t.end + 3], t.end))
+        for t in tokens)
 
 
 def _waited_for_somewhere(words: Sequence[str]) -> bool:
@@ -1419,8 +1433,9 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said) or (
-        told or _quoted(items, words) or _waited_for_somewhere(words) or _at_the_computer(words) or _asks_when(words)
-        or bool(lex.their_words & said) or tuple(words[-2:]) in _SHOWN or _out_to(words, lex.places))
+        told or _quoted(items, words) or _waited_for_somewhere(words) or _another_sound(out, words)
+        or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said) or tuple(words[-2:]) in _SHOWN
+        or _out_to(words, lex.places))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
