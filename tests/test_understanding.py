@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and thirteen batches, each written before the round of tuning that followed it:
+One hundred and fourteen batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and thirteenth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and thirteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and fourteenth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and fourteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and thirteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and twelfth round (89.7 %)."""
+    """The hundred and fourteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and thirteenth round (88.9 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -402,7 +402,12 @@ def held_out(evaluation: Report) -> Report:
 # hundred and twelfth round, gave 89.7 % (61/68; its tuning half: 85.0 %); one sentence for someone else of its
 # evaluation half moved the guide (« Ça va, tu me rappelles demain, là je suis dans mes paiements. »), none of its
 # tuning half, fixed after it (test_found_by_the_hundred_and_thirteenth_run); every resume in a pause of its
-# evaluation half resumed in place, two of three of its tuning half (the third was asked first).
+# evaluation half resumed in place, two of three of its tuning half (the third was asked first). The hundred and
+# fourteenth's, run once with the matcher of the end of the hundred and thirteenth round, gave 88.9 % (48/54; its
+# tuning half: 94.6 %); two sentences for someone else of its evaluation half moved the guide (« Je t'ai dit de pas
+# toucher, tu vas me faire passer à l'étape suivante. », « C'est bon, tu peux y aller, je vais me débrouiller toute
+# seule pour la suite. »), and one of its tuning half, all fixed after it
+# (test_found_by_the_hundred_and_fourteenth_run); every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -417,8 +422,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
-            "112": 0.86, "113": 0.89}
-HELD_OUT = "113"
+            "112": 0.86, "113": 0.89, "114": 0.88}
+HELD_OUT = "114"
 
 
 def _misses(report: Report) -> list[str]:
@@ -442,7 +447,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and thirteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and fourteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -466,7 +471,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
-               "113": 0.85}
+               "113": 0.85, "114": 0.94}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -550,10 +555,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and thirteenth batch's evaluation half, held "
-                          "out, gave 89.7 % (61/68), run once with the matcher of the end of the hundred "
-                          "and twelfth round (its tuning half: 85.0 %; the hundred and twelfth's: 86.4 % "
-                          "and 92.3 %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and fourteenth batch's evaluation half, held "
+                          "out, gave 88.9 % (48/54), run once with the matcher of the end of the hundred "
+                          "and thirteenth round (its tuning half: 94.6 %; the hundred and thirteenth's: "
+                          "89.7 % and 85.0 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3856,6 +3861,26 @@ def test_found_by_the_hundred_and_thirteenth_run(text: str, context: str, expect
     reason to speak up; « tu me rappelles demain » is said on the telephone; the speed passed up is no step passed;
     « prendre votre temps », « recommencer à parler » in a pause, « ce qui vient après » are understood; « j'ai trouvé
     le bouton » beside what was done after it is part of the report."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fourteenth batch's run: « Je t'ai dit de pas toucher, tu vas me faire passer à l'étape
+    # suivante. » and « C'est bon, tu peux y aller, je vais me débrouiller toute seule pour la suite. » went on
+    # (evaluation half), « Oui oui, je continue, je te tiens au courant. » too (tuning half), the last one through the
+    # second opinion, which overrode the rules' question
+    ("Je t'ai dit de pas toucher, tu vas me faire aller à la suite.", "step:saisir-numero", "?next"),
+    ("C'est bon, tu peux y aller, je vais me débrouiller tout seul.", "step:les-categories", "?next"),
+    ("Ouais, je continue, je te tiens au courant.", "step:demande-nom", "?next"),
+    ("Je continue.", "step:oubli-email-valider", "next"),
+    ("Mon chum, viens icitte, il me parle de trois traits.", "step:ouvrir-rubriques", "none"),
+    ("Pas si vite, vous allez me faire tourner la tête.", "step:demande-page", "slower"),
+    ("Le sommaire, vous pouvez me le lire ?", "step:demande-nom", "menu"),
+])
+def test_found_by_the_hundred_and_fourteenth_run(text: str, context: str, expected: str) -> None:
+    """What only a person is told (« je te tiens au courant », « tu vas me faire … », « je vais me débrouiller toute
+    seule », « mon chum ») is asked about first, and the second opinion keeps that question as it does for someone
+    called by name."""
     assert meant(text, context) == expected
 
 

@@ -303,9 +303,10 @@ class IntentMatcher:
             return found   # one word says too little for a sentence's vector: the rules' own care decides
         meanings, here = self.meanings, self._meanings_here(options)
         # someone called by name (« Christian, parle moins fort »), told what to do on the page (« tu tapes ton
-        # code ») or a doubt said aloud (« qu'est-ce que j'en sais, moi ? »): the rules' question stands, as for a negation
+        # code ») or what only a person is told (« je te tiens au courant »), or a doubt said aloud (« qu'est-ce que
+        # j'en sais, moi ? »): the rules' question stands, as for a negation
         return second_opinion(found, lambda: meanings.nearest(text, here, NEIGHBOURS),
-                              negated=analysis.called or analysis.told or analysis.doubting
+                              negated=analysis.called or analysis.told or analysis.to_someone or analysis.doubting
                               or any(r[:1] == NEG for r in analysis.readings()),
                               likelihoods=lambda: meanings.likelihoods(text, here))
 

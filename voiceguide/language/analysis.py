@@ -215,6 +215,7 @@ class Analysis:
     elsewhere: bool = False     # said to someone of the house (« chéri, … », « … toi-même »): talk, not a request
     called: bool = False        # someone called by name (« Christian, parle moins fort »), or told « si tu vois … »
     told: bool = False          # someone told what to do on the page (« tu tapes ton code »): the guide types nothing
+    to_someone: bool = False    # words only a person is told (« toi-même », « je te tiens au courant »): no guide
     doubting: bool = False      # « je sais plus si … », « je me demande si … »: a doubt said aloud, no choice made
     imperative: bool = False    # it starts with a verb and no subject (« va chercher le courrier »): an order
     errand: bool = False        # « allez chercher le courrier », « viens voir »: someone sent to do a thing
@@ -1430,9 +1431,10 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     said = frozenset(words)
     plain = [w for w in words if w != "toi"]   # « tu te souviens, toi, si … »: the one spoken to, named again
     told = _told_what_to_do(items, words, lex.actions)
+    to_someone = any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
-        for v in lex.elsewhere) or any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said) or (
+        for v in lex.elsewhere) or to_someone or (
         told or _quoted(items, words) or _waited_for_somewhere(words) or _another_sound(out, words)
         or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said) or tuple(words[-2:]) in _SHOWN
         or _out_to(words, lex.places))
@@ -1442,7 +1444,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
                     clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words),
-                    elsewhere=elsewhere or called, called=called, told=told, doubting=_doubting(words),
+                    elsewhere=elsewhere or called, called=called, told=told, to_someone=to_someone, doubting=_doubting(words),
                     imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 
