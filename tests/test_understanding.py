@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and fourteen batches, each written before the round of tuning that followed it:
+One hundred and fifteen batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and fourteenth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and fourteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and fifteenth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and fifteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and fourteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and thirteenth round (88.9 %)."""
+    """The hundred and fifteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and fourteenth round (80.6 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -407,7 +407,14 @@ def held_out(evaluation: Report) -> Report:
 # tuning half: 94.6 %); two sentences for someone else of its evaluation half moved the guide (« Je t'ai dit de pas
 # toucher, tu vas me faire passer à l'étape suivante. », « C'est bon, tu peux y aller, je vais me débrouiller toute
 # seule pour la suite. »), and one of its tuning half, all fixed after it
-# (test_found_by_the_hundred_and_fourteenth_run); every resume in a pause resumed in place.
+# (test_found_by_the_hundred_and_fourteenth_run); every resume in a pause resumed in place. The hundred and
+# fifteenth's, run once with the matcher of the end of the hundred and fourteenth round, gave 80.6 % (58/72; its
+# tuning half: 88.4 %); four sentences for someone else of its evaluation half moved the guide (« Il faut que je
+# clique sur Suivant ou quoi, d'après toi ? », « Par e-mail ça arrive tout de suite, qu'il dit. On essaie ? », « Tu
+# vois, fallait juste continuer, j'ai réussi. », « Ils demandent un code de confirmation, c'est normal, ça ? »), and
+# three of its tuning half; all but two fixed after it (test_found_by_the_hundred_and_fifteenth_run), the two arguable
+# and named (KNOWN_HELD_OUT_MOVES, KNOWN_MOVES); three resumes of four in a pause of its evaluation half resumed in
+# place (the fourth was asked first), all of its tuning half.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -422,8 +429,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
-            "112": 0.86, "113": 0.89, "114": 0.88}
-HELD_OUT = "114"
+            "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80}
+HELD_OUT = "115"
 
 
 def _misses(report: Report) -> list[str]:
@@ -447,7 +454,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and fourteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and fifteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -471,7 +478,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
-               "113": 0.85, "114": 0.94}
+               "113": 0.85, "114": 0.94, "115": 0.88}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -501,8 +508,11 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # The hundred and eleventh's had three; one was fixed after it (test_found_by_the_hundred_and_eleventh_run); left, and
 # arguable like the hundred and first's and the hundred and third's: « Ah enfin, j'y suis arrivée toute seule ! » at
 # the account's home page, and « Ah, voilà le bouton Suivant, enfin. » where the step asks to press that very button
-# (found, so the step is done): both go on.
-KNOWN_MOVES: set[str] = {"Résilier, non merci, je viens juste de l'ouvrir, ce compte.",
+# (found, so the step is done): both go on. The hundred and fifteenth's had three; two were fixed after it
+# (test_found_by_the_hundred_and_fifteenth_run); left, the same as the hundred and third's: « Oh ben ça alors, j'y suis
+# arrivé tout seul ! » at the account's home page.
+KNOWN_MOVES: set[str] = {"Oh ben ça alors, j'y suis arrivé tout seul !",
+                         "Résilier, non merci, je viens juste de l'ouvrir, ce compte.",
                          "Oh ben ça alors, j'y suis arrivée toute seule !",
                          "Alors, ce code... je me souviens l'avoir reçu par la poste, mais après...",
                          "Reviens en arrière, t'as marché dans la boue !",
@@ -523,9 +533,13 @@ KNOWN_MOVES: set[str] = {"Résilier, non merci, je viens juste de l'ouvrir, ce c
 # most people would want; written as off-topic by their helper, named here rather than taught away. The hundred and
 # fourth's had one: « Un code, un code... j'avais noté ça quelque part, moi. » at « Avez-vous un code ? » went on to
 # « j'ai mon code », as « Oui, je l'ai quelque part. » of the twenty-ninth answers yes; a first rule that took
-# « quelque part » for a doubt asked about seven such answers (the flip of the whole corpus) and was dropped.
+# « quelque part » for a doubt asked about seven such answers (the flip of the whole corpus) and was dropped. The
+# hundred and fifteenth's had four; three were fixed after it (test_found_by_the_hundred_and_fifteenth_run). Left, and
+# arguable: « Ils demandent un code de confirmation, c'est normal, ça ? » at « Ameli vous demande-t-elle un code de
+# confirmation ? » goes to the e-mail code: it answers the step's question, and the step that follows says why.
 KNOWN_HELD_OUT_MOVES: set[str] = {"Ah ben ça alors, j'y suis arrivée toute seule !", "Ouf, enfin fini.",
-                                  "Un code, un code... j'avais noté ça quelque part, moi."}
+                                  "Un code, un code... j'avais noté ça quelque part, moi.",
+                                  "Ils demandent un code de confirmation, c'est normal, ça ?"}
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -555,10 +569,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and fourteenth batch's evaluation half, held "
-                          "out, gave 88.9 % (48/54), run once with the matcher of the end of the hundred "
-                          "and thirteenth round (its tuning half: 94.6 %; the hundred and thirteenth's: "
-                          "89.7 % and 85.0 %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and fifteenth batch's evaluation half, held out,"
+                          " gave 80.6 % (58/72), run once with the matcher of the end of the hundred and "
+                          "fourteenth round (its tuning half: 88.4 %; the hundred and fourteenth's: 88.9 % "
+                          "and 94.6 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -3881,6 +3895,31 @@ def test_found_by_the_hundred_and_fourteenth_run(text: str, context: str, expect
     """What only a person is told (« je te tiens au courant », « tu vas me faire … », « je vais me débrouiller toute
     seule », « mon chum ») is asked about first, and the second opinion keeps that question as it does for someone
     called by name."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifteenth batch's run: « Il faut que je clique sur Suivant ou quoi, d'après toi ? »,
+    # « Tu vois, fallait juste continuer, j'ai réussi. » went on and « Par e-mail ça arrive tout de suite, qu'il dit. On
+    # essaie ? » chose the e-mail (evaluation half); « Attends, je t'écoute après, il me lit la liste des catégories. »
+    # went on and « Tu vois, tu pouvais quitter, j'avais terminé. » left (tuning half)
+    ("Je mets mon nom ici ou quoi, d'après toi ?", "step:demande-nom", "?details"),
+    ("Par courrier c'est plus sûr, qu'il dit. On y va ?", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
+    ("Il me demande un code, envoyé par mail qu'il dit.", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    ("Tu vois, fallait juste appuyer sur Entrée.", "step:premiere-connexion", "none"),
+    ("Attends, je t'écoute après, il me parle des catégories.", "step:les-categories", "?next"),
+    ("Doucement, un mot après l'autre.", "step:demande-nom", "slower"),
+    ("Monte d'un cran.", "step:demande-nom", "louder"),
+    ("Vous voyez, je suis perdue.", "step:demande-nom", "help"),
+    ("Tu vois, je comprends pas, répète.", "step:mes-paiements", "repeat"),
+    ("Bon, le thé est bu, on redémarre.", "pause:saisir-numero", "resume"),
+    ("On recommence tout depuis le début.", "pause:saisir-numero", "restart"),
+    ("Redémarre le guide.", "step:mes-paiements", "restart"),
+])
+def test_found_by_the_hundred_and_fifteenth_run(text: str, context: str, expected: str) -> None:
+    """An opinion asked (« d'après toi », « à ton avis »), « tu vois, fallait … », « je t'écoute après » are for
+    someone else; so is the guide's own advice told with « qu'il dit » when no one else was spoken of before it
+    (Ameli's words told to the guide are still an answer)."""
     assert meant(text, context) == expected
 
 

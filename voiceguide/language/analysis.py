@@ -1030,14 +1030,15 @@ _SOMEWHERE = frozenset({"en", "dehors", "devant", "dans", "au", "chez", "a"})
 
 
 def _quoted(items: list[Item], words: Sequence[str]) -> bool:
-    """« faut toujours se déconnecter, c'est important, qu'elle dit la machine »: the guide's words, told of it in
-    the third person with the familiar « qu'elle dit » after them: to someone else (not « envoyé par mail, qu'il
-    dit », Ameli's words told to the guide; nor « ce qu'il dit »)."""
+    """« faut toujours se déconnecter, c'est important, qu'elle dit la machine », « par e-mail ça arrive tout de suite,
+    qu'il dit »: the guide's words, told of it in the third person with the familiar « qu'il dit » after them, to
+    someone else; not « il me demande un code, envoyé par mail, qu'il dit »: Ameli, who asks, spoken of before, whose
+    words are told to the guide; nor « ce qu'il dit »."""
     for i in range(2, len(words) - 2):
         if words[i] == "que" and words[i - 1] != "ce" and words[i + 1] in THEY | {"on"}:
             said = i + 2 + (words[i + 2] in ("a", "ont") and words[i + 3:i + 4] == ("dit",))
-            if words[said] in _SAYING and len(words) - said <= 4 and any(
-                    it.kind == GUIDE and it.start > said for it in items):
+            if words[said] in _SAYING and len(words) - said <= 4 and (
+                    any(it.kind == GUIDE and it.start > said for it in items) or words[i + 1] not in words[:i]):
                 return True
     return False
 
@@ -1053,6 +1054,14 @@ def _another_sound(tokens: list[Token], words: Sequence[str]) -> bool:
         w in _DEVICES and words[j + 1:j + 2] not in _A_VERB_AFTER and words[j - 2:j - 1] not in (("avec",), ("que",))
         for j, w in enumerate(words[t.end:t.end + 3], t.end))
         for t in tokens)
+
+
+def _a_lesson(words: Sequence[str]) -> bool:
+    """« tu vois, fallait juste continuer », « tu vois, tu pouvais quitter, j'avais terminé »: what should have been
+    done, told to someone who watched (not « tu vois, je comprends pas, répète »: the guide asked, in the present)."""
+    return words[:2] == ("tu", "vois") and any(
+        len(w) > 4 and w.endswith(("ait", "ais", "aient")) and w not in ("parfait", "souhait", "plait", "mais")
+        for w in words[2:])
 
 
 def _waited_for_somewhere(words: Sequence[str]) -> bool:
@@ -1435,7 +1444,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or to_someone or (
-        told or _quoted(items, words) or _waited_for_somewhere(words) or _another_sound(out, words)
+        told or _quoted(items, words) or _a_lesson(words) or _waited_for_somewhere(words) or _another_sound(out, words)
         or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said) or tuple(words[-2:]) in _SHOWN
         or _out_to(words, lex.places))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
