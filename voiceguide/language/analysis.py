@@ -317,7 +317,9 @@ class Analyzer:
         if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
-        if not analysis.elsewhere and (_hailed_between(text, self.lexicon.elsewhere) or _you_named(text, words)):
+        hails = self.lexicon.elsewhere
+        if not analysis.elsewhere and (_hailed_between(text, hails) or _you_named(text, words, analysis.imperative)
+                                       or _found_aloud(text, hails)):
             analysis = replace(analysis, elsewhere=True)
         if len(pairs) < len(whole) and words[-2:] != ("tout", "ca"):   # « tout ça pour voir un remboursement »: a sigh
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
@@ -1023,7 +1025,9 @@ def _told_what_to_do(items: list[Item], words: Sequence[str], actions: Container
         and (it.concept in actions or it.concept == _LEAVE) and it.concept != "faire" for it in items)
 
 
+_HERE_IS = frozenset({"voila", "voici"})
 _SAYING = frozenset({"dit", "disait", "disent", "disaient"})
+_IMPERSONAL = frozenset({"faut", "fallait", "faudrait", "y", "suffit"})   # « il faut », « il y a »: no one spoken of
 _A_VERB_AFTER = {(w,) for w in ETRE | {"marche", "fait", "hurle", "braille", "gueule"}}
 _WAIT_FOR_ME = frozenset({"attends", "attendez", "rejoins", "rejoignez"})
 _SOMEWHERE = frozenset({"en", "dehors", "devant", "dans", "au", "chez", "a"})
@@ -1038,7 +1042,8 @@ def _quoted(items: list[Item], words: Sequence[str]) -> bool:
         if words[i] == "que" and words[i - 1] != "ce" and words[i + 1] in THEY | {"on"}:
             said = i + 2 + (words[i + 2] in ("a", "ont") and words[i + 3:i + 4] == ("dit",))
             if words[said] in _SAYING and len(words) - said <= 4 and (
-                    any(it.kind == GUIDE and it.start > said for it in items) or words[i + 1] not in words[:i]):
+                    any(it.kind == GUIDE and it.start > said for it in items) or not any(
+                        w == words[i + 1] and words[j + 1] not in _IMPERSONAL for j, w in enumerate(words[:i]))):
                 return True
     return False
 
@@ -1091,10 +1096,24 @@ def _asks_when(words: Sequence[str]) -> bool:
                for i in range(2, len(words)))
 
 
-def _you_named(text: str, words: Sequence[str]) -> bool:
-    """« t'as une adresse e-mail, toi ? », « tu sais où elle est, toi, la touche Ctrl ? »: « toi » set apart beside a
-    « tu » singles out someone of the house; the guide is asked nothing in that way."""
-    return bool({"tu", "te"} & set(words)) and any(part.strip().casefold() == "toi" for part in _PUNCTUATION.split(text)[1:])
+def _you_named(text: str, words: Sequence[str], imperative: bool) -> bool:
+    """« t'as une adresse e-mail, toi ? », « tu sais où elle est, toi, la touche Ctrl ? », « continue à lire, toi, moi
+    j'envoie le message »: « toi » set apart beside a « tu » or an order singles out someone of the house; the guide is
+    asked nothing in that way."""
+    return (imperative or bool({"tu", "te"} & set(words))) and any(
+        part.strip().casefold() == "toi" for part in _PUNCTUATION.split(text)[1:])
+
+
+def _found_aloud(text: str, hails: frozenset[tuple[str, ...]]) -> bool:
+    """« ah, le voilà le message, enfin »: a thing found and named, exclaimed at the start of the line; « voilà » is a
+    filler elsewhere, so the line's own words are read again (not « voilà, c'est fait », nor « ah le voilà, il était
+    dans les spams, on continue »)."""
+    said = folded_words(text)
+    k = 0
+    while k < len(said) and said[k] in _INTERJECTIONS:
+        k += 1
+    return any(said[k:k + len(h)] == h and said[k + len(h):k + len(h) + 1] in (("le",), ("la",), ("les",))
+               for h in hails if h[-1] in _HERE_IS)
 
 
 def _hailed_between(text: str, hails: frozenset[tuple[str, ...]]) -> bool:

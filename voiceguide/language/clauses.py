@@ -82,10 +82,11 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
     out = []
     for k in range(len(items) - 1):
         that, subject = items[k], items[k + 1]
-        if (words[that.start] == WHERE and that.start > 1 and words[that.start - 2] in DETERMINERS
-                and words[that.start - 1] not in DETERMINERS | ETRE | _ONE_PART):
+        if (words[that.start] == WHERE and that.end == that.start + 1 and that.start > 1
+                and words[that.start - 2] in DETERMINERS and words[that.start - 1] not in DETERMINERS | ETRE | _ONE_PART):
             # « le papier où il était marqué »: where the thing is, no question; its verb only describes it (not
-            # « c'est où », nor « l'étape où je tape le message », which names a step)
+            # « c'est où », nor « l'étape où je tape le message », which names a step; nor « c'était le facteur. où
+            # on en était ? », the expression that asks where the guide was)
             out.append(that)
             out.extend([it for it in items[k + 1:k + 4] if it.verb and it.kind not in (LIGHT, "neg")][:1])
             continue
