@@ -304,7 +304,8 @@ class Analyzer:
     @lru_cache(maxsize=1024)  # noqa: B019 - one analyzer per matcher, kept for the whole run
     def analyse(self, text: str) -> Analysis:
         """The tokens of ``text``; cached, as the same short commands come back all the time."""
-        whole = self._without_fillers(tokens(text)[:MAX_WORDS])
+        said = tokens(text)[:MAX_WORDS]
+        whole = self._without_fillers(said)
         pairs, corrected = self._corrected(self._without_purpose(whole))
         words = tuple(f for f, _ in pairs)
         items = self._items(pairs)
@@ -319,7 +320,7 @@ class Analyzer:
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
         hails = self.lexicon.elsewhere
         if not analysis.elsewhere and (_hailed_between(text, hails) or _you_named(text, words, analysis.imperative)
-                                       or _found_aloud(text, hails)):
+                                       or _found_aloud([f for f, _ in said], hails)):
             analysis = replace(analysis, elsewhere=True)
         if len(pairs) < len(whole) and words[-2:] != ("tout", "ca"):   # « tout ça pour voir un remboursement »: a sigh
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
@@ -1104,15 +1105,14 @@ def _you_named(text: str, words: Sequence[str], imperative: bool) -> bool:
         part.strip().casefold() == "toi" for part in _PUNCTUATION.split(text)[1:])
 
 
-def _found_aloud(text: str, hails: frozenset[tuple[str, ...]]) -> bool:
+def _found_aloud(said: Sequence[str], hails: frozenset[tuple[str, ...]]) -> bool:
     """« ah, le voilà le message, enfin »: a thing found and named, exclaimed at the start of the line; « voilà » is a
-    filler elsewhere, so the line's own words are read again (not « voilà, c'est fait », nor « ah le voilà, il était
-    dans les spams, on continue »)."""
-    said = folded_words(text)
+    filler elsewhere, so the line's words before the fillers are dropped are read (not « voilà, c'est fait », nor « ah
+    le voilà, il était dans les spams, on continue »)."""
     k = 0
     while k < len(said) and said[k] in _INTERJECTIONS:
         k += 1
-    return any(said[k:k + len(h)] == h and said[k + len(h):k + len(h) + 1] in (("le",), ("la",), ("les",))
+    return any(tuple(said[k:k + len(h)]) == h and tuple(said[k + len(h):k + len(h) + 1]) in (("le",), ("la",), ("les",))
                for h in hails if h[-1] in _HERE_IS)
 
 
