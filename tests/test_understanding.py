@@ -3938,6 +3938,16 @@ def test_found_by_the_hundred_and_fifteenth_run(text: str, context: str, expecte
     assert meant(text, context) == expected
 
 
+def test_a_lesson_told_after_the_fact_is_for_someone_else() -> None:
+    """« tu vois, » then an imperfect (« fallait », « pouvais ») tells someone who watched what should have been done;
+    « jamais » ends like an imperfect and is none, and the present asks the guide."""
+    analyse = MATCHER.analyzer.analyse
+    assert analyse("Tu vois, fallait juste appuyer sur Entrée.").elsewhere
+    assert analyse("Tu vois, tu pouvais quitter.").elsewhere
+    assert not analyse("Tu vois, j'y comprends jamais rien, répète.").elsewhere
+    assert not analyse("Tu vois, je comprends pas, répète.").elsewhere
+
+
 @pytest.mark.parametrize("text, context, expected", [
     # found by the hundred and sixteenth batch's run (none of its evaluation half moved the guide): in a pause,
     # « C'était le facteur. Bon, où on en était ? Continue. » did not resume (evaluation half); « Il faut redemander un

@@ -1066,7 +1066,7 @@ def _a_lesson(words: Sequence[str]) -> bool:
     """« tu vois, fallait juste continuer », « tu vois, tu pouvais quitter, j'avais terminé »: what should have been
     done, told to someone who watched (not « tu vois, je comprends pas, répète »: the guide asked, in the present)."""
     return words[:2] == ("tu", "vois") and any(
-        len(w) > 4 and w.endswith(("ait", "ais", "aient")) and w not in ("parfait", "souhait", "plait", "mais")
+        len(w) > 4 and w.endswith(("ait", "ais", "aient")) and w not in ("parfait", "souhait", "plait", "jamais")
         for w in words[2:])
 
 
