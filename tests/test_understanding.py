@@ -3938,6 +3938,19 @@ def test_found_by_the_hundred_and_fifteenth_run(text: str, context: str, expecte
     assert meant(text, context) == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # found while adding « ce qui vient après » (the 113th round): what comes next, named first and then not
+    # understood through its pronoun, went on to the next step
+    ("La suite, je l'ai pas comprise.", "step:demande-nom", "?next"),
+    ("Ce qui vient après, je l'ai pas entendu.", "step:saisir-numero", "?next"),
+    ("La suite, je l'ai tapée.", "step:demande-nom", "next"),
+    ("La suite, s'il vous plaît.", "step:demande-nom", "next"),
+])
+def test_what_comes_next_missed_is_no_wish_to_go_there(text: str, context: str, expected: str) -> None:
+    """« la suite, je l'ai pas comprise »: the person missed what came; the guide asks before it goes on."""
+    assert meant(text, context) == expected
+
+
 def test_a_lesson_told_after_the_fact_is_for_someone_else() -> None:
     """« tu vois, » then an imperfect (« fallait », « pouvais ») tells someone who watched what should have been done;
     « jamais » ends like an imperfect and is none, and the present asks the guide."""

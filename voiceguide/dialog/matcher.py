@@ -733,7 +733,8 @@ class IntentMatcher:
         held = ((seed.kind == "topic" and tier == MEANING and _one_word(analysis)) or (analysis.yours and bool(seed.target))
                 or (seed.kind == "topic" and self._echoes_the_step(analysis, said, options))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
-                or (name == "next" and _urging_a_speaker(analysis.words)) or _placing_someone(analysis.words)
+                or (name == "next" and (_urging_a_speaker(analysis.words) or _missed_what_comes(analysis, said)))
+                or _placing_someone(analysis.words)
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
                 or (seed.kind == "choice" and _taken_up(analysis, said))
                 or (name == "yes" and options.yes_no and any(   # « c'est ouvert, pas de code » at « un code ? »
@@ -1097,6 +1098,17 @@ def _acknowledged(token: Token, name: str, options: Options, choice: bool) -> bo
     if options.yes_no:   # « c'est bon, je suis dedans »: a « c'est bon » too
         return choice and bool(_ANSWERING & set(token.readings))
     return name not in _YES_NO and token.readings[0] == "oui"
+
+
+_NOT_GOT = frozenset({NEG + "compris", NEG + "comprendre", NEG + "entendre"})
+
+
+def _missed_what_comes(analysis: Analysis, said: list[bool]) -> bool:
+    """« la suite, je l'ai pas comprise », « la suite, je l'ai pas entendue »: what comes next, named first, then not
+    understood through its pronoun: the person missed it, which is no wish to go there; the guide asks."""
+    tokens = analysis.tokens
+    return (OBJECT in analysis.features and bool(said) and said[0]
+            and any(t.readings[0] in _NOT_GOT for t, e in zip(tokens[1:], said[1:], strict=True) if not e))
 
 
 def _a_choice(seed: _Seed, name: str, options: Options) -> bool:
