@@ -3945,9 +3945,25 @@ def test_found_by_the_hundred_and_fifteenth_run(text: str, context: str, expecte
     ("Ce qui vient après, je l'ai pas entendu.", "step:saisir-numero", "?next"),
     ("La suite, je l'ai tapée.", "step:demande-nom", "next"),
     ("La suite, s'il vous plaît.", "step:demande-nom", "next"),
+    # noted at stop 45: without the pronoun, the same
+    ("Et après, j'ai pas compris.", "step:saisir-code", "?next"),
+    ("La suite, j'ai rien compris.", "step:demande-nom", "?next"),
+    ("Et après ? J'ai pas entendu.", "step:saisir-numero", "?next"),
+    ("J'ai pas compris, mais passons à la suite.", "step:demande-nom", "next"),
 ])
 def test_what_comes_next_missed_is_no_wish_to_go_there(text: str, context: str, expected: str) -> None:
-    """« la suite, je l'ai pas comprise »: the person missed what came; the guide asks before it goes on."""
+    """« la suite, je l'ai pas comprise », « et après, j'ai pas compris »: the person missed what came; the guide asks
+    before it goes on."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("Je veux retourner à l'étape d'avant pour corriger mon texte.", "step:message-envoyer", "previous"),
+    ("Reviens en arrière, je dois rectifier une faute.", "step:message-envoyer", "previous"),
+    ("Revenez une étape en arrière, je veux le retoucher.", "step:message-envoyer", "previous"),
+])
+def test_correcting_is_a_reason_to_go_back(text: str, context: str, expected: str) -> None:
+    """« pour corriger mon texte »: the reason of a move back, not the letter « courrier » it was once taken for."""
     assert meant(text, context) == expected
 
 

@@ -1104,10 +1104,10 @@ _NOT_GOT = frozenset({NEG + "compris", NEG + "comprendre", NEG + "entendre"})
 
 
 def _missed_what_comes(analysis: Analysis, said: list[bool]) -> bool:
-    """« la suite, je l'ai pas comprise », « la suite, je l'ai pas entendue »: what comes next, named first, then not
-    understood through its pronoun: the person missed it, which is no wish to go there; the guide asks."""
+    """« la suite, je l'ai pas comprise », « et après, j'ai pas compris »: what comes next, named first, then not
+    understood: the person missed it, which is no wish to go there; the guide asks."""
     tokens = analysis.tokens
-    return (OBJECT in analysis.features and bool(said) and said[0]
+    return (bool(said) and said[0]
             and any(t.readings[0] in _NOT_GOT for t, e in zip(tokens[1:], said[1:], strict=True) if not e))
 
 
