@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and seventeen batches, each written before the round of tuning that followed it:
+One hundred and eighteen batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and seventeenth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and seventeenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and eighteenth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and eighteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and seventeenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and sixteenth round (91.7 %)."""
+    """The hundred and eighteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and seventeenth round (85.2 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -422,7 +422,12 @@ def held_out(evaluation: Report) -> Report:
 # Continue. » of its evaluation half was not understood until the fix. The hundred and seventeenth's, run once with
 # the matcher of the end of the hundred and sixteenth round, gave 91.7 % (55/60; its tuning half: 100.0 %); none of
 # its evaluation half moved the guide; one sentence of its tuning half did, fixed after it
-# (test_found_by_the_hundred_and_seventeenth_run); every resume in a pause resumed in place.
+# (test_found_by_the_hundred_and_seventeenth_run); every resume in a pause resumed in place. The hundred and
+# eighteenth's, run once with the matcher of the end of the hundred and seventeenth round, gave 85.2 % (69/81; its
+# tuning half: 83.6 %); two sentences for someone else of its evaluation half moved the guide (« Il faut cliquer sur
+# Suivant, c'est ça ? Montre-moi. », « Elle marche plus depuis que je l'ai mise à la machine, cette carte. »), none of
+# its tuning half; both fixed after it (test_found_by_the_hundred_and_eighteenth_run); every resume in a pause resumed
+# in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -437,8 +442,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
-            "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91}
-HELD_OUT = "117"
+            "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85}
+HELD_OUT = "118"
 
 
 def _misses(report: Report) -> list[str]:
@@ -462,7 +467,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and seventeenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and eighteenth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -486,7 +491,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
-               "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00}
+               "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -584,10 +589,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and seventeenth batch's evaluation half, held "
-                          "out, gave 91.7 % (55/60), run once with the matcher of the end of the hundred "
-                          "and sixteenth round (its tuning half: 100.0 %; the hundred and sixteenth's: 91.8"
-                          " % and 87.5 %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and eighteenth batch's evaluation half, held "
+                          "out, gave 85.2 % (69/81), run once with the matcher of the end of the hundred "
+                          "and seventeenth round (its tuning half: 83.6 %; the hundred and seventeenth's: "
+                          "91.7 % and 100.0 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -4010,6 +4015,27 @@ def test_found_by_the_hundred_and_sixteenth_run(text: str, context: str, expecte
 def test_found_by_the_hundred_and_seventeenth_run(text: str, context: str, expected: str) -> None:
     """The password of one's own messagerie is the e-mail box's, not a part of the guide; « tout doux » says only that
     what follows is wanted gently."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and eighteenth batch's run: « Il faut cliquer sur Suivant, c'est ça ? Montre-moi. » and
+    # « Elle marche plus depuis que je l'ai mise à la machine, cette carte. » went on (evaluation half); « …, merci
+    # Paulo. » opened the sommaire
+    ("Il faut cliquer sur Suivant, hein ? Montre-moi.", "step:demande-suivant", "?next"),
+    ("Il faut passer à la suite ? Montre-moi.", "step:demande-suivant", "?next"),
+    ("Suivant, montre-le-moi.", "step:demande-suivant", "?next"),
+    ("Montre-moi le sommaire.", "step:demande-suivant", "menu"),
+    ("Et si j'oublie mon code, je fais comment ? Montrez-moi.", "step:page-accueil", "goto:oubli-lien"),
+    ("Elle a plus marché depuis que je l'ai mise dans la machine.", "step:objet-carte-vitale", "none"),
+    ("Ça tourne depuis que j'ai validé.", "step:valider-connexion", "none"),
+    ("C'est fait, j'ai validé.", "step:valider-connexion", "next"),
+    ("Le menu, c'est ça ? Merci Paulo.", "step:ouvrir-rubriques", "?menu"),
+])
+def test_found_by_the_hundred_and_eighteenth_run(text: str, context: str, expected: str) -> None:
+    """Someone asked to show (« montre-moi » said last, « tu peux me montrer ? ») points at what is in front of us,
+    which the guide cannot do; what was done in a clause that says since when (« depuis que je l'ai mise … ») is a
+    story, not the step done; « Paulo » is someone of the house."""
     assert meant(text, context) == expected
 
 

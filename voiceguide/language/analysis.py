@@ -89,7 +89,10 @@ _INTERJECTIONS = frozenset({"tiens", "regarde", "bon", "ben", "bah", "oh", "ah",
 _ALMOST = frozenset({"presque", "quasiment", "bientot", "quasi"})
 _NO_IDEA = frozenset({("je", "en", "sais"), ("en", "sais", "rien")})   # « qu'est-ce que j'en sais », « j'en sais rien »
 _SO_MANY = (["en", "a"], ["en", "ont"], ["en", "avait"])   # « il y en a, des catégories », « y en a, des démarches »
-_SHOWN = frozenset({("tu", "vois"), ("vous", "voyez")})   # « je suis sur mon compte, tu vois ! »: said last, to someone
+# said last, to someone: « je suis sur mon compte, tu vois ! »; « il faut cliquer sur Suivant ? montre-moi »: asked to
+# point at what is in front of us (not « montrez-moi » alone, which may ask the guide for the way)
+_SHOWN = (("tu", "vois"), ("vous", "voyez"), ("montre", "moi"), ("montre", "le", "moi"), ("montre", "la", "moi"),
+          ("montre", "les", "moi"), ("tu", "me", "montres"), ("tu", "peux", "me", "montrer"), ("peux", "tu", "me", "montrer"))
 _SO_MUCH = frozenset({"tellement", "tant", "plein", "trop", "beaucoup"})   # « j'en ai tellement, des codes »
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
@@ -565,6 +568,8 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "attendre"   # « j'attends le code »: what the speaker waits for
             if item.verb and item.kind != LIGHT and _since(words, item.start):
                 item.kind = NEUTRAL   # « ça fait un moment que j'attends »: what has gone on, no pause asked
+            if item.verb and _since_when(words, item.start):
+                item.kind = NEUTRAL   # « depuis que je l'ai mise à la machine »: since when, nothing done on the page
             if (item.end == item.start + 1 and gerund(pairs, item.start)) or self._before_doing(words, item):
                 item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
             elif item.end == item.start + 1 and not item.steady and _without_doing(words, item.start):
@@ -959,10 +964,24 @@ def _waiting_for(words: Sequence[str], item: Item) -> bool:
 def _since(words: Sequence[str], i: int) -> bool:
     """The verb at ``i`` says what has gone on for a time gone by (« ça fait un moment que j'attends », « depuis
     des mois que je m'en sers pas »): « que », its subject and pronouns between."""
+    k = _clause_opened(words, i)
+    return k > 1 and words[k - 1] in _SPANS and _elapsed(words[max(0, k - 5):k - 1])
+
+
+def _since_when(words: Sequence[str], i: int) -> bool:
+    """The verb at ``i`` says since when (« elle marche plus depuis que je l'ai mise à la machine »): a story of what
+    came before, not the step done (« c'est fait, depuis que j'ai validé ça charge » still says it in its « c'est
+    fait »)."""
+    k = _clause_opened(words, i)
+    return k > 0 and words[k - 1] == "depuis"
+
+
+def _clause_opened(words: Sequence[str], i: int) -> int:
+    """Where the « que » that opens the clause of the verb at ``i`` stands (its subject and pronouns between), or -1."""
     k = i - 1
     while k > 0 and words[k] in _BEFORE_A_VERB:
         k -= 1
-    return k > 1 and k < i - 1 and words[k] == "que" and words[k - 1] in _SPANS and _elapsed(words[max(0, k - 5):k - 1])
+    return k if 0 < k < i - 1 and words[k] == "que" else -1
 
 
 def _elapsed(before: Sequence[str]) -> bool:
@@ -1464,8 +1483,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or to_someone or (
         told or _quoted(items, words) or _a_lesson(words) or _waited_for_somewhere(words) or _another_sound(out, words)
-        or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said) or tuple(words[-2:]) in _SHOWN
-        or _out_to(words, lex.places))
+        or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said)
+        or any(words[-len(v):] == v for v in _SHOWN) or _out_to(words, lex.places))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
