@@ -77,6 +77,7 @@ RESUMING = 0.4     # in a pause, going on read this surely resumes without askin
 MAX_CHARS = 500    # a longer line is no command: refused at once, not analysed
 NAMED = 2.0        # weight of the words that name a step's choice, from which what else is said describes it
 DESCRIBING = 0.5   # what the rest then counts
+SAID_AFTER = 0.5   # what was just said, named as the object of « recommencer »: not the guide started again
 TENSE = 0.5        # weight of a part of the guide named in the past when its name is no past (a report)
 PAGE_WORD = 0.35   # weight of a word of the step being read, as of a word of the page (analysis.WEIGHT)
 DONE_WORD = 0.1    # the same word in a report of the step done (« j'ai mis ma date de naissance »)
@@ -712,6 +713,8 @@ class IntentMatcher:
             # lettre »)
             unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
+        if name == _RESTART and _what_was_said_after(analysis, said):
+            unexplained += SAID_AFTER
         tense = analysis.features & {PERFECT, FUTURE}
         if ((seed.kind == "topic" or name == "menu") and tense
                 and not any(tense & f.seed.features for f in seeds) and not any(f.to_do for f in seeds)):
@@ -734,6 +737,7 @@ class IntentMatcher:
                 or (seed.kind == "topic" and self._echoes_the_step(analysis, said, options))
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
                 or (name == "next" and (_urging_a_speaker(analysis.words) or _missed_what_comes(analysis, said)))
+                or (seed.kind == "topic" and PERFECT in seed.features and analysis.features & {PERFECT, FUTURE} == {FUTURE})
                 or _placing_someone(analysis.words)
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
                 or (seed.kind == "choice" and _taken_up(analysis, said))
@@ -1109,6 +1113,14 @@ def _missed_what_comes(analysis: Analysis, said: list[bool]) -> bool:
     tokens = analysis.tokens
     return (bool(said) and said[0]
             and any(t.readings[0] in _NOT_GOT for t, e in zip(tokens[1:], said[1:], strict=True) if not e))
+
+
+def _what_was_said_after(analysis: Analysis, said: list[bool]) -> bool:
+    """« recommencez ce que vous venez de dire »: what was just said, named right after the verb that starts again,
+    is its object; that sentence said again, not the whole guide."""
+    tokens = analysis.tokens
+    return any(e and i + 1 < len(tokens) and not said[i + 1] and tokens[i + 1].readings[0] == "phrase"
+               and tokens[i + 1].start == t.end for i, (t, e) in enumerate(zip(tokens, said, strict=True)))
 
 
 def _a_choice(seed: _Seed, name: str, options: Options) -> bool:

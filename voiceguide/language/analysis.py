@@ -968,6 +968,15 @@ def _since(words: Sequence[str], i: int) -> bool:
     return k > 1 and words[k - 1] in _SPANS and _elapsed(words[max(0, k - 5):k - 1])
 
 
+def _will(words: Sequence[str], i: int) -> bool:
+    """« on s'en souviendra jamais », « ça viendra »: a verb in the future after its subject and pronouns (the third
+    person's « -ra » alone could be no verb's ending; « on verra bien » is a shrug, said of nothing)."""
+    k = i - 1
+    while k > 0 and words[k] in _BEFORE_A_VERB and words[k] not in CLAUSE_SUBJECTS:
+        k -= 1
+    return len(words[i]) > 4 and words[i].endswith("ra") and words[i] != "verra" and words[k] in CLAUSE_SUBJECTS
+
+
 def _since_when(words: Sequence[str], i: int) -> bool:
     """The verb at ``i`` says since when (« elle marche plus depuis que je l'ai mise à la machine »): a story of what
     came before, not the step done (« c'est fait, depuis que j'ai validé ça charge » still says it in its « c'est
@@ -1461,7 +1470,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         if ((item.perfect or item.concept == DONE) and not (item.start > whether and item.kind != ACTION)
                 and not _they_did(words, item.start)):   # « ils m'ont remboursé le dentiste »: news, nothing done
             features.add(PERFECT)
-        elif item.verb and item.end == item.start + 1 and future(words[item.start]) and not words[item.start].endswith("rez"):
+        elif item.verb and item.end == item.start + 1 and (future(words[item.start]) or _will(words, item.start)) and not (
+                words[item.start].endswith("rez")):
             features.add(FUTURE)   # not « entrez », « montrez », which are no future
         token = _token(item, lex, around)
         if token is not None:

@@ -35,6 +35,8 @@ _STRESSED = frozenset({"moi", "toi", "nous", "vous", "lui", "eux"})   # « moi �
 GOOD = frozenset({"bon", "bonne", "bons", "bonnes"})   # « pas le bon code »: an adjective, no filler, no thing denied
 _YOU = frozenset({"tu", "vous"})
 _CAN = frozenset({"peux", "peut", "pouvez", "pourrais", "pourriez", "pourrait"})
+_YOU_HAVE = frozenset({("tu", "as"), ("te", "as"), ("vous", "avez")})   # « t'as » is « te as » once split
+_HAD = frozenset({"un", "une", "plus", "moyen"})   # « t'as pas une voix plus forte ? », « pas moyen de … ? »
 _KNOW_HOW = frozenset({"sais", "savez", "saurais", "sauriez"})   # « tu sais pas parler moins vite ? »: can't you
 _DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
 
@@ -67,10 +69,13 @@ def content(item: Item) -> bool:
 
 def _you_cannot(words: Sequence[str], at: int) -> bool:
     """« vous (ne) pouvez pas » just before ``at``: said to the guide, it asks (« tu peux pas parler plus fort ? »);
-    so does « tu (ne) sais pas » before an infinitive (« tu sais pas parler moins vite ? »)."""
+    so does « tu (ne) sais pas » before an infinitive (« tu sais pas parler moins vite ? »), and « t'as pas » before
+    what one could have (« t'as pas une voix plus forte ? », « vous avez pas plus fort ? »)."""
     before = [w for w in words[max(0, at - 3):at] if w != "ne"]
-    return len(before) >= 2 and before[-2] in _YOU and (before[-1] in _CAN or (
-        before[-1] in _KNOW_HOW and at + 1 < len(words) and is_infinitive(words[at + 1])))
+    after = words[at + 1] if at + 1 < len(words) else ""
+    return len(before) >= 2 and (before[-2] in _YOU and (before[-1] in _CAN or (
+        before[-1] in _KNOW_HOW and is_infinitive(after))) or (
+        (before[-2], before[-1]) in _YOU_HAVE and after in _HAD))
 
 
 def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ()) -> None:
@@ -298,9 +303,11 @@ def _imperative(items: list[Item], verb: Item, words: Sequence[str]) -> bool:
 
 def _previous_verb(items: list[Item], k: int, words: Sequence[str] = ()) -> Item | None:
     for item in reversed(items[:k]):
-        if item.kind == NEUTRAL:
+        if item.kind == NEUTRAL and not (item.verb and k < len(items) and items[k].start == item.end):
             if item.end - item.start == 1 and item.start < len(words) and words[item.start] == "je":
                 return None   # « répète ? mi la pa bien antann »: the speaker's own clause, not the verb before
             continue
+        # a verb that asks nothing (« je m'en souviendrai jamais, de ce code »: a plan) still takes the negation just
+        # after it (not « ça fait cinq minutes, toujours pas de mail »)
         return item if item.verb else None
     return None
