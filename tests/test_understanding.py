@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and nineteen batches, each written before the round of tuning that followed it:
+One hundred and twenty batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and nineteenth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and nineteenth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and twentieth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and twentieth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and nineteenth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and eighteenth round (85.5 %)."""
+    """The hundred and twentieth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and nineteenth round (90.6 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -431,7 +431,11 @@ def held_out(evaluation: Report) -> Report:
 # gave 85.5 % (47/55; its tuning half: 91.2 %); one sentence for someone else of its evaluation half moved the guide
 # (« Oui, c'est bon, tu peux raccrocher, je continue toute seule. »), and one of its tuning half (« Six chiffres, rien
 # que ça, on s'en souviendra jamais. »); both fixed after it (test_found_by_the_hundred_and_nineteenth_run); every
-# resume in a pause resumed in place.
+# resume in a pause resumed in place. The hundred and twentieth's, run once with the matcher of the end of the hundred
+# and nineteenth round, gave 90.6 % (58/64; its tuning half: 89.8 %); no sentence for someone else moved the guide on
+# either half, but one of its evaluation half was acted on at the step being read (« Je vais leur écrire un message,
+# tu me corriges les fautes ? ») and a command of its tuning half went on (« Allez-y plus tranquillement, svp. »),
+# both fixed after it (test_found_by_the_hundred_and_twentieth_run); every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -446,8 +450,9 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "87": 0.78, "88": 0.75, "89": 0.82, "90": 0.83, "91": 0.75, "92": 0.82, "93": 0.94, "94": 0.85, "95": 0.83,
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
-            "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85, "119": 0.85}
-HELD_OUT = "119"
+            "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85, "119": 0.85,
+            "120": 0.90}
+HELD_OUT = "120"
 
 
 def _misses(report: Report) -> list[str]:
@@ -471,7 +476,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and nineteenth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twentieth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -495,7 +500,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
-               "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94}
+               "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94, "120": 0.96}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -593,10 +598,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and nineteenth batch's evaluation half, held "
-                          "out, gave 85.5 % (47/55), run once with the matcher of the end of the hundred "
-                          "and eighteenth round (its tuning half: 91.2 %; the hundred and eighteenth's: "
-                          "85.2 % and 83.6 %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and twentieth batch's evaluation half, held out,"
+                          " gave 90.6 % (58/64), run once with the matcher of the end of the hundred and "
+                          "nineteenth round (its tuning half: 89.8 %; the hundred and nineteenth's: 85.5 % "
+                          "and 91.2 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
@@ -4067,6 +4072,30 @@ def test_found_by_the_hundred_and_nineteenth_run(text: str, context: str, expect
     verb that asks nothing still takes the negation just after it (not the code it names later: « je m'en
     souviendrai jamais, de ce code »); the confirmation's message not received at the step that types its code;
     « t'as pas … plus fort ? » asks; what was just said, after « recommencer », is said again."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and twentieth batch's run (no sentence moved the guide on either half): « Je vais leur
+    # écrire un message, tu me corriges les fautes ? » went to the step being read (evaluation half); « Allez-y plus
+    # tranquillement, svp. » went on, « Oh, il y a mon nom en haut, … » raised the voice, « Ça m'arrive tout le temps,
+    # d'oublier ces trucs. » paused, « Allez à la partie j'ai oublié mon code. » and « Bon, reviens comme t'étais, … »
+    # were missed (tuning half)
+    ("Tu me corriges les fautes après ?", "step:ecrire-message", "?next"),
+    ("Lisez plus tranquillement, s'il vous plaît.", "step:valider-connexion", "slower"),
+    ("Je vais taper mon message tranquillement, attendez-moi.", "step:message-rediger", "pause"),
+    ("Il y a marqué bonjour tout en haut.", "step:page-accueil", "none"),
+    ("Mets le son plus haut.", "step:page-accueil", "louder"),
+    ("Ils changent tout le temps les codes, ceux-là.", "step:saisir-code", "none"),
+    ("Remets-toi comme t'étais avant.", "step:message-rediger", "normal"),
+    ("Emmenez-moi à la rubrique mes paiements.", "step:demande-nom", "goto:mes-paiements"),
+    ("Va à la partie je n'ai pas de code.", "step:demande-nom", "goto:pas-de-code-lien"),
+    ("La partie d'après.", "step:demande-nom", "next"),
+])
+def test_found_by_the_hundred_and_twentieth_run(text: str, context: str, expected: str) -> None:
+    """Correcting one's spelling is asked of a person; « tranquillement » is a pace, but the speaker's own when said of
+    what they are going to do; « en haut » is a place and « tout le temps » always, no voice nor pause; « comme
+    t'étais » is the voice as it was; a part named right after « la partie », « la rubrique » is that part."""
     assert meant(text, context) == expected
 
 

@@ -118,6 +118,8 @@ _THE_GUIDE = "guide"   # the concept of « le guide », « ce truc »
 _THE = frozenset({"le", "ce", "ton", "votre"})   # « arrête le guide », not « arrête tes trucs » (to a child)
 _DONE = "fini"
 _RESTART = "restart"
+_SOMMAIRE = "sommaire"
+_ONE_PART = (("partie",), ("rubrique",), ("section",), ("chapitre",))
 _THE_WHOLE = frozenset({"tout", "guide"})   # starting again, the whole named
 _SAY_AGAIN = "repeter"   # the concept of « répéter », « redire », « réentendre »
 _SAYING = ("redi", "repet")   # « redites », « répète »: said again, not heard again
@@ -796,6 +798,12 @@ class IntentMatcher:
             return True
         if name == _QUIT and first == _DONE:
             return True   # « c'est bon, on a fini, ferme le guide »: done, so leaving (the guide asks first)
+        after = next((t for t in tokens if t.start >= token.end), None)
+        if (name == GOTO and first == _SOMMAIRE and analysis.words[token.start:token.end] in _ONE_PART
+                and after is not None and set(after.readings) & seed.required):
+            # « allez à la partie messages », « la partie j'ai oublié mon code »: the part, named right after the word
+            # that frames its name
+            return True
         if name == _PREVIOUS and first.lstrip(NEG) in self._steps_before(options.step):
             # « on peut revenir au nom ? », « revenez au code »: the step just before, named, or said not done yet
             # (« on retourne à l'étape précédente, je l'ai pas encore ce mail »)

@@ -1169,9 +1169,16 @@ def _told_of_a_thing(words: Sequence[str], i: int) -> bool:
         j >= 1 and words[j - 1] in DETERMINERS and words[j] not in SUBJECTS))   # not « là, on reprend »
 
 
+_ANOTHER_CLAUSE = CLAUSE_SUBJECTS | {"vous", "que", "qu", "mais", "et"}
+
+
 def _my_own_pace(words: Sequence[str], written: Sequence[str], i: int) -> bool:
-    """« je suis passé trop vite », « j'ai tapé trop vite »: a pace said of what the speaker did, no voice setting."""
-    return i >= 3 and words[i - 3] == "je" and words[i - 2] in _AUX and _participle_ending(written[i - 1])
+    """« je suis passé trop vite », « j'ai tapé trop vite »: a pace said of what the speaker did, no voice setting;
+    « je vais taper mon texte tranquillement »: of what the speaker will do."""
+    if i >= 3 and words[i - 3] == "je" and words[i - 2] in _AUX and _participle_ending(written[i - 1]):
+        return True
+    j = next((j for j in range(i - 1, max(-1, i - 7), -1) if words[j] == "je"), None)
+    return j is not None and j + 1 < i and words[j + 1] == "vais" and not set(words[j + 2:i]) & _ANOTHER_CLAUSE
 
 
 def _participle_ending(word: str) -> bool:
