@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and twenty batches, each written before the round of tuning that followed it:
+One hundred and twenty-one batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and twentieth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and twentieth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and twenty-first's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and twenty-first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and twentieth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and nineteenth round (90.6 %)."""
+    """The hundred and twenty-first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and twentieth round (93.5 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -435,7 +435,12 @@ def held_out(evaluation: Report) -> Report:
 # and nineteenth round, gave 90.6 % (58/64; its tuning half: 89.8 %); no sentence for someone else moved the guide on
 # either half, but one of its evaluation half was acted on at the step being read (« Je vais leur écrire un message,
 # tu me corriges les fautes ? ») and a command of its tuning half went on (« Allez-y plus tranquillement, svp. »),
-# both fixed after it (test_found_by_the_hundred_and_twentieth_run); every resume in a pause resumed in place.
+# both fixed after it (test_found_by_the_hundred_and_twentieth_run); every resume in a pause resumed in place. The
+# hundred and twenty-first's, run once with the matcher of the end of the hundred and twentieth round, gave 93.5 %
+# (58/62; its tuning half: 95.5 %); one sentence for someone else of its evaluation half moved the guide (« Zut, j'ai
+# plus de timbres… ah non, c'est eux qui envoient. »), and one of its tuning half (« Bon, on envoie ? T'es d'accord,
+# c'est bien écrit ? »); both fixed after it (test_found_by_the_hundred_and_twenty_first_run); every resume in a pause
+# resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -451,8 +456,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
             "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85, "119": 0.85,
-            "120": 0.90}
-HELD_OUT = "120"
+            "120": 0.90, "121": 0.93}
+HELD_OUT = "121"
 
 
 def _misses(report: Report) -> list[str]:
@@ -476,7 +481,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twentieth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twenty-first's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -500,7 +505,8 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "89": 0.87, "90": 0.94, "91": 0.82, "92": 0.86, "93": 0.90, "94": 0.90, "95": 0.92, "96": 0.93,
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
-               "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94, "120": 0.96}
+               "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94, "120": 0.96,
+               "121": 0.97}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -598,11 +604,15 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and twentieth batch's evaluation half, held out,"
-                          " gave 90.6 % (58/64), run once with the matcher of the end of the hundred and "
-                          "nineteenth round (its tuning half: 89.8 %; the hundred and nineteenth's: 85.5 % "
-                          "and 91.2 %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and twenty-first batch's evaluation half, held "
+                          "out, gave 93.5 % (58/62), run once with the matcher of the end of the hundred "
+                          "and twentieth round (its tuning half: 95.5 %; the hundred and twentieth's: 90.6 "
+                          "% and 89.8 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
+    """The issue counts the half's single run (MEASURED); the misses fixed after it may lift today's share above
+    95 % (the hundred and twenty-first's: 93.5 % at its run, 95.2 % after), which no longer says anything of
+    phrasings never seen: both must reach it."""
+    assert MEASURED[HELD_OUT] >= 0.95, f"at its single run: {MEASURED[HELD_OUT]:.2f}"
     assert held_out.understood_share() >= 0.95, "\n".join(_misses(held_out))
 
 
@@ -4096,6 +4106,24 @@ def test_found_by_the_hundred_and_twentieth_run(text: str, context: str, expecte
     """Correcting one's spelling is asked of a person; « tranquillement » is a pace, but the speaker's own when said of
     what they are going to do; « en haut » is a place and « tout le temps » always, no voice nor pause; « comme
     t'étais » is the voice as it was; a part named right after « la partie », « la rubrique » is that part."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and twenty-first batch's run: « Zut, j'ai plus de timbres… ah non, c'est eux qui
+    # envoient. » went on (evaluation half), « Bon, on envoie ? T'es d'accord, c'est bien écrit ? » too (tuning half);
+    # « La voix comme tout à l'heure, s'il vous plaît. », « Je n'en possède pas. » were missed
+    ("C'est eux qui envoient la lettre, pas moi.", "step:oubli-courrier-valider", "none"),
+    ("Voilà, c'est envoyé.", "step:message-envoyer", "next"),
+    ("J'envoie, t'es d'accord ?", "step:message-envoyer", "?yes"),
+    ("Remettez la voix comme tout à l'heure.", "step:valider-connexion", "normal"),
+    ("J'en possède un, oui.", "step:avez-vous-un-code", "yes"),
+    ("Je n'en possède pas.", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+])
+def test_found_by_the_hundred_and_twenty_first_run(text: str, context: str, expected: str) -> None:
+    """In « c'est eux qui envoient » the « est » is no auxiliary: the « qui » is the verb's subject, nothing done;
+    someone's agreement is asked of a person; « comme tout à l'heure » is the voice as it was; « posséder » is
+    having."""
     assert meant(text, context) == expected
 
 

@@ -1013,8 +1013,8 @@ def _auxiliary(items: list[Item], k: int, words: list[str]) -> str | None:
     """« j'ai terminé », « c'est fait », « je suis perdu »: the avoir or être before a verb, if any."""
     for item in reversed(items[max(0, k - 4):k]):
         word = words[item.start] if item.end - item.start == 1 else ""
-        if word in _AUX:
-            return word
+        if word in _AUX:   # not « c'est eux qui envoient »: the « qui » is the verb's subject, « est » another verb
+            return None if "qui" in words[item.end:items[k].start] else word
         if word in SUBJECTS or words[item.start:item.start + 2] == ["en", "train"]:
             return None   # « c'est moi, j'arrive »: another clause's « est »; « je suis en train d'écrire »: not done
         if item.kind in ("neg", NEUTRAL, "cue"):   # « je suis un peu perdu »
