@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and twenty-one batches, each written before the round of tuning that followed it:
+One hundred and twenty-two batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and twenty-first's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and twenty-first batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and twenty-second's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and twenty-second batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and twenty-first batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and twentieth round (93.5 %)."""
+    """The hundred and twenty-second batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and twenty-first round (88.9 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -440,7 +440,11 @@ def held_out(evaluation: Report) -> Report:
 # (58/62; its tuning half: 95.5 %); one sentence for someone else of its evaluation half moved the guide (« Zut, j'ai
 # plus de timbres… ah non, c'est eux qui envoient. »), and one of its tuning half (« Bon, on envoie ? T'es d'accord,
 # c'est bien écrit ? »); both fixed after it (test_found_by_the_hundred_and_twenty_first_run); every resume in a pause
-# resumed in place.
+# resumed in place. The hundred and twenty-second's, run once with the matcher of the end of the hundred and
+# twenty-first round, gave 88.9 % (56/63; its tuning half: 89.9 %); none of its evaluation half moved the guide; two
+# sentences of its tuning half did, of two kinds named before (« Depuis que j'ai déménagé, je mélange toujours les
+# deux codes postaux. », « Ah ben enfin, j'y suis arrivé tout seul. »), both fixed after it with the earlier ones of
+# their kinds (test_found_by_the_hundred_and_twenty_second_run); every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -456,8 +460,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
             "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85, "119": 0.85,
-            "120": 0.90, "121": 0.93}
-HELD_OUT = "121"
+            "120": 0.90, "121": 0.93, "122": 0.88}
+HELD_OUT = "122"
 
 
 def _misses(report: Report) -> list[str]:
@@ -481,7 +485,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twenty-first's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twenty-second's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -506,7 +510,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
                "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94, "120": 0.96,
-               "121": 0.97}
+               "121": 0.97, "122": 0.91}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -544,15 +548,16 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # « c'est ce qu'il dit » also says yes at a question (« oui oui, c'est ce qu'il dit », lost when tried). « Ameli,
 # Ameli… c'est avec un i à la fin, je crois. » asks to leave, which the guide confirms first: reading « à la fin » as a
 # place lost « vous avez dit quoi à la fin ? reprenez » when tried.
-KNOWN_MOVES: set[str] = {"Oh ben ça alors, j'y suis arrivé tout seul !",
-                         "Depuis qu'on a déménagé, je le confonds toujours, le code postal.",
-                         "Attends, il faut appuyer sur suivant, c'est ce qu'il dit.",
+# The hundred and twenty-second's had two, one of each of those two kinds: « Depuis que j'ai déménagé, je mélange
+# toujours les deux codes postaux. » and « Ah ben enfin, j'y suis arrivé tout seul. » at the home page. A third time
+# was enough to teach them: pride in having done it alone is said to the house, and a part named only inside a «
+# depuis que » clause tells since when; the guide asks first (test_found_by_the_hundred_and_twenty_second_run). None
+# of the earlier ones of these kinds moves the guide any more, and « depuis que j'ai oublié mon code, … » still goes
+# to the forgotten code.
+KNOWN_MOVES: set[str] = {"Attends, il faut appuyer sur suivant, c'est ce qu'il dit.",
                          "Résilier, non merci, je viens juste de l'ouvrir, ce compte.",
-                         "Oh ben ça alors, j'y suis arrivée toute seule !",
                          "Alors, ce code... je me souviens l'avoir reçu par la poste, mais après...",
-                         "Reviens en arrière, t'as marché dans la boue !",
-                         "Depuis qu'on a déménagé, je confonds toujours les deux codes postaux.",
-                         "Ah, voilà le bouton Suivant, enfin.", "Ah enfin, j'y suis arrivée toute seule !"}
+                         "Reviens en arrière, t'as marché dans la boue !", "Ah, voilà le bouton Suivant, enfin."}
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
 # thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
 # that half is no longer unseen for what moves the guide; the thirty-ninth's « Si tu vois passer une lettre de la Sécu,
@@ -572,8 +577,9 @@ KNOWN_MOVES: set[str] = {"Oh ben ça alors, j'y suis arrivé tout seul !",
 # hundred and fifteenth's had four; three were fixed after it (test_found_by_the_hundred_and_fifteenth_run). Left, and
 # arguable: « Ils demandent un code de confirmation, c'est normal, ça ? » at « Ameli vous demande-t-elle un code de
 # confirmation ? » goes to the e-mail code: it answers the step's question, and the step that follows says why.
-KNOWN_HELD_OUT_MOVES: set[str] = {"Ah ben ça alors, j'y suis arrivée toute seule !", "Ouf, enfin fini.",
-                                  "Un code, un code... j'avais noté ça quelque part, moi.",
+# The hundred and first's « Ah ben ça alors, j'y suis arrivée toute seule ! » no longer moves the guide since the
+# hundred and twenty-second round (pride said to the house: asked first).
+KNOWN_HELD_OUT_MOVES: set[str] = {"Ouf, enfin fini.", "Un code, un code... j'avais noté ça quelque part, moi.",
                                   "Ils demandent un code de confirmation, c'est normal, ça ?"}
 
 
@@ -604,10 +610,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and twenty-first batch's evaluation half, held "
-                          "out, gave 93.5 % (58/62), run once with the matcher of the end of the hundred "
-                          "and twentieth round (its tuning half: 95.5 %; the hundred and twentieth's: 90.6 "
-                          "% and 89.8 %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and twenty-second batch's evaluation half, held "
+                          "out, gave 88.9 % (56/63), run once with the matcher of the end of the hundred "
+                          "and twenty-first round (its tuning half: 89.9 %; the hundred and twenty-first's:"
+                          " 93.5 % and 95.5 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     """The issue counts the half's single run (MEASURED); the misses fixed after it may lift today's share above
     95 % (the hundred and twenty-first's: 93.5 % at its run, 95.2 % after), which no longer says anything of
@@ -4124,6 +4130,25 @@ def test_found_by_the_hundred_and_twenty_first_run(text: str, context: str, expe
     """In « c'est eux qui envoient » the « est » is no auxiliary: the « qui » is the verb's subject, nothing done;
     someone's agreement is asked of a person; « comme tout à l'heure » is the voice as it was; « posséder » is
     having."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and twenty-second batch's run (none of its evaluation half moved the guide): « Depuis que
+    # j'ai déménagé, je mélange toujours les deux codes postaux. » went to « mes informations » and « Ah ben enfin,
+    # j'y suis arrivé tout seul. » went on (tuning half), the third time for each kind
+    ("Ça y est, j'y suis arrivée toute seule !", "step:page-accueil", "?next"),
+    ("Voilà c'est fait, j'ai mis mon code tout seul.", "step:saisir-code", "next"),
+    ("Depuis qu'on a déménagé, je me trompe toujours de code postal.", "step:demande-code-postal",
+     "?goto:mes-informations"),
+    ("Je voudrais vérifier mon adresse, depuis que j'ai déménagé.", "step:borne-medecin", "goto:mes-informations"),
+    ("Depuis que j'ai oublié mon code, je peux plus me connecter.", "step:saisir-code", "goto:oubli-lien"),
+])
+def test_found_by_the_hundred_and_twenty_second_run(text: str, context: str, expected: str) -> None:
+    """Pride in having done it alone (« j'y suis arrivée toute seule ») is said to the house, not a report to the
+    guide (what was done alone still is: « j'ai mis mon code tout seul »); a part named only inside a « depuis que »
+    clause tells since when, and the guide asks (not when the rest of the sentence names it too, nor a branch named
+    there: « depuis que j'ai oublié mon code »)."""
     assert meant(text, context) == expected
 
 

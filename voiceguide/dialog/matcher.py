@@ -52,6 +52,7 @@ from voiceguide.language.analysis import (
     Analyzer,
     Token,
     negated_before,
+    since_when,
 )
 from voiceguide.language.clauses import CLAUSE_SUBJECTS, CLITICS, THEY, YOU, ends_a_clause
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
@@ -740,6 +741,8 @@ class IntentMatcher:
                 or negated or analysis.elsewhere or (report and _only_reported(analysis, explained, beside_the_page))
                 or (name == "next" and (_urging_a_speaker(analysis.words) or _missed_what_comes(analysis, said)))
                 or (seed.kind == "topic" and PERFECT in seed.features and analysis.features & {PERFECT, FUTURE} == {FUTURE})
+                or (seed.kind == "topic" and all(since_when(analysis.words, t.start)
+                                                 for t, e in zip(tokens, said, strict=True) if e))
                 or _placing_someone(analysis.words)
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
                 or (seed.kind == "choice" and _taken_up(analysis, said))

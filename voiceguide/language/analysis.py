@@ -568,7 +568,7 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "attendre"   # « j'attends le code »: what the speaker waits for
             if item.verb and item.kind != LIGHT and _since(words, item.start):
                 item.kind = NEUTRAL   # « ça fait un moment que j'attends »: what has gone on, no pause asked
-            if item.verb and _since_when(words, item.start):
+            if item.verb and item.kind in (LIGHT, ACTION) and since_when(words, item.start):
                 item.kind = NEUTRAL   # « depuis que je l'ai mise à la machine »: since when, nothing done on the page
             if (item.end == item.start + 1 and gerund(pairs, item.start)) or self._before_doing(words, item):
                 item.kind = NEUTRAL   # « en attendant le code », « avant de partir »: when, not what
@@ -977,7 +977,7 @@ def _will(words: Sequence[str], i: int) -> bool:
     return len(words[i]) > 4 and words[i].endswith("ra") and words[i] != "verra" and words[k] in CLAUSE_SUBJECTS
 
 
-def _since_when(words: Sequence[str], i: int) -> bool:
+def since_when(words: Sequence[str], i: int) -> bool:
     """The verb at ``i`` says since when (« elle marche plus depuis que je l'ai mise à la machine »): a story of what
     came before, not the step done (« c'est fait, depuis que j'ai validé ça charge » still says it in its « c'est
     fait »)."""
