@@ -743,6 +743,7 @@ class IntentMatcher:
                 or (seed.kind == "topic" and PERFECT in seed.features and analysis.features & {PERFECT, FUTURE} == {FUTURE})
                 or (seed.kind == "topic" and all(since_when(analysis.words, t.start)
                                                  for t, e in zip(tokens, said, strict=True) if e))
+                or (report and not going_on and analysis.astonished)
                 or _placing_someone(analysis.words)
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
                 or (seed.kind == "choice" and _taken_up(analysis, said))

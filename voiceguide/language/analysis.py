@@ -228,6 +228,7 @@ class Analysis:
     aim: tuple[str, ...] = ()   # after « pour » and a verb: the words of the aim, which may be what is asked
     how_to: bool = False        # « comment je fais pour … »: the aim is what is asked
     perfect_at: frozenset[int] = frozenset()   # where the words in the perfect start (« je me suis déconnectée »)
+    astonished: bool = False    # « oh ben ça alors, … »: said for oneself (« alors » is a filler, gone from ``words``)
 
     def subject_before(self, token: Token) -> int | None:
         """Where the subject of the clause ``token`` stands in starts, if that clause has one."""
@@ -322,9 +323,12 @@ class Analyzer:
             later.kind, later.concept = "unknown", "plus tard"
         analysis = _analysis(words, items, self.lexicon, self._guide_word)
         hails = self.lexicon.elsewhere
+        plain = [f for f, _ in said]   # the line's words before the fillers go
         if not analysis.elsewhere and (_hailed_between(text, hails) or _you_named(text, words, analysis.imperative)
-                                       or _found_aloud([f for f, _ in said], hails)):
+                                       or _found_aloud(plain, hails)):
             analysis = replace(analysis, elsewhere=True)
+        if any(plain[i:i + 2] == ["ca", "alors"] for i in range(len(plain) - 1)):
+            analysis = replace(analysis, astonished=True)
         if len(pairs) < len(whole) and words[-2:] != ("tout", "ca"):   # « tout ça pour voir un remboursement »: a sigh
             analysis = replace(analysis, aim=tuple(f for f, _ in whole[len(pairs) + 1:]),
                                how_to=any(self._lemma(w)[0] == "faire" and not (i and words[i - 1] in _AUX)
