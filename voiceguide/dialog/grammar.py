@@ -38,8 +38,10 @@ class Grammar:
     def __init__(self, vocabulary: Vocabulary, guide: Guide, lexicon: Lexicon) -> None:
         self._commands = spoken_forms(p for spec in vocabulary.commands for p in spec.phrases)
         self._topics = spoken_forms(t for step in guide.steps for t in step.topics)
-        self._expressions = {form: concept for form, concept in lexicon.expressions.items()
-                             if form in spoken_forms([form])}
+        # the shortest first, as the cut to MAX_PHRASES keeps the head: « à bientôt », « ça suffit » before
+        # « annulez tous ces changements » (in the lexicon's order, the leave-takings came last and were cut)
+        kept = [(form, concept) for form, concept in lexicon.expressions.items() if form in spoken_forms([form])]
+        self._expressions = dict(sorted(kept, key=lambda item: len(item[0].split())))
         self._numbers = lexicon.number_words
         self._cache: dict[Options, list[str]] = {}
 

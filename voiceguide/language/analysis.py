@@ -90,9 +90,10 @@ _ALMOST = frozenset({"presque", "quasiment", "bientot", "quasi"})
 _NO_IDEA = frozenset({("je", "en", "sais"), ("en", "sais", "rien")})   # « qu'est-ce que j'en sais », « j'en sais rien »
 _SO_MANY = (["en", "a"], ["en", "ont"], ["en", "avait"])   # « il y en a, des catégories », « y en a, des démarches »
 # said last, to someone: « je suis sur mon compte, tu vois ! »; « il faut cliquer sur Suivant ? montre-moi »: asked to
-# point at what is in front of us (not « montrez-moi » alone, which may ask the guide for the way)
+# point at what is in front of us (not « montrez-moi » alone, which may ask the guide for the way); « ça met huit
+# jours, hein, dis ? »: agreement asked of someone
 _SHOWN = (("tu", "vois"), ("vous", "voyez"), ("montre", "moi"), ("montre", "le", "moi"), ("montre", "la", "moi"),
-          ("montre", "les", "moi"), ("tu", "me", "montres"), ("tu", "peux", "me", "montrer"), ("peux", "tu", "me", "montrer"))
+          ("montre", "les", "moi"), ("hein", "dis"))
 _SO_MUCH = frozenset({"tellement", "tant", "plein", "trop", "beaucoup"})   # « j'en ai tellement, des codes »
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
