@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and twenty-five batches, each written before the round of tuning that followed it:
+One hundred and twenty-six batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and twenty-fifth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and twenty-fifth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and twenty-sixth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and twenty-sixth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and twenty-fifth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and twenty-fourth round (89.0 %)."""
+    """The hundred and twenty-sixth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and twenty-fifth round (86.4 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -457,6 +457,11 @@ def held_out(evaluation: Report) -> Report:
 # it (test_found_by_the_hundred_and_twenty_fourth_run); every resume in a pause resumed in place. The hundred and
 # twenty-fifth's, run once with the matcher of the end of the hundred and twenty-fourth round, gave 89.0 % (73/82; its
 # tuning half: 85.9 %); no sentence for someone else moved the guide on either half, and every resume in a pause
+# resumed in place. The hundred and twenty-sixth's, run once with the matcher of the end of the hundred and
+# twenty-fifth round, gave 86.4 % (51/59; its tuning half: 92.8 %); two sentences for someone else of its evaluation
+# half moved the guide (« C'est écrit J'accède à mon compte, tu vois bien. », « Tu veux que je recommence pour te
+# montrer ? »), and three of its tuning half; all of the first and one of the second fixed after it
+# (test_found_by_the_hundred_and_twenty_sixth_run), two arguable and named (KNOWN_MOVES); every resume in a pause
 # resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
@@ -473,8 +478,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
             "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85, "119": 0.85,
-            "120": 0.90, "121": 0.93, "122": 0.88, "123": 0.89, "124": 0.86, "125": 0.89}
-HELD_OUT = "125"
+            "120": 0.90, "121": 0.93, "122": 0.88, "123": 0.89, "124": 0.86, "125": 0.89, "126": 0.86}
+HELD_OUT = "126"
 
 
 def _misses(report: Report) -> list[str]:
@@ -498,7 +503,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twenty-fifth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twenty-sixth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -523,7 +528,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
                "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94, "120": 0.96,
-               "121": 0.97, "122": 0.91, "123": 0.88, "124": 0.96, "125": 0.89}
+               "121": 0.97, "122": 0.91, "123": 0.88, "124": 0.96, "125": 0.89, "126": 0.93}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -567,10 +572,16 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
 # depuis que » clause tells since when; the guide asks first (test_found_by_the_hundred_and_twenty_second_run). None
 # of the earlier ones of these kinds moves the guide any more, and « depuis que j'ai oublié mon code, … » still goes
 # to the forgotten code.
+# The hundred and twenty-sixth's had three; one was fixed after it (test_found_by_the_hundred_and_twenty_sixth_run).
+# Left, and arguable: « Ouf, ça c'est fait. » at the logging-out step, as the hundred and first's « Ouf, enfin fini.
+# »; « Dis-moi, c'est dans mes paiements qu'on voit le remboursement du kiné ? » goes to the payments, which answers
+# the question if it was put to the guide.
 KNOWN_MOVES: set[str] = {"Attends, il faut appuyer sur suivant, c'est ce qu'il dit.",
                          "Résilier, non merci, je viens juste de l'ouvrir, ce compte.",
                          "Alors, ce code... je me souviens l'avoir reçu par la poste, mais après...",
-                         "Reviens en arrière, t'as marché dans la boue !", "Ah, voilà le bouton Suivant, enfin."}
+                         "Reviens en arrière, t'as marché dans la boue !", "Ah, voilà le bouton Suivant, enfin.",
+                         "Ouf, ça c'est fait.",
+                         "Dis-moi, c'est dans mes paiements qu'on voit le remboursement du kiné ?"}
 # Sentences for someone else of an evaluation half that moved the guide at its single run, named until fixed (the
 # thirty-fifth's « Tu vois la petite case, là ? T'appuies sur Espace, c'est tout. », the first, fixed after its run:
 # that half is no longer unseen for what moves the guide; the thirty-ninth's « Si tu vois passer une lettre de la Sécu,
@@ -594,6 +605,7 @@ KNOWN_MOVES: set[str] = {"Attends, il faut appuyer sur suivant, c'est ce qu'il d
 # hundred and twenty-second round (pride said to the house: asked first). The hundred and twenty-third's had one, left
 # and arguable: « Déconnectée, je le suis toujours un peu, de toute façon. » at the logging-out step says, in jest,
 # the very word of the step done; the rules ask (its « je le suis » reads as « suivre »), the nearest phrasings go on.
+# The hundred and twenty-sixth's had two, both fixed after it (test_found_by_the_hundred_and_twenty_sixth_run).
 KNOWN_HELD_OUT_MOVES: set[str] = {"Ouf, enfin fini.", "Un code, un code... j'avais noté ça quelque part, moi.",
                                   "Ils demandent un code de confirmation, c'est normal, ça ?",
                                   "Déconnectée, je le suis toujours un peu, de toute façon."}
@@ -626,10 +638,10 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and twenty-fifth batch's evaluation half, held "
-                          "out, gave 89.0 % (73/82), run once with the matcher of the end of the hundred "
-                          "and twenty-fourth round (its tuning half: 85.9 %; the hundred and "
-                          "twenty-fourth's: 87.0 % and 92.9 %): docs/understanding.md lists every miss")
+                   reason="issue 11 asks 95 %; the hundred and twenty-sixth batch's evaluation half, held "
+                          "out, gave 86.4 % (51/59), run once with the matcher of the end of the hundred "
+                          "and twenty-fifth round (its tuning half: 92.8 %; the hundred and twenty-fifth's:"
+                          " 89.0 % and 85.9 %): docs/understanding.md lists every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     """The issue counts the half's single run (MEASURED); the misses fixed after it may lift today's share above
     95 % (the hundred and twenty-first's: 93.5 % at its run, 95.2 % after), which no longer says anything of
@@ -1422,7 +1434,8 @@ def test_asked_or_not_taken_in_the_sixth_round(text: str, context: str, expected
     ("je me suis assoupi on en était où", "step:mes-demarches", "where"),     # « on en était où » is a request
     ("par mél", "step:oubli-choix-envoi", "goto:oubli-email"),                 # the lexicon's words for « mail »
     ("sur ma boîte électronique", "step:oubli-choix-envoi", "goto:oubli-email"),
-    ("il faut un code envoyé par mail", "step:code-confirmation", "?goto:confirmation-boite-mail"),  # the step's word
+    # the step's word: asked until the 126th round, whose nearest phrasings are sure of it
+    ("il faut un code envoyé par mail", "step:code-confirmation", "goto:confirmation-boite-mail"),
     ("je l'ai bien en tête", "step:avez-vous-un-code", "goto:saisir-numero"),   # « en tête »: remembered
     ("je l'ai plus en tête", "step:avez-vous-un-code", "goto:oubli-lien"),
     ("bon ben bonne fin de journée là", "step:message-envoyer", "quit"),
@@ -4204,6 +4217,24 @@ def test_found_by_the_hundred_and_twenty_fourth_run(text: str, context: str, exp
     """Showing, watching over the speaker, reading the card, logging oneself in or out are asked of a person, or told
     of one; « hein, dis ? » said last asks someone's agreement; « je suis habituée » is a reason, not the usual voice;
     « racontez-m'en » asks more."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and twenty-sixth batch's run: « C'est écrit J'accède à mon compte, tu vois bien. » went on
+    # (evaluation half), « Il faut cliquer sur suivant, qu'il dit, mais c'est le bouton du site, pas lui. » too
+    # (tuning half)
+    ("Je suis dedans, tu vois bien.", "step:code-confirmation", "?goto:page-accueil"),
+    ("Faut valider, qu'il dit, mais je trouve pas le bouton.", "step:valider-connexion", "?details"),
+    ("Il me demande mon code, qu'il dit, mais je l'ai pas.", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    # and « Tu veux que je recommence pour te montrer ? » restarted the guide (evaluation half)
+    ("Tu veux que je te montre encore ?", "step:fin", "none"),
+    ("Tu veux que je recommence pour te montrer ?", "step:page-accueil", "?restart"),
+])
+def test_found_by_the_hundred_and_twenty_sixth_run(text: str, context: str, expected: str) -> None:
+    """« tu vois bien » said last shows someone what is in front of us, and keeps the rules' question as the words
+    only a person is told do; the guide's words told with « qu'il dit » before a « mais » that opens the speaker's own
+    clause are told to someone (not Ameli's, told to the guide); « tu veux que je … » offers a person something."""
     assert meant(text, context) == expected
 
 

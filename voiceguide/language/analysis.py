@@ -92,8 +92,8 @@ _SO_MANY = (["en", "a"], ["en", "ont"], ["en", "avait"])   # « il y en a, des c
 # said last, to someone: « je suis sur mon compte, tu vois ! »; « il faut cliquer sur Suivant ? montre-moi »: asked to
 # point at what is in front of us (not « montrez-moi » alone, which may ask the guide for the way); « ça met huit
 # jours, hein, dis ? »: agreement asked of someone
-_SHOWN = (("tu", "vois"), ("vous", "voyez"), ("montre", "moi"), ("montre", "le", "moi"), ("montre", "la", "moi"),
-          ("montre", "les", "moi"), ("hein", "dis"))
+_SHOWN = (("tu", "vois"), ("vous", "voyez"), ("tu", "vois", "bien"), ("vous", "voyez", "bien"), ("montre", "moi"),
+          ("montre", "le", "moi"), ("montre", "la", "moi"), ("montre", "les", "moi"), ("hein", "dis"))
 _SO_MUCH = frozenset({"tellement", "tant", "plein", "trop", "beaucoup"})   # « j'en ai tellement, des codes »
 _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "dit"})
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
@@ -1075,7 +1075,10 @@ def _quoted(items: list[Item], words: Sequence[str]) -> bool:
     for i in range(2, len(words) - 2):
         if words[i] == "que" and words[i - 1] != "ce" and words[i + 1] in THEY | {"on"}:
             said = i + 2 + (words[i + 2] in ("a", "ont") and words[i + 3:i + 4] == ("dit",))
-            if words[said] in _SAYING and len(words) - said <= 4 and (
+            # said last, or before a « mais » that opens the speaker's own clause (« …, qu'il dit, mais c'est le bouton
+            # du site »)
+            last = len(words) - said <= 4 or (said + 1 < len(words) and words[said + 1] == "mais")
+            if words[said] in _SAYING and last and (
                     any(it.kind == GUIDE and it.start > said for it in items) or not any(
                         w == words[i + 1] and words[j + 1] not in _IMPERSONAL for j, w in enumerate(words[:i]))):
                 return True
@@ -1500,13 +1503,14 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     said = frozenset(words)
     plain = [w for w in words if w != "toi"]   # « tu te souviens, toi, si … »: the one spoken to, named again
     told = _told_what_to_do(items, words, lex.actions)
-    to_someone = any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said)
+    to_someone = any(find_words(v, words) or find_words(v, plain) for v in lex.yourself if v[0] in said) or any(
+        words[-len(v):] == v for v in _SHOWN)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
         for v in lex.elsewhere) or to_someone or (
         told or _quoted(items, words) or _a_lesson(words) or _waited_for_somewhere(words) or _another_sound(out, words)
         or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said)
-        or any(words[-len(v):] == v for v in _SHOWN) or _out_to(words, lex.places))
+        or _out_to(words, lex.places))
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
