@@ -979,7 +979,8 @@ def _will(words: Sequence[str], i: int) -> bool:
     k = i - 1
     while k > 0 and words[k] in _BEFORE_A_VERB and words[k] not in CLAUSE_SUBJECTS:
         k -= 1
-    return len(words[i]) > 4 and words[i].endswith("ra") and words[i] != "verra" and words[k] in CLAUSE_SUBJECTS
+    return (i > 0 and len(words[i]) > 4 and words[i].endswith("ra") and words[i] != "verra"
+            and words[k] in CLAUSE_SUBJECTS)
 
 
 def since_when(words: Sequence[str], i: int) -> bool:
