@@ -4026,6 +4026,21 @@ def test_correcting_is_a_reason_to_go_back(text: str, context: str, expected: st
     assert meant(text, context) == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # noted at the 125th round: the « pas » of « j'étais pas attentive » denied the request after it
+    ("Je suis pas sûre, répétez.", "step:saisir-code", "repeat"),
+    ("Excusez, j'étais pas attentive, recommencez ce que vous venez de dire.", "step:ouvrir-ameli", "repeat"),
+    ("Quoi ? Recommencez votre phrase, j'étais pas là.", "step:deconnexion", "repeat"),
+    ("Je ne suis plus toute jeune, parlez plus lentement.", "step:oubli-choix-envoi", "slower"),
+    ("C'était pas si compliqué finalement.", "step:fin", "none"),
+    ("Je suis pas connectée.", "step:valider-connexion", "none"),
+])
+def test_what_the_speaker_is_not_is_a_reason(text: str, context: str, expected: str) -> None:
+    """« je suis pas sûre, répétez »: what the speaker is not, said right after « être », is the reason of the request,
+    which the negation does not reach (not a degree, a place or a manner after it: « c'est pas si compliqué »)."""
+    assert meant(text, context) == expected
+
+
 def test_a_lesson_told_after_the_fact_is_for_someone_else() -> None:
     """« tu vois, » then an imperfect (« fallait », « pouvais ») tells someone who watched what should have been done;
     « jamais » ends like an imperfect and is none, and the present asks the guide."""

@@ -1132,7 +1132,8 @@ def _what_was_said_after(analysis: Analysis, said: list[bool]) -> bool:
     is its object; that sentence said again, not the whole guide."""
     tokens = analysis.tokens
     return any(e and i + 1 < len(tokens) and not said[i + 1] and tokens[i + 1].readings[0] == "phrase"
-               and tokens[i + 1].start == t.end for i, (t, e) in enumerate(zip(tokens, said, strict=True)))
+               and tokens[i + 1].start <= t.end + 1   # « recommencez votre phrase »
+               for i, (t, e) in enumerate(zip(tokens, said, strict=True)))
 
 
 def _a_choice(seed: _Seed, name: str, options: Options) -> bool:

@@ -37,6 +37,11 @@ _YOU = frozenset({"tu", "vous"})
 _CAN = frozenset({"peux", "peut", "pouvez", "pourrais", "pourriez", "pourrait"})
 _YOU_HAVE = frozenset({("tu", "as"), ("te", "as"), ("vous", "avez")})   # « t'as » is « te as » once split
 _HAD = frozenset({"un", "une", "plus", "moyen"})   # « t'as pas une voix plus forte ? », « pas moyen de … ? »
+# « je suis pas en pause », « c'est pas si compliqué », « c'est pas comme ça »: a place, a thing, a degree or a
+# manner follows, not what the speaker is
+_NO_ATTRIBUTE = frozenset((w,) for w in ("en", "a", "au", "aux", "dans", "de", "du", "des", "le", "la", "les", "un", "une",
+                                         "si", "tres", "trop", "aussi", "assez", "tellement", "vraiment", "encore",
+                                         "toujours", "pour", "comme"))
 _KNOW_HOW = frozenset({"sais", "savez", "saurais", "sauriez"})   # « tu sais pas parler moins vite ? »: can't you
 _DEGREES = frozenset({"peu", "beaucoup", "encore", "tellement", "bcp"})   # « un peu plus », « encore plus »
 
@@ -131,6 +136,15 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         if item.closes_ne and opened is not None and all(it.kind in (NEUTRAL, LIGHT) for it in items[opened + 1:k]):
             opened = None   # « tu ne parles pas assez fort » is no refusal; « je n'entends pas assez fort » still negates
         if not carried or item.kind == "cue":
+            continue
+        wrapper = carried[-1][0]
+        if (item.kind == NEUTRAL and wrapper is not None and wrapper.concept == "etre" and k
+                and items[k - 1].kind == "neg" and item.start == items[k - 1].end
+                and words[item.start:item.start + 1] not in _NO_ATTRIBUTE):
+            # « je suis pas sûre, répétez », « j'étais pas attentive, recommencez »: what the speaker is not, said
+            # right after « être », is a reason; the request after it is not denied
+            wrapper.kind = NEUTRAL
+            carried = []
             continue
         if (item.kind == NEUTRAL and words and words[item.start] in _PERSONS and words[item.start - 1] not in _JOINING
                 and any(w is not None and _of_a_thing(w, words) for w, _ in carried)):
