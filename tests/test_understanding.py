@@ -4041,6 +4041,19 @@ def test_what_the_speaker_is_not_is_a_reason(text: str, context: str, expected: 
     assert meant(text, context) == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # noted at the 124th round: « Envoyez-le par la poste, j'ai pas d'internet sur le téléphone. » was missed
+    ("Envoyez-le par lettre, ma fille me la lira.", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("Envoyez-moi ça par la poste, mon fils me lira la lettre.", "step:oubli-choix-envoi", "goto:oubli-courrier"),
+    ("Envoyez-le par la poste, j'ai pas d'internet.", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
+    ("Va chercher le courrier, toi.", "step:oubli-choix-envoi", "?goto:oubli-courrier"),
+])
+def test_send_it_that_way_is_the_choice_with_its_reason(text: str, context: str, expected: str) -> None:
+    """« envoyez-le par lettre, ma fille me la lira »: asked of whoever sends, the choice, and its reason beside it, as
+    « par lettre, ma fille me la lira »; an errand (« va chercher le courrier ») still asks first."""
+    assert meant(text, context) == expected
+
+
 def test_a_lesson_told_after_the_fact_is_for_someone_else() -> None:
     """« tu vois, » then an imperfect (« fallait », « pouvais ») tells someone who watched what should have been done;
     « jamais » ends like an imperfect and is none, and the present asks the guide."""

@@ -120,6 +120,7 @@ _THE = frozenset({"le", "ce", "ton", "votre"})   # « arrête le guide », not �
 _DONE = "fini"
 _RESTART = "restart"
 _SOMMAIRE = "sommaire"
+_SEND = "envoyer"
 _ONE_PART = (("partie",), ("rubrique",), ("section",), ("chapitre",))
 _THE_WHOLE = frozenset({"tout", "guide"})   # starting again, the whole named
 _SAY_AGAIN = "repeter"   # the concept of « répéter », « redire », « réentendre »
@@ -646,8 +647,9 @@ class IntentMatcher:
         # the step's words weigh little in a report, in « répète l'adresse », in « expliquez-moi ce nom d'épouse »
         done = report or name == _REPEAT or (name == _DETAILS and _EXPLAIN in seed.required)
         # the step asks for one of its choices: a reason may come with the answer (« par la poste, je lis pas
-        # mes mails »)
-        answering = seed.kind == "choice" and options.step is not None and not orders(analysis, explained)
+        # mes mails »); « envoyez-le par la poste, … » asks the choice of whoever sends, no errand to someone
+        answering = seed.kind == "choice" and options.step is not None and not orders(
+            analysis, [e or (i == 0 and t.readings[0] == _SEND) for i, (t, e) in enumerate(zip(tokens, explained))])
         # « c'est fait mon petit, on continue »: asked to go on in so many words, not only told it is done
         going_on = name == "next" and any(e and t.readings[0] in _ASKS_TO_GO_ON
                                           for t, e in zip(tokens, said, strict=True))
