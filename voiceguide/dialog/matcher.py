@@ -649,7 +649,7 @@ class IntentMatcher:
         # the step asks for one of its choices: a reason may come with the answer (« par la poste, je lis pas
         # mes mails »); « envoyez-le par la poste, … » asks the choice of whoever sends, no errand to someone
         answering = seed.kind == "choice" and options.step is not None and not orders(
-            analysis, [e or (i == 0 and t.readings[0] == _SEND) for i, (t, e) in enumerate(zip(tokens, explained))])
+            analysis, [e or (i == 0 and t.readings[0] == _SEND) for i, (t, e) in enumerate(zip(tokens, explained, strict=True))])
         # « c'est fait mon petit, on continue »: asked to go on in so many words, not only told it is done
         going_on = name == "next" and any(e and t.readings[0] in _ASKS_TO_GO_ON
                                           for t, e in zip(tokens, said, strict=True))
