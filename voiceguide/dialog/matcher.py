@@ -121,7 +121,7 @@ _DONE = "fini"
 _RESTART = "restart"
 _SOMMAIRE = "sommaire"
 _SEND = "envoyer"
-_ONE_PART = (("partie",), ("rubrique",), ("section",), ("chapitre",))
+_FRAMES_A_PART = frozenset({"partie", "rubrique", "section", "chapitre"})   # « la partie messages »
 _THE_WHOLE = frozenset({"tout", "guide"})   # starting again, the whole named
 _SAY_AGAIN = "repeter"   # the concept of « répéter », « redire », « réentendre »
 _SAYING = ("redi", "repet")   # « redites », « répète »: said again, not heard again
@@ -804,9 +804,9 @@ class IntentMatcher:
             return True
         if name == _QUIT and first == _DONE:
             return True   # « c'est bon, on a fini, ferme le guide »: done, so leaving (the guide asks first)
-        after = next((t for t in tokens if t.start >= token.end), None)
-        if (name == GOTO and first == _SOMMAIRE and analysis.words[token.start:token.end] in _ONE_PART
-                and after is not None and set(after.readings) & seed.required):
+        if (name == GOTO and first == _SOMMAIRE and token.end == token.start + 1
+                and analysis.words[token.start] in _FRAMES_A_PART
+                and set(next((t.readings for t in tokens if t.start >= token.end), ())) & seed.required):
             # « allez à la partie messages », « la partie j'ai oublié mon code »: the part, named right after the word
             # that frames its name
             return True
