@@ -107,6 +107,8 @@ _NOT_BIDDEN = CLAUSE_SUBJECTS | CLITIC_SUBJECTS | {"ils", "elles", "n"}   # befo
 # before « pas du tout », an answer (« non, pas du tout »), not a verb it negates (« je sais pas du tout »)
 _ANSWER_LEADS = frozenset({"non", "mais", "oh", "ah", "ben", "bah", "bon", "et", "alors", "euh", "ha", "que", "pas",
                            "point"})
+_DOMAINS = frozenset({"ameli", "www", "gouv", "sante"})   # « ameli point fr »: the dot of an address
+_TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv"))
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 # Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
@@ -438,6 +440,8 @@ class Analyzer:
                 items.append(Item(SENSE, lex.alone_words[word], i, i + 1))
             elif word in ("pas", "point") and i and words[i - 1] in _ARTICLES:   # « un pas en arrière », « ce point »
                 items.append(Item(NEUTRAL, "", i, i + 1))
+            elif word == "point" and ((i and words[i - 1] in _DOMAINS) or tuple(words[i + 1:i + 2]) in _TOP_LEVEL):
+                items.append(Item(NEUTRAL, "", i, i + 1))   # « Ameli point quoi ? »: a dot (« j'ai point compris » negates)
             elif word == "ne" or word in lex.negations:
                 items.append(Item("neg", word, i, i + 1))
             elif word in lex.number_cues and word not in ("le", "la"):
@@ -1621,6 +1625,8 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
     if any(it.negation or it.blocked for it in numbers):   # « pas trois » picks nothing
         return None
     number = named[-1]
+    if number.kind == "weak-number" and any(it.start == number.end and content(it) for it in items):
+        return None   # « je savais pas qu'il fallait un code »: « un » before its noun, negated or not, is its article
     if number.start >= 2 and words[number.start - 2] == "en":
         return None   # « j'en avais un », « j'en ai deux »: how many of them, no choice
     ordinal = number.kind == "last" or words[number.end - 1].endswith(("ieme", "iemes", "premier", "premiere"))
