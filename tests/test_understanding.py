@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and twenty-seven batches, each written before the round of tuning that followed it:
+One hundred and twenty-eight batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and twenty-seventh's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and twenty-seventh batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and twenty-eighth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and twenty-eighth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and twenty-seventh batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and twenty-sixth round (90.6 %)."""
+    """The hundred and twenty-eighth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and twenty-seventh round (81.3 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -466,6 +466,10 @@ def held_out(evaluation: Report) -> Report:
 # twenty-sixth round, gave 90.6 % (58/64; its tuning half: 88.2 %); no sentence for someone else moved the guide on
 # either half; one of its evaluation half was acted on in a pause (« Reprends ton manteau, Nico, il va pleuvoir. »
 # resumed), asked since (test_found_by_the_hundred_and_twenty_seventh_run); every resume in a pause resumed in place.
+# The hundred and twenty-eighth's, run once with the matcher of the end of the hundred and twenty-seventh round, gave
+# 81.3 % (74/91; its tuning half: 84.4 %); no sentence for someone else moved the guide on either half; one of its
+# tuning half was acted on (« Mon petit, fais une pause, tu travailles trop, viens boire un jus. » paused the guide),
+# asked since (test_found_by_the_hundred_and_twenty_eighth_run); every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -481,8 +485,9 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "96": 0.84, "97": 0.90, "98": 0.90, "99": 0.88, "100": 0.84, "101": 0.95, "102": 0.91, "103": 0.92,
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
             "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85, "119": 0.85,
-            "120": 0.90, "121": 0.93, "122": 0.88, "123": 0.89, "124": 0.86, "125": 0.89, "126": 0.86, "127": 0.90}
-HELD_OUT = "127"
+            "120": 0.90, "121": 0.93, "122": 0.88, "123": 0.89, "124": 0.86, "125": 0.89, "126": 0.86, "127": 0.90,
+            "128": 0.81}
+HELD_OUT = "128"
 
 
 def _misses(report: Report) -> list[str]:
@@ -506,7 +511,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twenty-seventh's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and twenty-eighth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -531,7 +536,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "97": 0.98, "98": 0.95, "99": 0.90, "100": 0.82, "101": 0.85, "102": 0.85, "103": 0.92, "104": 0.82,
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
                "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94, "120": 0.96,
-               "121": 0.97, "122": 0.91, "123": 0.88, "124": 0.96, "125": 0.89, "126": 0.93, "127": 0.95}
+               "121": 0.97, "122": 0.91, "123": 0.88, "124": 0.96, "125": 0.89, "126": 0.93, "127": 0.95, "128": 0.88}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -641,9 +646,9 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and twenty-seventh batch's evaluation half, held out, gave 90.6 % "
-                          "(58/64), run once with the matcher of the end of the hundred and twenty-sixth round (its tuning "
-                          "half: 88.2 %; the hundred and twenty-sixth's: 86.4 % and 92.8 %): docs/understanding.md lists "
+                   reason="issue 11 asks 95 %; the hundred and twenty-eighth batch's evaluation half, held out, gave 81.3 % "
+                          "(74/91), run once with the matcher of the end of the hundred and twenty-seventh round (its tuning "
+                          "half: 84.4 %; the hundred and twenty-seventh's: 90.6 % and 88.2 %): docs/understanding.md lists "
                           "every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     """The issue counts the half's single run (MEASURED); the misses fixed after it may lift today's share above
@@ -4291,6 +4296,28 @@ def test_found_by_the_hundred_and_twenty_seventh_run(text: str, context: str, ex
     """« un » before its noun is its article, even when the noun is negated, never the first choice; « point » is
     the dot of an address after « ameli » or before « fr », « quoi »; « faire ça », refused, is a clause of its own
     that leaves the order after it; « excusez » said first is an apology; a short name said to someone is a hail."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and twenty-eighth batch's run: « Non merci, finalement je ne veux pas le faire, fermez le
+    # guide. » was a « non » (tuning half)
+    ("Non merci, je veux pas le faire aujourd'hui, fermez le guide.", "step:bienvenue", "quit"),
+    ("je veux pas le faire", "step:valider-connexion", "none"),
+    # « Mon petit, fais une pause, tu travailles trop, viens boire un jus. » paused the guide (tuning half)
+    ("Fais une pause, tu travailles trop, viens manger.", "step:mes-demarches", "?pause"),
+    # « Oui, oui, j'arrête, je suis trop fatiguée. » at « Voulez-vous vraiment quitter ? » was asked again
+    ("Oui, j'arrête là, je suis fatiguée.", "oui-non", "yes"),
+    # « Je veux voir ce qu'ils m'ont payé ces derniers temps. », « pas le moindre message » were not understood
+    ("Je voudrais voir ce qu'on m'a remboursé dernièrement.", "step:les-categories", "goto:mes-paiements"),
+    ("Toujours pas le moindre message, rien du tout.", "step:confirmation-boite-mail", "goto:confirmation-pas-recu"),
+    # « Attendez, attendez, la question, vous pouvez la reposer ? » was asked as a pause
+    ("La question, vous voulez bien la reposer ?", "step:objet-message", "repeat"),
+])
+def test_found_by_the_hundred_and_twenty_eighth_run(text: str, context: str, expected: str) -> None:
+    """« le faire », refused, is a clause of its own as « faire ça » is; « viens » or « venez » before an infinitive
+    after the start calls someone of the house; « je suis fatiguée » is a reason; « le moindre » negates like « de »,
+    « ces derniers temps » says when; « la reposer » asks the question again."""
     assert meant(text, context) == expected
 
 

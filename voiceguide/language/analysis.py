@@ -174,6 +174,7 @@ _BEFORE_A_VERB = CLITIC_SUBJECTS | CLITICS | _AUX | {"pas", "plus", "jamais"}   
 _ELAPSED = frozenset({"fait", "depuis", "voila"})   # « ça fait », « depuis », « voilà » (and « il y a ») before it
 _WHEN = frozenset({("quand",), ("lorsque",), ("des", "que"), ("une", "fois", "que")})
 _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"})   # before an infinitive: an errand
+_COME = frozenset({"viens", "venez"})   # before an infinitive after the start: someone called (not « je viens »)
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
 # not someone spoken to.
 _SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "ne", "a",
@@ -1519,10 +1520,13 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     called = _called(words, lex.called) or (len(words) > 2 and words[0] == "si" and words[1] in ("tu", "vous")
                                              and lex.forms.get(words[2]) not in _POLITE) or _sent_to_look(words)
     imperative = bool(items) and items[0].start == 0 and items[0].verb and not items[0].perfect
-    errand = len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1])
+    come = any(words[k] in _COME and words[k - 1] not in SPEAKER and is_infinitive(words[k + 1])
+               for k in range(1, len(words) - 1))   # « …, viens boire un jus »: someone of the house is called
+    errand = come or (len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1]))
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
                     clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words),
-                    elsewhere=elsewhere or called, called=called, told=told, to_someone=to_someone, doubting=_doubting(words),
+                    elsewhere=elsewhere or called or come, called=called, told=told, to_someone=to_someone,
+                    doubting=_doubting(words),
                     imperative=imperative, errand=errand,
                     perfect_at=frozenset(it.start for it in items if it.perfect or it.concept == DONE))
 

@@ -67,6 +67,7 @@ class Item:
 
 _RECEIVED = frozenset({"recu", "recus", "recue"})
 _THAT = frozenset({("ca",), ("cela",)})
+_IT = frozenset({("le",), ("la",), ("les",)})   # « je ne veux pas le faire »
 
 
 def content(item: Item) -> bool:
@@ -165,9 +166,10 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         if interrogative(item) and wrapper is not None and wrapper.concept in _QUESTIONING:
             wrapper.kind = ASKING   # « je ne sais pas où on en est »: a question, not a refusal
             carried = []
-        elif item.concept == "faire" and wrapper is not None and words[item.end:item.end + 1] in _THAT:
-            wrapper.kind = NEUTRAL   # « je ne veux pas faire ça aujourd'hui, fermez-vous »: « faire ça » is what is
-            carried = []             # refused, a clause of its own, not the order after it
+        elif item.concept == "faire" and wrapper is not None and (
+                words[item.end:item.end + 1] in _THAT or words[item.start - 1:item.start] in _IT):
+            wrapper.kind = NEUTRAL   # « je ne veux pas faire ça aujourd'hui, fermez-vous », « … pas le faire, fermez
+            carried = []             # le guide »: « faire ça » is what is refused, a clause of its own, not the order
         elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
             _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
             carried = []
