@@ -718,7 +718,7 @@ class IntentMatcher:
             # lettre »)
             unexplained *= DESCRIBING
         unexplained += min(f.penalty for f in seeds)
-        if name == _RESTART and _what_was_said_after(analysis, said):
+        if name in (_RESTART, _PREVIOUS) and _what_was_said_after(analysis, said):   # « reviens sur ce que tu viens de dire »
             unexplained += SAID_AFTER
         tense = analysis.features & {PERFECT, FUTURE}
         if ((seed.kind == "topic" or name == "menu") and tense

@@ -107,6 +107,7 @@ _NOT_BIDDEN = CLAUSE_SUBJECTS | CLITIC_SUBJECTS | {"ils", "elles", "n"}   # befo
 # before « pas du tout », an answer (« non, pas du tout »), not a verb it negates (« je sais pas du tout »)
 _ANSWER_LEADS = frozenset({"non", "mais", "oh", "ah", "ben", "bah", "bon", "et", "alors", "euh", "ha", "que", "pas",
                            "point"})
+_THEIRS = frozenset({"sa", "son", "ses", "leur", "leurs"})   # a third person's
 _DOMAINS = frozenset({"ameli", "www", "gouv", "sante"})   # « ameli point fr »: the dot of an address
 _TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv"))
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
@@ -801,6 +802,8 @@ class Analyzer:
         for k in range(max(2, i - 3), i):
             if words[k] in ETRE and words[k - 2] in DETERMINERS and words[k - 1] not in SUBJECTS:   # « là, c'est … »
                 return self._a_thing(words[k - 1])
+        if i >= 2 and words[i - 2] in _THEIRS and self._a_thing(words[i - 1]):
+            return True   # « la voisine a mis sa musique trop fort »: someone else's thing
         # « il est fort, ce café », « qu'il est lent, cet ordinateur », « il est plus fort que celui de ma sœur, ce
         # café-là »: the subject said after, by its determiner, or further on by a demonstrative
         if not any(words[k] in ETRE and words[k - 1] in ("il", "elle") for k in range(max(1, i - 3), i)):

@@ -181,6 +181,12 @@ def remarks(words: Sequence[str]) -> tuple[int, ...]:
                  and words[k + 2] not in ASKED)
 
 
+def _of_someone_then_imperfect(words: Sequence[str], k: int) -> bool:
+    """« le tracteur du voisin passait », « la radio de la voisine couvrait »: the noun's owner, then its verb."""
+    owner = 1 if words[k] in ("du", "des") else 2 if tuple(words[k:k + 2]) in (("de", "la"), ("de", "le")) else 0
+    return bool(owner) and k + owner + 1 < len(words) and imperfect(words[k + owner + 1])
+
+
 def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
     « as » (« t'es allé trop loin »), « y a » (« il y a »). A pronoun after another clitic is its object. A noun after its
@@ -201,7 +207,8 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
                 and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)) or imperfect(after)
                      or (bool(then) and imperfect(then[0]) and after not in forms and after not in CLITICS
                          and after not in DETERMINERS and after not in CLAUSE_SUBJECTS)
-                     or (after in ("le", "la", "les") and bool(then) and then[0].endswith(_WILL_DO)))
+                     or (after in ("le", "la", "les") and bool(then) and then[0].endswith(_WILL_DO))
+                     or _of_someone_then_imperfect(words, noun + 1))
                 and (k == 0 or words[k - 1] not in PREPOSITIONS)):
             starts.append(k)   # « mon fils le lira »: someone else, what they will do
     return tuple(sorted(set(starts)))
