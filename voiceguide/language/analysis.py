@@ -108,6 +108,7 @@ _NOT_BIDDEN = CLAUSE_SUBJECTS | CLITIC_SUBJECTS | {"ils", "elles", "n"}   # befo
 _ANSWER_LEADS = frozenset({"non", "mais", "oh", "ah", "ben", "bah", "bon", "et", "alors", "euh", "ha", "que", "pas",
                            "point"})
 _THEIRS = frozenset({"sa", "son", "ses", "leur", "leurs"})   # a third person's
+_TAKE_BACK = "reprendre"
 _DOMAINS = frozenset({"ameli", "www", "gouv", "sante"})   # « ameli point fr »: the dot of an address
 _TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv"))
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
@@ -167,7 +168,8 @@ _ONLY = frozenset({"juste", "seulement", "simplement", "uniquement"})   # « c'e
 # lis ») is a condition of someone's own life, said to them
 _POLITE = frozenset({"pouvoir", "vouloir"})
 _BEFORE_A_NOUN = DETERMINERS | {"un", "une", "des", "du", "de"}
-_NOT_CALLING = _BEFORE_A_NOUN | PREPOSITIONS | {"au", "aux", "saint", "sainte"}   # « chez Monique », « la Saint-Jean »
+# « chez Monique », « la Saint-Jean », « un nouveau docteur »
+_NOT_CALLING = _BEFORE_A_NOUN | PREPOSITIONS | {"au", "aux", "saint", "sainte", "nouveau", "autre"}
 _SPANS = frozenset({"seconde", "secondes", "minute", "minutes", "instant", "instants", "moment", "temps", "heure",
                     "heures", "jours", "semaines", "mois", "ans", "annees", "lurette", "siecle", "siecles", "plombe",
                     "plombes"})   # how long: « ça fait des mois que… », « j'ai décroché deux minutes »
@@ -1481,6 +1483,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     # « savoir si on m'a remboursé »: what is asked, in the past, is no report of a thing done (but « voir si la
     # sécu m'a écrit » asks to write nothing)
     whether = next((k for k in range(1, len(words)) if words[k] == "si" and words[k - 1] in _WONDERING), len(words))
+    _taken_back(items, words)
     for item in items:
         if until is None and out and _when(words, item.start) and not all(t.readings[0] in _HOW for t in out):
             until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
@@ -1619,6 +1622,17 @@ def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> To
         weight = WEIGHT[SENSE]   # « pas le bouton », « pas toi, l'ordinateur »: a negation says something
     return Token(readings, weight, item.start, item.end, corrected=item.corrected,
                  plain=kind in ("known", "unknown"), page=kind in (PAGE, ACTION), weak=kind == WEAK)
+
+
+def _taken_back(items: list[Item], words: Sequence[str]) -> None:
+    """« reprends ton manteau », « je reprends le traitement demain »: « reprendre » a thing the lexicon does not
+    know, after its determiner, takes that thing back; the guide's reading is not resumed (« reprenez la liste »,
+    « reprends ta voix habituelle » name what the guide knows)."""
+    for k in range(len(items) - 2):
+        verb, det, thing = items[k:k + 3]
+        if (verb.concept == _TAKE_BACK and det.kind == NEUTRAL and words[det.start] in DETERMINERS
+                and det.end == thing.start and thing.kind == "unknown"):
+            verb.kind = NEUTRAL
 
 
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,

@@ -68,6 +68,8 @@ class Item:
 _RECEIVED = frozenset({"recu", "recus", "recue"})
 _THAT = frozenset({("ca",), ("cela",)})
 _IT = frozenset({("le",), ("la",), ("les",)})   # « je ne veux pas le faire »
+_IT_SAID = frozenset({"le", "la", "les", "l"})
+_SPEAKERS = frozenset({"je", "j", "on", "nous"})
 
 
 def content(item: Item) -> bool:
@@ -178,6 +180,8 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
                 pass   # « y a rien d'intéressant, on poursuit », « ça m'intéresse pas, je passe »: a clause of its own
             elif wrapper is not None and _said_before(items, wrapper, words) and _after_a_preposition(items, k, words):
                 _rest_on_wrappers(carried)   # « le mail, j'en ai pas, sur papier »: not « pas sur papier »
+            elif wrapper is not None and _resumed(items, wrapper, words) is not None:
+                pass   # « les mails, je les lis jamais, mettez le courrier »: the mails are what is negated
             elif (wrapper is not None and wrapper.concept == _WANT
                   and _OTHER_SUBJECTS & set(words[wrapper.end:item.start])):
                 _rest_on_wrappers(carried)   # « je ne veux pas que tu comprennes »: another subject, its own verb
@@ -189,6 +193,7 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         if target is not None:
             carried = _negate(target, "ne", carried, lex)
     _partitive(items, lex)
+    _resumed_by_a_pronoun(items, words)
     if carried and all(wrapper is None for wrapper, _ in carried):
         # « absolument pas », « certainement pas »: nothing after, so the word before
         before = next((it for it in reversed(items) if content(it) and it.kind not in ("comparative", GUIDE)), None)
@@ -196,6 +201,26 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
             _land(before, 1, carried[-1][1], lex)
     else:
         _rest_on_wrappers(carried)
+
+
+def _resumed_by_a_pronoun(items: list[Item], words: Sequence[str]) -> None:
+    """« les mails, je les lis jamais »: a noun said first, then taken up by « le », « la » or « les » before a negated
+    verb of the speaker's, is what the verb negates."""
+    for verb in items:
+        noun = _resumed(items, verb, words) if verb.negation and verb.verb else None
+        if noun is not None and not noun.negation:
+            noun.negation = verb.negation
+
+
+def _resumed(items: list[Item], verb: Item, words: Sequence[str]) -> Item | None:
+    """The noun said before the speaker's clause that « le », « la » or « les » takes up before ``verb``."""
+    at = verb.start
+    if not (at >= 3 and words[at - 1] in _IT_SAID and words[at - 2] in _SPEAKERS):
+        return None
+    articles = {("le",), ("la",)} if words[at - 1] == "l" else {(words[at - 1],)}
+    k = items.index(verb)
+    noun = next((it for it in reversed(items[:k]) if it.end <= at - 2 and content(it)), None)
+    return noun if noun is not None and tuple(words[noun.start - 1:noun.start]) in articles else None
 
 
 def _all_but(words: Sequence[str], start: int, end: int) -> bool:
