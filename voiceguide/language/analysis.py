@@ -109,6 +109,7 @@ _ANSWER_LEADS = frozenset({"non", "mais", "oh", "ah", "ben", "bah", "bon", "et",
                            "point"})
 _THEIRS = frozenset({"sa", "son", "ses", "leur", "leurs"})   # a third person's
 _TAKE_BACK = "reprendre"
+_PUT = frozenset({"mettez", "mets", "mettre", "remettez", "remets"})
 _DOMAINS = frozenset({"ameli", "www", "gouv", "sante"})   # « ameli point fr »: the dot of an address
 _TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv"))
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
@@ -751,9 +752,10 @@ class Analyzer:
             if len(key) == n and key in lex.degrees:
                 degree, width = lex.degrees[key], n
                 break
-        if degree is not None and i and words[i - 1] in ("le", "la", "les") and words[i] != "pas":
+        if (degree is not None and i and words[i - 1] in ("le", "la", "les") and words[i] != "pas"
+                and not (i > 1 and words[i - 2] in _PUT)):
             return None   # « le plus rapide »: the fastest of something, « le baisser »: a thing; no setting (« oh
-                          # là, pas si vite » is one)
+                          # là, pas si vite » is one; « mettez-la plus bas »: the voice, put lower)
         if degree is None:
             verb, _ = self._lemma(words[i])
             if verb in lex.degree_verbs and i and (words[i - 1] in _AUX or (
@@ -1626,12 +1628,13 @@ def _token(item: Item, lex: Lexicon, around: frozenset[str] = frozenset()) -> To
 
 def _taken_back(items: list[Item], words: Sequence[str]) -> None:
     """« reprends ton manteau », « je reprends le traitement demain »: « reprendre » a thing the lexicon does not
-    know, after its determiner, takes that thing back; the guide's reading is not resumed (« reprenez la liste »,
-    « reprends ta voix habituelle » name what the guide knows)."""
+    know, after its determiner, takes that thing back, as « un » or « une » before any word does (« tu reprends un
+    bout de gâteau ? »); the guide's reading is not resumed (« reprenez la liste », « on reprend le fil »)."""
     for k in range(len(items) - 2):
         verb, det, thing = items[k:k + 3]
-        if (verb.concept == _TAKE_BACK and det.kind == NEUTRAL and words[det.start] in DETERMINERS
-                and det.end == thing.start and thing.kind == "unknown"):
+        if (verb.concept == _TAKE_BACK and det.kind in (NEUTRAL, "weak-number")
+                and (words[det.start] in DETERMINERS or words[det.start] in ("un", "une"))
+                and det.end == thing.start and (thing.kind == "unknown" or (thing.kind == "known" and det.kind != NEUTRAL))):
             verb.kind = NEUTRAL
 
 
