@@ -58,7 +58,7 @@ from voiceguide.language.negation import (
     content,
 )
 from voiceguide.language.spelling import NearSpellings
-from voiceguide.language.tokens import HAVE, find_words, folded_words, tokens, unglued
+from voiceguide.language.tokens import HAVE, SPEAKER, find_words, folded_words, tokens, unglued
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
@@ -99,7 +99,6 @@ _IRREGULAR_PARTICIPLES = frozenset({"fait", "faits", "mis", "pris", "ecrit", "di
 _WRITE, _MESSAGE, _HELP, _LEAVE = "ecrire", "message", "aide", "quitter"
 _HOW_WRITTEN = frozenset({"petit", "gros", "grand", "en", "tout", "mal", "quoi", "comment", "ou"})   # « écrit tout petit »
 _HELPED = ("le", "la", "les", "lui", "leur")   # « je l'aide », « je les aide » (not « je t'aide »: said to someone)
-SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 _SPEAKING = frozenset({"parler", "causer", "aller", "repeter", "redire", "lire", "relire"})   # « tu parles vite »
 _ACTING = frozenset({"aller", "taper", "ecrire", "cliquer", "faire", "appuyer"})   # « je suis allé trop vite »
 _COMPLAINT = frozenset({"tu", "vous", "ce", "ca"})   # « tu parles vite », « c'est lent »: too much
@@ -109,6 +108,8 @@ _ANSWER_LEADS = frozenset({"non", "mais", "oh", "ah", "ben", "bah", "bon", "et",
                            "point"})
 _THEIRS = frozenset({"sa", "son", "ses", "leur", "leurs"})   # a third person's
 _TAKE_BACK = "reprendre"
+_READY = "pret"
+_ONE_MORE = "encore"   # « encore un lundi »: not « again » (that is _AGAIN)
 _PUT = frozenset({"mettez", "mets", "mettre", "remettez", "remets"})
 _DOMAINS = frozenset({"ameli", "www", "gouv", "sante"})   # « ameli point fr »: the dot of an address
 _TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv"))
@@ -124,7 +125,6 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
 _LEAVING = "au revoir"
-_READY = "pret"
 _ON_THE_WAY = frozenset({"va", "vont", "doit", "doivent", "peut", "peuvent", "vient", "viennent", "de", "est", "sont",
                          "bien", "deja", "enfin", "pas", "ne"})   # between a subject and « partir »: « va bien partir »
 _PAUSE = "pause"
@@ -1486,6 +1486,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     # sécu m'a écrit » asks to write nothing)
     whether = next((k for k in range(1, len(words)) if words[k] == "si" and words[k - 1] in _WONDERING), len(words))
     _taken_back(items, words)
+    _a_thing_is_back(items, words)
+    _one_more_thing(items, words)
     for item in items:
         if until is None and out and _when(words, item.start) and not all(t.readings[0] in _HOW for t in out):
             until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
@@ -1636,6 +1638,26 @@ def _taken_back(items: list[Item], words: Sequence[str]) -> None:
                 and (words[det.start] in DETERMINERS or words[det.start] in ("un", "une"))
                 and det.end == thing.start and (thing.kind == "unknown" or (thing.kind == "known" and det.kind != NEUTRAL))):
             verb.kind = NEUTRAL
+
+
+def _a_thing_is_back(items: list[Item], words: Sequence[str]) -> None:
+    """« le soleil est revenu »: back or ready, said of a thing the lexicon does not know (its determiner before it),
+    is news of that thing; the speaker is not ready to go on (« je suis revenue » is)."""
+    for k in range(3, len(items)):
+        det, thing, aux, done = items[k - 3:k + 1]
+        if (done.concept == _READY and done.perfect and aux.concept == "etre" and thing.kind == "unknown"
+                and det.kind == NEUTRAL and words[det.start] in DETERMINERS):
+            done.kind = NEUTRAL
+
+
+def _one_more_thing(items: list[Item], words: Sequence[str]) -> None:
+    """« encore un lundi qui commence »: « encore un », « encore une » before a thing the lexicon does not know is
+    one more of it, not « again » (« encore une fois » is one expression of its own)."""
+    for k in range(len(items) - 2):
+        again, one, thing = items[k:k + 3]
+        if (again.concept == _ONE_MORE and one.kind == "weak-number" and words[one.start] in ("un", "une")
+                and thing.kind in ("unknown", "known") and again.end == one.start and one.end == thing.start):
+            again.kind = NEUTRAL
 
 
 def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from voiceguide.language.lexicon import GUIDE, LIGHT, NEUTRAL, SENSE, WEAK, Lexicon, is_infinitive
-from voiceguide.language.tokens import HAVE
+from voiceguide.language.tokens import HAVE, SPEAKER
 
 ASKING = "asking"   # « je ne sais pas » before « où », « quoi »: a question is asked
 
@@ -69,7 +69,6 @@ _RECEIVED = frozenset({"recu", "recus", "recue"})
 _THAT = frozenset({("ca",), ("cela",)})
 _IT = frozenset({("le",), ("la",), ("les",)})   # « je ne veux pas le faire »
 _IT_SAID = frozenset({"le", "la", "les", "l"})
-_SPEAKERS = frozenset({"je", "j", "on", "nous"})
 
 
 def content(item: Item) -> bool:
@@ -215,7 +214,7 @@ def _resumed_by_a_pronoun(items: list[Item], words: Sequence[str]) -> None:
 def _resumed(items: list[Item], verb: Item, words: Sequence[str]) -> Item | None:
     """The noun said before the speaker's clause that « le », « la » or « les » takes up before ``verb``."""
     at = verb.start
-    if not (at >= 3 and words[at - 1] in _IT_SAID and words[at - 2] in _SPEAKERS):
+    if not (at >= 3 and words[at - 1] in _IT_SAID and words[at - 2] in SPEAKER):
         return None
     articles = {("le",), ("la",)} if words[at - 1] == "l" else {(words[at - 1],)}
     k = items.index(verb)

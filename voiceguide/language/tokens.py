@@ -62,6 +62,7 @@ _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui"
 _BEFORE_PAS = {"che": ("je", "sais"), "jsai": ("je", "sais")}   # « ché pas » (« ché » alone may be « chez »)
 _PAS = ("pas", "pu")   # « ché pas », « ché pu »
 HAVE = frozenset({"ai", "as", "a", "avons", "avez", "ont", "avais", "avait"})   # the auxiliary « avoir »
+SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 
 
 # « la » after a word, before a comma or at the end, is « là » typed without its accent (« je suis la, reprends »):
