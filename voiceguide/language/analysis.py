@@ -1414,6 +1414,8 @@ def _formerly(words: Sequence[str], i: int) -> bool:
         return True
     # « dire qu'avant, la Sécu, on y allait à pied »: after « que », with the imperfect that tells how it was
     told = i > 0 and words[i - 1] == "que" and any(imperfect(w) for w in words[i + 1:i + 7])
+    # « je me souviens, avant, on allait à la caisse »: wherever it stands, before a subject and its imperfect
+    told = told or (i + 2 < len(words) and words[i + 1] in CLAUSE_SUBJECTS | {"ce"} and imperfect(words[i + 2]))
     return (i == 0 or words[i - 1] in OPENING or told) and words[i + 1:i + 2] != [] and (
         told or words[i + 1] in CLAUSE_SUBJECTS | ASKED or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
 
