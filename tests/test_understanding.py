@@ -3,7 +3,7 @@
 The corpus (tests/corpus/phrasings.yaml) was written for this project and
 split in two halves by a hash before the matcher was tuned; the matcher was
 tuned on the tuning halves only. The evaluation halves are only ever run.
-One hundred and thirty-four batches, each written before the round of tuning that followed it:
+One hundred and thirty-five batches, each written before the round of tuning that followed it:
 the first batch's evaluation half gave 86.2 % after the first round; the
 second's, unseen, 89.0 % after the second; the third's, unseen and run once
 at the end of the third round, 76.2 %; the fourth's, unseen and run once at
@@ -15,8 +15,8 @@ the matcher before that round); the eighth's, by a fourth, never tuned on,
 66.9 % with the matcher of the end of the seventh round and 69.4 % with the
 one after it; the ninth's, by a fifth, 68.7 % with the rules alone and 75.3 %
 with a first second opinion of the nearest written phrasings, 74.7 % with the
-safer one kept; the tenth's to hundred and thirty-fourth's figures are beside MEASURED below (docs/understanding.md:
-the third to hundred and thirty-fourth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
+safer one kept; the tenth's to hundred and thirty-fifth's figures are beside MEASURED below (docs/understanding.md:
+the third to hundred and thirty-fifth batches hold only phrasings the corpus did not have yet). The issue's 95 % is
 asserted on the last held-out half: while that half's share at its single run
 was under 95 % the test is an expected failure, strictly, so that it fails the
 day it passes. The hundred and first's was the first to reach it (95.8 %, 72
@@ -65,8 +65,8 @@ def evaluation() -> Report:
 
 @pytest.fixture(scope="session")
 def held_out(evaluation: Report) -> Report:
-    """The hundred and thirty-fourth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
-    hundred and thirty-third round (91.7 %)."""
+    """The hundred and thirty-fifth batch's evaluation half: unseen until it was run, once, with the matcher of the end of the
+    hundred and thirty-fourth round (79.3 %)."""
     return evaluation.of_batches(HELD_OUT)
 
 
@@ -500,7 +500,14 @@ def held_out(evaluation: Report) -> Report:
 # laissé le gaz allumé ? Ah non, c'est bon. » went on), arguable and named (KNOWN_HELD_OUT_MOVES), and one was acted on
 # (« Attendez, madame, je suis à vous dans une minute. » paused: the guide too is called « madame »); one of its tuning
 # half was acted on (« Parle plus fort, Jeanine, … » turned the voice up), asked since
-# (test_found_by_the_hundred_and_thirty_fourth_run); every resume in a pause resumed in place.
+# (test_found_by_the_hundred_and_thirty_fourth_run); every resume in a pause resumed in place. The hundred and
+# thirty-fifth's, run once with the matcher of the end of the hundred and thirty-fourth round, gave 79.3 % (73/92; its
+# tuning half: 77.1 %); one sentence for someone else of its evaluation half moved the guide (« Mince, j'ai laissé le
+# gaz allumé ? Non, c'est bon, il est éteint. » went on, of the kind the hundred and thirty-fourth's named), and one of
+# its tuning half (« Ce site, c'est quand même mieux fait qu'avant. » went on), both fixed after it with the hundred and
+# thirty-fourth's (test_found_by_the_hundred_and_thirty_fifth_run); « Ils annoncent une grève des trains jeudi, encore
+# une fois. » was read again and « Merci, monsieur, je vais reprendre mes esprits » resumed, left; one resume of its
+# tuning half was asked (« ok jsuis la continue » : ?yes); every resume in a pause resumed in place.
 MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7": 0.85, "8": 0.80, "9": 0.90,
             "10": 0.76, "11": 0.81, "12": 0.84, "13": 0.83, "14": 0.82, "15": 0.85, "16": 0.79, "17": 0.81,
             "18": 0.86, "19": 0.83, "20": 0.91, "21": 0.85, "22": 0.85, "23": 0.91, "24": 0.83, "25": 0.85, "26": 0.87,
@@ -517,8 +524,8 @@ MEASURED = {"1": 0.99, "2": 0.98, "3": 0.97, "4": 0.95, "5": 0.98, "6": 0.91, "7
             "104": 0.94, "105": 0.80, "106": 0.96, "107": 0.89, "108": 0.92, "109": 0.85, "110": 0.87, "111": 0.85,
             "112": 0.86, "113": 0.89, "114": 0.88, "115": 0.80, "116": 0.91, "117": 0.91, "118": 0.85, "119": 0.85,
             "120": 0.90, "121": 0.93, "122": 0.88, "123": 0.89, "124": 0.86, "125": 0.89, "126": 0.86, "127": 0.90,
-            "128": 0.81, "129": 0.76, "130": 0.76, "131": 0.84, "132": 0.85, "133": 0.76, "134": 0.91}
-HELD_OUT = "134"
+            "128": 0.81, "129": 0.76, "130": 0.76, "131": 0.84, "132": 0.85, "133": 0.76, "134": 0.91, "135": 0.79}
+HELD_OUT = "135"
 
 
 def _misses(report: Report) -> list[str]:
@@ -542,7 +549,7 @@ def test_the_corpus_is_large_enough_and_split_in_two() -> None:
             assert e.expected[5:] in steps, e
 
 
-# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and thirty-fourth's tuning halves,
+# The batches the matcher has been tuned on, nearly all understood; the seventh's to hundred and thirty-fifth's tuning halves,
 # tuned on in one round or not at all, have floors of their own (all tuning halves are among the nearest
 # phrasings: language/examples.npz). The twenty-seventh's went from 0.96 to 0.94 when the seventy-second's tuning
 # half joined the nearest phrasings: « Allez aux paiements, je veux voir ce qu'on m'a versé ce mois-ci. » is asked.
@@ -568,7 +575,7 @@ TUNED_FLOOR = {"7": 0.91, "8": 0.91, "9": 0.96, "10": 0.91, "11": 0.85, "12": 0.
                "105": 0.90, "106": 0.87, "107": 0.89, "108": 0.90, "109": 0.90, "110": 0.93, "111": 0.86, "112": 0.92,
                "113": 0.85, "114": 0.94, "115": 0.88, "116": 0.87, "117": 1.00, "118": 0.86, "119": 0.94, "120": 0.96,
                "121": 0.97, "122": 0.91, "123": 0.88, "124": 0.96, "125": 0.89, "126": 0.93, "127": 0.95, "128": 0.88,
-               "129": 0.88, "130": 0.87, "131": 0.93, "132": 0.83, "133": 0.87, "134": 0.93}
+               "129": 0.88, "130": 0.87, "131": 0.93, "132": 0.83, "133": 0.87, "134": 0.93, "135": 0.81}
 # Sentences for someone else that still move the guide, each named until it is fixed (the ninth batch's
 # « … c'est moi qui éteins l'ordinateur après » was fixed in the tenth round; the twenty-second's three after its run;
 # the twenty-sixth's « Continue sans moi, je te rejoins au marché. » after its run; the twenty-ninth's two questions
@@ -646,13 +653,12 @@ KNOWN_MOVES: set[str] = {"Attends, il faut appuyer sur suivant, c'est ce qu'il d
 # and arguable: « Déconnectée, je le suis toujours un peu, de toute façon. » at the logging-out step says, in jest,
 # the very word of the step done; the rules ask (its « je le suis » reads as « suivre »), the nearest phrasings go on.
 # The hundred and twenty-sixth's had two, both fixed after it (test_found_by_the_hundred_and_twenty_sixth_run).
-# The hundred and thirty-fourth's had one, left and arguable: « Mince, j'ai laissé le gaz allumé ? Ah non, c'est bon. »
-# goes on from the step: « c'est bon » is the commonest way to say a step is done, and the question before it names
-# nothing the guide knows; telling a worry answered aloud from a step said done needs more than its words.
+# The hundred and thirty-fourth's had one, named at its run: « Mince, j'ai laissé le gaz allumé ? Ah non, c'est bon. »
+# went on from the step; the hundred and thirty-fifth's had one of the same kind, and both were fixed after it
+# (test_found_by_the_hundred_and_thirty_fifth_run).
 KNOWN_HELD_OUT_MOVES: set[str] = {"Ouf, enfin fini.", "Un code, un code... j'avais noté ça quelque part, moi.",
                                   "Ils demandent un code de confirmation, c'est normal, ça ?",
-                                  "Déconnectée, je le suis toujours un peu, de toute façon.",
-                                  "Mince, j'ai laissé le gaz allumé ? Ah non, c'est bon."}
+                                  "Déconnectée, je le suis toujours un peu, de toute façon."}
 
 
 def test_tuning_half(tuning: Report) -> None:
@@ -682,9 +688,9 @@ def test_no_sentence_for_someone_else_moves_the_guide_on_a_tuning_half(tuning: R
 
 
 @pytest.mark.xfail(MEASURED[HELD_OUT] < 0.95, strict=True,   # expected to fail while the half gave under 95 %
-                   reason="issue 11 asks 95 %; the hundred and thirty-fourth batch's evaluation half, held out, gave 91.7 % "
-                          "(77/84), run once with the matcher of the end of the hundred and thirty-third round (its tuning "
-                          "half: 91.4 %; the hundred and thirty-third's: 76.1 % and 87.7 %): docs/understanding.md lists "
+                   reason="issue 11 asks 95 %; the hundred and thirty-fifth batch's evaluation half, held out, gave 79.3 % "
+                          "(73/92), run once with the matcher of the end of the hundred and thirty-fourth round (its tuning "
+                          "half: 77.1 %; the hundred and thirty-fourth's: 91.7 % and 91.4 %): docs/understanding.md lists "
                           "every miss")
 def test_evaluation_half_meets_the_issue(held_out: Report) -> None:
     """The issue counts the half's single run (MEASURED); the misses fixed after it may lift today's share above
@@ -4450,6 +4456,27 @@ def test_found_by_the_hundred_and_thirty_third_run(text: str, context: str, expe
 ])
 def test_found_by_the_hundred_and_thirty_fourth_run(text: str, context: str, expected: str) -> None:
     """« Jeanine », spelt so, is a hail as « Janine » and « Jeannine » are."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and thirty-fifth batch's run: « Mince, j'ai laissé le gaz allumé ? Non, c'est bon, il est
+    # éteint. » went on (evaluation half), as the hundred and thirty-fourth's « … Ah non, c'est bon. » had
+    ("Oh là, j'ai laissé le four allumé ? Non, c'est bon.", "step:saisir-code", "none"),
+    ("J'ai fermé le robinet ? Ah non, c'est bon.", "step:saisir-code", "none"),
+    ("plus vite, euh non, plus lentement", "step:saisir-code", "slower"),   # a correction still
+    ("Wie bitte ? Ah pardon, vous pouvez répéter ça ?", "step:saisir-code", "repeat"),
+    # « Ce site, c'est quand même mieux fait qu'avant. » went on (tuning half)
+    ("C'est quand même mieux fait qu'avant, ce site.", "step:ecran-connexion", "none"),
+    ("parle plus vite qu'avant", "step:ecran-connexion", "faster"),
+    # « ok jsuis la continue » was asked in a pause (tuning half): « la » after « suis » is « là »
+    ("bon jsuis la, continue", "pause:ecrire-message", "resume"),
+    ("dis, tu sais où elle est la loupe ?", "step:demande-nom", "?details"),
+])
+def test_found_by_the_hundred_and_thirty_fifth_run(text: str, context: str, expected: str) -> None:
+    """Words the guide does not know, then « non, c'est bon » and nothing more, answer a worry aloud: nothing is
+    corrected and no step is said done; « mieux fait » is an opinion; « avant » after « que » and a comparison is
+    « than before »; « la » after « suis » is « là », not the article of a noun made of a verb."""
     assert meant(text, context) == expected
 
 

@@ -844,8 +844,12 @@ class IntentMatcher:
                 after = k + len(marker)
                 while more := next((m for m in self.lexicon.corrections if words[after:after + len(m)] == m), None):
                     after += len(more)   # « non pardon, je veux dire le quatre »: one correction, said twice
-                if (any(t.end <= k and t.readings[0] not in _YES_NO_WORDS for t in analysis.tokens)
-                        and any(t.start >= after and t.weight > 0 for t in analysis.tokens)):
+                # « mince, j'ai laissé le gaz allumé ? ah non, c'est bon »: words the guide does not know, then only
+                # « c'est bon »: a worry answered aloud, nothing corrected
+                told = [t for t in analysis.tokens if t.end <= k and t.readings[0] not in _YES_NO_WORDS]
+                if all(t.plain for t in told) and [t.readings[0] for t in analysis.tokens if t.start >= after] == [_DONE]:
+                    continue
+                if told and any(t.start >= after and t.weight > 0 for t in analysis.tokens):
                     return after   # not « non non, j'y suis »: a « non » said twice corrects nothing
         return None
 

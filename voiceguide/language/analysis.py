@@ -109,7 +109,8 @@ _ANSWER_LEADS = frozenset({"non", "mais", "oh", "ah", "ben", "bah", "bon", "et",
 _THEIRS = frozenset({"sa", "son", "ses", "leur", "leurs"})   # a third person's
 _TAKE_BACK = "reprendre"
 _READY = "pret"
-_ONE_MORE = "encore"   # « encore un lundi »: not « again » (that is _AGAIN)
+_ONE_MORE = "encore"
+_COMPARING = frozenset({"mieux", "pire", "plus", "moins", "aussi"})   # « encore un lundi »: not « again » (that is _AGAIN)
 _PUT = frozenset({"mettez", "mets", "mettre", "remettez", "remets"})
 _DOMAINS = frozenset({"ameli", "www", "gouv", "sante"})   # « ameli point fr »: the dot of an address
 _TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv"))
@@ -679,8 +680,9 @@ class Analyzer:
                 or is_infinitive(words[i])):
             return False
         before = words[i - 1]
+        # « jsuis la continue »: after « suis », « la » is « là » (« où elle est la loupe »: an article)
         return before in _ONLY_DETERMINERS or (before in ("le", "la", "les") and (
-            i == 1 or words[i - 2] not in CLITIC_SUBJECTS | CLAUSE_SUBJECTS | OBJECT_CLITICS))
+            i == 1 or words[i - 2] not in CLITIC_SUBJECTS | CLAUSE_SUBJECTS | OBJECT_CLITICS | {"suis", "sommes"}))
 
     def _before_doing(self, words: list[str], item: Item) -> bool:
         """« avant de », « avant que » and the verb it comes before (« avant de partir, le sommaire », « lisez le
@@ -1416,6 +1418,8 @@ def _formerly(words: Sequence[str], i: int) -> bool:
     told = i > 0 and words[i - 1] == "que" and any(imperfect(w) for w in words[i + 1:i + 7])
     # « je me souviens, avant, on allait à la caisse »: wherever it stands, before a subject and its imperfect
     told = told or (i + 2 < len(words) and words[i + 1] in CLAUSE_SUBJECTS | {"ce"} and imperfect(words[i + 2]))
+    if i > 0 and words[i - 1] == "que" and _COMPARING & set(words[max(0, i - 5):i]):
+        return True   # « c'est mieux fait qu'avant », « plus vite qu'avant »: than it was
     return (i == 0 or words[i - 1] in OPENING or told) and words[i + 1:i + 2] != [] and (
         told or words[i + 1] in CLAUSE_SUBJECTS | ASKED or words[i + 1:i + 3] in (["ce", "etait"], ["ce", "est"]))
 
