@@ -68,7 +68,7 @@ class Item:
 _RECEIVED = frozenset({"recu", "recus", "recue"})
 _THAT = frozenset({("ca",), ("cela",)})
 _IT = frozenset({("le",), ("la",), ("les",)})   # « je ne veux pas le faire »
-_IT_SAID = frozenset({"le", "la", "les", "l"})
+_IT_SAID = frozenset({"le", "la", "les"})
 
 
 def content(item: Item) -> bool:
@@ -216,7 +216,7 @@ def _resumed(items: list[Item], verb: Item, words: Sequence[str]) -> Item | None
     at = verb.start
     if not (at >= 3 and words[at - 1] in _IT_SAID and words[at - 2] in SPEAKER):
         return None
-    articles = {("le",), ("la",)} if words[at - 1] == "l" else {(words[at - 1],)}
+    articles = {(words[at - 1],)}   # « l' » is read « le »: « la suite, je l'ai pas comprise » keeps its question
     k = items.index(verb)
     noun = next((it for it in reversed(items[:k]) if it.end <= at - 2 and content(it)), None)
     return noun if noun is not None and tuple(words[noun.start - 1:noun.start]) in articles else None
