@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import yaml
 
 from voiceguide.language.fast_yaml import load_texts
+from voiceguide.language.text import fold
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "phrasings.yaml"
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -29,9 +29,8 @@ _FIRSTS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "
 
 
 def key(phrase: str) -> str:
-    """A phrasing compared without case, accents or punctuation."""
-    folded = "".join(c for c in unicodedata.normalize("NFD", phrase.lower()) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
+    """A phrasing compared without case, accents or punctuation: the matcher's own folding, apostrophes too."""
+    return " ".join(fold(phrase).replace("'", " ").split())
 
 
 def cardinal(n: int) -> str:
