@@ -1611,7 +1611,7 @@ def test_a_last_apres_after_a_thing_done_asks_for_the_next_step(text: str, conte
     # the voice's setting « de départ », « de base », « d'usine » is its usual one, not the guide's start
     ("revenez au réglage de départ pour la voix", "step:demande-nom", "normal"),
     ("remettez les réglages d'usine", "step:saisir-code", "normal"),
-    ("on revient au point de départ", "step:saisir-code", "?restart"),
+    ("on revient au point de départ", "step:saisir-code", "restart"),   # « au point » a noun (136); the guide asks anyway
     # words of the tuning halves' misses
     ("rebelote s'il vous plaît", "step:demande-ensuite", "repeat"),
     ("je voudrais en savoir davantage", "step:saisir-numero", "details"),
@@ -4459,6 +4459,40 @@ def test_found_by_the_hundred_and_thirty_fifth_run(text: str, context: str, expe
     """Words the guide does not know, then « non, c'est bon » and nothing more, answer a worry aloud: nothing is
     corrected and no step is said done; « mieux fait » is an opinion; « avant » after « que » and a comparison is
     « than before »; « la » after « suis » is « là », not the article of a noun made of a verb."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and thirty-sixth batch's run (evaluation half): « La première connexion, parce que je n'y
+    # suis jamais allée. » went to the first part of the summary, the welcome: the ordinal is a word of the name
+    ("La première connexion, je n'y suis encore jamais allée.", "menu", "goto:premiere-connexion"),
+    ("le premier", "menu", "goto:bienvenue"),
+    ("la deuxième, je l'ai reçu mais je le retrouve pas", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    # « Ça y est, je suis dans mon compte, rien ne m'a été demandé. » answered yes (a code asked) at « Ameli vous
+    # demande-t-elle un code de confirmation ? »: the choice named beside it, with one light word left, says more
+    ("C'est bon, je suis dans mon compte, rien ne m'a été demandé.", "step:code-confirmation", "goto:page-accueil"),
+    # « Ça suffit, je quitte, on verra ça avec ma fille dimanche. » was not understood: « ça » after « verra » is its
+    # object, and the clause the speaker's own reason
+    ("Je quitte, on verra ça avec mon fils samedi.", "step:objet-resilier", "quit"),
+    # « Absolument, fermez tout, je vais me coucher. » was asked again at « Voulez-vous vraiment quitter ? »
+    ("Oui, fermez tout, je vais au lit.", "oui-non", "yes"),
+    # « Lentement, lentement, ma tête ne suit plus. »: a noun and its « ne » start a clause, the reason
+    ("Lentement, lentement, mes oreilles ne suivent plus.", "step:objet-message", "slower"),
+    ("Calmez un peu la vitesse, je n'arrive pas à suivre.", "step:objet-message", "slower"),
+    ("calme-toi", "step:objet-message", "none"),   # said to a person or a dog: no setting named
+    # « Je me suis trompée d'objet, on peut revenir au pas d'avant ? » was asked (tuning half): « au pas » is a step
+    ("On peut revenir au pas d'avant ?", "step:objet-maternite", "previous"),
+    ("Je voudrais revenir une étape plus tôt, s'il vous plaît.", "step:ouvrir-rubriques", "previous"),
+    # « J'ai compris que ça sert à créer le compte, avançons. » was asked (tuning half): what was understood is said
+    ("J'ai compris que ça sert à se connecter, on avance.", "step:demande-page", "next"),
+    ("Allez, encore un coup, rien ne me rentre dans la tête aujourd'hui.", "step:oubli-email-boite", "repeat"),
+    ("Dites-moi les mots que tu connais, j'ai oublié.", "step:oubli-email-valider", "help"),
+])
+def test_found_by_the_hundred_and_thirty_sixth_run(text: str, context: str, expected: str) -> None:
+    """An ordinal that is a word of a choice's name is no rank; a choice named beside « ça y est » at a question says
+    more than the « oui »; « ça » after a verb in « -ra » is its object; leaving said twice at the quit question is
+    said once; « rien ne », « personne ne » and a noun before « ne » start a clause; « au pas d'avant » is a step;
+    « j'ai compris que … » before a request acknowledges."""
     assert meant(text, context) == expected
 
 

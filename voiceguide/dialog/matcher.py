@@ -610,7 +610,7 @@ class IntentMatcher:
             # (« je veux tout réentendre depuis le début » is)
             readings = [r for r in readings if r.name != _RESTART]
         number = self._number(analysis, options)
-        if number is not None:
+        if number is not None and not _in_a_label(readings, analysis):
             readings.append(number)
         return _preferred(readings, options, analysis)
 
@@ -642,6 +642,7 @@ class IntentMatcher:
             head = _acknowledged_head(analysis, explained, self._step_concepts(options.step) - self._requests,
                                       name == _PREVIOUS and not options.yes_no and analysis.tokens[0].start > 0)
             explained = [e or i < head for i, e in enumerate(explained)]
+            explained = _understood_that(analysis, explained)
         after_head = tokens[head].start if head < len(tokens) else len(analysis.words)
         report = name == "next" and any(at >= after_head for at in analysis.perfect_at)
         # the step's words weigh little in a report, in « répète l'adresse », in « expliquez-moi ce nom d'épouse »
@@ -706,6 +707,8 @@ class IntentMatcher:
                   for t in tokens]
         unexplained = sum(DONE_WORD if echoed[i] else _weight(tokens[i], page, done, asked)
                           for i in left if i not in reasons)
+        if agreeing:   # « absolument, fermez tout, je vais me coucher »: leaving said twice is still said once
+            unexplained -= DONE_WORD * max(0, sum(echoed[i] for i in left if i not in reasons) - 1)
         beside_the_page = sum(_weight(tokens[i], page, done, asked) for i in left
                               if not tokens[i].page and not echoed[i])
         if any(i in reasons for i in left):
@@ -942,6 +945,12 @@ class IntentMatcher:
                       heard=heard, label=label)
 
 
+def _in_a_label(readings: list[_Reading], analysis: Analysis) -> bool:
+    """« la première connexion, je n'y suis jamais allée »: the ordinal is a word of a choice's name, not its rank."""
+    return any(r.seed.kind == "choice" and analysis.tokens[i].readings[0][:1] == "#"
+               for r in readings for i in r.covered)
+
+
 def _asks_what_or_why(words: Sequence[str], token: Token) -> bool:
     """« c'est quoi », « ça veut dire quoi », « pourquoi » asked first (not « pourquoi pas », nor « voilà pourquoi
     j'écris »): what a thing is, or why."""
@@ -1170,7 +1179,9 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
             choices = [r for r in readings if _a_choice(r.seed, r.name, options)]
             words = {i for i, t in enumerate(analysis.tokens) if _ANSWERING & set(t.readings)}
             # it says more than the answer in a word of its own, or in its very words (« c'est bon, je suis dedans »)
-            full = [c for c in choices if c.unexplained == 0 and (c.covered - words or c.tier > MEANING)]
+            # and what it leaves is one light word at most (« ça y est, je suis dans mon compte, rien ne m'a été demandé »)
+            full = [c for c in choices if c.unexplained <= REASON and (c.unexplained == 0 or c.covered - words)
+                    and (c.covered - words or c.tier > MEANING)]
             if full and all(r.covered <= words for r in answers):
                 return full   # « oui mais je ne m'en souviens plus », « ça m'a mis sur mon compte »: the choice says more
             return [_answer(r, rest) for r in answers] + choices
@@ -1214,6 +1225,20 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozense
     if any(e and t.weight >= 1.0 for t, e in zip(analysis.tokens[head:], explained[head:])):
         return head
     return 0
+
+
+def _understood_that(analysis: Analysis, explained: list[bool]) -> list[bool]:
+    """« j'ai compris que ça sert à créer le compte, avançons »: what was understood, said before the request,
+    acknowledges what the guide said; it asks nothing."""
+    tokens, words = analysis.tokens, analysis.words
+    opened = next((i for i, t in enumerate(tokens) if t.readings[0] == "comprendre" and words[t.end:t.end + 1] == ("que",)
+                   and i + 1 < len(tokens)), None)
+    if opened is None:
+        return explained
+    request = next((k for k in range(opened + 1, len(tokens)) if explained[k] and tokens[k].weight >= 1.0), None)
+    if request is None:
+        return explained
+    return [e or opened < i < request for i, e in enumerate(explained)]
 
 
 def _tied(best: _Reading, other: _Reading) -> bool:

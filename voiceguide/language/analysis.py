@@ -189,7 +189,7 @@ _IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux",
                           "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
                           "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir",   # « je vais être papa »
                           "quand"})   # « on continue quand même »: no « mémé » spoken to, once the accents are gone
-_ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier"})
+_ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier", "au"})   # « au pas d'avant »
 _BEFORE_THE_SOUND = frozenset({"le", "du", "au", "ce", "un", "de", "mon", "ton", "votre"})
 _AFTER_THE_SOUND = frozenset({"est", "et", "trop", "plus", "moins", "un", "fort", "bas", "haut", "svp", "stp"})
 _DIGITS = re.compile(r"^(\d{1,3})(er|ere|re|e|eme|ieme|nd|nde)?$")
@@ -845,8 +845,10 @@ class Analyzer:
         k = 0
         while k < len(words):   # « doucement jeune homme »: an expression of glue is glue
             if k > i and (words[k] in CLAUSE_SUBJECTS or (words[k] == "vous" and words[k + 1:k + 2] != []
-                                                          and words[k + 1].endswith("ez"))):
-                break   # « lentement, je suis plus toute jeune », « doucement, vous débitez trop vite »: its reason
+                                                          and words[k + 1].endswith("ez"))
+                          or (words[k] in DETERMINERS and words[k + 2:k + 3] == ["ne"])):
+                break   # « lentement, je suis plus toute jeune », « doucement, vous débitez trop vite », « lentement,
+                # ma tête ne suit plus »: its reason
             expression = self._expression(words, k)
             if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
                 k = expression.end

@@ -165,6 +165,11 @@ def future(word: str) -> bool:
     return len(word) > 4 and word.endswith(_FUTURE)
 
 
+def _will(word: str) -> bool:
+    """A verb in the future, « verra », « fera » too (a word in « -ra » is one before « ça »)."""
+    return future(word) or (len(word) >= 4 and word.endswith("ra"))
+
+
 def orders(words: Sequence[str]) -> tuple[int, ...]:
     """Where an order to the guide starts a clause of its own, with no subject: a verb and its « moi » after
     another clause (« j'y comprends rien, envoyez-moi une lettre »)."""
@@ -190,21 +195,23 @@ def _of_someone_then_imperfect(words: Sequence[str], k: int) -> bool:
 def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
     « as » (« t'es allé trop loin »), « y a » (« il y a »). A pronoun after another clitic is its object. A noun after its
-    determiner is a subject when a verb or an object pronoun follows it (« la télé faisait du bruit », « ma
-    fille me la lira », « le chien aboyait »)."""
+    determiner is a subject when a verb, an object pronoun or a « ne » follows it (« la télé faisait du bruit », « ma
+    fille me la lira », « le chien aboyait », « ma tête ne suit plus »)."""
     starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
     for k in range(1, len(words)):
-        if (words[k - 1] in CLITIC_SUBJECTS and words[k] != "je") or (words[k] == "ca" and future(words[k - 1])):
-            continue   # « éteignez-vous, je … »: « je » is no object; « je ferai ça demain »: « ça » is one
+        if (words[k - 1] in CLITIC_SUBJECTS and words[k] != "je") or (words[k] == "ca" and _will(words[k - 1])):
+            continue   # « éteignez-vous, je … »: « je » is no object; « je ferai ça demain », « on verra ça »: « ça » is one
         if words[k] in CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in YOUR_AUX):
             starts.append(k)
         elif tuple(words[k:k + 2]) in (("y", "a"), ("y", "avait")) and words[k - 1] != "il":
             starts.append(k)   # « y a le téléphone qui sonne », « y avait … »: « il y a », its « il » dropped
+        elif words[k] in ("rien", "personne") and words[k + 1:k + 2] == ("ne",):
+            starts.append(k)   # « rien ne rentre dans ma caboche », « personne ne répond »
     for k in range(len(words) - 2):
         noun = k + 1
         after, then = words[noun + 1], words[noun + 2:noun + 3]
         if (words[k] in DETERMINERS and words[noun] not in forms and words[noun] not in DETERMINERS
-                and (after in OBJECT_CLITICS or (after in forms and not is_infinitive(after)) or imperfect(after)
+                and (after in OBJECT_CLITICS or after == "ne" or (after in forms and not is_infinitive(after)) or imperfect(after)
                      or (bool(then) and imperfect(then[0]) and after not in forms and after not in CLITICS
                          and after not in DETERMINERS and after not in CLAUSE_SUBJECTS)
                      or (after in ("le", "la", "les") and bool(then) and then[0].endswith(_WILL_DO))
