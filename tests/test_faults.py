@@ -634,6 +634,7 @@ def test_a_signal_never_breaks_a_lock_on_its_way(ending: signal.Signals) -> None
 CTRL_C_THEN_AN_ERROR = """
 import os, signal, sys, threading
 from voiceguide.cli.console import ends_like_ctrl_c
+signal.signal(signal.SIGINT, signal.default_int_handler)   # as in a terminal, even when the suite runs in the background
 loaded = threading.Event()
 def load():
     os.kill(os.getpid(), signal.SIGINT)
