@@ -3146,8 +3146,9 @@ def test_found_by_the_sixty_fifth_run(text: str, context: str, expected: str) ->
 
 @pytest.mark.parametrize("text, context, expected", [
     # found by the sixty-sixth batch's tuning half
-    ("C'est ouvert direct, pas de code demandé.", "step:code-confirmation", "?yes"),
-    ("Pas de code demandé, je suis arrivé direct sur mon compte.", "step:code-confirmation", "?yes"),
+    # asked at first; the page of the account since the hundred and thirty-seventh run (« pas de code » is its choice)
+    ("C'est ouvert direct, pas de code demandé.", "step:code-confirmation", "goto:page-accueil"),
+    ("Pas de code demandé, je suis arrivé direct sur mon compte.", "step:code-confirmation", "goto:page-accueil"),
     ("oui, un code de six chiffres", "step:code-confirmation", "yes"),
     ("pas de code demandé", "step:code-confirmation", "goto:page-accueil"),
 ])
@@ -4493,6 +4494,41 @@ def test_found_by_the_hundred_and_thirty_sixth_run(text: str, context: str, expe
     more than the « oui »; « ça » after a verb in « -ra » is its object; leaving said twice at the quit question is
     said once; « rien ne », « personne ne » and a noun before « ne » start a clause; « au pas d'avant » is a step;
     « j'ai compris que … » before a request acknowledges."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and thirty-seventh batch's run (evaluation half): « Pouvez-vous me redire ce dernier message,
+    # s'il vous plaît ? » went to the part « les messages »: « ce dernier message » is what the guide said
+    ("Tu peux me redire ton dernier message ?", "step:fin", "repeat"),
+    ("Je veux lire le dernier message de la caisse.", "step:page-accueil", "goto:messages"),
+    # « C'est la page d'accueil qui s'est ouverte, y a pas eu de code. » was asked as a « oui » at « Ameli vous
+    # demande-t-elle un code de confirmation ? »: no code there is the page of the account
+    ("Pas de code, je suis arrivée sur l'accueil.", "step:code-confirmation", "goto:page-accueil"),
+    ("Aucun code, ça s'est ouvert tout seul.", "step:code-confirmation", "goto:page-accueil"),
+    ("Oui, il me demande un code.", "step:code-confirmation", "goto:confirmation-boite-mail"),
+    # « Plus fort, Élise, je t'entends pas d'ici avec l'aspirateur ! » turned the voice up: a name between commas
+    # in a line said to « tu » calls someone of the house
+    ("Moins vite, Ginette, tu vas me donner le tournis !", "step:confirmation-taper", "?slower"),
+    ("Valider, Entrée, c'est fait. Ensuite ?", "step:confirmation-taper", "next"),
+    ("Vu. Continuons.", "step:mes-informations", "next"),
+    # « Qu'est-ce que je vais leur raconter, moi, à la caisse... » asked for details: « leur raconter » is no
+    # « raconte-moi » misspelt
+    ("Qu'est-ce que je vais lui raconter, moi, au docteur...", "step:ecrire-message", "none"),
+    ("raconte-moi", "step:ecrire-message", "details"),
+    # « Finalement je préfère attendre ma fille, vous pouvez arrêter le guide. »: « vous » and its verb start a clause
+    ("Je préfère attendre mon fils, vous pouvez fermer le guide.", "step:bienvenue", "quit"),
+    ("Au revoir, j'ai mon rendez-vous chez le médecin.", "step:bienvenue", "quit"),
+    # tuning half: « Dites-m'en un peu plus, je ne vois pas de quoi il retourne. » was not understood
+    ("Dis-m'en un peu plus, je vois pas de quoi il retourne.", "step:demande-ensuite", "details"),
+    ("Un ton en dessous, s'il te plaît.", "step:mes-demarches", "softer"),
+    ("pl vite stp", "step:mes-demarches", "faster"),
+    ("prec", "step:message-envoyer", "previous"),
+])
+def test_found_by_the_hundred_and_thirty_seventh_run(text: str, context: str, expected: str) -> None:
+    """« ce dernier message » is what the guide said; no code at the question of the code is the account's page; a
+    name between commas in a line said to « tu » calls someone; an infinitive after « leur », « lui » is no
+    imperative misspelt; « vous » and a verb in « -ez » start a clause."""
     assert meant(text, context) == expected
 
 

@@ -137,6 +137,7 @@ _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
 _OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})   # « l'ordi de la médiathèque »
+_NAME_BETWEEN = re.compile(r",\s*([A-ZÀ-Ý][a-zà-ÿ]{2,})\s*(?=[,;:!?.…]|$)")   # « …, Élise, … », « …, Élise ! »
 _PUNCTUATION = re.compile(r"[,;:!?.…()]+")   # what parts a line into the pieces someone may be called in
 # after « plus vite que », someone or something compared (not « plus fort que ça »: louder than now)
 _COMPARED = DETERMINERS | {"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "un", "une", "des"}
@@ -189,6 +190,7 @@ _IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux",
                           "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
                           "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir",   # « je vais être papa »
                           "quand"})   # « on continue quand même »: no « mémé » spoken to, once the accents are gone
+_THEIR_CLITICS = frozenset({"le", "la", "les", "lui", "leur", "se", "y", "en"})   # not « me raconter »: asked of the guide
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier", "au"})   # « au pas d'avant »
 _BEFORE_THE_SOUND = frozenset({"le", "du", "au", "ce", "un", "de", "mon", "ton", "votre"})
 _AFTER_THE_SOUND = frozenset({"est", "et", "trop", "plus", "moins", "un", "fort", "bas", "haut", "svp", "stp"})
@@ -308,6 +310,14 @@ class Analyzer:
     def knows(self, word: str) -> bool:
         return word in self._words or word in self._infinitives
 
+    def _named_between(self, text: str) -> bool:
+        """« plus fort, Élise, je t'entends pas d'ici »: a name written between commas, one word of three letters or
+        more with its capital that the guide does not know, in a line said to « tu », calls someone of the house (the
+        names the lexicon lists are found anywhere; not « Valider, Entrée, c'est envoyé », nor « C.M.U.C. »)."""
+        if not {"tu", "te", "toi", "ton", "ta", "tes"} & {w for w, _ in tokens(text)}:
+            return False
+        return any(not self._guide_word(tokens(name)[0][0]) for name in _NAME_BETWEEN.findall(text))
+
     def _guide_word(self, noun: str) -> bool:
         """A noun the guide's phrases use, in the singular or the plural (« catégorie », « catégories »)."""
         return self.knows(noun) or self.knows(noun + "s") or self.knows(noun + "x")
@@ -334,7 +344,7 @@ class Analyzer:
         hails = self.lexicon.elsewhere
         plain = [f for f, _ in said]   # the line's words before the fillers go
         if not analysis.elsewhere and (_hailed_between(text, hails) or _you_named(text, words, analysis.imperative)
-                                       or _found_aloud(plain, hails)):
+                                       or _found_aloud(plain, hails) or self._named_between(text)):
             analysis = replace(analysis, elsewhere=True)
         if any(plain[i:i + 2] == ["ca", "alors"] for i in range(len(plain) - 1)):
             analysis = replace(analysis, astonished=True)
@@ -404,7 +414,9 @@ class Analyzer:
         for k, (word, accented) in enumerate(pairs):
             parts = None
             if not (self.knows(word) or gerund(pairs, k) or self.knows(self._lemma(word)[0]) or _DIGITS.match(word)
-                    or self.knows(word + "s") or self.knows(word + "x")):   # « démarche » of « mes démarches »
+                    or self.knows(word + "s") or self.knows(word + "x")   # « démarche » of « mes démarches »
+                    or (k and pairs[k - 1][0] in _THEIR_CLITICS and len(word) > 5 and word.endswith("er"))):
+                # « je vais leur raconter » is an infinitive after its pronoun, not « raconte » misspelt
                 parts = self._correct(word)
             if parts is None:
                 out.append((word, accented))
@@ -1165,6 +1177,9 @@ def _found_aloud(said: Sequence[str], hails: frozenset[tuple[str, ...]]) -> bool
     k = 0
     while k < len(said) and said[k] in _INTERJECTIONS:
         k += 1
+    if (said[k:k + 1] and said[k] in ("le", "la", "les") and said[k + 1:k + 2] and said[k + 1] in _HERE_IS
+            and said[k + 2:k + 3] and said[k + 2] in DETERMINERS | {"ce", "cette", "ces"}):
+        return True   # « ah, le voilà, ce satané message »: the thing named after it
     return any(tuple(said[k:k + len(h)]) == h and tuple(said[k + len(h):k + len(h) + 1]) in (("le",), ("la",), ("les",))
                for h in hails if h[-1] in _HERE_IS)
 

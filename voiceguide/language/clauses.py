@@ -205,6 +205,10 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
             starts.append(k)
         elif tuple(words[k:k + 2]) in (("y", "a"), ("y", "avait")) and words[k - 1] != "il":
             starts.append(k)   # « y a le téléphone qui sonne », « y avait … »: « il y a », its « il » dropped
+        elif (words[k] == "vous" and k + 1 < len(words) and words[k + 1].endswith("ez") and words[k - 1] not in CLITICS
+              and words[k - 1] not in ("que", "rendez") and words[k + 1] not in ("chez", "assez")):
+            # not « qu'est-ce que vous avez dit »: the question's own; not « mon rendez-vous chez le coiffeur »
+            starts.append(k)   # « je préfère attendre ma fille, vous pouvez arrêter »: « vous » and its verb
         elif words[k] in ("rien", "personne") and words[k + 1:k + 2] == ("ne",):
             starts.append(k)   # « rien ne rentre dans ma caboche », « personne ne répond »
     for k in range(len(words) - 2):
