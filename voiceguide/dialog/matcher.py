@@ -600,8 +600,13 @@ class IntentMatcher:
                 continue   # « oui, je l'ai eu »: the pronoun is what the question asks about, the « oui » answers
             negated = seed.kind != "command" and (penalty > 0 or _negates_its_name(analysis.tokens, explained, span))
             found.setdefault((name, seed.target), []).append(_Found(seed, tier, explained, penalty, negated, to_do))
-        readings = [self._reading(name, seeds, analysis, options) for (name, _), seeds in found.items()
-                    if not _weak_alone(name, seeds, analysis)]
+        # « ça marche pas, je me rappelle plus du code »: a part of the guide named in full is no reason for details
+        # (the speaker's own clause, « je … »: not « expliquez-moi ça, ce code de confirmation », its object)
+        named = frozenset(i for (name, _), seeds in found.items() if name == GOTO for f in seeds
+                          if f.penalty == 0 and not f.negated and len(f.seed.required) >= 2
+                          for i, e in enumerate(f.explained) if e and _in_my_clause(analysis, analysis.tokens[i]))
+        readings = [self._reading(name, seeds, analysis, options, named if name == _DETAILS else frozenset())
+                    for (name, _), seeds in found.items() if not _weak_alone(name, seeds, analysis)]
         if _stops_the_guide(analysis):
             readings = [r for r in readings if r.name != _PAUSE]
         if _START_AGAIN not in present and any(t.readings[0] == _SAY_AGAIN and analysis.words[t.start].startswith(_SAYING)
@@ -620,7 +625,8 @@ class IntentMatcher:
             table.update(self.lexicon.contexts[name])
         return table
 
-    def _reading(self, name: str, seeds: list[_Found], analysis: Analysis, options: Options) -> _Reading:
+    def _reading(self, name: str, seeds: list[_Found], analysis: Analysis, options: Options,
+                 named: frozenset[int] = frozenset()) -> _Reading:
         best = max(seeds, key=lambda f: (f.tier, -f.penalty, -_KIND_RANK[f.seed.kind], len(f.seed.required)))
         seed, tier = best.seed, best.tier
         tokens = analysis.tokens
@@ -686,6 +692,7 @@ class IntentMatcher:
                                  leaving=name == _QUIT)
                    if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
+        reasons -= named
         if name in _STEPPING and sum(not any(map(self.analyzer.knows, analysis.words[tokens[i].start:tokens[i].end]))
                                      for i in reasons) >= STRANGE:
             # « au suivant… elle me trotte dans la tête, cette chanson de Brel »: no reason to move on, a story of
@@ -1225,6 +1232,11 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozense
     if any(e and t.weight >= 1.0 for t, e in zip(analysis.tokens[head:], explained[head:])):
         return head
     return 0
+
+
+def _in_my_clause(analysis: Analysis, token: Token) -> bool:
+    start = analysis.subject_before(token)
+    return start is not None and analysis.words[start] == "je"
 
 
 def _understood_that(analysis: Analysis, explained: list[bool]) -> list[bool]:

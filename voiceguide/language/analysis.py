@@ -190,6 +190,7 @@ _IN_THE_SENTENCE = frozenset({"du", "de", "des", "le", "la", "les", "au", "aux",
                           "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "pour", "avec", "a", "chez",
                           "etre", "suis", "es", "est", "sommes", "etes", "sont", "devenir",   # « je vais être papa »
                           "quand"})   # « on continue quand même »: no « mémé » spoken to, once the accents are gone
+_BACK_TOO = frozenset({"remonter", "descendre"})   # the voice, or the steps of the guide
 _THEIR_CLITICS = frozenset({"le", "la", "les", "lui", "leur", "se", "y", "en"})   # not « me raconter »: asked of the guide
 _ARTICLES = frozenset({"un", "le", "ce", "mon", "ton", "chaque", "premier", "au"})   # « au pas d'avant »
 _BEFORE_THE_SOUND = frozenset({"le", "du", "au", "ce", "un", "de", "mon", "ton", "votre"})
@@ -344,7 +345,8 @@ class Analyzer:
         hails = self.lexicon.elsewhere
         plain = [f for f, _ in said]   # the line's words before the fillers go
         if not analysis.elsewhere and (_hailed_between(text, hails) or _you_named(text, words, analysis.imperative)
-                                       or _found_aloud(plain, hails) or self._named_between(text)):
+                                       or _found_aloud(plain, hails) or self._named_between(text)
+                                       or _searched_aloud(plain)):
             analysis = replace(analysis, elsewhere=True)
         if any(plain[i:i + 2] == ["ca", "alors"] for i in range(len(plain) - 1)):
             analysis = replace(analysis, astonished=True)
@@ -810,8 +812,11 @@ class Analyzer:
             j += 1
         verb, _ = self._lemma(words[i])
         more = words[i + width:i + width + 1] == [_MORE]
-        if verb in lex.degree_verbs and all(self._is_glue(w) for w in words[i + width + more:]):
-            return Item("setting", "", i, i + width + more, extra=(_setting("volume", degree),))   # « baisse un peu »
+        # « baisse un peu », « baisse un peu, tu vas réveiller le petit » (a clause of its own after it: its reason)
+        end = next((k for k in range(i + width + more, len(words)) if words[k] in CLAUSE_SUBJECTS), len(words))
+        if verb in lex.degree_verbs and all(self._is_glue(w) for w in words[i + width + more:end]) and not (
+                end < len(words) and verb in _BACK_TOO):   # « remontez d'un cran, je me suis trompée »: going back
+            return Item("setting", "", i, i + width + more, extra=(_setting("volume", degree),))
         return None
 
     def _said_of_a_thing(self, words: list[str], i: int) -> bool:
@@ -1089,6 +1094,8 @@ def _told_what_to_do(items: list[Item], words: Sequence[str], actions: Container
 
 
 _HERE_IS = frozenset({"voila", "voici"})
+_WHERE_IS = frozenset({("il", "est", "ou"), ("elle", "est", "ou"), ("ils", "sont", "ou"), ("elles", "sont", "ou")})
+_THIS_THING = frozenset({"ce", "cet", "cette", "ces", "mon", "ma", "mes", "le", "la", "les"})
 _SAYING = frozenset({"dit", "disait", "disent", "disaient"})
 _IMPERSONAL = frozenset({"faut", "fallait", "faudrait", "y", "suffit"})   # « il faut », « il y a »: no one spoken of
 _A_VERB_AFTER = {(w,) for w in ETRE | {"marche", "fait", "hurle", "braille", "gueule"}}
@@ -1182,6 +1189,13 @@ def _found_aloud(said: Sequence[str], hails: frozenset[tuple[str, ...]]) -> bool
         return True   # « ah, le voilà, ce satané message »: the thing named after it
     return any(tuple(said[k:k + len(h)]) == h and tuple(said[k + len(h):k + len(h) + 1]) in (("le",), ("la",), ("les",))
                for h in hails if h[-1] in _HERE_IS)
+
+
+def _searched_aloud(said: Sequence[str]) -> bool:
+    """« mais il est où, ce message ? », « elle est où ma carte »: a thing looked for aloud, named after « où »;
+    not a part of the guide asked for."""
+    return any(tuple(said[k:k + 3]) in _WHERE_IS and said[k + 3:k + 4] and said[k + 3] in _THIS_THING
+               for k in range(len(said) - 3))
 
 
 def _hailed_between(text: str, hails: frozenset[tuple[str, ...]]) -> bool:

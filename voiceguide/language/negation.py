@@ -174,6 +174,10 @@ def attach_negations(items: list[Item], lex: Lexicon, words: Sequence[str] = ())
         elif (item.negation or item.concept in lex.refusals) and wrapper is not None:
             _rest_on_wrappers(carried)   # « je ne veux pas, c'est pas ça », « je ne veux pas, non »
             carried = []
+        elif (item.kind == GUIDE and wrapper is not None and wrapper.concept == _WANT and words
+              and words[item.start - 2:item.start] in (("de", "ce"), ("de", "ton"), ("de", "votre"))):
+            wrapper.kind = NEUTRAL   # « je ne veux pas de ce guide, fermez-le »: the guide refused, a clause of its
+            carried = []             # own; the order after it is not denied
         elif content(item) and item.kind not in (GUIDE, "last", WEAK):
             if _own_subject(words, item.start) and all(w is None or w.concept in _STATING for w, _ in carried):
                 pass   # « y a rien d'intéressant, on poursuit », « ça m'intéresse pas, je passe »: a clause of its own
