@@ -4558,6 +4558,31 @@ def test_found_by_the_hundred_and_thirty_eighth_run(text: str, context: str, exp
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and thirty-ninth batch's run (evaluation half): « Ne parlez pas si vite, madame Leroy, je
+    # note votre numéro de téléphone. » slowed the voice: a title and a name call someone
+    ("Plus fort, monsieur Girard, je vous entends mal.", "step:demande-nom", "?louder"),
+    ("Plus fort, madame, je vous entends mal.", "step:demande-nom", "louder"),   # the guide is called « madame » too
+    # « Fermez le programme, je vous prie, l'infirmière vient d'arriver. » was not understood: the guide named in
+    # the request, what someone else does is its reason
+    ("Éteignez le programme, le taxi vient d'arriver.", "step:ecran-connexion", "quit"),
+    ("ferme la porte, il fait froid", "step:ecran-connexion", "none"),
+    ("jai besoin dun nouveau code stp", "step:ouvrir-ameli", "goto:oubli-lien"),
+    ("Oh là, tu parles comme une mitraillette.", "step:oubli-choix-envoi", "slower"),
+    # tuning half: « Je vais arrêter là, j'ai plus la tête à ça. » paused; « Un peu plus de volume, pardon, je suis
+    # dure d'oreille. » was not understood (a « pardon » after the request excuses it, and corrects nothing when
+    # nothing the guide knows follows); « Et là, qu'est-ce que je peux vous demander encore ? » repeated
+    ("On va arrêter là, j'ai plus la tête à ça.", "step:oubli-choix-envoi", "quit"),
+    ("Plus fort, pardon, j'entends plus très bien.", "step:oubli-email-boite", "louder"),
+    ("plus vite, pardon, plus lentement", "step:oubli-email-boite", "slower"),
+    ("Qu'est-ce que je peux vous dire encore ?", "step:fin", "help"),
+])
+def test_found_by_the_hundred_and_thirty_ninth_run(text: str, context: str, expected: str) -> None:
+    """« madame Leroy » calls someone; the guide named in a request to leave takes any reason beside it; « pardon »
+    after a request excuses it; « encore » after « je peux vous demander » is « else »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # « c'est bon » or « ça y est » beside a choice at a question leads to that choice: at « Ameli vous demande-t-elle
     # maintenant un code de confirmation ? » it was a « oui », to the e-mail code, the wrong branch (noted at stop 43)
     ("C'est bon, ça s'est ouvert.", "step:code-confirmation", "goto:page-accueil"),

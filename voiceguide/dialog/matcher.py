@@ -116,6 +116,7 @@ _QUIT = "quit"
 _PAUSE = "pause"
 _STOP = "arreter"
 _THE_GUIDE = "guide"   # the concept of « le guide », « ce truc »
+_SORRY = "pardon"
 _THE = frozenset({"le", "ce", "ton", "votre"})   # « arrête le guide », not « arrête tes trucs » (to a child)
 _DONE = "fini"
 _RESTART = "restart"
@@ -688,7 +689,8 @@ class IntentMatcher:
         gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving)
                  and (not options.yes_no or name in _VOICE or name in _SPEAKS_AGAIN)) or declining or elaborating or agreeing
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
-                                 name == "resume", opposites(seed.required), mine=leaving or agreeing,
+                                 name == "resume", opposites(seed.required),
+                                 mine=(leaving and not _names_the_guide(analysis, said)) or agreeing,
                                  leaving=name == _QUIT)
                    if firm and gives else frozenset())
         reasons |= before_but(analysis, said)
@@ -698,6 +700,9 @@ class IntentMatcher:
             # « au suivant… elle me trotte dans la tête, cette chanson de Brel »: no reason to move on, a story of
             # its own, in words the guide has never heard of
             reasons = frozenset()
+        # « un peu plus de volume, pardon, je suis dure d'oreille »: « pardon » after the request excuses it
+        explained = [e or (t.readings[0] == _SORRY and any(said[:i]))
+                     for i, (t, e) in enumerate(zip(tokens, explained, strict=True))]
         left = [i for i, (t, e) in enumerate(zip(tokens, explained, strict=True))
                 if not e and not _acknowledged(t, name, options, _a_choice(seed, name, options))]
         echo: frozenset[str] = frozenset()   # words that only say again what the step says: they weigh little
@@ -859,8 +864,10 @@ class IntentMatcher:
                 told = [t for t in analysis.tokens if t.end <= k and t.readings[0] not in _YES_NO_WORDS]
                 if all(t.plain for t in told) and [t.readings[0] for t in analysis.tokens if t.start >= after] == [_DONE]:
                     continue
-                if told and any(t.start >= after and t.weight > 0 for t in analysis.tokens):
-                    return after   # not « non non, j'y suis »: a « non » said twice corrects nothing
+                if told and any(t.start >= after and t.weight > 0 and (not t.plain or any(
+                        map(self.analyzer.knows, words[t.start:t.end]))) for t in analysis.tokens):
+                    return after   # not « non non, j'y suis »: a « non » said twice corrects nothing; not « plus de
+                    # volume, pardon, je suis dure d'oreille »: nothing the guide knows after it, an apology
         return None
 
     def _announced(self, analysis: Analysis, explained: list[bool], answering: bool = False) -> list[bool]:
@@ -1232,6 +1239,12 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozense
     if any(e and t.weight >= 1.0 for t, e in zip(analysis.tokens[head:], explained[head:])):
         return head
     return 0
+
+
+def _names_the_guide(analysis: Analysis, said: list[bool]) -> bool:
+    """« fermez le programme, l'infirmière vient d'arriver »: the guide itself named in the request, whatever is
+    said beside it is the reason, someone else's doing too (not « ferme la porte, il fait froid »)."""
+    return any(e and t.readings[0] == _THE_GUIDE for t, e in zip(analysis.tokens, said, strict=True))
 
 
 def _in_my_clause(analysis: Analysis, token: Token) -> bool:

@@ -137,6 +137,8 @@ _WAIT = frozenset({"attends", "attendez"})
 _WONDERING = frozenset({"savoir", "sais", "sait", "voir", "verifier", "demande", "demander", "regarder"})   # … si
 _FORMERLY = "avant"
 _OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})   # « l'ordi de la médiathèque »
+# « ne parlez pas si vite, madame Leroy, je note »: someone called by a title and a name (the guide has none)
+_TITLED_NAME = re.compile(r"\b(?:[Mm]adame|[Mm]onsieur|[Mm]ademoiselle|[Dd]octeur|[Mm]a[îi]tre)\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 _NAME_BETWEEN = re.compile(r",\s*([A-ZÀ-Ý][a-zà-ÿ]{2,})\s*(?=[,;:!?.…]|$)")   # « …, Élise, … », « …, Élise ! »
 _PUNCTUATION = re.compile(r"[,;:!?.…()]+")   # what parts a line into the pieces someone may be called in
 # after « plus vite que », someone or something compared (not « plus fort que ça »: louder than now)
@@ -346,7 +348,7 @@ class Analyzer:
         plain = [f for f, _ in said]   # the line's words before the fillers go
         if not analysis.elsewhere and (_hailed_between(text, hails) or _you_named(text, words, analysis.imperative)
                                        or _found_aloud(plain, hails) or self._named_between(text)
-                                       or _searched_aloud(plain)):
+                                       or _searched_aloud(plain) or bool(_TITLED_NAME.search(text))):
             analysis = replace(analysis, elsewhere=True)
         if any(plain[i:i + 2] == ["ca", "alors"] for i in range(len(plain) - 1)):
             analysis = replace(analysis, astonished=True)
@@ -682,7 +684,8 @@ class Analyzer:
     def _still(self, words: list[str], i: int) -> bool:
         """« encore » after a subject and its verb says « still » (« il en reste encore », « le téléphone qui sonne
         encore »), unless the verb is one of saying again (« tu redis encore »)."""
-        return (i > 1 and any(w in CLAUSE_SUBJECTS or w == "qui" for w in words[max(0, i - 3):i - 1])
+        # « je peux vous demander encore »: the subject up to three words before
+        return (i > 1 and any(w in CLAUSE_SUBJECTS or w == "qui" for w in words[max(0, i - 4):i - 1])
                 and self._lemma(words[i - 1])[0] not in _SPEAKING)
 
     def _a_noun(self, words: list[str], item: Item) -> bool:

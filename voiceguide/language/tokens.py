@@ -37,7 +37,7 @@ SPOKEN = {
     "pantoute": ("pas", "du", "tout"),   # Québec : « je sais pantoute où on est »
     "ousque": ("ou", "est", "ce", "que"), "ousqu'": ("ou", "est", "ce", "que"),   # « ousque j'en suis », « ousqu'on va »
     "jai": ("je", "ai"), "cest": ("ce", "est"),   # tapé sans apostrophe : « jai coché l'option », « cest fait »
-    "jy": ("je", "y"), "jen": ("je", "en"),   # « jy suis », « jen ai pas »
+    "jy": ("je", "y"), "jen": ("je", "en"), "dun": ("de", "un"),   # « jy suis », « jen ai pas », « besoin dun code »
     # tapé comme un texto : « c koi l'étape », « jcomprend pa », « jsp »
     "kitter": ("quitter",), "kitte": ("quitte",), "kittez": ("quittez",),
     "fe": ("fait",),   # « c fé »
@@ -55,6 +55,7 @@ SPOKEN = {
     "revien": ("reviens",), "davan": ("de", "avant"),   # tapé comme un texto : « revien a letape davan »
     "keske": ("qu", "est", "ce", "que"), "kesk'": ("qu", "est", "ce", "que"), "compri": ("compris",),
     "redi": ("redis",),   # « kesk'il faut faire jai pas compri redi »
+    "rappel": ("rappelle",),   # « jme rappel plus du code »
     "rapel": ("rappelle",), "rapelle": ("rappelle",), "souvien": ("souviens",),   # « jme rapel plus de mon code »
 }
 _CH = {"est": ("ce", "est"), "uis": ("je", "suis"), "suis": ("je", "suis"), "ui": ("je", "suis"),
