@@ -4583,6 +4583,27 @@ def test_found_by_the_hundred_and_thirty_ninth_run(text: str, context: str, expe
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fortieth batch's run (evaluation half): « Suivant le temps qu'il fera demain, j'irai au
+    # marché ou pas. » went on to the next step: « suivant le … que/qui » is « according to », and « le temps qu'il
+    # fera » the weather, no « le temps que je … » asking for a pause
+    ("Suivant la météo qu'ils annoncent, on ira chez ma sœur.", "step:demande-naissance", "none"),
+    ("Suivant le temps qu'il fait, je sortirai le chien.", "step:demande-naissance", "none"),
+    ("Attendez le temps que je retrouve mes lunettes.", "step:demande-naissance", "pause"),
+    ("suivant", "step:demande-naissance", "next"),
+    # « Onze sujets, c'est beaucoup, lisez-les plus lentement. »: « les » after an order, then « plus », is its object
+    ("Douze choix, lisez-les plus lentement.", "step:objet-message", "slower"),
+    ("C'est le plus rapide des deux.", "step:demande-naissance", "none"),
+    # « Je vais écouter le message d'Ameli, mettez-vous en attente pendant ce temps. » was not understood
+    ("Je vais chercher ma carte, mettez-vous en attente pendant ce temps.", "step:demande-ensuite", "pause"),
+    ("vous me la reposez ?", "step:code-confirmation", "repeat"),   # tuning half
+])
+def test_found_by_the_hundred_and_fortieth_run(text: str, context: str, expected: str) -> None:
+    """« suivant le … que » is « according to »; « le temps qu'il fera » is the weather; « lisez-les plus lentement »
+    is the voice; « pendant ce temps » says when; « vous me la reposez » asks the question again."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # « c'est bon » or « ça y est » beside a choice at a question leads to that choice: at « Ameli vous demande-t-elle
     # maintenant un code de confirmation ? » it was a « oui », to the e-mail code, the wrong branch (noted at stop 43)
     ("C'est bon, ça s'est ouvert.", "step:code-confirmation", "goto:page-accueil"),

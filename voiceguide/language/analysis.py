@@ -464,6 +464,9 @@ class Analyzer:
                 items.append(Item(NEUTRAL, "", i, i + 1))
             elif word == "point" and ((i and words[i - 1] in _DOMAINS) or tuple(words[i + 1:i + 2]) in _TOP_LEVEL):
                 items.append(Item(NEUTRAL, "", i, i + 1))   # « Ameli point quoi ? »: a dot (« j'ai point compris » negates)
+            elif word == "suivant" and words[i + 1:i + 2] and words[i + 1] in ("le", "la", "les") and set(
+                    words[i + 3:i + 5]) & {"que", "qui"}:
+                items.append(Item(NEUTRAL, "", i, i + 1))   # « suivant le temps qu'il fera »: according to
             elif word == "ne" or word in lex.negations:
                 items.append(Item("neg", word, i, i + 1))
             elif word in lex.number_cues and word not in ("le", "la"):
@@ -772,7 +775,7 @@ class Analyzer:
                 degree, width = lex.degrees[key], n
                 break
         if (degree is not None and i and words[i - 1] in ("le", "la", "les") and words[i] != "pas"
-                and not (i > 1 and words[i - 2] in _PUT)):
+                and not (i > 1 and (words[i - 2] in _PUT or words[i - 2].endswith("ez")))):   # « lisez-les plus lentement »
             return None   # « le plus rapide »: the fastest of something, « le baisser »: a thing; no setting (« oh
                           # là, pas si vite » is one; « mettez-la plus bas »: the voice, put lower)
         if degree is None:
