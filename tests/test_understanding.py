@@ -4604,6 +4604,23 @@ def test_found_by_the_hundred_and_fortieth_run(text: str, context: str, expected
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-first batch's run (evaluation half): « Je suis trop fatiguée, je vais me coucher.
+    # Vous pouvez arrêter, merci de votre patience. » was asked; « On m'a jamais rien envoyé, nous autres, j'ai point
+    # de code. » was not understood
+    ("Je vais me coucher, vous pouvez arrêter, merci pour votre patience.", "step:demande-nom", "quit"),
+    ("On a jamais rien reçu, nous autres.", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    # tuning half: « Bon, huit jours, j'attendrai, ça ne presse pas. Continuez. »: « ça » before « ne » is a subject
+    ("J'attendrai, ça ne presse pas. Continuez.", "step:oubli-courrier-attente", "next"),
+    ("presse un peu", "step:oubli-courrier-attente", "faster"),
+    ("Quo ? T'as dit quo ?", "step:oubli-courrier", "repeat"),
+])
+def test_found_by_the_hundred_and_forty_first_run(text: str, context: str, expected: str) -> None:
+    """« merci de votre patience », « nous autres » say nothing more; « ça ne presse pas »
+    is no voice; « quo » is « quoi » in the Nord."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # « c'est bon » or « ça y est » beside a choice at a question leads to that choice: at « Ameli vous demande-t-elle
     # maintenant un code de confirmation ? » it was a « oui », to the e-mail code, the wrong branch (noted at stop 43)
     ("C'est bon, ça s'est ouvert.", "step:code-confirmation", "goto:page-accueil"),

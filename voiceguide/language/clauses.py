@@ -199,7 +199,8 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     fille me la lira », « le chien aboyait », « ma tête ne suit plus »)."""
     starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
     for k in range(1, len(words)):
-        if (words[k - 1] in CLITIC_SUBJECTS and words[k] != "je") or (words[k] == "ca" and _will(words[k - 1])):
+        if (words[k - 1] in CLITIC_SUBJECTS and words[k] != "je") or (
+                words[k] == "ca" and _will(words[k - 1]) and words[k + 1:k + 2] != ("ne",)):   # « j'attendrai, ça ne presse pas »
             continue   # « éteignez-vous, je … »: « je » is no object; « je ferai ça demain », « on verra ça »: « ça » is one
         if words[k] in CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in YOUR_AUX):
             starts.append(k)

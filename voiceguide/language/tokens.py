@@ -55,6 +55,7 @@ SPOKEN = {
     "revien": ("reviens",), "davan": ("de", "avant"),   # tapé comme un texto : « revien a letape davan »
     "keske": ("qu", "est", "ce", "que"), "kesk'": ("qu", "est", "ce", "que"), "compri": ("compris",),
     "redi": ("redis",),   # « kesk'il faut faire jai pas compri redi »
+    "quo": ("quoi",),   # « t'as dit quo ? », dans le Nord
     "rappel": ("rappelle",),   # « jme rappel plus du code »
     "rapel": ("rappelle",), "rapelle": ("rappelle",), "souvien": ("souviens",),   # « jme rapel plus de mon code »
 }
