@@ -139,6 +139,7 @@ _FORMERLY = "avant"
 _OF_A_PLACE = frozenset({(w,) for w in ("de", "du", "des", "a", "au", "aux", "chez")})   # « l'ordi de la médiathèque »
 # « ne parlez pas si vite, madame Leroy, je note »: someone called by a title and a name (the guide has none)
 _TITLED_NAME = re.compile(r"\b(?:[Mm]adame|[Mm]onsieur|[Mm]ademoiselle|[Dd]octeur|[Mm]a[îi]tre)\s+[A-ZÀ-Ý][a-zà-ÿ]+")
+_TO_YOU = frozenset({"tu", "te", "toi", "ton", "ta", "tes"})
 _NAME_BETWEEN = re.compile(r",\s*([A-ZÀ-Ý][a-zà-ÿ]{2,})\s*(?=[,;:!?.…]|$)")   # « …, Élise, … », « …, Élise ! »
 _PUNCTUATION = re.compile(r"[,;:!?.…()]+")   # what parts a line into the pieces someone may be called in
 # after « plus vite que », someone or something compared (not « plus fort que ça »: louder than now)
@@ -313,13 +314,14 @@ class Analyzer:
     def knows(self, word: str) -> bool:
         return word in self._words or word in self._infinitives
 
-    def _named_between(self, text: str) -> bool:
+    def _named_between(self, text: str, said: Sequence[str]) -> bool:
         """« plus fort, Élise, je t'entends pas d'ici »: a name written between commas, one word of three letters or
-        more with its capital that the guide does not know, in a line said to « tu », calls someone of the house (the
-        names the lexicon lists are found anywhere; not « Valider, Entrée, c'est envoyé », nor « C.M.U.C. »)."""
-        if not {"tu", "te", "toi", "ton", "ta", "tes"} & {w for w, _ in tokens(text)}:
-            return False
-        return any(not self._guide_word(tokens(name)[0][0]) for name in _NAME_BETWEEN.findall(text))
+        more with its capital that the guide does not know, in a line said to « tu » (``said``: its words), calls
+        someone of the house (the names the lexicon lists are found anywhere; not « Valider, Entrée, c'est envoyé »,
+        nor « C.M.U.C. »)."""
+        names = _NAME_BETWEEN.findall(text)
+        return bool(names) and bool(_TO_YOU & set(said)) and any(
+            not self._guide_word(tokens(name)[0][0]) for name in names)
 
     def _guide_word(self, noun: str) -> bool:
         """A noun the guide's phrases use, in the singular or the plural (« catégorie », « catégories »)."""
@@ -347,7 +349,7 @@ class Analyzer:
         hails = self.lexicon.elsewhere
         plain = [f for f, _ in said]   # the line's words before the fillers go
         if not analysis.elsewhere and (_hailed_between(text, hails) or _you_named(text, words, analysis.imperative)
-                                       or _found_aloud(plain, hails) or self._named_between(text)
+                                       or _found_aloud(plain, hails) or self._named_between(text, plain)
                                        or _searched_aloud(plain) or bool(_TITLED_NAME.search(text))):
             analysis = replace(analysis, elsewhere=True)
         if any(plain[i:i + 2] == ["ca", "alors"] for i in range(len(plain) - 1)):
