@@ -1248,6 +1248,7 @@ def _names_the_guide(analysis: Analysis, said: list[bool]) -> bool:
 
 
 def _in_my_clause(analysis: Analysis, token: Token) -> bool:
+    """``token`` stands in a clause whose subject is « je »: the speaker says it of themself."""
     start = analysis.subject_before(token)
     return start is not None and analysis.words[start] == "je"
 

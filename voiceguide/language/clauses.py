@@ -200,8 +200,10 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
     starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
     for k in range(1, len(words)):
         if (words[k - 1] in CLITIC_SUBJECTS and words[k] != "je") or (
-                words[k] == "ca" and _will(words[k - 1]) and words[k + 1:k + 2] != ("ne",)):   # « j'attendrai, ça ne presse pas »
-            continue   # « éteignez-vous, je … »: « je » is no object; « je ferai ça demain », « on verra ça »: « ça » is one
+                words[k] == "ca" and _will(words[k - 1]) and tuple(words[k + 1:k + 2]) != ("ne",)):
+            # « éteignez-vous, je … »: « je » is no object; « je ferai ça demain », « on verra ça »: « ça » is one
+            # (not « j'attendrai, ça ne presse pas »: a subject)
+            continue
         if words[k] in CLAUSE_SUBJECTS or (words[k] == "te" and k + 1 < len(words) and words[k + 1] in YOUR_AUX):
             starts.append(k)
         elif tuple(words[k:k + 2]) in (("y", "a"), ("y", "avait")) and words[k - 1] != "il":
@@ -210,7 +212,7 @@ def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
               and words[k - 1] not in ("que", "rendez") and words[k + 1] not in ("chez", "assez")):
             # not « qu'est-ce que vous avez dit »: the question's own; not « mon rendez-vous chez le coiffeur »
             starts.append(k)   # « je préfère attendre ma fille, vous pouvez arrêter »: « vous » and its verb
-        elif words[k] in ("rien", "personne") and words[k + 1:k + 2] == ("ne",):
+        elif words[k] in ("rien", "personne") and tuple(words[k + 1:k + 2]) == ("ne",):
             starts.append(k)   # « rien ne rentre dans ma caboche », « personne ne répond »
     for k in range(len(words) - 2):
         noun = k + 1
