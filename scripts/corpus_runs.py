@@ -82,10 +82,10 @@ def unseal(runs: Runs, batch: str, evaluation: str, tuning: str) -> str:
     runs.measured[batch] = floor2(understood / meant)
     runs.held_out = batch
     sealed_in = _git("log", "-1", "--format=%h", "-S", f'sealed: ["{batch}"]', "--", str(RUNS.relative_to(ROOT)))
-    runs.runs[batch] = {"evaluation": evaluation, "tuning": tuning, **runs.runs.get(batch, {}),
-                        **({"sealed_in": sealed_in} if sealed_in else {})}
-    runs.runs[batch] = {k: runs.runs[batch][k] for k in ("evaluation", "tuning", "matcher", "sealed_in")
-                        if k in runs.runs[batch]}
+    record = {**runs.runs.get(batch, {}), "evaluation": evaluation, "tuning": tuning}
+    if sealed_in:
+        record["sealed_in"] = sealed_in
+    runs.runs[batch] = {k: record[k] for k in ("evaluation", "tuning", "matcher", "sealed_in") if k in record}
     return (f"lot {batch} descellé : mesuré {runs.measured[batch]:.2f} à son passage ; reconstruisez les plus proches "
             f"(scripts/build_examples.py), puis fixez son plancher : corpus_runs.py floors --set {batch}")
 

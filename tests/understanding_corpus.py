@@ -173,7 +173,7 @@ class Runs:
         def batches(values: dict) -> list[str]:
             return sorted(values, key=int)
         out = [_RUNS_HEADER.rstrip("\n"), f'held_out: "{self.held_out}"',
-               "sealed: [" + ", ".join(f'"{b}"' for b in batches(dict.fromkeys(self.sealed))) + "]",
+               "sealed: [" + ", ".join(f'"{b}"' for b in sorted(set(self.sealed), key=int)) + "]",
                "measured:   # each evaluation half's share at its single run, rounded down"]
         out += [f'  "{b}": {self.measured[b]:.2f}' for b in batches(self.measured)]
         out += ["tuned_floor:   # each tuning half's share, rounded down when it was last set"]
