@@ -4621,6 +4621,31 @@ def test_found_by_the_hundred_and_forty_first_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
+    ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
+     "goto:oubli-lien"),
+    ("Mon code, comment on fait pour en avoir un nouveau ?", "step:valider-connexion", "goto:oubli-lien"),
+    ("comment on fait pour en avoir un nouveau", "step:saisir-code", "details"),   # nothing named: the step's
+])
+def test_en_in_an_aim_stands_for_the_thing_named_before(text: str, context: str, expected: str) -> None:
+    """« mon code, … pour en avoir un nouveau » asks for a new code."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # noted at stop 48: « à quoi ça sert » said of a thing of the step asked how the guide works
+    ("Ce code de confirmation, ça sert à quoi ?", "step:code-confirmation", "details"),
+    ("ça sert à quoi, ce code ?", "step:code-confirmation", "details"),
+    ("Le bouton du menu, ça sert à quoi ?", "step:ouvrir-rubriques", "details"),
+    ("à quoi ça sert ?", "step:code-confirmation", "help"),   # nothing named: the guide itself
+    ("à quoi ça sert, ce guide ?", "step:saisir-code", "help"),
+])
+def test_what_a_thing_of_the_step_is_for_asks_its_details(text: str, context: str, expected: str) -> None:
+    """« à quoi ça sert » with every other word one the step says is asked of the step, at a question too."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # « c'est bon » or « ça y est » beside a choice at a question leads to that choice: at « Ameli vous demande-t-elle
     # maintenant un code de confirmation ? » it was a « oui », to the e-mail code, the wrong branch (noted at stop 43)
     ("C'est bon, ça s'est ouvert.", "step:code-confirmation", "goto:page-accueil"),

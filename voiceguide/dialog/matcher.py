@@ -111,6 +111,7 @@ _GOING_ON = "continuer"   # the concept of « continuer », « la suite »
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
 _WHY = "pourquoi"
+_WHAT_FOR = "fonctionnement"   # « à quoi ça sert », « comment ça marche »
 _WHAT_IS = frozenset({("ce", "est", "quoi"), ("veut", "dire", "quoi")})
 _QUIT = "quit"
 _PAUSE = "pause"
@@ -327,7 +328,7 @@ class IntentMatcher:
         for_this = analysis.words[-2:] == ("ce", "est")
         if analysis.aim and (analysis.how_to or for_this or isinstance(found, NoMatch)):
             # « comment je fais pour lire mes messages », « c'est pour savoir mes droits »: the aim is asked
-            aim = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.aim)), options), text)
+            aim = self._decide(self._readings(self.analyzer.analyse(" ".join(_aim_said(analysis))), options), text)
             if not (analysis.how_to or isinstance(found, NoMatch)) and not (isinstance(aim, Intent) and aim.name == "goto"):
                 aim = NoMatch(heard=text)   # « c'est pour savoir si mon ordonnance est prête »: said last, a part only
             if (analysis.how_to and isinstance(aim, Unsure) and len(aim.candidates) == 1
@@ -348,7 +349,10 @@ class IntentMatcher:
         asked = self._question_of_a_part(analysis, options, text)
         if asked is not None and not (isinstance(found, Intent) and found.name == "goto"):
             return asked
-        if isinstance(found, NoMatch) and self._asks_about_the_step(analysis, options):
+        # « ce code de confirmation, ça sert à quoi ? »: what a thing of the step is for, not how the guide works
+        what_for = (_WHAT_FOR in analysis.readings() and any(t.page for t in analysis.tokens)
+                    and not (isinstance(found, Intent) and found.name != "help"))
+        if (isinstance(found, NoMatch) or what_for) and self._asks_about_the_step(analysis, options):
             spec = self.vocabulary.command(_DETAILS)
             return Intent(name=spec.name, confidence=CONTAINED, heard=text, label=spec.label)
         return found
@@ -384,11 +388,11 @@ class IntentMatcher:
         return found if isinstance(found, Intent) and found.name == "goto" else None
 
     def _asks_about_the_step(self, analysis: Analysis, options: Options) -> bool:
-        """« la C.M.U.C., c'est quoi au juste ? » at the step that speaks of it: « what is it », with every other
-        word one the step says, asks for the step's details (« comment on a un code » asks a way, not this)."""
+        """« la C.M.U.C., c'est quoi au juste ? » at the step that speaks of it: « what is it » (or « what is it for »),
+        with every other word one the step says, asks for the step's details (« comment on a un code » asks a way, not this)."""
         words = [t.readings[0] for t in analysis.tokens if t.weight > 0]
-        rest = [r for r in words if r != _WHAT]
-        if options.step is None or options.yes_no or options.paused or _WHAT not in words or not rest:
+        rest = [r for r in words if r not in (_WHAT, _WHAT_FOR)]
+        if options.step is None or options.paused or _WHAT not in words or not rest:
             return False
         said = self._step_concepts(options.step)
         return all(r in said for r in rest)
@@ -1274,6 +1278,16 @@ def _tied(best: _Reading, other: _Reading) -> bool:
             and best.tier == other.tier
             and _KIND_RANK[best.seed.kind] == _KIND_RANK[other.seed.kind]
             and not best.covered > other.covered)
+
+
+def _aim_said(analysis: Analysis) -> tuple[str, ...]:
+    """The aim's words, its « en » standing for the page's thing named before it (« mon code, … comment on fait
+    pour en avoir un nouveau » asks for a new code)."""
+    aim = analysis.aim
+    named = [t for t in analysis.tokens if t.page and t.end == t.start + 1]
+    if aim[:1] != ("en",) or not named:
+        return aim
+    return (*aim[1:], analysis.words[named[-1].start])
 
 
 def _put_off(analysis: Analysis) -> bool:
