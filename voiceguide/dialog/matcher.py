@@ -300,6 +300,8 @@ class IntentMatcher:
             spec = self.vocabulary.command("quit")
             return Unsure(candidates=(Intent(name=spec.name, confidence=meant[0].confidence, heard=text,
                                              label=spec.label),), heard=text)
+        if isinstance(found, Intent) and found.name == "next" and _counted_aloud(analysis):
+            return Unsure(candidates=(found,), heard=text)   # « Tab, Tab, Tab… et voilà »: at the keys, maybe not done
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
             # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
             return Unsure(candidates=(found,), heard=text)
@@ -691,12 +693,19 @@ class IntentMatcher:
         leaving = name == _QUIT or seed.kind == "topic"
         # at a question, a reason could be the answer; not beside the voice (« moins vite, j'arrive pas à suivre »)
         gives = ((name in _GIVES_REASONS or answering or going_on or afresh or leaving)
-                 and (not options.yes_no or name in _VOICE or name in _SPEAKS_AGAIN)) or declining or elaborating or agreeing
+                 and (not options.yes_no or name in _VOICE or name in _SPEAKS_AGAIN or answering)
+                 ) or declining or elaborating or agreeing
+        # at a question, only the speaker's own clauses (« non, j'ai jamais eu de code, c'est ma fille qui
+        # s'occupait de tout »): another may be the answer
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required),
-                                 mine=(leaving and not _names_the_guide(analysis, said)) or agreeing,
+                                 mine=(leaving and not _names_the_guide(analysis, said)) or agreeing
+                                 or (answering and options.yes_no),
                                  leaving=name == _QUIT)
                    if firm and gives else frozenset())
+        if answering and options.yes_no:   # « je l'avais noté, mais j'ai perdu le papier »: another answer, no reason
+            theirs = {c for s in self._choice_seeds(options.choices) if s.target != seed.target for c in s.required}
+            reasons = frozenset(i for i in reasons if not theirs & set(tokens[i].readings))
         reasons |= before_but(analysis, said)
         reasons -= named
         if name in _STEPPING and sum(not any(map(self.analyzer.knows, analysis.words[tokens[i].start:tokens[i].end]))
@@ -1288,6 +1297,15 @@ def _aim_said(analysis: Analysis) -> tuple[str, ...]:
     if aim[:1] != ("en",) or not named:
         return aim
     return (*aim[1:], analysis.words[named[-1].start])
+
+
+def _counted_aloud(analysis: Analysis) -> bool:
+    """« Tab, Tab, Tab… et voilà »: a word the guide does not know said again and again, then done, and no more: keys
+    counted aloud, at the page (not « passons, passons »)."""
+    plain = [t for t in analysis.tokens if t.plain]
+    said = analysis.readings()
+    return _DONE in said and not said & _ASKS_TO_GO_ON and any(
+        a.readings == b.readings and b.start == a.end for a, b in zip(plain, plain[1:]))
 
 
 def _put_off(analysis: Analysis) -> bool:

@@ -1579,7 +1579,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
                for k in range(1, len(words) - 1))   # « …, viens boire un jus »: someone of the house is called
     errand = come or (len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1]))
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=clauses(words, lex.forms), orders=orders(words), remarks=remarks(words),
+                    clauses=clauses(words, lex.forms, lex.steady), orders=orders(words), remarks=remarks(words),
                     elsewhere=elsewhere or called or come, called=called, told=told, to_someone=to_someone,
                     doubting=_doubting(words),
                     imperative=imperative, errand=errand,
@@ -1731,6 +1731,8 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
             continue
         if item.end - item.start == 1 and words[item.start] in lex.number_cues:
             continue
+        if ordinal and item.concept == "oui" and item.start > number.end:
+            continue   # « le neuvième, je crois que c'est ça »: the rank, then agreed to
         if ordinal and ((item.start == number.end and (item.kind != "unknown" or guide_word(item.concept)))
                         or item.kind == PAGE):
             continue   # « la deuxième catégorie », « le quatrième de la liste »: what the choices are (not

@@ -192,12 +192,23 @@ def _of_someone_then_imperfect(words: Sequence[str], k: int) -> bool:
     return bool(owner) and k + owner + 1 < len(words) and imperfect(words[k + owner + 1])
 
 
-def clauses(words: Sequence[str], forms: Mapping[str, str]) -> tuple[int, ...]:
+_ASKING = frozenset({"pouvez", "voulez", "devez", "allez", "savez", "avez"})   # « vous pouvez répéter ? »: a request
+
+
+def _you_tell(words: Sequence[str], complaints: frozenset[str]) -> bool:
+    """« vous parlez comme un commentateur de tiercé, ralentissez »: what the guide does, said first, is a clause of
+    its own (not « vous pouvez répéter », a request; nor « vous criez », a complaint that asks for the voice)."""
+    return (len(words) > 1 and words[0] == "vous" and words[1].endswith("ez")
+            and words[1] not in _ASKING | {"chez", "assez"} and words[1][:-2] + "er" not in complaints)
+
+
+def clauses(words: Sequence[str], forms: Mapping[str, str], complaints: frozenset[str] = frozenset()) -> tuple[int, ...]:
     """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
     « as » (« t'es allé trop loin »), « y a » (« il y a »). A pronoun after another clitic is its object. A noun after its
     determiner is a subject when a verb, an object pronoun or a « ne » follows it (« la télé faisait du bruit », « ma
     fille me la lira », « le chien aboyait », « ma tête ne suit plus »)."""
-    starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))) else []
+    starts = [0] if words and (words[0] in CLAUSE_SUBJECTS or words[:2] in (("te", "es"), ("te", "as"))
+                               or _you_tell(words, complaints)) else []
     for k in range(1, len(words)):
         if (words[k - 1] in CLITIC_SUBJECTS and words[k] != "je") or (
                 words[k] == "ca" and _will(words[k - 1]) and tuple(words[k + 1:k + 2]) != ("ne",)):
