@@ -4651,6 +4651,27 @@ def test_found_by_the_hundred_and_forty_second_run(text: str, context: str, expe
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-third batch's run (evaluation half): « Qu'est-ce qu'on peut te dire comme ordres,
+    # à part suivant ? » was not understood
+    ("Qu'est-ce qu'on peut te dire comme ordres, à part suivant ?", "step:borne-medecin", "?help"),
+    ("tout sauf suivant", "step:borne-medecin", "none"),
+    ("Retrouvez votre voix d'avant, c'est trop bizarre comme ça.", "step:demande-nom", "normal"),
+    # tuning half: « Vous pouvez me dire où j'en suis ? J'ai piqué du nez un moment. » paused (a wrong action):
+    # « un moment » after what the speaker has done is how long
+    ("Vous pouvez me dire où j'en suis ? J'ai piqué du nez un moment.", "step:oubli-email-boite", "where"),
+    ("J'ai dormi un moment, on en est où ?", "step:oubli-email-boite", "where"),
+    ("j'ai besoin d'un moment", "step:oubli-email-boite", "pause"),
+    ("Non, reviens au coup d'avant, j'ai pas encore ouvert mes mails.", "step:confirmation-taper", "?previous"),
+    ("Revenons à l'étape précédente, pardon de vous faire tourner en bourrique.", "step:demande-suivant", "previous"),
+    ("Affirmatif, j'en ai ma claque.", "oui-non", "yes"),
+])
+def test_found_by_the_hundred_and_forty_third_run(text: str, context: str, expected: str) -> None:
+    """« à part », « sauf » leave out what follows; « un moment » said of what was done is no pause; « pardon » then
+    light words corrects nothing; « coup d'avant », « ma claque », « retrouvez votre voix »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

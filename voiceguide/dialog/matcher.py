@@ -877,10 +877,11 @@ class IntentMatcher:
                 told = [t for t in analysis.tokens if t.end <= k and t.readings[0] not in _YES_NO_WORDS]
                 if all(t.plain for t in told) and [t.readings[0] for t in analysis.tokens if t.start >= after] == [_DONE]:
                     continue
-                if told and any(t.start >= after and t.weight > 0 and (not t.plain or any(
+                if told and any(t.start >= after and t.weight > 0 and not t.weak and (not t.plain or any(
                         map(self.analyzer.knows, words[t.start:t.end]))) for t in analysis.tokens):
                     return after   # not « non non, j'y suis »: a « non » said twice corrects nothing; not « plus de
-                    # volume, pardon, je suis dure d'oreille »: nothing the guide knows after it, an apology
+                    # volume, pardon, je suis dure d'oreille »: nothing the guide knows after it, an apology (nor
+                    # « pardon de vous faire tourner en bourrique »: a light word only)
         return None
 
     def _announced(self, analysis: Analysis, explained: list[bool], answering: bool = False) -> list[bool]:

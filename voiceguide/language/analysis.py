@@ -1533,6 +1533,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     _taken_back(items, words)
     _a_thing_is_back(items, words)
     _one_more_thing(items, words)
+    _for_a_while(items, words)
+    _set_aside(items, words)
     for item in items:
         if until is None and out and _when(words, item.start) and not all(t.readings[0] in _HOW for t in out):
             until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
@@ -1693,6 +1695,28 @@ def _a_thing_is_back(items: list[Item], words: Sequence[str]) -> None:
         if (done.concept == _READY and done.perfect and aux.concept == "etre" and thing.kind == "unknown"
                 and det.kind == NEUTRAL and words[det.start] in DETERMINERS):
             done.kind = NEUTRAL
+
+
+def _set_aside(items: list[Item], words: Sequence[str]) -> None:
+    """« qu'est-ce qu'on peut te dire comme ordres, à part suivant ? »: what comes after « à part », « sauf »,
+    « hormis » is left out of what is asked."""
+    for item in items:
+        k = item.start
+        if (k >= 2 and tuple(words[k - 2:k]) == ("a", "part")) or (k >= 1 and words[k - 1] in ("sauf", "hormis")):
+            item.kind = NEUTRAL
+
+
+_WANTING_TIME = frozenset({"besoin", "envie", "attendez", "attends", "patientez", "patiente", "pour"})
+
+
+def _for_a_while(items: list[Item], words: Sequence[str]) -> None:
+    """« j'ai piqué du nez un moment »: « un moment » at the end of what the speaker has done is how long, not a
+    pause asked for."""
+    for item in items:
+        if (item.concept == "pause" and tuple(words[item.start - 1:item.end]) in (("un", "moment"), ("un", "instant"))
+                and any(words[k - 1] in ("je", "on") and words[k] in HAVE for k in range(1, item.start))
+                and not _WANTING_TIME & set(words[:item.start])):   # not « j'ai besoin d'un moment »
+            item.kind = NEUTRAL
 
 
 def _one_more_thing(items: list[Item], words: Sequence[str]) -> None:
