@@ -4672,6 +4672,35 @@ def test_found_by_the_hundred_and_forty_third_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-fourth batch's run (evaluation half): « Ah, la Dépêche n'est pas encore arrivée. »
+    # went faster; « Ça charge, ça charge... Mettez-vous en veille en attendant. » and « Ah, celui-là, je l'ai oublié
+    # depuis belle lurette. » were not understood
+    ("Ah, la Dépêche n'est pas encore arrivée.", "step:ouvrir-ameli", "none"),
+    ("dépêche-toi", "step:ouvrir-ameli", "faster"),
+    ("Mettez-vous en veille en attendant, ça charge.", "step:valider-connexion", "pause"),
+    ("Mon code ? Je l'ai oublié depuis belle lurette.", "step:avez-vous-un-code", "goto:oubli-lien"),
+    # tuning half: « C'est toi, Bruno ? Entre, on reprendra l'ordinateur plus tard. » resumed the pause
+    ("C'est toi, Bruno ? Entre, on reprendra l'ordinateur plus tard.", "pause:saisir-code", "none"),
+    ("on reprend", "pause:saisir-code", "resume"),
+    # « Recule d'un cran, j'ai pas encore le mail. » went to « le message n'arrive pas » (a wrong branch)
+    ("Recule d'un cran, j'ai pas encore le mail.", "step:confirmation-taper", "previous"),
+    ("J'ai pas encore le mail.", "step:confirmation-taper", "goto:confirmation-pas-recu"),
+    # « Ces lunettes, je ne vois plus rien avec, faut que je change les verres. » went to « Remboursement des soins »
+    ("Ces lunettes, je ne vois plus rien avec, faut que je change les verres.", "step:objet-message",
+     "?goto:objet-remboursement"),
+    ("les lunettes", "step:objet-message", "goto:objet-remboursement"),
+    ("kes ke je peux dire", "step:confirmation-taper", "help"),
+    ("keske je peux dire", "step:confirmation-taper", "help"),
+])
+def test_found_by_the_hundred_and_forty_fourth_run(text: str, context: str, expected: str) -> None:
+    """« la Dépêche » is a newspaper; « en veille » is a pause; « depuis belle lurette » says no more; resuming
+    « plus tard », in the future, keeps the pause; « kes ke », « keske » are « qu'est-ce que »; an order given first
+    and explained in full outweighs a choice that its reason describes; a choice named in another word than its own
+    beside the speaker's complaint is asked about."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

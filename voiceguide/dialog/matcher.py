@@ -111,6 +111,7 @@ _GOING_ON = "continuer"   # the concept of « continuer », « la suite »
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
 _WHY = "pourquoi"
+_AT_HAND = frozenset({("ce",), ("cet",), ("cette",), ("ces",)})   # « ces lunettes »: the things in the room
 _WHAT_FOR = "fonctionnement"   # « à quoi ça sert », « comment ça marche »
 _WHAT_IS = frozenset({("ce", "est", "quoi"), ("veut", "dire", "quoi")})
 _QUIT = "quit"
@@ -302,6 +303,9 @@ class IntentMatcher:
                                              label=spec.label),), heard=text)
         if isinstance(found, Intent) and found.name == "next" and _counted_aloud(analysis):
             return Unsure(candidates=(found,), heard=text)   # « Tab, Tab, Tab… et voilà »: at the keys, maybe not done
+        if (options.paused and [m.name for m in meant] == ["resume"] and FUTURE in analysis.features
+                and any(_LATER in t.readings for t in analysis.tokens)):
+            return NoMatch(heard=text)   # « entre, on reprendra l'ordinateur plus tard »: not now, the pause goes on
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
             # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
             return Unsure(candidates=(found,), heard=text)
@@ -777,6 +781,12 @@ class IntentMatcher:
                 or _placing_someone(analysis.words)
                 or ((report or seed.kind == "choice") and asks(analysis, explained))
                 or (seed.kind == "choice" and _taken_up(analysis, said))
+                # « ces lunettes, je ne vois plus rien avec »: a choice named in another word than its own, the thing
+                # at hand (« ces »), beside a complaint of the speaker's: the thing itself spoken of, perhaps
+                or (seed.kind == "choice" and tier == MEANING and sum(said) == 1 and any(
+                    e and analysis.words[t.start - 1:t.start] in _AT_HAND for t, e in zip(tokens, said, strict=True))
+                    and any(not e and t.readings[0].startswith(NEG) and _in_my_clause(analysis, t)
+                            for t, e in zip(tokens, said, strict=True)))
                 or (name == "yes" and options.yes_no and any(   # « c'est ouvert, pas de code » at « un code ? »
                     not e and t.readings[0].startswith(NEG) and t.readings[0][len(NEG):] in self._step_concepts(options.step)
                     for t, e in zip(tokens, explained, strict=True))))
@@ -1214,6 +1224,12 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
                 return full   # « oui mais je ne m'en souviens plus », « ça m'a mis sur mon compte »: the choice says more
             return [_answer(r, rest) for r in answers] + choices
         return readings
+    first = analysis.tokens[0] if analysis.imperative and analysis.tokens else None
+    if first is not None and any(r.seed.kind == "command" and r.unexplained == 0 and _explains(r.seed, first, None)
+                                 for r in readings):
+        # « recule d'un cran, j'ai pas encore le mail »: the order given first, explained in full, is the request;
+        # a choice the rest describes is its reason
+        readings = [r for r in readings if r.seed.kind != "choice" or _explains(r.seed, first, None)]
     if any(r.name not in _YES_NO for r in readings):
         # a « non » only heard in a negation that says more (« j'en ai jamais eu, de code ») answers no question
         said_no = any(t.readings[0] == "non" for t in analysis.tokens)

@@ -53,8 +53,9 @@ SPOKEN = {
     "lintemint": ("lentement",), "lintmint": ("lentement",),   # picard : « parle plus lintemint », « pu lintmint »
     "comprinds": ("comprends",), "comprind": ("comprend",), "cha": ("ca",),   # picard : « j'comprinds rin », « tout cha »
     "revien": ("reviens",), "davan": ("de", "avant"),   # tapé comme un texto : « revien a letape davan »
-    "keske": ("qu", "est", "ce", "que"), "kesk'": ("qu", "est", "ce", "que"), "compri": ("compris",),
+    "keske": ("que", "est", "ce", "que"), "kesk'": ("que", "est", "ce", "que"), "compri": ("compris",),
     "redi": ("redis",),   # « kesk'il faut faire jai pas compri redi »
+    "kes": ("que", "est", "ce"),   # « kes ke je peux dire »
     "quo": ("quoi",),   # « t'as dit quo ? », dans le Nord
     "rappel": ("rappelle",),   # « jme rappel plus du code »
     "rapel": ("rappelle",), "rapelle": ("rappelle",), "souvien": ("souviens",),   # « jme rapel plus de mon code »
