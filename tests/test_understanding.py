@@ -4701,6 +4701,26 @@ def test_found_by_the_hundred_and_forty_fourth_run(text: str, context: str, expe
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-fifth batch's run (evaluation half), each not understood: « Mets-toi en attente, ma
+    # voisine arrive. », « J'en ai plein le dos, ferme tout ça. », « Mettez-moi le numéro deux, ma p'tite dame. »,
+    # « rdis la derniere frase », « Adieu-siatz, j'en ai fini, coupez-moi ce guide. »; « Laissez tomber, j'y arriverai
+    # jamais, arrêtez le guide. » was asked as a « non » at a question
+    ("Mets-toi en attente, ma fille arrive.", "step:les-categories", "pause"),
+    ("J'en ai plein le dos, ferme tout ça.", "step:saisir-numero", "quit"),
+    ("Mettez-moi le numéro deux, ma petite dame.", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+    ("rdis la derniere frase", "step:ecrire-message", "repeat"),
+    ("coupez-moi ce guide", "step:page-accueil", "quit"),
+    ("Laissez tomber, j'y arriverai jamais, arrêtez le guide.", "step:code-confirmation", "quit"),
+    ("laissez tomber", "step:code-confirmation", "no"),
+])
+def test_found_by_the_hundred_and_forty_fifth_run(text: str, context: str, expected: str) -> None:
+    """Someone of the speaker's, then a verb, is a clause of its own; « plein le dos » leaves; « ma p'tite dame » is
+    said to the guide; « coupez-moi ce guide » leaves; the guide named in a request to leave outweighs the « non » that
+    « laissez tomber » would answer."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

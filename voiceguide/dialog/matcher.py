@@ -111,6 +111,7 @@ _GOING_ON = "continuer"   # the concept of « continuer », « la suite »
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
 _WHY = "pourquoi"
+_GIVING_UP = "annuler"   # « laisse tomber », « tant pis »
 _AT_HAND = frozenset({("ce",), ("cet",), ("cette",), ("ces",)})   # « ces lunettes »: the things in the room
 _WHAT_FOR = "fonctionnement"   # « à quoi ça sert », « comment ça marche »
 _WHAT_IS = frozenset({("ce", "est", "quoi"), ("veut", "dire", "quoi")})
@@ -1161,9 +1162,12 @@ def _negates_its_name(tokens: Sequence[Token], explained: list[bool], span: tupl
 
 
 def _acknowledged(token: Token, name: str, options: Options, choice: bool) -> bool:
-    """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it.
+    """« d'accord, suivant »: outside a question, a « oui » beside a request only acknowledges it; a « laisse
+    tomber » beside leaving says it again.
     At a question with choices, « oui » or « non » beside a choice only leads to it (« oui mais je l'ai
     oublié »)."""
+    if name == _QUIT and token.readings[0] == _GIVING_UP:
+        return True   # « laissez tomber, arrêtez le guide »: giving up is leaving said once more
     if options.yes_no:   # « c'est bon, je suis dedans »: a « c'est bon » too
         return choice and bool(_ANSWERING & set(token.readings))
     return name not in _YES_NO and token.readings[0] == "oui"
@@ -1203,6 +1207,13 @@ def _preferred(readings: list[_Reading], options: Options, analysis: Analysis) -
     Elsewhere, at a yes/no question the answer is looked for first, and a « oui » beside a request is not one."""
     if options.paused and any(r.name == "resume" for r in readings):
         return [r for r in readings if r.name not in ("pause", "yes")]
+    if options.yes_no and options.step is not None:
+        # « laissez tomber, j'y arriverai jamais, arrêtez le guide » at a step's question: the guide named, leaving is
+        # asked, whatever the « laissez tomber » would answer
+        leaving = [r for r in readings if r.name == _QUIT and any(
+            analysis.tokens[i].readings[0] == _THE_GUIDE for i in r.covered)]
+        if leaving:
+            return leaving
     if options.yes_no:
         answers = [r for r in readings if r.name in _YES_NO and r.confidence >= UNSURE_MIN]
         said = {t.readings[0] for t in analysis.tokens} & set(_YES_NO_WORDS)

@@ -1581,7 +1581,8 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
                for k in range(1, len(words) - 1))   # « …, viens boire un jus »: someone of the house is called
     errand = come or (len(words) > 1 and words[0] in _SENDING and is_infinitive(words[1]))
     return Analysis(words=words, tokens=tuple(out), features=frozenset(features), number=number, yours=yours,
-                    clauses=clauses(words, lex.forms, lex.steady), orders=orders(words), remarks=remarks(words),
+                    clauses=_with_noun_subjects(clauses(words, lex.forms, lex.steady), items, words),
+                    orders=orders(words), remarks=remarks(words),
                     elsewhere=elsewhere or called or come, called=called, told=told, to_someone=to_someone,
                     doubting=_doubting(words),
                     imperative=imperative, errand=errand,
@@ -1590,6 +1591,18 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
 
 _WITHOUT = frozenset({"sans", "rien"})
 _BETWEEN_SANS = CLITICS | {"rien"}   # « sans rien dire », « sans me tromper »
+
+
+_POSSESSIVES = frozenset({"ma", "mon", "mes", "ta", "ton", "tes", "sa", "son", "ses", "notre", "votre", "leur"})
+
+
+def _with_noun_subjects(starts: tuple[int, ...], items: list[Item], words: Sequence[str]) -> tuple[int, ...]:
+    """« mets-toi en attente, ma voisine arrive »: someone of the speaker's, then a verb the lexicon reads, start a
+    clause of their own even where the verb's form is not among the lexicon's (« arrive », « sonne »)."""
+    more = {item.start - 2 for item in items if item.verb and item.start >= 3 and words[item.start - 2] in _POSSESSIVES
+            and not any(it.start <= item.start - 1 < it.end for it in items if it.kind not in ("unknown", NEUTRAL))
+            and not is_infinitive(words[item.start]) and words[item.start - 3] not in PREPOSITIONS}
+    return tuple(sorted(set(starts) | more)) if more else starts
 
 
 def _without_doing(words: Sequence[str], i: int) -> bool:
