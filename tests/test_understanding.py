@@ -4721,6 +4721,23 @@ def test_found_by_the_hundred_and_forty_fifth_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-sixth batch's run (evaluation half): in a pause, « Merci, ma grande, pose la tisane
+    # là, je reprends l'ordinateur après. » resumed the guide
+    ("Merci, ma grande, pose la tisane là, je reprends l'ordinateur après.", "pause:page-accueil", "none"),
+    ("on reprend, je finirai le café plus tard", "pause:page-accueil", "resume"),
+    # tuning half: « Peuchère, ça file trop vite pour moi, dis-le plus posément. » was not understood
+    ("Peuchère, ça file trop vite pour moi, dis-le plus posément.", "step:borne-medecin", "slower"),
+    ("dis-le plus lentement", "step:borne-medecin", "slower"),
+    ("dites-le plus fort", "step:borne-medecin", "louder"),
+    ("je file", "step:borne-medecin", "quit"),
+])
+def test_found_by_the_hundred_and_forty_sixth_run(text: str, context: str, expected: str) -> None:
+    """In a pause, going on put off in its own clause keeps the pause; « dis-le plus … » sets the voice; « ça file »
+    is speed, not leaving."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

@@ -111,6 +111,7 @@ _GOING_ON = "continuer"   # the concept of « continuer », « la suite »
 _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en détail »
 _WHAT = "quoi"
 _WHY = "pourquoi"
+_RESUMING = frozenset({"reprendre", "continuer"})   # the concepts that go on from a pause
 _GIVING_UP = "annuler"   # « laisse tomber », « tant pis »
 _AT_HAND = frozenset({("ce",), ("cet",), ("cette",), ("ces",)})   # « ces lunettes »: the things in the room
 _WHAT_FOR = "fonctionnement"   # « à quoi ça sert », « comment ça marche »
@@ -304,8 +305,7 @@ class IntentMatcher:
                                              label=spec.label),), heard=text)
         if isinstance(found, Intent) and found.name == "next" and _counted_aloud(analysis):
             return Unsure(candidates=(found,), heard=text)   # « Tab, Tab, Tab… et voilà »: at the keys, maybe not done
-        if (options.paused and [m.name for m in meant] == ["resume"] and FUTURE in analysis.features
-                and any(_LATER in t.readings for t in analysis.tokens)):
+        if options.paused and [m.name for m in meant] == ["resume"] and _resumed_later(analysis):
             return NoMatch(heard=text)   # « entre, on reprendra l'ordinateur plus tard »: not now, the pause goes on
         if options.paused and analysis.called and isinstance(found, Intent) and found.name == "resume":
             # « continue de chercher dans le sac, Marcel »: someone of the house called by name; ask before going on
@@ -1325,6 +1325,14 @@ def _aim_said(analysis: Analysis) -> tuple[str, ...]:
     if aim[:1] != ("en",) or not named:
         return aim
     return (*aim[1:], analysis.words[named[-1].start])
+
+
+def _resumed_later(analysis: Analysis) -> bool:
+    """« on reprendra l'ordinateur plus tard », « je reprends l'ordinateur après »: going on, put off by what follows."""
+    going_on = next((t.start for t in analysis.tokens if t.readings[0] in _RESUMING), None)
+    return going_on is not None and any(
+        _LATER in t.readings and t.start > going_on and not any(going_on < c <= t.start for c in analysis.clauses)
+        for t in analysis.tokens)   # not « on reprend, je finirai le café plus tard »
 
 
 def _counted_aloud(analysis: Analysis) -> bool:

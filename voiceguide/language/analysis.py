@@ -112,6 +112,7 @@ _READY = "pret"
 _ONE_MORE = "encore"   # « encore un lundi »: not « again » (that is _AGAIN)
 _COMPARING = frozenset({"mieux", "pire", "plus", "moins", "aussi"})   # « mieux fait qu'avant »
 _PUT = frozenset({"mettez", "mets", "mettre", "remettez", "remets"})
+_SAY_IT = frozenset({"dis", "dites", "redis", "redites", "lis", "relis", "repete", "explique"})   # « dis-le plus lentement »
 _DOMAINS = frozenset({"ameli", "www", "gouv", "sante"})   # « ameli point fr »: the dot of an address
 _TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv"))
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
@@ -776,8 +777,9 @@ class Analyzer:
             if len(key) == n and key in lex.degrees:
                 degree, width = lex.degrees[key], n
                 break
+        # not after an order (« lisez-les plus lentement », « dis-le plus lentement »: its object, then the voice)
         if (degree is not None and i and words[i - 1] in ("le", "la", "les") and words[i] != "pas"
-                and not (i > 1 and (words[i - 2] in _PUT or words[i - 2].endswith("ez")))):   # « lisez-les plus lentement »
+                and not (i > 1 and (words[i - 2] in _PUT | _SAY_IT or words[i - 2].endswith("ez")))):
             return None   # « le plus rapide »: the fastest of something, « le baisser »: a thing; no setting (« oh
                           # là, pas si vite » is one; « mettez-la plus bas »: the voice, put lower)
         if degree is None:
