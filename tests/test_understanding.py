@@ -4738,6 +4738,25 @@ def test_found_by_the_hundred_and_forty_sixth_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-seventh batch's run (evaluation half): « Euh... trois, je crois, c'est ça. » was a
+    # « oui », to the step « j'ai mon code » (a wrong branch); « Vous pourriez me redonner la dernière phrase ? … » and
+    # « Le bouton marqué comment, déjà ? Rappelez-moi ce que vous avez dit. » were not understood
+    ("Euh... trois, je crois, c'est ça.", "step:avez-vous-un-code", "goto:oubli-lien"),
+    ("Onze choix, et aucun ne correspond vraiment, forcément.", "step:objet-message", "none"),
+    ("Vous pourriez me redonner la dernière phrase ?", "step:demande-ensuite", "repeat"),
+    ("Rappelez-moi ce que vous avez dit.", "step:demande-suivant", "repeat"),
+    # tuning half: « Tu lui as donné ses croquettes, au chien ? Non ? Alors vas-y. » moved to the next step
+    ("Tu lui as donné ses croquettes, au chien ? Non ? Alors vas-y.", "step:objet-droits-demarches", "none"),
+    ("Tu as vu le facteur ? Alors suivant.", "step:objet-droits-demarches", "?next"),
+    ("plus vite, non pardon, plus lentement", "step:objet-droits-demarches", "slower"),
+])
+def test_found_by_the_hundred_and_forty_seventh_run(text: str, context: str, expected: str) -> None:
+    """A number then « c'est ça » picks it; « rappelez-moi ce que vous avez dit », « redonnez-moi la dernière phrase »
+    ask again; after asking what someone did, a « non » corrects nothing."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

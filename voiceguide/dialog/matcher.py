@@ -325,8 +325,9 @@ class IntentMatcher:
                               likelihoods=lambda: meanings.likelihoods(text, here))
 
     def _by_rules(self, text: str, analysis: Analysis, options: Options) -> Intent | Unsure | NoMatch:
-        # said to someone (« allô ? oui, c'est moi. non, je fais mes papiers »), a « non » corrects nothing
-        cut = None if analysis.elsewhere else self._corrected_from(analysis)
+        # said to someone (« allô ? oui, c'est moi. non, je fais mes papiers »), or after asking what someone did
+        # (« tu lui as donné ses croquettes ? non ? alors vas-y »), a « non » corrects nothing
+        cut = None if analysis.elsewhere or analysis.yours else self._corrected_from(analysis)
         while cut is not None:   # « plus lentement, non attendez, je veux dire plus vite »: the last one counts
             analysis = self.analyzer.analyse(" ".join(analysis.words[cut:]))
             cut = self._corrected_from(analysis)

@@ -1721,6 +1721,7 @@ def _set_aside(items: list[Item], words: Sequence[str]) -> None:
             item.kind = NEUTRAL
 
 
+_THAT_IS_IT = ("ce", "est", "ca")
 _WANTING_TIME = frozenset({"besoin", "envie", "attendez", "attends", "patientez", "patiente", "pour"})
 
 
@@ -1770,8 +1771,8 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
             continue
         if item.end - item.start == 1 and words[item.start] in lex.number_cues:
             continue
-        if ordinal and item.concept == "oui" and item.start > number.end:
-            continue   # « le neuvième, je crois que c'est ça »: the rank, then agreed to
+        if item.concept == "oui" and item.start > number.end and (ordinal or words[item.start:item.end] == _THAT_IS_IT):
+            continue   # « le neuvième, je crois que c'est ça », « trois, je crois, c'est ça »: the choice, then agreed to
         if ordinal and ((item.start == number.end and (item.kind != "unknown" or guide_word(item.concept)))
                         or item.kind == PAGE):
             continue   # « la deuxième catégorie », « le quatrième de la liste »: what the choices are (not
