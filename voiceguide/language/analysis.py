@@ -1596,12 +1596,13 @@ _BETWEEN_SANS = CLITICS | {"rien"}   # « sans rien dire », « sans me tromper 
 
 
 _POSSESSIVES = frozenset({"ma", "mon", "mes", "ta", "ton", "tes", "sa", "son", "ses", "notre", "votre", "leur"})
+_SUBJECT_DETS = _POSSESSIVES | {"le", "la", "les"}   # « l'infirmière arrive »
 
 
 def _with_noun_subjects(starts: tuple[int, ...], items: list[Item], words: Sequence[str]) -> tuple[int, ...]:
-    """« mets-toi en attente, ma voisine arrive »: someone of the speaker's, then a verb the lexicon reads, start a
+    """« mets-toi en attente, ma voisine arrive », « l'infirmière arrive »: someone, then a verb the lexicon reads, start a
     clause of their own even where the verb's form is not among the lexicon's (« arrive », « sonne »)."""
-    more = {item.start - 2 for item in items if item.verb and item.start >= 3 and words[item.start - 2] in _POSSESSIVES
+    more = {item.start - 2 for item in items if item.verb and item.start >= 3 and words[item.start - 2] in _SUBJECT_DETS
             and not any(it.start <= item.start - 1 < it.end for it in items if it.kind not in ("unknown", NEUTRAL))
             and not is_infinitive(words[item.start]) and words[item.start - 3] not in PREPOSITIONS}
     return tuple(sorted(set(starts) | more)) if more else starts

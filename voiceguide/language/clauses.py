@@ -225,6 +225,8 @@ def clauses(words: Sequence[str], forms: Mapping[str, str], complaints: frozense
             starts.append(k)   # « je préfère attendre ma fille, vous pouvez arrêter »: « vous » and its verb
         elif words[k] in ("rien", "personne") and tuple(words[k + 1:k + 2]) == ("ne",):
             starts.append(k)   # « rien ne rentre dans ma caboche », « personne ne répond »
+        elif tuple(words[k:k + 2]) == ("quelque", "un") and words[k - 1] not in PREPOSITIONS:
+            starts.append(k)   # « attendez une minute, quelqu'un sonne à la porte »
     for k in range(len(words) - 2):
         noun = k + 1
         after, then = words[noun + 1], words[noun + 2:noun + 3]
