@@ -4773,6 +4773,20 @@ def test_found_by_the_hundred_and_forty_eighth_run(text: str, context: str, expe
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and forty-ninth batch's run (evaluation half): in a pause, « J'aurais dû mettre un gilet, je
+    # commence à avoir froid. » resumed the guide; « Euh, le troisième, je crois, oui, le troisième. » was asked as a
+    # « oui »; « ui c sa » was not understood
+    ("J'aurais dû mettre un gilet, je commence à avoir froid.", "pause:mes-demarches", "none"),
+    ("on commence à lire ?", "pause:mes-demarches", "resume"),
+    ("Euh, le troisième, je crois, oui, le troisième.", "step:objet-message", "goto:objet-carte-vitale"),
+    ("ui c sa", "oui-non", "yes"),
+])
+def test_found_by_the_hundred_and_forty_ninth_run(text: str, context: str, expected: str) -> None:
+    """« je commence à » and an infinitive says what begins; a rank said twice around a « oui » picks it; « ui »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

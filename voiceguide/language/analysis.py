@@ -1537,6 +1537,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
     _one_more_thing(items, words)
     _for_a_while(items, words)
     _set_aside(items, words)
+    _begins_to(items, words)
     for item in items:
         if until is None and out and _when(words, item.start) and not all(t.readings[0] in _HOW for t in out):
             until = item.start   # « je reprendrai quand j'aurai la lettre »: when, not what (not « c'est quand que »)
@@ -1713,6 +1714,20 @@ def _a_thing_is_back(items: list[Item], words: Sequence[str]) -> None:
             done.kind = NEUTRAL
 
 
+_WHAT_BEGINS = frozenset({"je", "il", "elle", "ils", "elles", "ca", "me", "te"})   # not « on commence à lire ? »
+
+
+def _begins_to(items: list[Item], words: Sequence[str]) -> None:
+    """« je commence à avoir froid », « ça commence à m'énerver »: « commencer à » and an infinitive after a subject
+    says what begins, asks nothing to start."""
+    for item in items:
+        k = item.end
+        if (item.end == item.start + 1 and words[item.start].startswith("commenc") and tuple(words[k:k + 1]) == ("a",)
+                and item.start and words[item.start - 1] in _WHAT_BEGINS
+                and k + 1 < len(words) and is_infinitive(words[k + 1])):
+            item.kind = NEUTRAL
+
+
 def _set_aside(items: list[Item], words: Sequence[str]) -> None:
     """« qu'est-ce qu'on peut te dire comme ordres, à part suivant ? »: what comes after « à part », « sauf »,
     « hormis » is left out of what is asked."""
@@ -1772,7 +1787,7 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
             continue
         if item.end - item.start == 1 and words[item.start] in lex.number_cues:
             continue
-        if item.concept == "oui" and item.start > number.end and (ordinal or words[item.start:item.end] == _THAT_IS_IT):
+        if item.concept == "oui" and item.start > named[0].end and (ordinal or words[item.start:item.end] == _THAT_IS_IT):
             continue   # « le neuvième, je crois que c'est ça », « trois, je crois, c'est ça »: the choice, then agreed to
         if ordinal and ((item.start == number.end and (item.kind != "unknown" or guide_word(item.concept)))
                         or item.kind == PAGE):

@@ -55,6 +55,7 @@ SPOKEN = {
     "revien": ("reviens",), "davan": ("de", "avant"),   # tapé comme un texto : « revien a letape davan »
     "keske": ("que", "est", "ce", "que"), "kesk'": ("que", "est", "ce", "que"), "compri": ("compris",),
     "redi": ("redis",),   # « kesk'il faut faire jai pas compri redi »
+    "ui": ("oui",),   # « ui c sa »
     "rdis": ("redis",), "frase": ("phrase",),   # « rdis la derniere frase »
     "kes": ("que", "est", "ce"),   # « kes ke je peux dire »
     "quo": ("quoi",),   # « t'as dit quo ? », dans le Nord
