@@ -112,6 +112,7 @@ _EXPLAIN = "detail"   # the concept of « expliquez », « détaillez », « en 
 _WHAT = "quoi"
 _WHY = "pourquoi"
 _RESUMING = frozenset({"reprendre", "continuer"})   # the concepts that go on from a pause
+_FAMILIAR = frozenset({"tu", "te", "toi"})   # said to someone close (the guide is « vous » as often)
 _GIVING_UP = "annuler"   # « laisse tomber », « tant pis »
 _AT_HAND = frozenset({("ce",), ("cet",), ("cette",), ("ces",)})   # « ces lunettes »: the things in the room
 _WHAT_FOR = "fonctionnement"   # « à quoi ça sert », « comment ça marche »
@@ -685,6 +686,10 @@ class IntentMatcher:
                        and OBJECT in analysis.features and not YOU & set(analysis.words))
         # a request, not an « encore » that is itself said beside; « on en était où » is one, of light words;
         # in a pause, « on peut y retourner » is one
+        # a choice answering a yes/no question is one too, whatever its words weigh (« j'ai mon code, ma fille me
+        # l'a écrit sur un papier »), unless the line speaks to someone as « tu » (« oui, il me demande un code,
+        # mais je vais le trouver, t'en fais pas »)
+        answered = answering and options.yes_no and not _FAMILIAR & set(analysis.words)
         firm = name == _WHERE_AM_I or any(
             e and t.weight >= 1.0 and (t.readings[0] not in self.lexicon.reasons or name == "resume")
             for t, e in zip(tokens, said, strict=True)) or (name == _REPEAT and _you_said(analysis, said))
@@ -708,7 +713,7 @@ class IntentMatcher:
                                  mine=(leaving and not _names_the_guide(analysis, said)) or agreeing
                                  or (answering and options.yes_no),
                                  leaving=name == _QUIT)
-                   if firm and gives else frozenset())
+                   if (firm or answered) and gives else frozenset())
         if answering and options.yes_no:   # « je l'avais noté, mais j'ai perdu le papier »: another answer, no reason
             theirs = {c for s in self._choice_seeds(options.choices) if s.target != seed.target for c in s.required}
             reasons = frozenset(i for i in reasons if not theirs & set(tokens[i].readings))

@@ -1787,8 +1787,9 @@ def _number_alone(items: list[Item], words: tuple[str, ...], lex: Lexicon,
             continue
         if item.end - item.start == 1 and words[item.start] in lex.number_cues:
             continue
-        if item.concept == "oui" and item.start > named[0].end and (ordinal or words[item.start:item.end] == _THAT_IS_IT):
-            continue   # « le neuvième, je crois que c'est ça », « trois, je crois, c'est ça »: the choice, then agreed to
+        if item.concept == "oui" and item.start >= named[0].end and (
+                ordinal or len(named) > 1 or words[item.start:item.end] == _THAT_IS_IT):
+            continue   # « le neuvième, je crois que c'est ça », « trois. oui, le trois »: the choice, then agreed to
         if ordinal and ((item.start == number.end and (item.kind != "unknown" or guide_word(item.concept)))
                         or item.kind == PAGE):
             continue   # « la deuxième catégorie », « le quatrième de la liste »: what the choices are (not
