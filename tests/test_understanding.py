@@ -4802,6 +4802,18 @@ def test_found_by_the_hundred_and_fiftieth_run(text: str, context: str, expected
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-first batch's run (tuning half): « Eh, min fieu, ramène-mi un verre d'eau, s'te
+    # plaît. » went back a step: « -mi » after a verb is « -moi » in the Nord, and what is brought is no step
+    ("Eh, min fieu, ramène-mi un verre d'eau, s'te plaît.", "step:demande-suivant", "none"),
+    ("ramène-moi à l'étape d'avant", "step:demande-suivant", "previous"),
+    ("mi la pa compri, répète", "step:demande-suivant", "repeat"),
+])
+def test_found_by_the_hundred_and_fifty_first_run(text: str, context: str, expected: str) -> None:
+    """« ramène-mi » is « ramène-moi »; « mi » alone stays the créole « je »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

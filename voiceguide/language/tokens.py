@@ -72,6 +72,7 @@ SPEAKER = frozenset({"je", "on", "nous"})   # the speaker as subject
 
 # « la » after a word, before a comma or at the end, is « là » typed without its accent (« je suis la, reprends »):
 # no article ends a clause (a lexicon entry « la » alone stays the article).
+_MI = re.compile(r"(?<=\w)-mi\b", re.IGNORECASE)   # « ramène-mi un verre d'eau », in the Nord: « -moi »
 _LA_ALONE = re.compile(r"(?<=\w )(?<!la )la(?=\s*(?:[,.;:!?…]|$))", re.IGNORECASE)
 
 
@@ -86,7 +87,7 @@ def joined_initials(text: str) -> str:
 
 def tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(folded, accented) pairs of the words of ``text``, elisions spelt out, punctuation gone."""
-    raw = spoken_form(_LA_ALONE.sub("là", joined_initials(text))).replace("'", "' ").split()
+    raw = spoken_form(_LA_ALONE.sub("là", joined_initials(_MI.sub("-moi", text)))).replace("'", "' ").split()
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(raw):
