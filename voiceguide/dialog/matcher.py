@@ -114,7 +114,7 @@ _WHY = "pourquoi"
 _RESUMING = frozenset({"reprendre", "continuer"})   # the concepts that go on from a pause
 _FAMILIAR = frozenset({"tu", "te", "toi"})   # said to someone close (the guide is « vous » as often)
 _GIVING_UP = "annuler"   # « laisse tomber », « tant pis »
-_AT_HAND = frozenset({("ce",), ("cet",), ("cette",), ("ces",)})   # « ces lunettes »: the things in the room
+_AT_HAND = frozenset({"ce", "cet", "cette", "ces"})   # « ces lunettes »: the things in the room
 _WHAT_FOR = "fonctionnement"   # « à quoi ça sert », « comment ça marche »
 _WHAT_IS = frozenset({("ce", "est", "quoi"), ("veut", "dire", "quoi")})
 _QUIT = "quit"
@@ -671,6 +671,7 @@ class IntentMatcher:
         # mes mails »); « envoyez-le par la poste, … » asks the choice of whoever sends, no errand to someone
         answering = seed.kind == "choice" and options.step is not None and not orders(
             analysis, [e or (i == 0 and t.readings[0] == _SEND) for i, (t, e) in enumerate(zip(tokens, explained, strict=True))])
+        at_question = answering and options.yes_no   # a choice that answers « Avez-vous un code ? »
         # « c'est fait mon petit, on continue »: asked to go on in so many words, not only told it is done
         going_on = name == "next" and any(e and t.readings[0] in _ASKS_TO_GO_ON
                                           for t, e in zip(tokens, said, strict=True))
@@ -689,7 +690,7 @@ class IntentMatcher:
         # a choice answering a yes/no question is one too, whatever its words weigh (« j'ai mon code, ma fille me
         # l'a écrit sur un papier »), unless the line speaks to someone as « tu » (« oui, il me demande un code,
         # mais je vais le trouver, t'en fais pas »)
-        answered = answering and options.yes_no and not _FAMILIAR & set(analysis.words)
+        answered = at_question and not _FAMILIAR & set(analysis.words)
         firm = name == _WHERE_AM_I or any(
             e and t.weight >= 1.0 and (t.readings[0] not in self.lexicon.reasons or name == "resume")
             for t, e in zip(tokens, said, strict=True)) or (name == _REPEAT and _you_said(analysis, said))
@@ -711,10 +712,10 @@ class IntentMatcher:
         reasons = (reason_tokens(analysis, explained, said, self._requests, seed.required, name in _VOICE,
                                  name == "resume", opposites(seed.required),
                                  mine=(leaving and not _names_the_guide(analysis, said)) or agreeing
-                                 or (answering and options.yes_no),
+                                 or at_question,
                                  leaving=name == _QUIT)
                    if (firm or answered) and gives else frozenset())
-        if answering and options.yes_no:   # « je l'avais noté, mais j'ai perdu le papier »: another answer, no reason
+        if at_question:   # « je l'avais noté, mais j'ai perdu le papier »: another answer, no reason
             theirs = {c for s in self._choice_seeds(options.choices) if s.target != seed.target for c in s.required}
             reasons = frozenset(i for i in reasons if not theirs & set(tokens[i].readings))
         reasons |= before_but(analysis, said)
@@ -791,7 +792,7 @@ class IntentMatcher:
                 # « ces lunettes, je ne vois plus rien avec »: a choice named in another word than its own, the thing
                 # at hand (« ces »), beside a complaint of the speaker's: the thing itself spoken of, perhaps
                 or (seed.kind == "choice" and tier == MEANING and sum(said) == 1 and any(
-                    e and analysis.words[t.start - 1:t.start] in _AT_HAND for t, e in zip(tokens, said, strict=True))
+                    e and t.start > 0 and analysis.words[t.start - 1] in _AT_HAND for t, e in zip(tokens, said, strict=True))
                     and any(not e and t.readings[0].startswith(NEG) and _in_my_clause(analysis, t)
                             for t, e in zip(tokens, said, strict=True)))
                 or (name == "yes" and options.yes_no and any(   # « c'est ouvert, pas de code » at « un code ? »
