@@ -4814,6 +4814,17 @@ def test_found_by_the_hundred_and_fifty_first_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # noted at stop 49: the « vous » said again after « vite » made « lentement » a complaint, so faster
+    ("Eh ben, vous allez vite, vous ! Lentement, s'il vous plaît.", "step:premiere-connexion", "slower"),
+    ("Vous parlez trop fort, vous ! Doucement.", "step:saisir-code", "softer"),
+    ("Allez, plus rapidement, vous êtes lent comme un escargot.", "step:message-rediger", "faster"),   # a complaint still
+])
+def test_a_you_said_again_after_the_complaint_is_not_a_new_one(text: str, context: str, expected: str) -> None:
+    """« vous allez vite, vous ! Lentement »: the second « vous » repeats the first; « lentement » is the wish."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 48: « en » in the aim stood for nothing, and « comment on fait » asked the step's details
     ("Attendez, mon code, je le retrouve plus, comment on fait pour en avoir un nouveau ?", "step:saisir-code",
      "goto:oubli-lien"),

@@ -855,8 +855,10 @@ class Analyzer:
 
     def _complained(self, words: list[str], i: int) -> bool:
         """« tu parles vite », « c'est lent »: said of the voice, the word is too much; after a setting of its own
-        (« tu vas trop vite, doucement »), it is a wish again."""
-        said = [k for k in range(i) if words[k] in _COMPLAINT]
+        (« tu vas trop vite, doucement », « vous allez vite, vous ! Lentement »), it is a wish again."""
+        said = [k for k in range(i) if words[k] in _COMPLAINT
+                and not (words[k] == "vous" and words[k - 1:k] != [] and words[k - 1] in self.lexicon.settings
+                         and words[k + 1] in self.lexicon.settings)]   # « vite, vous ! Lentement »: said again
         return bool(said) and not any(w in self.lexicon.settings or (w,) in self.lexicon.degrees
                                       for w in words[said[-1] + 1:i])
 
