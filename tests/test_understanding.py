@@ -2953,7 +2953,7 @@ def test_found_by_the_fifty_fifth_run_again(text: str, context: str, expected: s
     ("Qu'est-ce qu'il chantait déjà, Brel... au suivant, au suivant...", "step:confirmation-boite-mail", "?next"),
     ("Ma mère disait toujours : faut jamais revenir en arrière.", "step:messages", "?previous"),
     ("vas-y continue ce que tu disais", "pause:messages", "resume"),
-    ("Tiens, le facteur est passé en avance aujourd'hui.", "step:confirmation-pas-recu", "?next"),
+    ("Tiens, le facteur est passé en avance aujourd'hui.", "step:confirmation-pas-recu", "none"),   # came by (152nd)
     ("merci d'avance", "step:messages", "none"),
     ("on avance", "step:messages", "next"),
     ("Continue, continue, je t'écoute, je suis juste sur l'ordinateur en même temps.", "step:message-rediger", "?next"),
@@ -4811,6 +4811,44 @@ def test_found_by_the_hundred_and_fiftieth_run(text: str, context: str, expected
 def test_found_by_the_hundred_and_fifty_first_run(text: str, context: str, expected: str) -> None:
     """« ramène-mi » is « ramène-moi »; « mi » alone stays the créole « je »."""
     assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-second batch's run: for someone else, « Tiens, l'écran s'est mis en veille tout
+    # seul. » paused, « Les vaches vont rentrer bientôt, faudra pas traîner. » went faster, « Ça va, ma grande, je m'en
+    # sors très bien toute seule avec ce guide. » asked to leave
+    ("Tiens, l'écran s'est mis en veille tout seul.", "step:valider-connexion", "none"),
+    ("mets-toi en veille", "step:valider-connexion", "pause"),
+    ("Les vaches vont rentrer bientôt, faudra pas traîner.", "step:demande-nom", "none"),
+    ("Ça va, ma grande, je m'en sors très bien toute seule avec ce guide.", "step:page-accueil", "?yes"),   # « très bien »
+    ("je veux sortir du guide", "step:page-accueil", "quit"),
+    # a condition on a duty is the reason, « finalement » changes one's mind, « ce sera pour un autre jour » leaves
+    ("Bon ben si faut attendre huit jours, on arrête tout, au revoir.", "step:oubli-courrier-attente", "quit"),
+    ("s'il faut attendre, je fais une pause", "step:oubli-courrier-attente", "pause"),
+    ("Non merci, finalement je vais arrêter là, ce sera pour un autre jour.", "step:bienvenue", "quit"),
+    ("Merci bien, c'est tout ce que je voulais savoir, vous pouvez vous arrêter.", "step:mes-informations", "quit"),
+    ("J'ai vu mes remboursements, c'est tout ce que je voulais, on arrête.", "step:mes-paiements", "quit"),
+    ("Finalement non, où je vois mes informations personnelles ?", "step:objet-message", "goto:mes-informations"),
+    # « doucement sur le volume » with its reason; a thing that came by is no step passed
+    ("Doucement sur le volume, le petit dort à côté.", "step:oubli-email", "softer"),
+    ("le facteur est passé", "step:oubli-numero", "none"),
+    ("c'est passé", "step:oubli-numero", "next"),
+    ("Les courriers indésirables, spam, je connais pas ça. Vous pouvez m'en dire davantage ?",
+     "step:confirmation-pas-recu", "details"),
+    ("dis men plus sur cette etape", "step:oubli-email", "details"),
+])
+def test_found_by_the_hundred_and_fifty_second_run(text: str, context: str, expected: str) -> None:
+    """Things that do things by themselves (« l'écran s'est mis en veille », « le facteur est passé »), idioms
+    (« s'en sortir », « faudra pas traîner »), a condition said as a reason, « finalement »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text", ["Bien sûr que oui, j'ai dit que je voulais partir.", "Oui madame, vraiment, j'ai eu ma dose."])
+def test_a_yes_that_says_again_why_ends_the_guide(text: str) -> None:
+    """At « Voulez-vous vraiment quitter ? », « j'ai dit que … » and « j'ai eu ma dose » leave nothing unexplained."""
+    found = MATCHER.interpret(text, options("oui-non"))
+    assert isinstance(found, Intent) and found.name == "yes"
+    assert found.confidence >= RUNNER.dialog.settings.final_yes_threshold
 
 
 @pytest.mark.parametrize("text, context, expected", [

@@ -124,7 +124,8 @@ def _remark(analysis: Analysis, token: Token, said: list[bool]) -> int | None:
 
 def _without_the_request(analysis: Analysis, start: int, said: list[bool], end: int | None = None) -> bool:
     """None of the request is in the clause that begins at ``start`` (up to the next one, or ``end``)."""
-    end = min([c for c in analysis.clauses + analysis.orders if c > start] + [len(analysis.words) if end is None else end])
+    end = min([c for c in analysis.clauses + analysis.orders + analysis.remarks if c > start]
+              + [len(analysis.words) if end is None else end])   # « j'ai vu mes remboursements, c'est tout ce que je voulais »
     return not any(e and start <= t.start < end for t, e in zip(analysis.tokens, said, strict=True))
 
 

@@ -54,7 +54,7 @@ from voiceguide.language.analysis import (
     negated_before,
     since_when,
 )
-from voiceguide.language.clauses import CLAUSE_SUBJECTS, CLITICS, THEY, YOU, ends_a_clause
+from voiceguide.language.clauses import ASKED, CLAUSE_SUBJECTS, CLITICS, THEY, YOU, ends_a_clause
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
@@ -1280,8 +1280,10 @@ def _acknowledged_head(analysis: Analysis, explained: list[bool], step: frozense
         head += 1
     while head and tokens[head - 1].readings[0] not in _ACKNOWLEDGING:
         head -= 1   # the step's words alone, with no « d'accord », are no acknowledgement
+    # « non, où je vois mes informations ? »: the question word before the speaker's clause belongs to it
+    upto = (tokens[1].end if tokens[1].readings[0] in ASKED else tokens[1].start) if len(tokens) > 1 else 0
     if head == 0 and len(tokens) > 1 and tokens[0].readings[0] == "non" and not explained[0] and (back or any(
-            tokens[0].end <= c <= tokens[1].start and analysis.words[c] in SPEAKER for c in analysis.clauses) or any(
+            tokens[0].end <= c <= upto and analysis.words[c] in SPEAKER for c in analysis.clauses) or any(
             tokens[0].end <= r <= tokens[1].start for r in analysis.remarks)):
         head = 1   # « non, en fait je voulais faire une démarche », « non, c'est trop, remets comme avant »: corrected
     if any(e and t.weight >= 1.0 for t, e in zip(analysis.tokens[head:], explained[head:])):

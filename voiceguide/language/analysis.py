@@ -35,6 +35,7 @@ from voiceguide.language.clauses import (
     YOUR_AUX,
     a_place,
     clauses,
+    conditioned,
     described_verbs,
     future,
     gerund,
@@ -343,6 +344,8 @@ class Analyzer:
         attach_negations(items, self.lexicon, words)
         for item in described_verbs(items, words):   # « les messages qu'ils m'ont envoyés »: no request to send,
             item.kind, item.perfect = NEUTRAL, False  # and no report of the speaker's
+        for item in conditioned(items, words, self.lexicon.forms):
+            item.kind, item.perfect = NEUTRAL, False
         later = said_later(items, pairs)
         if later is not None:   # a word of its own, that no command reads: it weighs as said, not asked
             later.kind, later.concept = "unknown", "plus tard"
@@ -506,6 +509,8 @@ class Analyzer:
                 item.kind, item.concept = "unknown", "changer de"   # « on a changé de code postal »: a new one, nothing typed
             if item.concept == _LEAVING and _left_by_a_named_one(words, item.start):
                 item.kind, item.concept = "unknown", "partir"   # « ils disent que la lettre va partir »: not the speaker
+            if item.concept == _PASSING and self._came_by(words, item.start):
+                item.kind, item.concept = "unknown", "passer par"   # « le facteur est passé »: a visit, no step passed
             if item.concept == _PASSING and _handed(words, item.start):
                 item.kind, item.concept = "unknown", "tendre"   # « je vous la passe »: the phone, no step skipped
             if item.concept == _PASSING and _handed_a_thing(words, item.end):
@@ -847,6 +852,18 @@ class Analyzer:
                       and words[k + 1] not in ETRE | _NOT_NAMED), None)   # not the « ce » of « c'est », « ce que »
         return named is not None and self._a_thing(words[named + 1])
 
+    def _came_by(self, words: list[str], i: int) -> bool:
+        """« le facteur est passé », « le camion poubelle est passé »: someone or something, named by its determiner,
+        came by (not « c'est passé », « l'étape est passée », « le code est passé »: things of the guide and the page)."""
+        if i < 3 or words[i - 1] not in ("est", "sont", "etait"):
+            return False
+        det = next((k for k in range(i - 2, max(-1, i - 5), -1) if words[k] in DETERMINERS), None)
+        if det is None or det == i - 2:
+            return False
+        nouns = words[det + 1:i - 1]
+        entries = self.lexicon.entries
+        return all(self._a_thing(n) and n not in self._nouns and (n,) not in entries for n in nouns)
+
     def _a_thing(self, noun: str) -> bool:
         """A noun that is neither the voice nor the guide (« le café », not « la voix », « le guide »)."""
         entry = self.lexicon.entries.get((noun,))
@@ -871,13 +888,13 @@ class Analyzer:
         """« lentement », said with nothing else that counts: a wish."""
         if words[i] not in self.lexicon.alone:
             return False
-        k = 0
+        k, starts = 0, clauses(words, self.lexicon.forms)
         while k < len(words):   # « doucement jeune homme »: an expression of glue is glue
-            if k > i and (words[k] in CLAUSE_SUBJECTS or (words[k] == "vous" and words[k + 1:k + 2] != []
+            if k > i and (words[k] in CLAUSE_SUBJECTS or k in starts or (words[k] == "vous" and words[k + 1:k + 2] != []
                                                           and words[k + 1].endswith("ez"))
                           or (words[k] in DETERMINERS and words[k + 2:k + 3] == ["ne"])):
                 break   # « lentement, je suis plus toute jeune », « doucement, vous débitez trop vite », « lentement,
-                # ma tête ne suit plus »: its reason
+                # ma tête ne suit plus », « doucement sur le volume, le petit dort »: its reason
             expression = self._expression(words, k)
             if expression is not None and expression.kind == NEUTRAL and not expression.start <= i < expression.end:
                 k = expression.end
@@ -888,6 +905,7 @@ class Analyzer:
                 continue
             # « doucement, doucement, plus lentement », « …, ralentissez »: said again, or beside another word of the voice
             if (k != i and not self._is_glue(words[k]) and words[k] not in self.lexicon.settings
+                    and words[k] not in self.lexicon.setting_nouns   # « doucement sur le volume »
                     and (words[k],) not in self.lexicon.degrees and self._lemma(words[k])[0] not in self.lexicon.setting_verbs):
                 return False
             k += 1

@@ -202,6 +202,18 @@ def _you_tell(words: Sequence[str], complaints: frozenset[str]) -> bool:
             and words[1] not in _ASKING | {"chez", "assez"} and words[1][:-2] + "er" not in complaints)
 
 
+def conditioned(items: list[Item], words: Sequence[str], forms: Mapping[str, str]) -> list[Item]:
+    """« si faut attendre huit jours, on arrête tout »: what a condition on a duty says is its reason, no request; it
+    ends where the next clause starts (not « si vous pouvez répéter », a polite request)."""
+    out: list[Item] = []
+    starts = clauses(words, forms)
+    for k, word in enumerate(words[:-1]):
+        if word == "si" and (words[k + 1] == "faut" or tuple(words[k + 1:k + 3]) == ("il", "faut")):
+            end = next((s for s in starts if s > k + 2), len(words))
+            out.extend(it for it in items if k < it.start < end)
+    return out
+
+
 def clauses(words: Sequence[str], forms: Mapping[str, str], complaints: frozenset[str] = frozenset()) -> tuple[int, ...]:
     """Where a subject starts a clause of its own: « je », « tu », « il »…, and « t' » before « es » or
     « as » (« t'es allé trop loin »), « y a » (« il y a »). A pronoun after another clitic is its object. A noun after its

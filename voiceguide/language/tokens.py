@@ -59,6 +59,7 @@ SPOKEN = {
     "rdis": ("redis",), "frase": ("phrase",),   # « rdis la derniere frase »
     "kes": ("que", "est", "ce"),   # « kes ke je peux dire »
     "quo": ("quoi",),   # « t'as dit quo ? », dans le Nord
+    "men": ("me", "en"),   # « dis men plus sur cette etape »
     "rappel": ("rappelle",),   # « jme rappel plus du code »
     "rapel": ("rappelle",), "rapelle": ("rappelle",), "souvien": ("souviens",),   # « jme rapel plus de mon code »
 }
