@@ -4843,12 +4843,42 @@ def test_found_by_the_hundred_and_fifty_second_run(text: str, context: str, expe
     assert meant(text, context) == expected
 
 
-@pytest.mark.parametrize("text", ["Bien sûr que oui, j'ai dit que je voulais partir.", "Oui madame, vraiment, j'ai eu ma dose."])
+@pytest.mark.parametrize("text", ["Bien sûr que oui, j'ai dit que je voulais partir.", "Oui madame, vraiment, j'ai eu ma dose.",
+                                  "Eh oui, fais-le, j'en peux plus."])
 def test_a_yes_that_says_again_why_ends_the_guide(text: str) -> None:
     """At « Voulez-vous vraiment quitter ? », « j'ai dit que … » and « j'ai eu ma dose » leave nothing unexplained."""
     found = MATCHER.interpret(text, options("oui-non"))
     assert isinstance(found, Intent) and found.name == "yes"
     assert found.confidence >= RUNNER.dialog.settings.final_yes_threshold
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-third batch's run: for someone else, « Bon, encore une chose de faite, ma foi. »
+    # asked again, « Le petit, va plus lentement avec ton vélo dans la cour, tu vas tomber. » slowed down, « Oh, mon
+    # feuilleton commence dans dix minutes. » paused
+    ("Bon, encore une chose de faite, ma foi.", "step:deconnexion", "none"),
+    ("encore une fois", "step:deconnexion", "repeat"),
+    ("Le petit, va plus lentement avec ton vélo dans la cour, tu vas tomber.", "step:demande-page", "none"),
+    ("ma fille parle trop vite", "step:demande-page", "none"),
+    ("le monsieur parle vite", "step:demande-page", "slower"),   # the guide's voice, named as a person
+    ("Laissez-moi le temps, parlez moins rapidement.", "step:saisir-code", "slower"),
+    ("Oh, mon feuilleton commence dans dix minutes.", "step:page-accueil", "?next"),   # asked, no pause
+    ("je reviens dans deux minutes", "step:page-accueil", "pause"),
+    # the wrong action: « je veux pas de tout ça » carried its « pas » to « ferme le programme »
+    ("Non, finalement, je veux pas de tout ça, ferme le programme.", "step:bienvenue", "quit"),
+    # what someone else will do is a reason (« ma fille m'aidera dimanche »), and so is « puisqu'il faut … »
+    ("Tant pis, je laisse tomber, je quitte, ma fille m'aidera dimanche.", "step:objet-resilier", "quit"),
+    ("Bon, puisqu'il faut attendre le courrier, je vais quitter le guide, merci bien.", "step:oubli-courrier-attente",
+     "quit"),
+    ("Arrête-toi un moment, ma voisine arrive, on verra la suite après.", "step:ecrire-message", "pause"),
+    ("Mets le volume plus haut, la télé du voisin couvre tout.", "step:valider-connexion", "louder"),
+    ("mets le son plus bas, la télé", "step:valider-connexion", "?softer"),   # the television's, maybe
+    ("Bon, adiou, je coupe ton programme.", "step:borne-medecin", "quit"),
+    ("repet la derniere phrase", "step:message-envoyer", "repeat"),
+])
+def test_found_by_the_hundred_and_fifty_third_run(text: str, context: str, expected: str) -> None:
+    """Someone else's speed, plan or programme is no request; a choice refused with « pas de tout ça » is only refused."""
+    assert meant(text, context) == expected
 
 
 @pytest.mark.parametrize("text, context, expected", [

@@ -19,6 +19,7 @@ SETTING = re.compile(r"^(volume|vitesse)[+-]$")
 BUT = "mais"
 QUESTION_WORDS = frozenset({"ou", "quoi", "comment", "pourquoi"})
 _SOMEONE_ELSE = DETERMINERS | THEY   # a noun after its article, or a third person
+_VOICE_NOUNS = frozenset({"volume", "vitesse", "voix", "son", "debit"})   # what a voice setting is said of
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _THEIR_STORY = re.compile(r"\b(?:il|elle|ils|elles)\s+(?:\w+\s+)?\w{2,}(?:ait|aient)\b", re.IGNORECASE)   # not « fait »
@@ -68,6 +69,8 @@ def reason_tokens(analysis: Analysis, explained: list[bool], said: list[bool], r
     # « mets la voix plus haut, avec la télé du voisin j'entends pas »: « voix » weighs nothing, and the reason may end
     # in words the setting explains too
     first = next((i for i, t in enumerate(tokens) if t.weight > 0), 0)
+    while setting and first + 1 < len(tokens) and tokens[first].readings[0] in _VOICE_NOUNS:
+        first += 1   # « mets le volume plus haut, … »: the voice's noun, then the setting
     if setting and explained and explained[first] and SETTING.match(tokens[first].readings[0]):
         out |= {i for i in range(first + 1, len(tokens)) if possible[i] and not explained[i]}
     for i, token in enumerate(tokens):

@@ -45,6 +45,7 @@ from voiceguide.language.clauses import (
     orders,
     remarks,
     said_later,
+    their_plan,
 )
 from voiceguide.language.lexicon import ACTION, GUIDE, LIGHT, NEUTRAL, PAGE, SENSE, WEAK, Lexicon, is_infinitive
 from voiceguide.language.morphology import lemma, singular
@@ -119,6 +120,7 @@ _TOP_LEVEL = frozenset((w,) for w in ("fr", "com", "net", "org", "quoi", "gouv")
 _PURPOSE = frozenset({"pour", "afin"})   # before a verb: the aim (« afin de » is « afin » « de » here)
 # Besides the setting nouns: « ton débit est trop lent », « la machine est trop lente »
 _THE_VOICE = frozenset({"debit", "elocution", "parole", "rythme", "ton", "machine", "ordi", "ordinateur", "dame",
+                        "monsieur", "madame", "robot", "appareil", "logiciel", "programme", "truc", "machin", "bidule", "femme",
                         "lecture"})
 _SOUND_NOUNS = frozenset({"son", "volume"})
 _GONE = frozenset({"parti", "partie", "partis", "parties", "sorti", "sortie", "sortis", "sorties"})
@@ -595,6 +597,8 @@ class Analyzer:
                 item.kind, item.concept = GUIDE, _STEP   # « je suis où dans les étapes », « la partie d'avant »
             if item.verb and item.kind == SENSE and my_plan(words, item):
                 item.kind = NEUTRAL   # « j'attendrai ma lettre »: what the speaker will do, not a request
+            if item.verb and item.kind not in (NEUTRAL, GUIDE, PAGE, LIGHT) and their_plan(words, item):
+                item.kind = NEUTRAL   # « ma fille m'aidera dimanche »: what someone else will do
             if item.kind in ("number", "weak-number") and words[item.end:item.end + 1] in _DURATIONS:
                 item.kind = NEUTRAL   # « cinq minutes »: how long, no choice
             if words[item.start:item.end] in _DURATIONS + [["moment"]] and _elapsed(words[max(0, item.start - 4):item.start - 1]):
@@ -606,6 +610,9 @@ class Analyzer:
             if (item.concept == _PAUSE and words[item.end - 1] in _SPANS and at > 1
                     and words[at - 2] in _AUX and (self._participle(words[at - 1]) or _participle_ending(written[at - 1]))):
                 item.kind = NEUTRAL   # « j'ai décroché deux minutes »: how long it lasted, no pause asked
+            if (item.concept == _PAUSE and words[item.end - 1] in _SPANS and at > 0 and words[at - 1] == "dans"
+                    and _said_of_a_thing_begun(words, at - 1)):
+                item.kind, item.concept = "unknown", "plus tard"   # « mon feuilleton commence dans dix minutes »: when
             if item.concept == _PAUSE and item.kind == SENSE and _waiting_for(words, item):
                 item.kind, item.concept = "unknown", "attendre"   # « j'attends le code »: what the speaker waits for
             if item.verb and item.kind != LIGHT and _since(words, item.start):
@@ -770,8 +777,8 @@ class Analyzer:
         lex = self.lexicon
         if any("je" in words[max(0, k - 2):k] and self._lemma(words[k])[0] in _ACTING for k in range(max(1, i - 2), i)):
             return None   # « je suis allée trop vite »: the speaker's own haste, not the voice's
-        if self._said_of_a_thing(words, i):
-            return None   # « ce café est bien trop fort »: the coffee, not the voice
+        if self._said_of_a_thing(words, i) or self._theirs(words, i):
+            return None   # « ce café est bien trop fort », « ma fille parle trop vite »: the coffee, not the voice
         for key, (setting, sign) in self._setting_phrases.get(words[i], ()):   # « prends ton temps »
             if tuple(words[i:i + len(key)]) == key:
                 return Item("setting", "", i, i + len(key), extra=(_setting(setting, sign),),
@@ -864,6 +871,15 @@ class Analyzer:
         entries = self.lexicon.entries
         return all(self._a_thing(n) and n not in self._nouns and (n,) not in entries for n in nouns)
 
+    def _theirs(self, words: list[str], i: int) -> bool:
+        """« le petit va plus lentement », « ma fille parle trop vite »: someone named by a determiner goes or speaks
+        so (not « la voix va trop vite », « le guide parle trop fort »)."""
+        return any(words[k] in _SUBJECT_DETS and self._a_thing(words[k + 1]) and words[k + 1] not in self.lexicon.forms
+                   and self._lemma(words[k + 2])[0] in _SPEAKING and not words[k + 2].endswith(("ez", "ons"))
+                   and (k == 0 or words[k - 1] not in PREPOSITIONS)
+                   and all(self._is_glue(w) or (w,) in self.lexicon.degrees for w in words[k + 3:i])
+                   for k in range(max(0, i - 5), i - 1))
+
     def _a_thing(self, noun: str) -> bool:
         """A noun that is neither the voice nor the guide (« le café », not « la voix », « le guide »)."""
         entry = self.lexicon.entries.get((noun,))
@@ -873,7 +889,7 @@ class Analyzer:
     def _complained(self, words: list[str], i: int) -> bool:
         """« tu parles vite », « c'est lent »: said of the voice, the word is too much; after a setting of its own
         (« tu vas trop vite, doucement », « vous allez vite, vous ! Lentement »), it is a wish again."""
-        said = [k for k in range(i) if words[k] in _COMPLAINT
+        said = [k for k in range(i) if (words[k] in _COMPLAINT or (words[k] in _THE_VOICE and k and words[k - 1] in DETERMINERS))
                 and not (words[k] == "vous" and words[k - 1:k] != [] and words[k - 1] in self.lexicon.settings
                          and words[k + 1] in self.lexicon.settings)]   # « vite, vous ! Lentement »: said again
         return bool(said) and not any(w in self.lexicon.settings or (w,) in self.lexicon.degrees
@@ -1157,11 +1173,15 @@ _DEVICES = frozenset({"tele", "television", "radio", "poste", "musique", "chaine
 def _another_sound(tokens: list[Token], words: Sequence[str]) -> bool:
     """« mets le son plus bas, la télé », « monte le son de la radio »: the sound of another set in the room, which
     someone else turns (not « parlez plus fort, la télé est allumée », « augmentez, avec la télé à côté », « plus fort
-    que la radio »: a reason to speak up)."""
+    que la radio », « mets le volume plus haut, la télé du voisin couvre tout »: a reason to speak up)."""
     return any(t.readings[0].startswith("volume") and any(
         w in _DEVICES and words[j + 1:j + 2] not in _A_VERB_AFTER and words[j - 2:j - 1] not in (("avec",), ("que",))
+        and not (words[j + 1:j + 2] in (("du",), ("des",)) and words[j + 2:j + 3] and words[j + 2] in _NEXT_DOOR)
         for j, w in enumerate(words[t.end:t.end + 3], t.end))
         for t in tokens)
+
+
+_NEXT_DOOR = frozenset({"voisin", "voisins", "voisine", "voisines", "dessus", "dessous"})   # « la télé du voisin »
 
 
 def _a_lesson(words: Sequence[str]) -> bool:
@@ -1523,6 +1543,13 @@ def _handed(words: Sequence[str], i: int) -> bool:
     """« je te le passe », « je vous la passe »: something handed to someone, the verb's two pronouns before it."""
     before = set(words[max(0, i - 3):i])
     return bool(before & {"te", "vous", "lui"}) and bool(before & {"le", "la", "les"})
+
+
+def _said_of_a_thing_begun(words: Sequence[str], i: int) -> bool:
+    """The clause before ``i`` begins with a thing or someone named by its determiner and a verb (« mon feuilleton
+    commence », « le film passe »): what happens « dans dix minutes » is theirs, not the guide's pause."""
+    start = next((k for k in range(i - 2, -1, -1) if words[k] in _SUBJECT_DETS), None)
+    return start is not None and i - start <= 4 and not any(w in CLAUSE_SUBJECTS for w in words[start:i])
 
 
 def _gone(words: Sequence[str], item: Item) -> bool:

@@ -144,6 +144,16 @@ def my_plan(words: Sequence[str], item: Item) -> bool:
     return item.end == item.start + 1 and i > 0 and words[i - 1] == "je" and future(words[item.start])
 
 
+def their_plan(words: Sequence[str], item: Item) -> bool:
+    """A verb in the future after someone named by a determiner, or « il », « elle » (« ma fille m'aidera
+    dimanche », « il me le lira »): what someone else will do, no request."""
+    i = item.start
+    while i > 0 and words[i - 1] in _BEFORE_MY_VERB:
+        i -= 1
+    someone = i > 0 and (words[i - 1] in THEY or (i > 1 and words[i - 2] in DETERMINERS))
+    return item.end == item.start + 1 and someone and _will(words[item.start])
+
+
 def one_part(words: Sequence[str], i: int) -> bool:
     """One part named just before ``i`` (« la partie », « une étape »)."""
     return i > 1 and words[i - 1] in _ONE_PART and words[i - 2] in ("la", "une", "cette")
@@ -203,12 +213,13 @@ def _you_tell(words: Sequence[str], complaints: frozenset[str]) -> bool:
 
 
 def conditioned(items: list[Item], words: Sequence[str], forms: Mapping[str, str]) -> list[Item]:
-    """« si faut attendre huit jours, on arrête tout »: what a condition on a duty says is its reason, no request; it
+    """« si faut attendre huit jours, on arrête tout », « puisqu'il faut attendre le courrier, je vais quitter »: what a
+    condition on a duty says is its reason, no request; it
     ends where the next clause starts (not « si vous pouvez répéter », a polite request)."""
     out: list[Item] = []
     starts = clauses(words, forms)
     for k, word in enumerate(words[:-1]):
-        if word == "si" and (words[k + 1] == "faut" or tuple(words[k + 1:k + 3]) == ("il", "faut")):
+        if word in ("si", "puisque", "puisqu") and (words[k + 1] == "faut" or tuple(words[k + 1:k + 3]) == ("il", "faut")):
             end = next((s for s in starts if s > k + 2), len(words))
             out.extend(it for it in items if k < it.start < end)
     return out

@@ -60,6 +60,7 @@ SPOKEN = {
     "kes": ("que", "est", "ce"),   # « kes ke je peux dire »
     "quo": ("quoi",),   # « t'as dit quo ? », dans le Nord
     "men": ("me", "en"),   # « dis men plus sur cette etape »
+    "repet": ("repete",),   # « repet la derniere phrase »
     "rappel": ("rappelle",),   # « jme rappel plus du code »
     "rapel": ("rappelle",), "rapelle": ("rappelle",), "souvien": ("souviens",),   # « jme rapel plus de mon code »
 }
