@@ -4844,7 +4844,7 @@ def test_found_by_the_hundred_and_fifty_second_run(text: str, context: str, expe
 
 
 @pytest.mark.parametrize("text", ["Bien sûr que oui, j'ai dit que je voulais partir.", "Oui madame, vraiment, j'ai eu ma dose.",
-                                  "Eh oui, fais-le, j'en peux plus."])
+                                  "Eh oui, fais-le, j'en peux plus.", "ui jmen vais"])
 def test_a_yes_that_says_again_why_ends_the_guide(text: str) -> None:
     """At « Voulez-vous vraiment quitter ? », « j'ai dit que … » and « j'ai eu ma dose » leave nothing unexplained."""
     found = MATCHER.interpret(text, options("oui-non"))
@@ -4878,6 +4878,24 @@ def test_a_yes_that_says_again_why_ends_the_guide(text: str) -> None:
 ])
 def test_found_by_the_hundred_and_fifty_third_run(text: str, context: str, expected: str) -> None:
     """Someone else's speed, plan or programme is no request; a choice refused with « pas de tout ça » is only refused."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-fourth batch's run: for someone else, « Attends, Clément, on clique pas encore, je
+    # relis d'abord. » asked again (« Clément » spelt « calmement » hid the name)
+    ("Attends, Clément, on clique pas encore, je relis d'abord.", "step:demande-suivant", "?slower"),   # asked
+    ("je relis", "step:demande-suivant", "none"),
+    ("je peux relire l'étape ?", "step:demande-suivant", "repeat"),
+    # the wrong action: the « pas » of « je n'ai pas la tête à ça » reached « on arrête là »
+    ("Non, finalement je n'ai pas la tête à ça aujourd'hui, on arrête là.", "step:bienvenue", "quit"),
+    ("je ne veux pas qu'on arrête là", "step:bienvenue", "none"),
+    ("Langsam, langsam... pas si vite, s'il vous plaît.", "step:mes-informations", "slower"),
+    ("pardon de vous avoir fait attendre", "step:demande-code-postal", "none"),
+])
+def test_found_by_the_hundred_and_fifty_fourth_run(text: str, context: str, expected: str) -> None:
+    """What the speaker does (« je relis »), a name before its spelling is corrected, an expression with its own subject
+    out of the reach of a negation before it, an apology and what it is for."""
     assert meant(text, context) == expected
 
 

@@ -129,6 +129,7 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
                                "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
+_SAYING_AGAIN = "repeter"
 _LEAVING = "au revoir"
 _ON_THE_WAY = frozenset({"va", "vont", "doit", "doivent", "peut", "peuvent", "vient", "viennent", "de", "est", "sont",
                          "bien", "deja", "enfin", "pas", "ne"})   # between a subject and « partir »: « va bien partir »
@@ -358,6 +359,8 @@ class Analyzer:
                                        or _found_aloud(plain, hails) or self._named_between(text, plain)
                                        or _searched_aloud(plain) or bool(_TITLED_NAME.search(text))):
             analysis = replace(analysis, elsewhere=True)
+        if not analysis.called and _called(plain, self.lexicon.called):   # « Clément » before it was spelt « calmement »
+            analysis = replace(analysis, called=True, elsewhere=True)
         if any(plain[i:i + 2] == ["ca", "alors"] for i in range(len(plain) - 1)):
             analysis = replace(analysis, astonished=True)
         if len(pairs) < len(whole) and words[-2:] != ("tout", "ca"):   # « tout ça pour voir un remboursement »: a sigh
@@ -585,6 +588,9 @@ class Analyzer:
                 item.kind = NEUTRAL   # « le match est en pause à la mi-temps »: told of a thing, nothing asked
             if words[item.start:item.end] == ["pardon"] and _apology(words, item.end):
                 item.kind = NEUTRAL   # « pardon de vous avoir fait attendre »: sorry, as « excusez-moi de », no « pardon ? »
+                for sorry in items[k + 1:]:
+                    if sorry.start < _apology_end(words, item.end):
+                        sorry.kind = NEUTRAL   # and what for: no wait asked
             if words[item.start:item.end] in _GOING_ON_AGAIN and _told_of_a_thing(words, item.start):
                 # « le match reprend dans un instant », « mon ordi redémarre »: told of a thing, nothing asked
                 item.kind = NEUTRAL
@@ -597,6 +603,8 @@ class Analyzer:
                 item.kind, item.concept = GUIDE, _STEP   # « je suis où dans les étapes », « la partie d'avant »
             if item.verb and item.kind == SENSE and my_plan(words, item):
                 item.kind = NEUTRAL   # « j'attendrai ma lettre »: what the speaker will do, not a request
+            if item.concept == _SAYING_AGAIN and item.verb and _said_by_me(words, item.start):
+                item.kind, item.concept = "unknown", "je répète"   # « je relis d'abord »: what the speaker does
             if item.verb and item.kind not in (NEUTRAL, GUIDE, PAGE, LIGHT) and their_plan(words, item):
                 item.kind = NEUTRAL   # « ma fille m'aidera dimanche »: what someone else will do
             if item.kind in ("number", "weak-number") and words[item.end:item.end + 1] in _DURATIONS:
@@ -918,6 +926,10 @@ class Analyzer:
             phrase = next((key for key in self.lexicon.setting_phrases if tuple(words[k:k + len(key)]) == key), None)
             if phrase is not None and k > i:
                 k += len(phrase)   # « doucement, prenez votre temps »: beside a setting said in other words
+                continue
+            beside = self._setting(words, k) if k > i and words[k] == "pas" else None
+            if beside is not None:
+                k = beside.end   # « lentement, lentement… pas si vite »
                 continue
             # « doucement, doucement, plus lentement », « …, ralentissez »: said again, or beside another word of the voice
             if (k != i and not self._is_glue(words[k]) and words[k] not in self.lexicon.settings
@@ -1266,6 +1278,16 @@ def _apology(words: Sequence[str], i: int) -> bool:
     return j < len(words) and is_infinitive(words[j])
 
 
+def _apology_end(words: Sequence[str], i: int) -> int:
+    """Where what the speaker is sorry for ends: « de vous avoir fait attendre », its verbs in a row."""
+    j = i + 1
+    while j < len(words) and words[j] in CLITICS:
+        j += 1
+    while j < len(words) and (is_infinitive(words[j]) or words[j] in ("fait", "ete")):
+        j += 1
+    return j
+
+
 def _told_of_a_thing(words: Sequence[str], i: int) -> bool:
     """« le match reprend », « ça me reprend »: a verb in the third person after a thing or « ça », no imperative."""
     j = i - 1 - (i > 1 and words[i - 1] in ("me", "te", "nous"))
@@ -1543,6 +1565,15 @@ def _handed(words: Sequence[str], i: int) -> bool:
     """« je te le passe », « je vous la passe »: something handed to someone, the verb's two pronouns before it."""
     before = set(words[max(0, i - 3):i])
     return bool(before & {"te", "vous", "lui"}) and bool(before & {"le", "la", "les"})
+
+
+def _said_by_me(words: Sequence[str], i: int) -> bool:
+    """« je relis d'abord », « je répète toujours les mêmes histoires », « que je relise »: the speaker's own verb, after
+    « je » and its object pronouns."""
+    j = i
+    while j > 0 and words[j - 1] in OBJECT_CLITICS:
+        j -= 1
+    return j > 0 and words[j - 1] == "je"
 
 
 def _said_of_a_thing_begun(words: Sequence[str], i: int) -> bool:

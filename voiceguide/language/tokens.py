@@ -61,6 +61,7 @@ SPOKEN = {
     "quo": ("quoi",),   # « t'as dit quo ? », dans le Nord
     "men": ("me", "en"),   # « dis men plus sur cette etape »
     "repet": ("repete",),   # « repet la derniere phrase »
+    "jmen": ("je", "me", "en"),   # « ui jmen vais »
     "rappel": ("rappelle",),   # « jme rappel plus du code »
     "rapel": ("rappelle",), "rapelle": ("rappelle",), "souvien": ("souviens",),   # « jme rapel plus de mon code »
 }
