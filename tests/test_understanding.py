@@ -4844,7 +4844,8 @@ def test_found_by_the_hundred_and_fifty_second_run(text: str, context: str, expe
 
 
 @pytest.mark.parametrize("text", ["Bien sûr que oui, j'ai dit que je voulais partir.", "Oui madame, vraiment, j'ai eu ma dose.",
-                                  "Eh oui, fais-le, j'en peux plus.", "ui jmen vais"])
+                                  "Eh oui, fais-le, j'en peux plus.", "ui jmen vais",
+                                  "Bien sûr que oui, sinon je l'aurais pas demandé."])
 def test_a_yes_that_says_again_why_ends_the_guide(text: str) -> None:
     """At « Voulez-vous vraiment quitter ? », « j'ai dit que … » and « j'ai eu ma dose » leave nothing unexplained."""
     found = MATCHER.interpret(text, options("oui-non"))
@@ -4896,6 +4897,24 @@ def test_found_by_the_hundred_and_fifty_third_run(text: str, context: str, expec
 def test_found_by_the_hundred_and_fifty_fourth_run(text: str, context: str, expected: str) -> None:
     """What the speaker does (« je relis »), a name before its spelling is corrected, an expression with its own subject
     out of the reach of a negation before it, an apology and what it is for."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-fifth batch's run: the wrong action, « Pardon ? Qu'est-ce que vous dites ?
+    # Refaites-moi la lecture. » started the guide again; and for someone else « Allô, la mairie ? C'est pour savoir si
+    # vous avez bien ma nouvelle adresse. » went to « Mes informations »
+    ("Pardon ? Qu'est-ce que vous dites ? Refaites-moi la lecture.", "step:mes-informations", "repeat"),
+    ("recommencez la lecture depuis le début", "step:mes-informations", "restart"),
+    ("Allô, la mairie ? C'est pour savoir si vous avez bien ma nouvelle adresse.", "step:mes-informations",
+     "?goto:mes-informations"),
+    ("Un peu plus de rythme dans ta voix, on s'endort, là.", "step:oubli-courrier-valider", "faster"),
+    ("Allez, un peu plus de rythme.", "step:demande-page", "faster"),   # was « suivant » since batch 101
+    ("Bon, les paiements, j'ai compris, pas besoin d'en savoir plus, avance.", "step:mes-paiements", "next"),
+    ("je prend le trois", "step:objet-message", "goto:objet-carte-vitale"),
+])
+def test_found_by_the_hundred_and_fifty_fifth_run(text: str, context: str, expected: str) -> None:
+    """« refaites-moi la lecture » reads again; « allô, la mairie » is a call; « plus de rythme » is the pace."""
     assert meant(text, context) == expected
 
 

@@ -191,6 +191,7 @@ _SENDING = frozenset({"va", "vas", "allez", "viens", "venez", "cours", "file"}) 
 _COME = frozenset({"viens", "venez"})   # before an infinitive after the start: someone called (not « je viens »)
 # After « ma fille », « papa »…, these make it the subject of the sentence (« ma fille me l'avait donné »),
 # not someone spoken to.
+_CALLED_PLACE = frozenset({("la",), ("le",), ("les",)})   # « allô, la mairie ? »: a call, whatever follows
 _SUBJECT_OF = frozenset({(w,) for w in ("me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "ne", "a",
                                         "est", "avait", "etait", "va", "vient", "fait", "sait", "peut", "veut")})
 # Before a word, these make it part of the sentence (« le congé du papa », « être papa »), not someone spoken to.
@@ -1651,7 +1652,7 @@ def _analysis(words: tuple[str, ...], items: list[Item], lex: Lexicon,
         words[-len(v):] == v for v in _SHOWN)
     elsewhere = any((words[:len(v)] == v and words[len(v):len(v) + 1] not in _SUBJECT_OF) or (
         words[-len(v):] == v and (len(words) == len(v) or words[-len(v) - 1] not in _IN_THE_SENTENCE))
-        for v in lex.elsewhere) or to_someone or (
+        for v in lex.elsewhere) or to_someone or (words[:1] == ("allo",) and words[1:2] in _CALLED_PLACE) or (
         told or _quoted(items, words) or _a_lesson(words) or _waited_for_somewhere(words) or _another_sound(out, words)
         or _at_the_computer(words) or _asks_when(words) or bool(lex.their_words & said)
         or _out_to(words, lex.places))
