@@ -4919,6 +4919,25 @@ def test_found_by_the_hundred_and_fifty_fifth_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-sixth batch's run, three wrong actions: in a pause « Je voudrais reprendre le guide
+    # là où il s'est arrêté. » asked to leave; « Finalement c'était bien avant, reprends ta voix ordinaire. » resumed;
+    # « Je suis à quelle étape, pardon ? Je me suis perdue. » gave the help (« pardon » taken for a correction)
+    ("Je voudrais reprendre le guide là où il s'est arrêté.", "pause:valider-connexion", "resume"),
+    ("Dis, on l'a déjà eu ce code, ou pas ? Tu te souviens ?", "step:avez-vous-un-code", "?goto:saisir-numero"),
+    ("Finalement c'était bien avant, reprends ta voix ordinaire.", "step:demande-ensuite", "normal"),
+    ("reprends", "step:demande-ensuite", "resume"),
+    ("Je suis à quelle étape, pardon ? Je me suis perdue.", "step:objet-indemnites", "where"),
+    ("plus vite, pardon, je voulais dire plus lentement", "step:objet-indemnites", "slower"),
+    ("Je vous demande pardon, je n'ai pas entendu, auriez-vous la bonté de le redire ?", "step:objet-carte-vitale",
+     "repeat"),
+])
+def test_found_by_the_hundred_and_fifty_sixth_run(text: str, context: str, expected: str) -> None:
+    """What happened « là où » the guide stopped asks nothing; « reprends ta voix » is the usual voice; a « pardon »
+    followed by what the speaker is corrects nothing."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 49: the « vous » said again after « vite » made « lentement » a complaint, so faster
     ("Eh ben, vous allez vite, vous ! Lentement, s'il vous plaît.", "step:premiere-connexion", "slower"),
     ("Vous parlez trop fort, vous ! Doucement.", "step:saisir-code", "softer"),

@@ -145,6 +145,7 @@ _QUESTION_HEADS = frozenset({"que", "quoi", "comment", "quel", "quelle", "quels"
 # grandson, is often someone else's), nor a voice setting, which stays (« il est fort, ce Mbappé »).
 _SPEAKS_AGAIN = frozenset({"repeat", "where", "details"})
 # Not the voice as it was: « comme d'habitude » ends many a remark (« ils vont mettre trois mois, comme d'habitude »).
+_OF_MYSELF = frozenset({"suis", "etais", "ai", "avais"})   # « je me suis perdue », « j'ai oublié »: a report
 _GIVES_REASONS = frozenset({"pause", "resume", "repeat", "help", "where", "menu", "details", "slower", "faster",
                             "louder", "softer", "previous"})
 
@@ -892,6 +893,9 @@ class IntentMatcher:
                     after += len(more)   # « non pardon, je veux dire le quatre »: one correction, said twice
                 # « mince, j'ai laissé le gaz allumé ? ah non, c'est bon »: words the guide does not know, then only
                 # « c'est bon »: a worry answered aloud, nothing corrected
+                if (words[after:after + 1] == ("je",) and set(words[after + 1:after + 3]) & _OF_MYSELF
+                        and "ne" not in words[after + 1:after + 3]):
+                    continue   # « je suis à quelle étape, pardon ? je me suis perdue »: what the speaker is, no correction
                 told = [t for t in analysis.tokens if t.end <= k and t.readings[0] not in _YES_NO_WORDS]
                 if all(t.plain for t in told) and [t.readings[0] for t in analysis.tokens if t.start >= after] == [_DONE]:
                     continue

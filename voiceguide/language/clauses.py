@@ -70,6 +70,7 @@ def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | No
     return None
 
 
+_SOMEONE_SAID = frozenset({("il",), ("elle",), ("on",), ("vous",), ("tu",)})   # « là où il s'est arrêté »
 _INVERTED = frozenset({("me", "a"), ("me", "ont"), ("nous", "a"), ("nous", "ont"), ("me", "avait"), ("me", "avaient")})
 
 
@@ -83,12 +84,15 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
     for k in range(len(items) - 1):
         that, subject = items[k], items[k + 1]
         if (words[that.start] == WHERE and that.end == that.start + 1 and that.start > 1
-                and words[that.start - 2] in DETERMINERS and words[that.start - 1] not in DETERMINERS | ETRE | _ONE_PART):
-            # « le papier où il était marqué »: where the thing is, no question; its verb only describes it (not
+                and ((words[that.start - 2] in DETERMINERS and words[that.start - 1] not in DETERMINERS | ETRE | _ONE_PART)
+                     or (words[that.start - 1] == "là" and words[that.start + 1:that.start + 2] in _SOMEONE_SAID))):
+            # « le papier où il était marqué », « reprendre là où il s'est arrêté »: where the thing is, no question;
+            # its verb only describes it (not
             # « c'est où », nor « l'étape où je tape le message », which names a step; nor « c'était le facteur. où
             # on en était ? », the expression that asks where the guide was)
             out.append(that)
-            out.extend([it for it in items[k + 1:k + 4] if it.verb and it.kind not in (LIGHT, "neg")][:1])
+            reach = k + 5 if words[that.start - 1] == "là" else k + 4   # « là où il s'est arrêté »
+            out.extend([it for it in items[k + 1:reach] if it.verb and it.kind not in (LIGHT, "neg")][:1])
             continue
         asked = next((it for it in reversed(items[:k]) if it.kind != "neg"), None)
         if asked is not None and asked.kind == ASKING and (
