@@ -4938,6 +4938,24 @@ def test_found_by_the_hundred_and_fifty_sixth_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-seventh batch's run, its two moves: « Tu vois, il faut dire « suivant » quand tu as
+    # fini, c'est comme ça qu'il marche. » (the word shown to someone) and « Ginette, tu sais toi, comment on trouve une
+    # borne Ameli en ville ? » (asked of someone of the house)
+    ("Tu vois, il faut dire « suivant » quand tu as fini, c'est comme ça qu'il marche.", "step:message-rediger", "none"),
+    ("« suivant »", "step:message-rediger", "next"),
+    ("Ginette, tu sais toi, comment on trouve une borne Ameli en ville ?", "step:les-categories",
+     "?goto:borne-medecin"),
+    ("et après, comment je trouve une borne ?", "step:les-categories", "goto:borne-medecin"),
+    ("Dites, comment on fait quand on a oublié son code ?", "step:mes-paiements", "goto:oubli-lien"),
+    # the wrong branch asked: « quel code ? » wonders, « de ma vie » insists
+    ("Un code ? Quel code ? J'ai rien reçu de ma vie.", "step:avez-vous-un-code", "goto:pas-de-code-lien"),
+])
+def test_found_by_the_hundred_and_fifty_seventh_run(text: str, context: str, expected: str) -> None:
+    """A command word shown to someone after « il faut dire », a question put to someone named, « quel code ? »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 49: the « vous » said again after « vite » made « lentement » a complaint, so faster
     ("Eh ben, vous allez vite, vous ! Lentement, s'il vous plaît.", "step:premiere-connexion", "slower"),
     ("Vous parlez trop fort, vous ! Doucement.", "step:saisir-code", "softer"),

@@ -22,14 +22,17 @@ _SOMEONE_ELSE = DETERMINERS | THEY   # a noun after its article, or a third pers
 _VOICE_NOUNS = frozenset({"volume", "vitesse", "voix", "son", "debit"})   # what a voice setting is said of
 IN_THE_GUIDE = frozenset({"suis", "sommes", "en", "etape", "guide", "partie", "lecture"})
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_TAUGHT = re.compile(r"\b(?:faut|fallait|faudra|on)\s+(?:lui\s+)?(?:dire|dit|taper|tape)\s*[«“\"]", re.IGNORECASE)
 _THEIR_STORY = re.compile(r"\b(?:il|elle|ils|elles)\s+(?:\w+\s+)?\w{2,}(?:ait|aient)\b", re.IGNORECASE)   # not « fait »
 
 
 def without_quotes(text: str) -> str:
     """« « Au suivant ! Au suivant ! »… il chantait bien, Brel »: words in quotes, beside a story in the
-    imperfect of someone else, are that person's words, not a request; the line without them. Else the line."""
+    imperfect of someone else, are that person's words, not a request; after « il faut dire », « on dit », the word
+    shown to someone. The line without them; else the line."""
     rest = _QUOTED.sub(" ", text)
-    return rest if rest != text and _THEIR_STORY.search(rest) else text
+    taught = _TAUGHT.search(text)   # « tu vois, il faut dire « suivant » quand tu as fini »: the word shown to someone
+    return rest if rest != text and (_THEIR_STORY.search(rest) or taught) else text
 
 
 def opposites(concepts: frozenset[str]) -> frozenset[str]:

@@ -391,8 +391,10 @@ class IntentMatcher:
         if first is None or first.start == 0:
             return None
         subject = [w for w in analysis.words[first.end:] if w not in ("est", "ce", "que", "qu")][:1]
-        if subject not in (["je"], ["on"], ["nous"]):
-            return None   # « jeannot, comment ça s'écrit, remboursement ? »: the speaker's own doing is asked, not a word
+        if subject not in (["je"], ["on"], ["nous"]) or analysis.called:
+            # « jeannot, comment ça s'écrit, remboursement ? »: the speaker's own doing is asked, not a word; « Ginette,
+            # tu sais toi, comment on trouve une borne ? »: asked of someone of the house
+            return None
         found = self._decide(self._readings(self.analyzer.analyse(" ".join(analysis.words[first.start:])), options),
                              text)
         return found if isinstance(found, Intent) and found.name == "goto" else None

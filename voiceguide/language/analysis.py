@@ -28,6 +28,7 @@ from voiceguide.language.clauses import (
     CLITIC_SUBJECTS,
     CLITICS,
     DETERMINERS,
+    DONE,
     ETRE,
     OBJECT_CLITICS,
     PARTICIPLE,
@@ -64,7 +65,6 @@ from voiceguide.language.tokens import HAVE, SPEAKER, find_words, folded_words, 
 
 NEG = "!"                 # prefix of a negated reading: "!continuer"
 FIRST_PERSON = "first-person"
-DONE = "fini"             # the concept of a step done, which says the perfect too
 PERFECT = "perfect"
 FUTURE = "future"         # « je le ferai ce soir »: what is said of later, no more asked now than a report is
 OBJECT = "object"         # an object pronoun stands for what is spoken of (« je l'ai », « j'en ai un »)

@@ -70,6 +70,7 @@ def said_later(items: list[Item], pairs: Sequence[tuple[str, str]]) -> Item | No
     return None
 
 
+DONE = "fini"   # the concept of a step done, which says the perfect too
 _SOMEONE_SAID = frozenset({("il",), ("elle",), ("on",), ("vous",), ("tu",)})   # « là où il s'est arrêté »
 _INVERTED = frozenset({("me", "a"), ("me", "ont"), ("nous", "a"), ("nous", "ont"), ("me", "avait"), ("me", "avaient")})
 
@@ -217,8 +218,8 @@ def _you_tell(words: Sequence[str], complaints: frozenset[str]) -> bool:
 
 
 def conditioned(items: list[Item], words: Sequence[str], forms: Mapping[str, str]) -> list[Item]:
-    """« si faut attendre huit jours, on arrête tout », « puisqu'il faut attendre le courrier, je vais quitter »: what a
-    condition on a duty says is its reason, no request; it
+    """« si faut attendre huit jours, on arrête tout », « puisqu'il faut attendre le courrier, je vais quitter », « il
+    faut dire suivant quand tu as fini »: a condition on a duty, or a time after « quand », is a reason, no request; it
     ends where the next clause starts (not « si vous pouvez répéter », a polite request)."""
     out: list[Item] = []
     starts = clauses(words, forms)
@@ -226,6 +227,11 @@ def conditioned(items: list[Item], words: Sequence[str], forms: Mapping[str, str
         if word in ("si", "puisque", "puisqu") and (words[k + 1] == "faut" or tuple(words[k + 1:k + 3]) == ("il", "faut")):
             end = next((s for s in starts if s > k + 2), len(words))
             out.extend(it for it in items if k < it.start < end)
+        elif word in ("quand", "lorsque", "lorsqu") and words[k + 1] in CLAUSE_SUBJECTS and k:
+            # « il faut dire suivant quand tu as fini »: when, no report of the step done (« comment on fait quand on a
+            # oublié son code » names a part)
+            end = next((s for s in starts if s > k + 1), len(words))
+            out.extend(it for it in items if k < it.start < end and it.concept == DONE)
     return out
 
 
