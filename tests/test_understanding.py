@@ -4845,7 +4845,7 @@ def test_found_by_the_hundred_and_fifty_second_run(text: str, context: str, expe
 
 @pytest.mark.parametrize("text", ["Bien sûr que oui, j'ai dit que je voulais partir.", "Oui madame, vraiment, j'ai eu ma dose.",
                                   "Eh oui, fais-le, j'en peux plus.", "ui jmen vais",
-                                  "Bien sûr que oui, sinon je l'aurais pas demandé."])
+                                  "Bien sûr que oui, sinon je l'aurais pas demandé.", "Absolument, fermez, je vous remercie."])
 def test_a_yes_that_says_again_why_ends_the_guide(text: str) -> None:
     """At « Voulez-vous vraiment quitter ? », « j'ai dit que … » and « j'ai eu ma dose » leave nothing unexplained."""
     found = MATCHER.interpret(text, options("oui-non"))
@@ -4952,6 +4952,22 @@ def test_found_by_the_hundred_and_fifty_sixth_run(text: str, context: str, expec
 ])
 def test_found_by_the_hundred_and_fifty_seventh_run(text: str, context: str, expected: str) -> None:
     """A command word shown to someone after « il faut dire », a question put to someone named, « quel code ? »."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-eighth batch's run: for someone else, « Merci ma belle, t'es gentille de venir
+    # m'aider comme ça. » gave the help, « Vas-y, toi, tape-le, le numéro, moi je vois plus les touches. » the details,
+    # « Doux Jésus, que c'est compliqué, tout ça. » a softer voice
+    ("Merci ma belle, t'es gentille de venir m'aider comme ça.", "step:demande-page", "none"),
+    ("tu peux venir m'aider ?", "step:demande-page", "help"),
+    ("Vas-y, toi, tape-le, le numéro, moi je vois plus les touches.", "step:oubli-choix-envoi", "?details"),
+    ("Doux Jésus, que c'est compliqué, tout ça.", "step:messages", "details"),   # the voice untouched
+    ("plus doux", "step:messages", "softer"),
+    ("Pas si vite, ma belle, on n'est pas pressés.", "step:ecran-connexion", "slower"),   # the guide, called so
+])
+def test_found_by_the_hundred_and_fifty_eighth_run(text: str, context: str, expected: str) -> None:
+    """Thanks for coming to help, someone told to type, an exclamation of glue before a word of the voice."""
     assert meant(text, context) == expected
 
 

@@ -788,6 +788,9 @@ class Analyzer:
             return None   # « je suis allée trop vite »: the speaker's own haste, not the voice's
         if self._said_of_a_thing(words, i) or self._theirs(words, i):
             return None   # « ce café est bien trop fort », « ma fille parle trop vite »: the coffee, not the voice
+        glue = self._expression(words, i)
+        if glue is not None and glue.kind == NEUTRAL and glue.end > i + 1:
+            return None   # « doux Jésus »: an expression of glue
         for key, (setting, sign) in self._setting_phrases.get(words[i], ()):   # « prends ton temps »
             if tuple(words[i:i + len(key)]) == key:
                 return Item("setting", "", i, i + len(key), extra=(_setting(setting, sign),),
@@ -1144,9 +1147,9 @@ def _sent_to_look(words: Sequence[str]) -> bool:
 
 
 def _told_what_to_do(items: list[Item], words: Sequence[str], actions: Container[str]) -> bool:
-    """« t'appuies sur Espace, c'est tout », « tu tapes ton code »: what someone else does on the page, told in the
-    present with « tu » (the guide presses no key); or what they did on it (« t'as fermé la page »)."""
-    return any(it.kind == ACTION and it.verb and not it.perfect and it.start and words[it.start - 1] in ("tu", "te")
+    """« t'appuies sur Espace, c'est tout », « tu tapes ton code », « toi, tape-le »: what someone else does on the
+    page, told in the present with « tu » (the guide presses no key); or what they did on it (« t'as fermé la page »)."""
+    return any(it.kind == ACTION and it.verb and not it.perfect and it.start and words[it.start - 1] in ("tu", "te", "toi")
                for it in items) or any(
         it.verb and it.start > 1 and words[it.start - 1] == "as" and words[it.start - 2] in ("tu", "te")
         and (it.concept in actions or it.concept == _LEAVE) and it.concept != "faire" for it in items)
