@@ -4972,6 +4972,22 @@ def test_found_by_the_hundred_and_fifty_eighth_run(text: str, context: str, expe
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and fifty-ninth batch's run: the wrong action, « Attendez, j'ai toujours pas reçu ce fameux
+    # message. » paused (« fameux » took the negation); for someone else « Ah la la, le temps qu'il faut pour tout,
+    # maintenant. » paused
+    ("Attendez, j'ai toujours pas reçu ce fameux message.", "step:confirmation-taper", "goto:confirmation-pas-recu"),
+    ("Bon ça y est, j'l'ai tapé, ce fameux code.", "step:saisir-code", "next"),
+    ("Ah la la, le temps qu'il faut pour tout, maintenant.", "step:oubli-numero", "none"),
+    ("le temps que je trouve mes lunettes", "step:oubli-numero", "pause"),
+    # a guard: an expression « pour ce soir », tried, taught « soir » and this story went back a step
+    ("ils repassent le match en rediffusion ce soir je crois", "step:oubli-email-boite", "none"),
+])
+def test_found_by_the_hundred_and_fifty_ninth_run(text: str, context: str, expected: str) -> None:
+    """« ce fameux message » is the message negated; « le temps qu'il faut » is a sigh."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 49: the « vous » said again after « vite » made « lentement » a complaint, so faster
     ("Eh ben, vous allez vite, vous ! Lentement, s'il vous plaît.", "step:premiere-connexion", "slower"),
     ("Vous parlez trop fort, vous ! Doucement.", "step:saisir-code", "softer"),
