@@ -4988,6 +4988,18 @@ def test_found_by_the_hundred_and_fifty_ninth_run(text: str, context: str, expec
 
 
 @pytest.mark.parametrize("text, context, expected", [
+    # found by the hundred and sixtieth batch's run: the wrong action, « Comment on te cause, à toi ? J'y comprends
+    # rien. » gave the step's details; « J'veux plus de tout ça, coupe le programme. » was nothing
+    ("Comment on te cause, à toi ? J'y comprends rien.", "step:demande-suivant", "help"),
+    ("J'veux plus de tout ça, coupe le programme.", "step:objet-resilier", "quit"),
+    ("coupez le guide", "step:objet-resilier", "quit"),
+])
+def test_found_by_the_hundred_and_sixtieth_run(text: str, context: str, expected: str) -> None:
+    """« causer » is « parler » in how one speaks to the guide; « couper le programme » leaves."""
+    assert meant(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
     # noted at stop 49: the « vous » said again after « vite » made « lentement » a complaint, so faster
     ("Eh ben, vous allez vite, vous ! Lentement, s'il vous plaît.", "step:premiere-connexion", "slower"),
     ("Vous parlez trop fort, vous ! Doucement.", "step:saisir-code", "softer"),
