@@ -88,9 +88,8 @@ def described_verbs(items: list[Item], words: Sequence[str]) -> list[Item]:
                 and ((words[that.start - 2] in DETERMINERS and words[that.start - 1] not in DETERMINERS | ETRE | _ONE_PART)
                      or (words[that.start - 1] == "là" and words[that.start + 1:that.start + 2] in _SOMEONE_SAID))):
             # « le papier où il était marqué », « reprendre là où il s'est arrêté »: where the thing is, no question;
-            # its verb only describes it (not
-            # « c'est où », nor « l'étape où je tape le message », which names a step; nor « c'était le facteur. où
-            # on en était ? », the expression that asks where the guide was)
+            # its verb only describes it (not « c'est où », nor « l'étape où je tape le message », which names a
+            # step; nor « c'était le facteur. où on en était ? », the expression that asks where the guide was)
             out.append(that)
             reach = k + 5 if words[that.start - 1] == "là" else k + 4   # « là où il s'est arrêté »
             out.extend([it for it in items[k + 1:reach] if it.verb and it.kind not in (LIGHT, "neg")][:1])

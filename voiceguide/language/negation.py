@@ -253,9 +253,9 @@ _NOT_AN_ORDER = frozenset({"non", "moi", "toi", "y", "en", "ne", "plus", "encore
 
 
 def _own_subject(words: Sequence[str], start: int) -> bool:
-    """A verb with its own clitic subject just before it (« on poursuit », « je m'en vais »): a negation said before
-    that subject, with no verb of its own, does not reach it."""
-    i = start - 1 if words[start] not in _CLITIC_SUBJECTS else start   # « on arrête là »: an expression with its own
+    """A verb with its own clitic subject just before it (« on poursuit », « je m'en vais »), or an expression that
+    begins with it (« on arrête là »): a negation said before that subject, with no verb of its own, does not reach it."""
+    i = start - 1 if words[start] not in _CLITIC_SUBJECTS else start
     while i >= 0 and words[i] in _OBJECT_CLITICS and i < start:
         i -= 1
     return i >= 0 and words[i] in _CLITIC_SUBJECTS and (i == 0 or words[i - 1] not in _JOINING)
