@@ -54,7 +54,7 @@ from voiceguide.language.analysis import (
     negated_before,
     since_when,
 )
-from voiceguide.language.clauses import ASKED, CLAUSE_SUBJECTS, CLITICS, THEY, YOU, ends_a_clause
+from voiceguide.language.clauses import ASKED, CLAUSE_SUBJECTS, CLITICS, DONE, THEY, YOU, ends_a_clause
 from voiceguide.language.lexicon import GUIDE, PAGE, Lexicon, load_lexicon
 from voiceguide.language.meaning import NONE, MeaningIndex
 from voiceguide.language.text import spoken_form
@@ -123,7 +123,6 @@ _STOP = "arreter"
 _THE_GUIDE = "guide"   # the concept of « le guide », « ce truc »
 _SORRY = "pardon"
 _THE = frozenset({"le", "ce", "ton", "votre"})   # « arrête le guide », not « arrête tes trucs » (to a child)
-_DONE = "fini"
 _RESTART = "restart"
 _SOMMAIRE = "sommaire"
 _SEND = "envoyer"
@@ -847,11 +846,11 @@ class IntentMatcher:
         if analysis.words[token.start:token.end] in lex.qualifiers.get(name, ()):
             return True
         if (first in lex.reasons and asked and (not options.yes_no or name in _SPEAKS_AGAIN) and name not in _YES_NO
-                and not (options.paused and first == _DONE)):   # in a pause, « fini » ends it
+                and not (options.paused and first == DONE)):   # in a pause, « fini » ends it
             return True
         if SETTING.match(first) and seed.required & lex.manner:
             return True
-        if name == _QUIT and first == _DONE:
+        if name == _QUIT and first == DONE:
             return True   # « c'est bon, on a fini, ferme le guide »: done, so leaving (the guide asks first)
         if (name == GOTO and first == _SOMMAIRE and token.end == token.start + 1
                 and analysis.words[token.start] in _FRAMES_A_PART
@@ -899,7 +898,7 @@ class IntentMatcher:
                         and "ne" not in words[after + 1:after + 3]):
                     continue   # « je suis à quelle étape, pardon ? je me suis perdue »: what the speaker is, no correction
                 told = [t for t in analysis.tokens if t.end <= k and t.readings[0] not in _YES_NO_WORDS]
-                if all(t.plain for t in told) and [t.readings[0] for t in analysis.tokens if t.start >= after] == [_DONE]:
+                if all(t.plain for t in told) and [t.readings[0] for t in analysis.tokens if t.start >= after] == [DONE]:
                     continue
                 if told and any(t.start >= after and t.weight > 0 and not t.weak and (not t.plain or any(
                         map(self.analyzer.knows, words[t.start:t.end]))) for t in analysis.tokens):
@@ -1355,7 +1354,7 @@ def _counted_aloud(analysis: Analysis) -> bool:
     counted aloud, at the page (not « passons, passons »)."""
     plain = [t for t in analysis.tokens if t.plain]
     said = analysis.readings()
-    return _DONE in said and not said & _ASKS_TO_GO_ON and any(
+    return DONE in said and not said & _ASKS_TO_GO_ON and any(
         a.readings == b.readings and b.start == a.end for a, b in zip(plain, plain[1:]))
 
 

@@ -129,7 +129,6 @@ _ONLY_DETERMINERS = frozenset({"un", "une", "du", "des", "au", "aux", "ma", "mon
                                "ces", "mes", "tes", "ses", "notre", "votre", "nos", "vos"})
 _SOMMAIRE, _STEP, _NO = "sommaire", "etape", "non"
 _PASSING = "passer"
-_SAYING_AGAIN = "repeter"
 _LEAVING = "au revoir"
 _ON_THE_WAY = frozenset({"va", "vont", "doit", "doivent", "peut", "peuvent", "vient", "viennent", "de", "est", "sont",
                          "bien", "deja", "enfin", "pas", "ne"})   # between a subject and « partir »: « va bien partir »
@@ -604,7 +603,7 @@ class Analyzer:
                 item.kind, item.concept = GUIDE, _STEP   # « je suis où dans les étapes », « la partie d'avant »
             if item.verb and item.kind == SENSE and my_plan(words, item):
                 item.kind = NEUTRAL   # « j'attendrai ma lettre »: what the speaker will do, not a request
-            if item.concept == _SAYING_AGAIN and item.verb and _said_by_me(words, item.start):
+            if item.concept == _AGAIN and item.verb and _said_by_me(words, item.start):
                 item.kind, item.concept = "unknown", "je répète"   # « je relis d'abord »: what the speaker does
             if item.verb and item.kind not in (NEUTRAL, GUIDE, PAGE, LIGHT) and their_plan(words, item):
                 item.kind = NEUTRAL   # « ma fille m'aidera dimanche »: what someone else will do
